@@ -1,0 +1,90 @@
+package org.docport.connectors;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How DocPort reaches one insurer.
+ *
+ * @param kind the connector kind; {@code fhir-rest} for now
+ * @param baseUrl the insurer's FHIR base URL
+ * @param auth how to authenticate; {@code null} means none
+ */
+public record ConnectorSettings(String kind, String baseUrl, Auth auth) {
+
+  public static final String FHIR_REST = "fhir-rest";
+
+  /**
+   * Credentials for the insurer's endpoint.
+   *
+   * @param type {@code none}, {@code bearer} (a static token) or {@code client-credentials}
+   *     (OAuth2: {@code tokenUrl}, {@code clientId}, {@code clientSecret}, optional {@code scope})
+   */
+  public record Auth(
+      String type,
+      String token,
+      String tokenUrl,
+      String clientId,
+      String clientSecret,
+      String scope) {
+
+    public static Auth none() {
+      return new Auth("none", null, null, null, null, null);
+    }
+
+    public static Auth bearer(String token) {
+      return new Auth("bearer", token, null, null, null, null);
+    }
+  }
+
+  public Auth authOrNone() {
+    return auth == null ? Auth.none() : auth;
+  }
+
+  /** What is wrong with these settings, as {@code field: problem} lines; empty when valid. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (!FHIR_REST.equals(kind)) {
+      problems.add("kind: must be '" + FHIR_REST + "' (the only connector kind so far)");
+    }
+    if (!isHttpUrl(baseUrl)) {
+      problems.add("baseUrl: must be an http(s) URL such as https://fhir.insurer.example/r4");
+    }
+    Auth a = authOrNone();
+    switch (a.type() == null ? "" : a.type()) {
+      case "none" -> {}
+      case "bearer" -> {
+        if (a.token() == null || a.token().isBlank()) {
+          problems.add("auth.token: required for bearer authentication");
+        }
+      }
+      case "client-credentials" -> {
+        if (!isHttpUrl(a.tokenUrl())) {
+          problems.add("auth.tokenUrl: must be an http(s) URL of the OAuth2 token endpoint");
+        }
+        if (a.clientId() == null || a.clientId().isBlank()) {
+          problems.add("auth.clientId: required for client-credentials authentication");
+        }
+        if (a.clientSecret() == null || a.clientSecret().isBlank()) {
+          problems.add("auth.clientSecret: required for client-credentials authentication");
+        }
+      }
+      default -> problems.add("auth.type: must be one of none, bearer, client-credentials");
+    }
+    return problems;
+  }
+
+  private static boolean isHttpUrl(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    try {
+      URI uri = URI.create(value);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

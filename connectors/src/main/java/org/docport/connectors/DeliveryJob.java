@@ -1,0 +1,26 @@
+package org.docport.connectors;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One claimed delivery: bring an insurer up to date with a doctor.
+ *
+ * @param wantedVersion the registry version that made this delivery due; the connector sends the
+ *     doctor's current snapshot, which is this version or newer
+ * @param attempts failed attempts so far, for the backoff
+ * @param published what the previous successful delivery left at the insurer: DocPort business
+ *     identifier ({@code system|value}) to the insurer's reference ({@code Type/id}); lets a
+ *     connector remove what the doctor no longer has
+ */
+public record DeliveryJob(
+    String insurerId,
+    UUID doctorId,
+    long wantedVersion,
+    int attempts,
+    Map<String, String> published) {
+
+  public DeliveryJob {
+    published = published == null ? Map.of() : Map.copyOf(published);
+  }
+}

@@ -1,0 +1,17 @@
+package org.docport.connectors;
+
+import java.util.Map;
+
+/** How a delivery attempt ended when it did not throw. */
+public sealed interface DeliveryResult {
+
+  /**
+   * The insurer now holds this version.
+   *
+   * @param published business identifier to the insurer's reference, for the next delivery
+   */
+  record Delivered(long version, Map<String, String> published) implements DeliveryResult {}
+
+  /** Nothing was sent, on purpose (e.g. no active consent at delivery time). */
+  record Skipped(String reason) implements DeliveryResult {}
+}

@@ -1,0 +1,17 @@
+package org.docport.connectors;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The registry as the connectors see it. Implemented by the hub and asked at delivery time, so a
+ * consent revoked after a change was captured still stops that change from leaving.
+ */
+public interface DeliverySubjects {
+
+  /**
+   * The doctor's current snapshot for this insurer, or empty when the doctor has no active consent
+   * to the insurer (or no longer exists).
+   */
+  Optional<DeliverySubject> find(String insurerId, UUID doctorId);
+}

@@ -1,0 +1,96 @@
+package org.docport.connectors;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+
+/**
+ * The connector routes of all insurers: one templated route per insurer, added and removed at run
+ * time without a restart, and the single way to run a delivery through an insurer's route.
+ */
+public final class InsurerConnectors {
+
+  private final CamelContext camel;
+  private final ProducerTemplate producer;
+
+  public InsurerConnectors(CamelContext camel) {
+    this.camel = camel;
+    this.producer = camel.createProducerTemplate();
+  }
+
+  /** Creates (or re-creates, with new settings) the route of an insurer. */
+  public synchronized void connect(String insurerId, ConnectorSettings settings) {
+    var problems = settings.problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    disconnect(insurerId);
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("insurerId", insurerId);
+    parameters.put("baseUrl", settings.baseUrl());
+    ConnectorSettings.Auth auth = settings.authOrNone();
+    parameters.put("authType", auth.type());
+    putIfPresent(parameters, "token", auth.token());
+    putIfPresent(parameters, "tokenUrl", auth.tokenUrl());
+    putIfPresent(parameters, "clientId", auth.clientId());
+    putIfPresent(parameters, "clientSecret", auth.clientSecret());
+    putIfPresent(parameters, "scope", auth.scope());
+    TemplatedRouteBuilder.builder(camel, settings.kind())
+        .routeId(routeId(insurerId))
+        .parameters(parameters)
+        .add();
+  }
+
+  /** Stops and removes an insurer's route; does nothing if it has none. */
+  public synchronized void disconnect(String insurerId) {
+    String routeId = routeId(insurerId);
+    if (camel.getRoute(routeId) == null) {
+      return;
+    }
+    try {
+      camel.getRouteController().stopRoute(routeId);
+      camel.removeRoute(routeId);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not remove route " + routeId, e);
+    }
+  }
+
+  public boolean isConnected(String insurerId) {
+    return camel.getRoute(routeId(insurerId)) != null;
+  }
+
+  /**
+   * Runs one delivery through the insurer's route on the calling thread.
+   *
+   * @throws RetryableDeliveryException when the insurer should be tried again later
+   * @throws RejectedDeliveryException when the insurer refused the data
+   */
+  public DeliveryResult deliver(DeliveryJob job) {
+    if (!isConnected(job.insurerId())) {
+      throw new RetryableDeliveryException(
+          "insurer " + job.insurerId() + " has no connector route", null, null);
+    }
+    try {
+      return producer.requestBody(
+          "direct:deliver-" + job.insurerId(), job, DeliveryResult.class);
+    } catch (CamelExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  public static String routeId(String insurerId) {
+    return "insurer-" + insurerId;
+  }
+
+  private static void putIfPresent(Map<String, Object> parameters, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      parameters.put(key, value);
+    }
+  }
+}

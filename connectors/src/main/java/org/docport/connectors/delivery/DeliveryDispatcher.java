@@ -1,0 +1,110 @@
+package org.docport.connectors.delivery;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.docport.connectors.DeliveryJob;
+import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.InsurerConnectors;
+import org.docport.connectors.RejectedDeliveryException;
+import org.docport.connectors.RetryableDeliveryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs deliveries: one lane per insurer, each with its own worker threads, so a slow or failing
+ * insurer never delays another. Within a lane, different doctors go in parallel while each
+ * (insurer, doctor) pair has at most one attempt in flight.
+ */
+public class DeliveryDispatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+  /**
+   * Tuning of the lanes.
+   *
+   * @param workersPerInsurer parallel deliveries per insurer
+   * @param pollInterval how often an idle lane looks for due retries without being woken
+   * @param lease how long a claim holds before another worker may take the pair over
+   */
+  public record Settings(int workersPerInsurer, Duration pollInterval, Duration lease) {}
+
+  private final DeliveryStore store;
+  private final InsurerConnectors connectors;
+  private final Backoff backoff;
+  private final Settings settings;
+  private final Map<String, InsurerLane> lanes = new ConcurrentHashMap<>();
+
+  public DeliveryDispatcher(
+      DeliveryStore store, InsurerConnectors connectors, Backoff backoff, Settings settings) {
+    this.store = store;
+    this.connectors = connectors;
+    this.backoff = backoff;
+    this.settings = settings;
+  }
+
+  /** Starts delivering to an insurer; a lane already running is left as it is. */
+  public void start(String insurerId) {
+    lanes.computeIfAbsent(
+        insurerId,
+        id -> new InsurerLane(id, store, settings, this::attempt).start());
+  }
+
+  /** Stops delivering to an insurer; attempts in flight finish first. */
+  public void stop(String insurerId) {
+    InsurerLane lane = lanes.remove(insurerId);
+    if (lane != null) {
+      lane.close();
+    }
+  }
+
+  /** Tells the insurer's lane that deliveries may be due now. */
+  public void wake(String insurerId) {
+    InsurerLane lane = lanes.get(insurerId);
+    if (lane != null) {
+      lane.wake();
+    }
+  }
+
+  public void wakeAll() {
+    lanes.values().forEach(InsurerLane::wake);
+  }
+
+  /** One attempt: deliver, then record the outcome durably. */
+  void attempt(DeliveryJob job) {
+    try {
+      DeliveryResult result = connectors.deliver(job);
+      if (result instanceof DeliveryResult.Delivered delivered) {
+        store.delivered(job, delivered);
+      } else if (result instanceof DeliveryResult.Skipped skipped) {
+        store.skipped(job, skipped.reason());
+      }
+    } catch (RetryableDeliveryException e) {
+      Duration wait = backoff.next(job.attempts(), e.retryAfter());
+      log.info(
+          "Delivery of doctor {} to {} will be retried in {}: {}",
+          job.doctorId(),
+          job.insurerId(),
+          wait,
+          e.getMessage());
+      store.retryLater(job, wait, e.getMessage());
+    } catch (RejectedDeliveryException e) {
+      log.warn(
+          "Insurer {} rejected doctor {} (HTTP {}): dead-lettered",
+          job.insurerId(),
+          job.doctorId(),
+          e.status());
+      store.deadLetter(job, e.status(), e.getMessage(), e.operationOutcome());
+    } catch (RuntimeException e) {
+      Duration wait = backoff.next(job.attempts(), Optional.empty());
+      log.error("Delivery of doctor {} to {} failed unexpectedly", job.doctorId(), job.insurerId(), e);
+      store.retryLater(job, wait, e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    lanes.keySet().forEach(this::stop);
+  }
+}

@@ -1,0 +1,121 @@
+package org.docport.connectors.delivery;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.docport.connectors.DeliveryJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One insurer's delivery loop: claims as many due pairs as it has free workers, hands them to the
+ * workers, and sleeps until woken (new changes, a finished attempt) or until the poll interval
+ * passes (retries coming due).
+ */
+final class InsurerLane implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(InsurerLane.class);
+
+  private final String insurerId;
+  private final DeliveryStore store;
+  private final DeliveryDispatcher.Settings settings;
+  private final Consumer<DeliveryJob> attempt;
+  private final Semaphore freeWorkers;
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final ExecutorService workers;
+  private final Thread loop;
+  private volatile boolean running = true;
+
+  InsurerLane(
+      String insurerId,
+      DeliveryStore store,
+      DeliveryDispatcher.Settings settings,
+      Consumer<DeliveryJob> attempt) {
+    this.insurerId = insurerId;
+    this.store = store;
+    this.settings = settings;
+    this.attempt = attempt;
+    this.freeWorkers = new Semaphore(settings.workersPerInsurer());
+    this.workers =
+        Executors.newFixedThreadPool(
+            settings.workersPerInsurer(),
+            r -> {
+              Thread t = new Thread(r, "deliver-" + insurerId);
+              t.setDaemon(true);
+              return t;
+            });
+    this.loop = new Thread(this::run, "lane-" + insurerId);
+    this.loop.setDaemon(true);
+  }
+
+  InsurerLane start() {
+    loop.start();
+    return this;
+  }
+
+  void wake() {
+    if (wakeUp.availablePermits() == 0) {
+      wakeUp.release();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        int free = freeWorkers.availablePermits();
+        List<DeliveryJob> jobs =
+            free == 0 ? List.of() : store.claim(insurerId, free, settings.lease());
+        for (DeliveryJob job : jobs) {
+          freeWorkers.acquire();
+          workers.execute(() -> runJob(job));
+        }
+        if (jobs.isEmpty()) {
+          wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Delivery lane of {} could not claim work; trying again", insurerId, e);
+        sleepQuietly();
+      }
+    }
+  }
+
+  private void runJob(DeliveryJob job) {
+    try {
+      attempt.accept(job);
+    } catch (RuntimeException e) {
+      // The store could not record the outcome; the lease runs out and the pair is retried.
+      log.error("Could not record delivery of {} to {}", job.doctorId(), insurerId, e);
+    } finally {
+      freeWorkers.release();
+      wake();
+    }
+  }
+
+  private void sleepQuietly() {
+    try {
+      Thread.sleep(settings.pollInterval().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    loop.interrupt();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(30, TimeUnit.SECONDS);
+      loop.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.docport.connectors.fhirrest;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.PreparedDelivery;
+import org.docport.mappings.BusinessIdentifiers;
+import org.docport.mappings.PublishedResources;
+import org.docport.mappings.References;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Writes one doctor's resources to one insurer's FHIR server, idempotently: each resource is a
+ * conditional update on its DocPort business identifier, in dependency order, with references
+ * rewritten to the ids the insurer's server assigned. Resources the doctor no longer has (a
+ * closed practice location) are deleted afterwards, dependents first.
+ */
+public final class FhirRestWriter {
+
+  /** Doctor-owned resources that may be withdrawn; organisations and networks are shared. */
+  private static final List<String> WITHDRAWABLE =
+      List.of("PractitionerRole", "Location", "Practitioner");
+
+  private static final TokenClientParam IDENTIFIER = new TokenClientParam("identifier");
+
+  private final IGenericClient client;
+
+  FhirRestWriter(IGenericClient client) {
+    this.client = client;
+  }
+
+  /** A writer for the insurer at {@code baseUrl}, authenticating with {@code auth}. */
+  public static FhirRestWriter create(FhirContext fhir, String baseUrl, AuthInterceptor auth) {
+    IGenericClient client = fhir.newRestfulGenericClient(baseUrl);
+    client.registerInterceptor(auth);
+    return new FhirRestWriter(client);
+  }
+
+  /** Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map)}. */
+  public DeliveryResult.Delivered write(PreparedDelivery delivery) {
+    return write(delivery.version(), delivery.resources(), delivery.job().published());
+  }
+
+  /**
+   * Publishes {@code resources} and withdraws what {@code previouslyPublished} has that they lack.
+   *
+   * @throws org.docport.connectors.RetryableDeliveryException when the insurer should be tried
+   *     again later
+   * @throws org.docport.connectors.RejectedDeliveryException when it refused the data
+   */
+  public DeliveryResult.Delivered write(
+      long version, PublishedResources resources, Map<String, String> previouslyPublished) {
+    Map<String, String> insurerRefs = new HashMap<>();
+    Map<String, String> published = new LinkedHashMap<>();
+    for (Resource resource : resources.resources()) {
+      String insurerRef = upsert(resource, insurerRefs);
+      insurerRefs.put(localRef(resource), insurerRef);
+      published.put(key(BusinessIdentifiers.of(resource)), insurerRef);
+    }
+    withdraw(previouslyPublished, published.keySet());
+    return new DeliveryResult.Delivered(version, published);
+  }
+
+  private String upsert(Resource resource, Map<String, String> insurerRefs) {
+    Resource body = References.rewrite(resource, insurerRefs);
+    // The insurer assigns its own ids; a conditional update must not carry ours.
+    body.setId((String) null);
+    Identifier business = BusinessIdentifiers.of(resource);
+    MethodOutcome outcome =
+        InsurerErrors.call(
+            "update " + resource.fhirType() + " " + key(business),
+            () ->
+                client
+                    .update()
+                    .resource(body)
+                    .conditional()
+                    .where(
+                        IDENTIFIER
+                            .exactly()
+                            .systemAndCode(business.getSystem(), business.getValue()))
+                    .execute());
+    if (outcome.getId() == null || outcome.getId().getIdPart() == null) {
+      throw InsurerErrors.protocol(
+          "insurer answered the update of " + key(business) + " without a resource id");
+    }
+    return resource.fhirType() + "/" + outcome.getId().getIdPart();
+  }
+
+  private void withdraw(Map<String, String> previouslyPublished, Set<String> stillPublished) {
+    previouslyPublished.entrySet().stream()
+        .filter(e -> !stillPublished.contains(e.getKey()))
+        .map(Map.Entry::getValue)
+        .filter(ref -> WITHDRAWABLE.contains(typeOf(ref)))
+        .sorted(Comparator.comparingInt(ref -> WITHDRAWABLE.indexOf(typeOf(ref))))
+        .forEach(
+            ref ->
+                InsurerErrors.callIgnoringGone(
+                    "delete " + ref,
+                    () -> client.delete().resourceById(typeOf(ref), ref.split("/", 2)[1]).execute()));
+  }
+
+  private static String localRef(Resource resource) {
+    return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+  }
+
+  private static String typeOf(String reference) {
+    return reference.split("/", 2)[0];
+  }
+
+  private static String key(Identifier identifier) {
+    return identifier.getSystem() + "|" + identifier.getValue();
+  }
+}

@@ -1,0 +1,160 @@
+package org.docport.mappings;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.docport.mappings.snapshot.Affiliation;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Property;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * DocPort's business identifiers and the logical ids derived from them.
+ *
+ * <p>Every resource the mappings produce carries exactly one identifier from one of the systems
+ * below. Connectors write with a conditional update ({@code PUT Type?identifier=system|value}), so
+ * the identifier, not the server-assigned id, is what makes re-delivery harmless. Values never
+ * contain a character that FHIR search syntax would need escaped ({@code | , $ \}): ids with one
+ * are rejected, so a value can go into {@code identifier=system|value} as it is (URL-encoded).
+ */
+public final class BusinessIdentifiers {
+
+  private static final String SID = "https://docport.org/fhir/sid/";
+
+  /** A doctor; value = the doctor's registry UUID. */
+  public static final String PRACTITIONER = SID + "practitioner";
+
+  /** A practice location; value = {@code {doctorId}/{locationId}}. */
+  public static final String LOCATION = SID + "location";
+
+  /** A doctor at a location in a network; value = {@code {doctorId}/{locationId}/{networkId}}. */
+  public static final String PRACTITIONER_ROLE = SID + "practitioner-role";
+
+  /** An insurer's network; value = {@code {insurerId}/{networkId}}. */
+  public static final String NETWORK = SID + "network";
+
+  /**
+   * An affiliated organisation; value = {@code id-{uuid}} derived from the organisation's own
+   * identifier when it has one, else {@code name-{slug}} from its normalised name. Not scoped to a
+   * doctor, so two doctors affiliated with the same hospital share one Organization.
+   */
+  public static final String ORGANIZATION = SID + "organization";
+
+  /** All DocPort systems. */
+  public static final List<String> SYSTEMS =
+      List.of(PRACTITIONER, LOCATION, PRACTITIONER_ROLE, NETWORK, ORGANIZATION);
+
+  /** Characters with a meaning in FHIR search token values. */
+  private static final Pattern SEARCH_SPECIAL = Pattern.compile("[|,$\\\\]");
+
+  private BusinessIdentifiers() {}
+
+  public static Identifier practitioner(UUID doctorId) {
+    return identifier(PRACTITIONER, required(doctorId, "doctor id").toString());
+  }
+
+  public static Identifier location(UUID doctorId, String locationId) {
+    return identifier(
+        LOCATION, required(doctorId, "doctor id") + "/" + requiredText(locationId, "location id"));
+  }
+
+  public static Identifier practitionerRole(UUID doctorId, String locationId, String networkId) {
+    return identifier(
+        PRACTITIONER_ROLE,
+        required(doctorId, "doctor id")
+            + "/"
+            + requiredText(locationId, "location id")
+            + "/"
+            + requiredText(networkId, "network id"));
+  }
+
+  public static Identifier network(String insurerId, String networkId) {
+    return identifier(
+        NETWORK,
+        requiredText(insurerId, "insurer id") + "/" + requiredText(networkId, "network id"));
+  }
+
+  /**
+   * The identifier of an affiliated organisation, or empty when the affiliation has neither an
+   * identifier value nor a name (there is then nothing stable to key it on).
+   */
+  public static Optional<Identifier> organization(Affiliation affiliation) {
+    var own = affiliation.identifier();
+    if (own != null && Elements.has(own.value())) {
+      // Hashed because the source system is a URL and may itself contain '|'.
+      String source = Objects.toString(Elements.text(own.system()), "") + "|" + own.value().strip();
+      return Optional.of(identifier(ORGANIZATION, "id-" + uuid(source)));
+    }
+    String name = Elements.text(affiliation.name());
+    return Optional.ofNullable(name).map(n -> identifier(ORGANIZATION, "name-" + slug(n)));
+  }
+
+  /**
+   * The DocPort business identifier of a produced resource (a copy).
+   *
+   * @throws IllegalArgumentException if the resource has none, or more than one
+   */
+  public static Identifier of(Resource resource) {
+    List<Identifier> ours =
+        identifiers(resource).stream().filter(i -> SYSTEMS.contains(i.getSystem())).toList();
+    if (ours.size() != 1) {
+      throw new IllegalArgumentException(
+          resource.fhirType() + " has " + ours.size() + " DocPort identifiers, expected 1");
+    }
+    return ours.get(0).copy();
+  }
+
+  /**
+   * The logical id of the resource with this business identifier: a name-based (v3) UUID of {@code
+   * system|value}, so the same doctor data always yields the same id.
+   */
+  public static String logicalId(Identifier businessIdentifier) {
+    return uuid(businessIdentifier.getSystem() + "|" + businessIdentifier.getValue());
+  }
+
+  private static List<Identifier> identifiers(Resource resource) {
+    Property property = resource.getNamedProperty("identifier");
+    if (property == null) {
+      return List.of();
+    }
+    return property.getValues().stream()
+        .filter(Identifier.class::isInstance)
+        .map(Identifier.class::cast)
+        .toList();
+  }
+
+  /** Lower-case words of any script joined by '-', so spacing, case and punctuation don't count. */
+  static String slug(String name) {
+    String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String slug = folded.replaceAll("[^\\p{L}\\p{M}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+    return slug.isEmpty() ? uuid(folded.strip()) : slug;
+  }
+
+  private static String uuid(String source) {
+    return UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static Identifier identifier(String system, String value) {
+    return new Identifier().setSystem(system).setValue(value);
+  }
+
+  private static <T> T required(T value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " is required");
+    }
+    return value;
+  }
+
+  private static String requiredText(String value, String what) {
+    String text = required(Elements.text(value), what);
+    if (SEARCH_SPECIAL.matcher(text).find()) {
+      throw new IllegalArgumentException(what + " must not contain | , $ or \\: " + text);
+    }
+    return text;
+  }
+}

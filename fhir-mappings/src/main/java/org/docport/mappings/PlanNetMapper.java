@@ -1,0 +1,91 @@
+package org.docport.mappings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.docport.mappings.PractitionerRoleMapping.Placement;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.mappings.snapshot.InsurerContext.Network;
+import org.docport.mappings.snapshot.PracticeLocation;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Maps one doctor, as published to one insurer, to FHIR R4 resources shaped after Da Vinci PDex
+ * Plan-Net.
+ *
+ * <p>Pure and deterministic: the same snapshot and insurer always give equal resources with the
+ * same ids, which is what lets connectors re-deliver harmlessly. The doctor appears as one
+ * Practitioner, each practice location as a Location, each insurer network as a Network
+ * Organization, each affiliation as an Organization, and the doctor at each location in each
+ * network as a PractitionerRole. A doctor without locations, or an insurer without networks,
+ * therefore yields no PractitionerRole.
+ */
+public final class PlanNetMapper {
+
+  private PlanNetMapper() {}
+
+  /**
+   * @throws IllegalArgumentException when an id the business identifiers are built from is missing
+   *     (doctor, location, insurer or network id)
+   */
+  public static PublishedResources map(DoctorSnapshot snapshot, InsurerContext insurer) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(insurer, "insurer");
+    DoctorSnapshot doctor = snapshot.normalized();
+
+    Map<Network, Organization> networks = new LinkedHashMap<>();
+    distinct(Elements.present(insurer.networks()), Network::id)
+        .forEach(n -> networks.put(n, OrganizationMapping.network(insurer, n)));
+    List<Organization> affiliations =
+        distinct(
+            doctor.affiliations().stream()
+                .map(OrganizationMapping::affiliation)
+                .flatMap(Optional::stream)
+                .toList(),
+            Resource::getId);
+    Map<PracticeLocation, Location> locations = new LinkedHashMap<>();
+    distinct(doctor.locations(), PracticeLocation::id)
+        .forEach(p -> locations.put(p, LocationMapping.location(doctor.id(), p)));
+    Practitioner practitioner = PractitionerMapping.practitioner(doctor);
+    Organization affiliation = affiliations.size() == 1 ? affiliations.get(0) : null;
+
+    List<PractitionerRole> roles = new ArrayList<>();
+    locations.forEach(
+        (place, location) ->
+            networks.forEach(
+                (network, networkOrg) ->
+                    roles.add(
+                        PractitionerRoleMapping.role(
+                            doctor,
+                            practitioner,
+                            new Placement(place, location, network, networkOrg),
+                            affiliation))));
+
+    List<Resource> resources = new ArrayList<>(networks.values());
+    resources.addAll(affiliations);
+    resources.addAll(locations.values());
+    resources.add(practitioner);
+    resources.addAll(roles);
+    return new PublishedResources(resources);
+  }
+
+  /**
+   * First occurrence per key, in order: a repeated network, location or organisation would
+   * otherwise be written twice under one business identifier.
+   */
+  private static <T> List<T> distinct(List<T> values, Function<T, String> key) {
+    Map<String, T> byKey = new LinkedHashMap<>();
+    values.forEach(
+        value -> byKey.putIfAbsent(Objects.toString(Elements.text(key.apply(value)), ""), value));
+    return List.copyOf(byKey.values());
+  }
+}

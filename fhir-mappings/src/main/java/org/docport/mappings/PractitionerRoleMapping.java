@@ -1,0 +1,55 @@
+package org.docport.mappings;
+
+import java.util.Optional;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext.Network;
+import org.docport.mappings.snapshot.PracticeLocation;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+
+/** The doctor at one practice location in one insurer network -> Plan-Net PractitionerRole. */
+final class PractitionerRoleMapping {
+
+  private PractitionerRoleMapping() {}
+
+  /** Where the role is: the location and network, both as source and as produced resource. */
+  record Placement(
+      PracticeLocation place, Location location, Network network, Organization networkOrg) {}
+
+  /**
+   * @param affiliation the doctor's affiliated organisation when the doctor has exactly one, else
+   *     null: with several there is no telling which one this role belongs to
+   */
+  static PractitionerRole role(
+      DoctorSnapshot doctor,
+      Practitioner practitioner,
+      Placement placement,
+      Organization affiliation) {
+    var role = new PractitionerRole();
+    Identifier business =
+        BusinessIdentifiers.practitionerRole(
+            doctor.id(), placement.place().id(), placement.network().id());
+    Elements.identify(role, business, PlanNetProfiles.PRACTITIONER_ROLE);
+    role.addIdentifier(business);
+    // An inactive doctor cannot be booked anywhere, so every role goes inactive with them.
+    role.setActive(doctor.active());
+    role.setPractitioner(Elements.referenceTo(practitioner));
+    if (affiliation != null) {
+      role.setOrganization(Elements.referenceTo(affiliation));
+    }
+    role.addLocation(Elements.referenceTo(placement.location()));
+    doctor.specialties().stream()
+        .map(Elements::concept)
+        .flatMap(Optional::stream)
+        .forEach(role::addSpecialty);
+    Elements.contactPoint("phone", placement.place().phone(), "work").ifPresent(role::addTelecom);
+    role.addExtension(
+        PlanNetProfiles.NETWORK_REFERENCE_EXTENSION,
+        Elements.referenceTo(placement.networkOrg())
+            .setDisplay(Elements.text(placement.network().name())));
+    return role;
+  }
+}

@@ -1,0 +1,167 @@
+package org.docport.mappings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.mappings.snapshot.InsurerContext.Network;
+import org.docport.mappings.snapshot.PracticeLocation;
+import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class PlanNetMapperTest {
+
+  @ParameterizedTest
+  @FieldSource("org.docport.mappings.Fixtures#NAMES")
+  void everyReferencePointsAtAResourceWrittenEarlier(String fixture) {
+    Set<String> written = new HashSet<>();
+    for (Resource resource : Fixtures.mapped(fixture).resources()) {
+      assertThat(literalReferences(resource)).isSubsetOf(written);
+      written.add(References.to(resource));
+    }
+  }
+
+  @Test
+  void resourcesComeInWriteOrder() {
+    var types =
+        Fixtures.mapped("inactive-doctor").resources().stream()
+            .map(r -> r.getMeta().getProfile().get(0).getValue().replaceAll(".*/plannet-", ""))
+            .toList();
+
+    assertThat(types)
+        .containsExactly(
+            "Network",
+            "Network",
+            "Organization",
+            "Organization",
+            "Location",
+            "Location",
+            "Practitioner",
+            "PractitionerRole",
+            "PractitionerRole",
+            "PractitionerRole",
+            "PractitionerRole");
+  }
+
+  @Test
+  void oneRolePerLocationAndNetwork() {
+    var published = Fixtures.mapped("inactive-doctor");
+
+    var placements =
+        published.ofType(PractitionerRole.class).stream()
+            .map(r -> r.getLocationFirstRep().getReference() + " in " + network(r))
+            .toList();
+
+    assertThat(placements).hasSize(4).doesNotHaveDuplicates();
+    for (Location location : published.ofType(Location.class)) {
+      assertThat(placements).filteredOn(p -> p.startsWith(References.to(location))).hasSize(2);
+    }
+  }
+
+  @Test
+  void inactiveDoctorDeactivatesThePractitionerAndEveryRole() {
+    var published = Fixtures.mapped("inactive-doctor");
+
+    assertThat(published.ofType(Practitioner.class))
+        .singleElement()
+        .returns(false, p -> p.getActive());
+    assertThat(published.ofType(PractitionerRole.class)).isNotEmpty().allMatch(r -> !r.getActive());
+  }
+
+  @Test
+  void roleNamesTheAffiliationOnlyWhenThereIsExactlyOne() {
+    var single = Fixtures.mapped("full-doctor");
+    var several = Fixtures.mapped("inactive-doctor");
+
+    var affiliation =
+        single.ofType(Organization.class).stream().filter(o -> !isNetwork(o)).toList();
+    assertThat(affiliation).hasSize(1);
+    assertThat(single.ofType(PractitionerRole.class))
+        .allMatch(
+            r -> r.getOrganization().getReference().equals(References.to(affiliation.get(0))));
+    assertThat(several.ofType(PractitionerRole.class)).noneMatch(PractitionerRole::hasOrganization);
+  }
+
+  @Test
+  void repeatedNetworksAndLocationsArePublishedOnce() {
+    var input = Fixtures.input("minimal-doctor");
+    var doctor = input.doctor();
+    var place = new PracticeLocation("main", null, null, null, null);
+    var twice =
+        new DoctorSnapshot(
+            doctor.id(),
+            doctor.version(),
+            true,
+            doctor.name(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(place, place),
+            null);
+    var network = new Network("basic", "Acme Basic Network");
+    var insurer = new InsurerContext("acme-health", null, null, List.of(network, network));
+
+    var published = PlanNetMapper.map(twice, insurer);
+
+    assertThat(published.resources()).hasSize(4);
+  }
+
+  @Test
+  void absentDataProducesNoElements() {
+    var practitioner = Fixtures.mapped("minimal-doctor").ofType(Practitioner.class).get(0);
+
+    assertThat(practitioner.hasGender()).isFalse();
+    assertThat(practitioner.hasTelecom()).isFalse();
+    assertThat(practitioner.hasCommunication()).isFalse();
+    assertThat(practitioner.getNameFirstRep().hasPrefix()).isFalse();
+    assertThat(practitioner.getNameFirstRep().hasSuffix()).isFalse();
+    assertThat(practitioner.getNameFirstRep().getGiven())
+        .extracting(Object::toString)
+        .containsExactly("Vikram");
+  }
+
+  @Test
+  void aDoctorWithoutAnIdCannotBePublished() {
+    var input = Fixtures.input("minimal-doctor");
+    var anonymous = input.doctor().withIdentity(null, 1L);
+
+    assertThatThrownBy(() -> PlanNetMapper.map(anonymous, input.insurer()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("doctor id");
+  }
+
+  private static boolean isNetwork(Organization organization) {
+    return organization.getMeta().hasProfile(PlanNetProfiles.NETWORK);
+  }
+
+  private static String network(PractitionerRole role) {
+    return ((Reference)
+            role.getExtensionByUrl(PlanNetProfiles.NETWORK_REFERENCE_EXTENSION).getValue())
+        .getReference();
+  }
+
+  private static List<String> literalReferences(Base element) {
+    List<String> found = new ArrayList<>();
+    if (element instanceof Reference reference && reference.hasReference()) {
+      found.add(reference.getReference());
+    }
+    element.children().forEach(p -> p.getValues().forEach(v -> found.addAll(literalReferences(v))));
+    return found;
+  }
+}

@@ -1,0 +1,76 @@
+package org.docport.hub.delivery;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.docport.connectors.DeliveryPreparation;
+import org.docport.connectors.DeliveryRouteConfiguration;
+import org.docport.connectors.DeliverySubjects;
+import org.docport.connectors.InsurerConnectors;
+import org.docport.connectors.delivery.Backoff;
+import org.docport.connectors.delivery.DeliveryDispatcher;
+import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.connectors.fhirrest.FhirRestRouteTemplate;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the connectors module into the hub: routes, the delivery store and the dispatcher. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliverySettings.class)
+class DeliveryConfiguration {
+
+  /** One FhirContext for the process, warmed here so the first delivery does not pay ~1 s. */
+  @Bean
+  FhirContext fhirContext(DeliverySettings settings) {
+    FhirContext fhir = FhirContext.forR4();
+    var clients = fhir.getRestfulClientFactory();
+    clients.setServerValidationMode(ServerValidationModeEnum.NEVER);
+    clients.setConnectTimeout((int) settings.httpConnectTimeout().toMillis());
+    clients.setSocketTimeout((int) settings.httpSocketTimeout().toMillis());
+    clients.setPoolMaxPerRoute(Math.max(settings.workersPerInsurer(), 2));
+    clients.setPoolMaxTotal(Math.max(settings.workersPerInsurer(), 2) * 50);
+    fhir.newJsonParser().encodeResourceToString(new Practitioner().setActive(true));
+    return fhir;
+  }
+
+  @Bean
+  DeliveryPreparation deliveryPreparation(DeliverySubjects subjects) {
+    return new DeliveryPreparation(subjects);
+  }
+
+  @Bean
+  FhirRestRouteTemplate fhirRestRouteTemplate(FhirContext fhir, DeliveryPreparation preparation) {
+    return new FhirRestRouteTemplate(fhir, preparation);
+  }
+
+  @Bean
+  DeliveryRouteConfiguration deliveryRouteConfiguration() {
+    return new DeliveryRouteConfiguration();
+  }
+
+  @Bean
+  InsurerConnectors insurerConnectors(CamelContext camel) {
+    return new InsurerConnectors(camel);
+  }
+
+  @Bean
+  DeliveryStore deliveryStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
+    return new DeliveryStore(jdbc, tx, json);
+  }
+
+  @Bean(destroyMethod = "close")
+  DeliveryDispatcher deliveryDispatcher(
+      DeliveryStore store, InsurerConnectors connectors, DeliverySettings settings) {
+    return new DeliveryDispatcher(
+        store,
+        connectors,
+        Backoff.standard(),
+        new DeliveryDispatcher.Settings(
+            settings.workersPerInsurer(), settings.pollInterval(), settings.lease()));
+  }
+}

@@ -1,0 +1,105 @@
+package org.docport.hub.delivery;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.docport.hub.cdc.ChangeCapture;
+import org.docport.hub.insurer.InsurerRegistration;
+import org.docport.hub.insurer.Insurers;
+import org.docport.hub.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's view of delivery: status per insurer, receipts, dead letters and replay. */
+@RestController
+@RequestMapping("/api/operator")
+@Tag(name = "Operator: delivery")
+class DeliveryController {
+
+  private final DeliveryReports reports;
+  private final Insurers insurers;
+  private final InsurerConnections connections;
+  private final ChangeCapture capture;
+
+  DeliveryController(
+      DeliveryReports reports,
+      Insurers insurers,
+      InsurerConnections connections,
+      ChangeCapture capture) {
+    this.reports = reports;
+    this.insurers = insurers;
+    this.connections = connections;
+    this.capture = capture;
+  }
+
+  @Operation(summary = "Delivery status of every insurer, and change capture's state")
+  @GetMapping("/delivery")
+  Overview overview() {
+    return new Overview(
+        capture.status(),
+        insurers.all().stream().map(i -> reports.status(i.id(), i.paused())).toList());
+  }
+
+  /** Change capture and every insurer's delivery status. */
+  record Overview(ChangeCapture.Status capture, List<DeliveryReports.InsurerStatus> insurers) {}
+
+  @Operation(summary = "Backlog, retries, dead letters, last success and lag of one insurer")
+  @GetMapping("/insurers/{insurerId}/status")
+  DeliveryReports.InsurerStatus status(@PathVariable String insurerId) {
+    InsurerRegistration insurer = insurers.get(insurerId);
+    return reports.status(insurerId, insurer.paused());
+  }
+
+  @Operation(summary = "Delivery receipts: the version of each doctor the insurer holds")
+  @GetMapping("/insurers/{insurerId}/receipts")
+  List<DeliveryReports.Receipt> receipts(
+      @PathVariable String insurerId, @RequestParam(defaultValue = "100") int limit) {
+    insurers.get(insurerId);
+    if (limit < 1 || limit > 10_000) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid limit", "limit: 1 to 10000");
+    }
+    return reports.receipts(insurerId, limit);
+  }
+
+  @Operation(summary = "The receipt of one doctor at one insurer")
+  @GetMapping("/insurers/{insurerId}/receipts/{doctorId}")
+  DeliveryReports.Receipt receipt(@PathVariable String insurerId, @PathVariable UUID doctorId) {
+    return reports
+        .receipt(insurerId, doctorId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "No receipt",
+                    "Nothing has been due for doctor " + doctorId + " at " + insurerId + "."));
+  }
+
+  @Operation(summary = "Dead letters of an insurer (open ones unless all=true)")
+  @GetMapping("/insurers/{insurerId}/dead-letters")
+  List<DeliveryReports.DeadLetter> deadLetters(
+      @PathVariable String insurerId, @RequestParam(defaultValue = "false") boolean all) {
+    insurers.get(insurerId);
+    return reports.deadLetters(insurerId, all);
+  }
+
+  @Operation(summary = "Replay a dead letter: deliver the doctor's current snapshot again")
+  @PostMapping("/dead-letters/{id}/replay")
+  void replay(@PathVariable long id) {
+    String insurerId =
+        reports
+            .replay(id)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        HttpStatus.CONFLICT,
+                        "Nothing to replay",
+                        "Dead letter " + id + " does not exist or was replayed already."));
+    connections.wake(List.of(insurerId));
+  }
+}

@@ -1,0 +1,147 @@
+package org.docport.hub.delivery;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** What operators see of delivery: per insurer backlog and lag, receipts, dead letters. */
+@Component
+class DeliveryReports {
+
+  /** An insurer's delivery health at a glance. */
+  record InsurerStatus(
+      String insurerId,
+      boolean paused,
+      long backlog,
+      long retrying,
+      long deadLetters,
+      OffsetDateTime lastSuccessAt,
+      Double oldestPendingSeconds,
+      String lastError) {}
+
+  /** What version of a doctor an insurer holds, and where the pair stands. */
+  record Receipt(
+      UUID doctorId,
+      long wantedVersion,
+      Long deliveredVersion,
+      OffsetDateTime deliveredAt,
+      String state,
+      int attempts,
+      String lastError) {}
+
+  /** A delivery an insurer refused. */
+  record DeadLetter(
+      long id,
+      String insurerId,
+      UUID doctorId,
+      long doctorVersion,
+      Integer httpStatus,
+      String reason,
+      String operationOutcome,
+      OffsetDateTime createdAt,
+      OffsetDateTime replayedAt) {}
+
+  private final JdbcTemplate jdbc;
+
+  DeliveryReports(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  InsurerStatus status(String insurerId, boolean paused) {
+    return jdbc.queryForObject(
+        """
+        select count(*) filter (where state = 'PENDING') as backlog,
+               count(*) filter (where state = 'PENDING' and attempts > 0) as retrying,
+               max(delivered_at) as last_success,
+               extract(epoch from now() - min(enqueued_at) filter (where state = 'PENDING'))::float8 as oldest,
+               (select count(*) from dead_letter dl
+                where dl.insurer_id = ? and dl.replayed_at is null) as dead,
+               (select last_error from delivery e where e.insurer_id = ? and e.last_error is not null
+                  and e.state in ('PENDING', 'DEAD') order by e.next_attempt_at desc limit 1) as last_error
+        from delivery where insurer_id = ?
+        """,
+        (rs, n) ->
+            new InsurerStatus(
+                insurerId,
+                paused,
+                rs.getLong("backlog"),
+                rs.getLong("retrying"),
+                rs.getLong("dead"),
+                rs.getObject("last_success", OffsetDateTime.class),
+                (Double) rs.getObject("oldest", Double.class),
+                rs.getString("last_error")),
+        insurerId,
+        insurerId,
+        insurerId);
+  }
+
+  List<Receipt> receipts(String insurerId, int limit) {
+    return jdbc.query(
+        """
+        select doctor_id, wanted_version, delivered_version, delivered_at, state, attempts,
+               last_error
+        from delivery where insurer_id = ? order by doctor_id limit ?
+        """,
+        (rs, n) ->
+            new Receipt(
+                rs.getObject(1, UUID.class),
+                rs.getLong(2),
+                (Long) rs.getObject(3, Long.class),
+                rs.getObject(4, OffsetDateTime.class),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getString(7)),
+        insurerId,
+        limit);
+  }
+
+  Optional<Receipt> receipt(String insurerId, UUID doctorId) {
+    return receipts(insurerId, Integer.MAX_VALUE).stream()
+        .filter(r -> r.doctorId().equals(doctorId))
+        .findFirst();
+  }
+
+  List<DeadLetter> deadLetters(String insurerId, boolean includeReplayed) {
+    return jdbc.query(
+        "select * from dead_letter where insurer_id = ?"
+            + (includeReplayed ? "" : " and replayed_at is null")
+            + " order by id",
+        (rs, n) ->
+            new DeadLetter(
+                rs.getLong("id"),
+                rs.getString("insurer_id"),
+                rs.getObject("doctor_id", UUID.class),
+                rs.getLong("doctor_version"),
+                (Integer) rs.getObject("http_status", Integer.class),
+                rs.getString("reason"),
+                rs.getString("operation_outcome"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("replayed_at", OffsetDateTime.class)),
+        insurerId);
+  }
+
+  /**
+   * Marks a dead letter replayed and makes its pair pending again; empty when there is no such
+   * open dead letter.
+   */
+  Optional<String> replay(long deadLetterId) {
+    List<String> insurer =
+        jdbc.queryForList(
+            """
+            with letter as (
+              update dead_letter set replayed_at = now()
+              where id = ? and replayed_at is null
+              returning insurer_id, doctor_id)
+            update delivery d set state = 'PENDING', attempts = 0, next_attempt_at = now(),
+                   lease_until = null, enqueued_at = clock_timestamp()
+            from letter where d.insurer_id = letter.insurer_id and d.doctor_id = letter.doctor_id
+            returning d.insurer_id
+            """,
+            String.class,
+            deadLetterId);
+    return insurer.stream().findFirst();
+  }
+}

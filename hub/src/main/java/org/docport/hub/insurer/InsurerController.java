@@ -1,0 +1,97 @@
+package org.docport.hub.insurer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.docport.connectors.ConnectorSettings;
+import org.docport.hub.delivery.InsurerConnections;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Operators register insurers; each gets its connector route and delivery lane at once, and
+ * loses them when removed or paused. Secrets are never echoed back.
+ */
+@RestController
+@RequestMapping("/api/operator/insurers")
+@Tag(name = "Operator: insurers")
+class InsurerController {
+
+  private final Insurers insurers;
+  private final InsurerConnections connections;
+
+  InsurerController(Insurers insurers, InsurerConnections connections) {
+    this.insurers = insurers;
+    this.connections = connections;
+  }
+
+  @Operation(summary = "Register an insurer and connect it")
+  @PostMapping
+  ResponseEntity<InsurerRegistration> register(@RequestBody InsurerRegistration registration) {
+    InsurerRegistration created = insurers.create(registration);
+    connections.open(created);
+    return ResponseEntity.created(URI.create("/api/operator/insurers/" + created.id()))
+        .body(masked(created));
+  }
+
+  @GetMapping
+  List<InsurerRegistration> list() {
+    return insurers.all().stream().map(InsurerController::masked).toList();
+  }
+
+  @GetMapping("/{id}")
+  InsurerRegistration read(@PathVariable String id) {
+    return masked(insurers.get(id));
+  }
+
+  @Operation(summary = "Disconnect and remove an insurer (its deliveries and dead letters go too)")
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> remove(@PathVariable String id) {
+    insurers.get(id);
+    connections.close(id);
+    insurers.delete(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @Operation(summary = "Pause delivery to an insurer; changes keep queueing")
+  @PostMapping("/{id}/pause")
+  InsurerRegistration pause(@PathVariable String id) {
+    insurers.setPaused(id, true);
+    return masked(insurers.get(id));
+  }
+
+  @Operation(summary = "Resume delivery to an insurer")
+  @PostMapping("/{id}/resume")
+  InsurerRegistration resume(@PathVariable String id) {
+    insurers.setPaused(id, false);
+    connections.wake(List.of(id));
+    return masked(insurers.get(id));
+  }
+
+  private static InsurerRegistration masked(InsurerRegistration r) {
+    ConnectorSettings c = r.connector();
+    ConnectorSettings.Auth a = c.authOrNone();
+    ConnectorSettings.Auth shown =
+        new ConnectorSettings.Auth(
+            a.type(),
+            a.token() == null ? null : "***",
+            a.tokenUrl(),
+            a.clientId(),
+            a.clientSecret() == null ? null : "***",
+            a.scope());
+    return new InsurerRegistration(
+        r.id(),
+        r.name(),
+        r.identifier(),
+        r.networks(),
+        new ConnectorSettings(c.kind(), c.baseUrl(), shown),
+        r.paused());
+  }
+}

@@ -1,0 +1,183 @@
+package org.docport.hub.insurer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.docport.connectors.ConnectorSettings;
+import org.docport.hub.web.ApiException;
+import org.docport.mappings.snapshot.Identifier;
+import org.docport.mappings.snapshot.InsurerContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The insurers DocPort publishes to, with their networks and connector settings. */
+@Repository
+public class Insurers {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  Insurers(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Transactional
+  public InsurerRegistration create(InsurerRegistration insurer) {
+    validate(insurer);
+    try {
+      jdbc.update(
+          """
+          insert into insurer (id, name, identifier_system, identifier_value, connector_kind,
+                               connector_settings, paused)
+          values (?, ?, ?, ?, ?, ?::jsonb, ?)
+          """,
+          insurer.id(),
+          insurer.name(),
+          insurer.identifier() == null ? null : insurer.identifier().system(),
+          insurer.identifier() == null ? null : insurer.identifier().value(),
+          insurer.connector().kind(),
+          write(insurer.connector()),
+          Boolean.TRUE.equals(insurer.paused()));
+    } catch (DuplicateKeyException e) {
+      throw new ApiException(
+          HttpStatus.CONFLICT, "Insurer exists", "An insurer with id '" + insurer.id() + "' exists.");
+    }
+    for (InsurerContext.Network network : insurer.networks()) {
+      jdbc.update(
+          "insert into insurer_network (insurer_id, id, name) values (?, ?, ?)",
+          insurer.id(),
+          network.id(),
+          network.name());
+    }
+    return find(insurer.id()).orElseThrow();
+  }
+
+  public Optional<InsurerRegistration> find(String id) {
+    return jdbc.query("select * from insurer where id = ?", this::registration, id).stream()
+        .findFirst();
+  }
+
+  public InsurerRegistration get(String id) {
+    return find(id).orElseThrow(() -> notFound(id));
+  }
+
+  public List<InsurerRegistration> all() {
+    return jdbc.query("select * from insurer order by id", this::registration);
+  }
+
+  /** The insurer as the FHIR mappings need it. */
+  public Optional<InsurerContext> context(String id) {
+    return find(id).map(Insurers::context);
+  }
+
+  static InsurerContext context(InsurerRegistration r) {
+    Identifier identifier =
+        r.identifier() == null
+            ? null
+            : new Identifier(
+                r.identifier().system(), r.identifier().value(), null, null, null, null, null);
+    return new InsurerContext(r.id(), r.name(), identifier, r.networks());
+  }
+
+  @Transactional
+  public void delete(String id) {
+    if (jdbc.update("delete from insurer where id = ?", id) == 0) {
+      throw notFound(id);
+    }
+  }
+
+  public void setPaused(String id, boolean paused) {
+    if (jdbc.update("update insurer set paused = ?, updated_at = now() where id = ?", paused, id)
+        == 0) {
+      throw notFound(id);
+    }
+  }
+
+  private InsurerRegistration registration(ResultSet rs, int row) throws SQLException {
+    String id = rs.getString("id");
+    List<InsurerContext.Network> networks =
+        jdbc.query(
+            "select id, name from insurer_network where insurer_id = ? order by id",
+            (n, i) -> new InsurerContext.Network(n.getString(1), n.getString(2)),
+            id);
+    String system = rs.getString("identifier_system");
+    return new InsurerRegistration(
+        id,
+        rs.getString("name"),
+        system == null
+            ? null
+            : new InsurerRegistration.IdentifierRef(system, rs.getString("identifier_value")),
+        networks,
+        read(rs.getString("connector_settings")),
+        rs.getBoolean("paused"));
+  }
+
+  private static void validate(InsurerRegistration r) {
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    if (r.id() == null || !SLUG.matcher(r.id()).matches()) {
+      errors.add(field("id", "a lower-case slug of 2 to 63 letters, digits and '-', e.g. acme-health"));
+    }
+    if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+      errors.add(field("name", "required, at most 200 characters"));
+    }
+    if (r.networks() == null || r.networks().isEmpty()) {
+      errors.add(field("networks", "at least one network the insurer's doctors join"));
+    } else {
+      for (int i = 0; i < r.networks().size(); i++) {
+        InsurerContext.Network n = r.networks().get(i);
+        if (n == null || n.id() == null || !SLUG.matcher(n.id()).matches()) {
+          errors.add(field("networks[" + i + "].id", "a lower-case slug such as gold-ppo"));
+        }
+        if (n == null || n.name() == null || n.name().isBlank()) {
+          errors.add(field("networks[" + i + "].name", "required"));
+        }
+      }
+    }
+    if (r.connector() == null) {
+      errors.add(field("connector", "required: kind, baseUrl and auth"));
+    } else {
+      for (String problem : r.connector().problems()) {
+        String[] parts = problem.split(": ", 2);
+        errors.add(field("connector." + parts[0], parts[1]));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid insurer", "See errors.", errors);
+    }
+  }
+
+  private static ApiException.FieldError field(String field, String message) {
+    return new ApiException.FieldError(field, message);
+  }
+
+  private String write(ConnectorSettings settings) {
+    try {
+      return json.writeValueAsString(settings);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ConnectorSettings read(String settings) {
+    try {
+      return json.readValue(settings, ConnectorSettings.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable connector settings", e);
+    }
+  }
+
+  static ApiException notFound(String id) {
+    return new ApiException(HttpStatus.NOT_FOUND, "Insurer not found", "No insurer with id '" + id + "'.");
+  }
+}

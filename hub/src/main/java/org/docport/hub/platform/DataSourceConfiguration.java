@@ -1,0 +1,59 @@
+package org.docport.hub.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The registry's DataSource: the external PostgreSQL named by {@code DOCPORT_DB_URL}, or the
+ * embedded one started here. Either way the rest of the hub sees one {@link DataSource} and one
+ * {@link DatabaseEndpoint} (which change capture needs to open its replication connection).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseSettings.class)
+class DataSourceConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings) throws IOException {
+    if (settings.external()) {
+      return new EmbeddedPostgresHolder(null);
+    }
+    return new EmbeddedPostgresHolder(
+        EmbeddedPostgres.start(
+            settings.embedded().dataDir().toAbsolutePath(), settings.embedded().port()));
+  }
+
+  @Bean
+  DatabaseEndpoint databaseEndpoint(DatabaseSettings settings, EmbeddedPostgresHolder embedded) {
+    if (embedded.server() == null) {
+      return DatabaseEndpoint.fromJdbcUrl(settings.url(), settings.user(), settings.password());
+    }
+    // The embedded server trusts local connections; the password is only there because
+    // Debezium's offset store refuses an empty one.
+    return DatabaseEndpoint.fromJdbcUrl(embedded.server().jdbcUrl(), "postgres", "postgres");
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(DatabaseEndpoint endpoint) {
+    var ds = new HikariDataSource();
+    ds.setJdbcUrl(endpoint.jdbcUrl());
+    ds.setUsername(endpoint.user());
+    ds.setPassword(endpoint.password());
+    ds.setMaximumPoolSize(30);
+    ds.setPoolName("registry");
+    return ds;
+  }
+
+  /** Keeps the embedded server's lifecycle in the context; empty when the database is external. */
+  record EmbeddedPostgresHolder(EmbeddedPostgres server) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+}

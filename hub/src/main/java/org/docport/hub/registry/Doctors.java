@@ -1,0 +1,186 @@
+package org.docport.hub.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.docport.hub.web.ApiException;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.Identifier;
+import org.docport.mappings.snapshot.PracticeLocation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The doctors in the registry. Each write validates the whole profile, checks the version the
+ * caller saw, keeps registration numbers unique across the registry and records the change
+ * event, all in one transaction: a rejected write leaves nothing behind.
+ */
+@Repository
+public class Doctors {
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final RegistryEvents events;
+
+  Doctors(JdbcTemplate jdbc, ObjectMapper json, RegistryEvents events) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.events = events;
+  }
+
+  public Optional<DoctorSnapshot> find(UUID id) {
+    return jdbc.query("select profile from doctor where id = ?", (rs, n) -> read(rs.getString(1)), id)
+        .stream()
+        .findFirst();
+  }
+
+  /** Loads a doctor or answers 404. */
+  public DoctorSnapshot get(UUID id) {
+    return find(id).orElseThrow(() -> notFound(id));
+  }
+
+  @Transactional
+  public DoctorSnapshot create(DoctorSnapshot profile, String actor) {
+    DoctorSnapshot doctor = prepare(profile).withIdentity(UUID.randomUUID(), 1);
+    jdbc.update(
+        "insert into doctor (id, version, active, family_name, profile) values (?, 1, ?, ?, ?::jsonb)",
+        doctor.id(),
+        doctor.active(),
+        doctor.name().family(),
+        write(doctor));
+    insertIdentifiers(doctor);
+    events.record(doctor.id(), 1, RegistryEvents.Kind.DOCTOR_CREATED, null, actor);
+    return doctor;
+  }
+
+  /**
+   * Replaces a doctor's profile if it is still at {@code expectedVersion}.
+   *
+   * @throws ApiException 404 for an unknown doctor, 412 when someone else changed it first
+   */
+  @Transactional
+  public DoctorSnapshot update(
+      UUID id, long expectedVersion, DoctorSnapshot profile, String actor) {
+    DoctorSnapshot doctor = prepare(profile).withIdentity(id, expectedVersion + 1);
+    int changed =
+        jdbc.update(
+            """
+            update doctor set version = ?, active = ?, family_name = ?, profile = ?::jsonb,
+              updated_at = now()
+            where id = ? and version = ?
+            """,
+            doctor.version(),
+            doctor.active(),
+            doctor.name().family(),
+            write(doctor),
+            id,
+            expectedVersion);
+    if (changed == 0) {
+      long current = currentVersion(id).orElseThrow(() -> notFound(id));
+      throw new ApiException(
+          HttpStatus.PRECONDITION_FAILED,
+          "Doctor changed meanwhile",
+          "The doctor is at version "
+              + current
+              + ", not "
+              + expectedVersion
+              + ". Read it again (GET) and send your change with If-Match: \""
+              + current
+              + "\".");
+    }
+    jdbc.update("delete from doctor_identifier where doctor_id = ?", id);
+    insertIdentifiers(doctor);
+    events.record(id, doctor.version(), RegistryEvents.Kind.DOCTOR_UPDATED, null, actor);
+    return doctor;
+  }
+
+  public Optional<Long> currentVersion(UUID id) {
+    return jdbc.queryForList("select version from doctor where id = ?", Long.class, id).stream()
+        .findFirst();
+  }
+
+  /** Normalises, assigns ids to new practice locations, and validates. */
+  private static DoctorSnapshot prepare(DoctorSnapshot profile) {
+    DoctorSnapshot doctor = profile.normalized();
+    DoctorValidation.validate(doctor).throwIfAny();
+    List<PracticeLocation> locations = new ArrayList<>();
+    for (PracticeLocation location : doctor.locations()) {
+      locations.add(
+          location.id() != null
+              ? location
+              : new PracticeLocation(
+                  newLocationId(),
+                  location.name(),
+                  location.address(),
+                  location.geo(),
+                  location.phone()));
+    }
+    return new DoctorSnapshot(
+        doctor.id(),
+        doctor.version(),
+        doctor.active(),
+        doctor.name(),
+        doctor.gender(),
+        doctor.identifiers(),
+        doctor.qualifications(),
+        doctor.specialties(),
+        doctor.languages(),
+        doctor.telecom(),
+        List.copyOf(locations),
+        doctor.affiliations());
+  }
+
+  static String newLocationId() {
+    return "loc-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void insertIdentifiers(DoctorSnapshot doctor) {
+    for (int i = 0; i < doctor.identifiers().size(); i++) {
+      Identifier identifier = doctor.identifiers().get(i);
+      try {
+        jdbc.update(
+            "insert into doctor_identifier (system, value, doctor_id) values (?, ?, ?)",
+            identifier.system(),
+            identifier.value(),
+            doctor.id());
+      } catch (DuplicateKeyException e) {
+        throw new ApiException(
+            HttpStatus.CONFLICT,
+            "Identifier already registered",
+            "identifiers["
+                + i
+                + "]: "
+                + identifier.system()
+                + "|"
+                + identifier.value()
+                + " belongs to another doctor in the registry.");
+      }
+    }
+  }
+
+  private DoctorSnapshot read(String profile) {
+    try {
+      return json.readValue(profile, DoctorSnapshot.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable doctor profile in the registry", e);
+    }
+  }
+
+  private String write(DoctorSnapshot doctor) {
+    try {
+      return json.writeValueAsString(doctor);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ApiException notFound(UUID id) {
+    return new ApiException(HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
+  }
+}

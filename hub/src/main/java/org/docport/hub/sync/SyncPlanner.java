@@ -1,0 +1,100 @@
+package org.docport.hub.sync;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.docport.hub.delivery.InsurerConnections;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns captured registry events into pending deliveries. For each changed doctor, one pending
+ * delivery per insurer with an active consent, carrying the doctor's current version; a burst of
+ * edits to one doctor coalesces into one delivery (newest version wins), and an older version
+ * never replaces a newer one. Runs in one transaction per batch, before the capture offset is
+ * committed, so a crash replays the batch and the upsert makes the replay harmless.
+ */
+@Component
+public class SyncPlanner {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final InsurerConnections connections;
+
+  SyncPlanner(JdbcTemplate jdbc, TransactionTemplate tx, InsurerConnections connections) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.connections = connections;
+  }
+
+  /** Persists the deliveries a batch of events makes due, then wakes the insurers' lanes. */
+  public void plan(Collection<CapturedEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Set<UUID> doctors = new LinkedHashSet<>();
+    long lastEventId = 0;
+    for (CapturedEvent event : events) {
+      doctors.add(event.doctorId());
+      lastEventId = Math.max(lastEventId, event.id());
+    }
+    long checkpoint = lastEventId;
+    List<String> insurers = tx.execute(s -> persist(doctors, checkpoint));
+    connections.wake(insurers);
+  }
+
+  /**
+   * Plans every event recorded after the checkpoint: covers changes committed before change
+   * capture first created its replication slot.
+   */
+  public void catchUp() {
+    long checkpoint =
+        jdbc.queryForObject("select last_event_id from sync_checkpoint where id = 1", Long.class);
+    List<CapturedEvent> missed =
+        jdbc.query(
+            """
+            select id, doctor_id, doctor_version,
+                   (extract(epoch from occurred_at) * 1000)::bigint as at
+            from registry_event where id > ? order by id
+            """,
+            (rs, n) ->
+                new CapturedEvent(
+                    rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getLong(4)),
+            checkpoint);
+    plan(missed);
+  }
+
+  private List<String> persist(Set<UUID> doctors, long lastEventId) {
+    String[] ids = doctors.stream().map(UUID::toString).toArray(String[]::new);
+    List<String> insurers =
+        jdbc.queryForList(
+            """
+            insert into delivery (insurer_id, doctor_id, wanted_version, state)
+            select c.insurer_id, d.id, d.version, 'PENDING'
+            from doctor d join consent c on c.doctor_id = d.id and c.status = 'ACTIVE'
+            where d.id = any(?::uuid[])
+            on conflict (insurer_id, doctor_id) do update set
+              wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),
+              state = 'PENDING',
+              attempts = case when delivery.state = 'PENDING' then delivery.attempts else 0 end,
+              next_attempt_at =
+                case when delivery.state = 'PENDING' then delivery.next_attempt_at else now() end,
+              enqueued_at =
+                case when delivery.state = 'PENDING' then delivery.enqueued_at
+                     else clock_timestamp() end
+            where greatest(delivery.wanted_version, coalesce(delivery.delivered_version, 0))
+                    < excluded.wanted_version
+               or delivery.state = 'SKIPPED'
+            returning insurer_id
+            """,
+            String.class,
+            (Object) ids);
+    jdbc.update(
+        "update sync_checkpoint set last_event_id = greatest(last_event_id, ?) where id = 1",
+        lastEventId);
+    return insurers.stream().distinct().toList();
+  }
+}

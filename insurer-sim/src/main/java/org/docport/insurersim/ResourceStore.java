@@ -1,0 +1,262 @@
+package org.docport.insurersim;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.docport.insurersim.WriteLogEntry.Operation;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The simulator's in-memory, versioned resource store, shared by all resource providers.
+ *
+ * <p>Reads are lock-free: each id maps to an immutable list of its versions, replaced on write.
+ * Writes take one lock for the whole store. Per-type locks would not do: a PractitionerRole write
+ * checks that its Practitioner exists while a Practitioner delete checks that no role points at it,
+ * and those two must not interleave. The critical section is microseconds of map work, far below
+ * the ~500 writes/s a real HAPI JPA server sustains, so one lock costs nothing that matters.
+ */
+final class ResourceStore {
+
+  /** A committed write and whether it created the resource (201) or changed it (200). */
+  record Written(StoredResource stored, boolean created) {}
+
+  private final FhirContext fhir;
+  private final Clock clock;
+  private final ReferenceIndex references;
+  private final Map<String, Map<String, List<StoredResource>>> histories;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  // Never reset: ids are never reused, not even across reset(), so a client that cached an id
+  // from an earlier test cannot silently hit a different resource.
+  private final AtomicLong lastServerId = new AtomicLong();
+  private final WriteLog writeLog = new WriteLog();
+
+  ResourceStore(FhirContext fhir, Clock clock, Set<String> hostedTypes) {
+    this.fhir = fhir;
+    this.clock = clock;
+    this.references = new ReferenceIndex(fhir);
+    this.histories = new ConcurrentHashMap<>();
+    hostedTypes.forEach(type -> histories.put(type, new ConcurrentHashMap<>()));
+  }
+
+  Optional<StoredResource> latest(String type, String id) {
+    List<StoredResource> versions = historyOf(type).get(id);
+    return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+  }
+
+  Optional<StoredResource> version(String type, String id, long version) {
+    List<StoredResource> versions = historyOf(type).getOrDefault(id, List.of());
+    return versions.stream().filter(v -> v.version() == version).findFirst();
+  }
+
+  /** Latest versions of live (not deleted) resources of a type that match, oldest first. */
+  List<StoredResource> current(String type, Predicate<StoredResource> criteria) {
+    return historyOf(type).values().stream()
+        .map(versions -> versions.get(versions.size() - 1))
+        .filter(stored -> !stored.deleted() && criteria.test(stored))
+        .sorted(Comparator.comparing(StoredResource::lastUpdated).thenComparing(StoredResource::id))
+        .toList();
+  }
+
+  Written create(Resource resource) {
+    Map<String, String> targets = references.targetsOf(resource);
+    return locked(() -> new Written(put(newServerId(), resource, targets, null), true));
+  }
+
+  /** Conditional create ({@code If-None-Exist}): returns the existing match instead of a copy. */
+  Written createIfNoneMatch(Resource resource, Predicate<StoredResource> criteria) {
+    Map<String, String> targets = references.targetsOf(resource);
+    return locked(
+        () ->
+            singleMatch(resource.fhirType(), criteria)
+                .map(existing -> new Written(existing, false))
+                .orElseGet(() -> new Written(put(newServerId(), resource, targets, null), true)));
+  }
+
+  /**
+   * Update by id; creates the resource if the id is unknown (update-as-create).
+   *
+   * @param expectedVersion the {@code If-Match} version, or {@code null} for an unconditional write
+   */
+  Written update(String id, Long expectedVersion, Resource resource) {
+    Map<String, String> targets = references.targetsOf(resource);
+    return locked(
+        () -> {
+          StoredResource previous = latest(resource.fhirType(), id).orElse(null);
+          if (previous == null) {
+            requireClientAssignableId(resource.fhirType(), id, expectedVersion);
+          } else if (expectedVersion != null && expectedVersion != previous.version()) {
+            throw new ResourceVersionConflictException(
+                "Trying to update %s/_history/%d but the current version is %d"
+                    .formatted(previous.key(), expectedVersion, previous.version()));
+          }
+          return new Written(put(id, resource, targets, previous), previous == null);
+        });
+  }
+
+  /** Conditional update: 0 matches creates, 1 updates it, more is a 412. */
+  Written updateMatching(Predicate<StoredResource> criteria, Resource resource) {
+    Map<String, String> targets = references.targetsOf(resource);
+    return locked(
+        () -> {
+          Optional<StoredResource> match = singleMatch(resource.fhirType(), criteria);
+          if (match.isEmpty()) {
+            return new Written(put(newServerId(), resource, targets, null), true);
+          }
+          StoredResource previous = match.get();
+          if (resource.hasIdElement()
+              && !previous.id().equals(resource.getIdElement().getIdPart())) {
+            throw new InvalidRequestException(
+                "The resource id in the body does not match "
+                    + previous.key()
+                    + ", which the conditional URL matched");
+          }
+          return new Written(put(previous.id(), resource, targets, previous), false);
+        });
+  }
+
+  /** Deletes by id. Empty when the resource was already deleted: deletes are idempotent. */
+  Optional<StoredResource> delete(String type, String id) {
+    return locked(
+        () -> {
+          StoredResource previous =
+              latest(type, id)
+                  .orElseThrow(() -> new ResourceNotFoundException(new IdType(type, id)));
+          return previous.deleted() ? Optional.empty() : Optional.of(tombstone(previous));
+        });
+  }
+
+  /** Conditional delete: 0 matches is a no-op, 1 is deleted, more is a 412. */
+  Optional<StoredResource> deleteMatching(String type, Predicate<StoredResource> criteria) {
+    return locked(() -> singleMatch(type, criteria).map(this::tombstone));
+  }
+
+  WriteLog writeLog() {
+    return writeLog;
+  }
+
+  void reset() {
+    locked(
+        () -> {
+          histories.values().forEach(Map::clear);
+          references.clear();
+          writeLog.clear();
+          return null;
+        });
+  }
+
+  private StoredResource put(
+      String id, Resource incoming, Map<String, String> targets, StoredResource previous) {
+    requireTargetsExist(targets);
+    long version = previous == null ? 1 : previous.version() + 1;
+    StoredResource stored =
+        StoredResource.freeze(fhir, incoming, id, version, clock.instant(), targets.keySet());
+    boolean creates = previous == null || previous.deleted();
+    append(stored, previous, creates ? Operation.CREATE : Operation.UPDATE);
+    return stored;
+  }
+
+  private StoredResource tombstone(StoredResource previous) {
+    Set<String> referrers = references.referrersOf(previous.key());
+    if (!referrers.isEmpty()) {
+      throw new ResourceVersionConflictException(
+          "Unable to delete "
+              + previous.key()
+              + " because at least one resource has a reference to this resource. First reference"
+              + " found was resource "
+              + referrers.iterator().next());
+    }
+    StoredResource deleted = StoredResource.tombstone(previous, clock.instant());
+    append(deleted, previous, Operation.DELETE);
+    return deleted;
+  }
+
+  private void append(StoredResource stored, StoredResource previous, Operation operation) {
+    Map<String, List<StoredResource>> history = historyOf(stored.type());
+    List<StoredResource> versions = new ArrayList<>(history.getOrDefault(stored.id(), List.of()));
+    versions.add(stored);
+    history.put(stored.id(), List.copyOf(versions));
+    references.relink(
+        stored.key(), previous == null ? Set.of() : previous.targets(), stored.targets());
+    writeLog.record(stored, operation);
+  }
+
+  private void requireTargetsExist(Map<String, String> targets) {
+    targets.forEach(
+        (target, path) -> {
+          String[] typeAndId = target.split("/", 2);
+          boolean live =
+              histories.containsKey(typeAndId[0])
+                  && latest(typeAndId[0], typeAndId[1]).filter(t -> !t.deleted()).isPresent();
+          if (!live) {
+            throw new InvalidRequestException(
+                "Resource " + target + " not found, specified in path: " + path);
+          }
+        });
+  }
+
+  // Mirrors the JPA server's default client id strategy: a purely numeric id could collide
+  // with one the server assigns later.
+  private static void requireClientAssignableId(String type, String id, Long expectedVersion) {
+    if (expectedVersion != null) {
+      throw new ResourceNotFoundException(new IdType(type, id));
+    }
+    if (id.chars().allMatch(Character::isDigit)) {
+      throw new InvalidRequestException(
+          "Can not create resource with ID["
+              + id
+              + "], no resource with this ID exists and"
+              + " clients may only assign IDs which contain at least one non-numeric character");
+    }
+  }
+
+  // A linear scan: fine for the thousands of resources a test or benchmark holds.
+  private Optional<StoredResource> singleMatch(String type, Predicate<StoredResource> criteria) {
+    List<StoredResource> matches =
+        historyOf(type).values().stream()
+            .map(versions -> versions.get(versions.size() - 1))
+            .filter(stored -> !stored.deleted() && criteria.test(stored))
+            .limit(2)
+            .toList();
+    if (matches.size() > 1) {
+      throw new PreconditionFailedException(
+          "Conditional operation failed: more than one " + type + " matches the criteria");
+    }
+    return matches.stream().findFirst();
+  }
+
+  private Map<String, List<StoredResource>> historyOf(String type) {
+    Map<String, List<StoredResource>> history = histories.get(type);
+    if (history == null) {
+      throw new IllegalArgumentException("Resource type not hosted here: " + type);
+    }
+    return history;
+  }
+
+  private String newServerId() {
+    return Long.toString(lastServerId.incrementAndGet());
+  }
+
+  private <T> T locked(Supplier<T> write) {
+    writeLock.lock();
+    try {
+      return write.get();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.docport.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * A throwaway PostgreSQL 17 with logical WAL, as a hub under test would find in production: the
+ * hub reaches it through {@code DOCPORT_DB_URL}, so killing the hub leaves the database running.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+  public static final String DATABASE = "docport";
+  public static final String USER = "postgres";
+  public static final String PASSWORD = "postgres";
+
+  private final EmbeddedPostgres server;
+
+  private TestDatabase(EmbeddedPostgres server) {
+    this.server = server;
+  }
+
+  public static TestDatabase start() {
+    try {
+      Path dir = Files.createTempDirectory("docport-testdb");
+      EmbeddedPostgres server =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dir)
+              .setCleanDataDirectory(true)
+              .setServerConfig("wal_level", "logical")
+              .setServerConfig("max_replication_slots", "8")
+              .setServerConfig("max_wal_senders", "8")
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("wal_sender_timeout", "10s")
+              .start();
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", USER, "");
+          var s = c.createStatement()) {
+        s.execute("create database " + DATABASE);
+      }
+      return new TestDatabase(server);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

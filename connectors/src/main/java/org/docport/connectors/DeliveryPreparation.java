@@ -3,9 +3,9 @@ package org.docport.connectors;
 import org.docport.mappings.PlanNetMapper;
 
 /**
- * The first step of every connector route: re-check consent and load the doctor's current
- * snapshot at delivery time, then map it. Answers {@link DeliveryResult.Skipped} when the
- * doctor must not (or no longer) be published to this insurer.
+ * The first step of every connector route: re-check consent and load the doctor's current snapshot
+ * at delivery time, then map it. Answers {@link DeliveryResult.Skipped} when the doctor must not
+ * (or no longer) be published to this insurer.
  */
 public final class DeliveryPreparation {
 

@@ -74,8 +74,7 @@ public final class InsurerConnectors {
           "insurer " + job.insurerId() + " has no connector route", null, null);
     }
     try {
-      return producer.requestBody(
-          "direct:deliver-" + job.insurerId(), job, DeliveryResult.class);
+      return producer.requestBody("direct:deliver-" + job.insurerId(), job, DeliveryResult.class);
     } catch (CamelExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;

@@ -9,12 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.docport.mappings.snapshot.Affiliation;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 
 /**
- * DocPort's business identifiers and the logical ids derived from them.
+ * DocPort's business identifiers and the logical ids derived from them, and the registry version a
+ * published Practitioner carries.
  *
  * <p>Every resource the mappings produce carries exactly one identifier from one of the systems
  * below. Connectors write with a conditional update ({@code PUT Type?identifier=system|value}), so
@@ -48,6 +53,15 @@ public final class BusinessIdentifiers {
   /** All DocPort systems. */
   public static final List<String> SYSTEMS =
       List.of(PRACTITIONER, LOCATION, PRACTITIONER_ROLE, NETWORK, ORGANIZATION);
+
+  /**
+   * Extension on the Practitioner (only) whose {@code valueString} is the registry version of the
+   * snapshot it was mapped from. A string because the version is a long, which FHIR's integer
+   * cannot hold. Kept off PractitionerRole and Location so those change only when their own data
+   * does.
+   */
+  public static final String REGISTRY_VERSION_EXTENSION =
+      "https://docport.org/fhir/StructureDefinition/registry-version";
 
   /** Characters with a meaning in FHIR search token values. */
   private static final Pattern SEARCH_SPECIAL = Pattern.compile("[|,$\\\\]");
@@ -107,6 +121,34 @@ public final class BusinessIdentifiers {
           resource.fhirType() + " has " + ours.size() + " DocPort identifiers, expected 1");
     }
     return ours.get(0).copy();
+  }
+
+  /**
+   * The registry version a Practitioner was mapped from, as read back from an insurer's copy; empty
+   * when it carries no {@link #REGISTRY_VERSION_EXTENSION} or its value is not a number.
+   */
+  public static Optional<Long> registryVersion(Practitioner practitioner) {
+    return practitioner.getExtension().stream()
+        .filter(e -> REGISTRY_VERSION_EXTENSION.equals(e.getUrl()))
+        .map(Extension::getValue)
+        .filter(PrimitiveType.class::isInstance)
+        .map(v -> ((PrimitiveType<?>) v).getValueAsString())
+        .map(BusinessIdentifiers::parseVersion)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  /** The extension {@link #REGISTRY_VERSION_EXTENSION} with this version. */
+  static Extension registryVersionExtension(long version) {
+    return new Extension(REGISTRY_VERSION_EXTENSION, new StringType(Long.toString(version)));
+  }
+
+  private static Optional<Long> parseVersion(String value) {
+    try {
+      return value == null ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
+    } catch (NumberFormatException notANumber) {
+      return Optional.empty();
+    }
   }
 
   /**

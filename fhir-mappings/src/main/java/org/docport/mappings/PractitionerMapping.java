@@ -28,6 +28,11 @@ final class PractitionerMapping {
     var practitioner = new Practitioner();
     Identifier business = BusinessIdentifiers.practitioner(doctor.id());
     Elements.identify(practitioner, business, PlanNetProfiles.PRACTITIONER);
+    // Lets anyone tell which registry version an insurer holds; roles and locations stay free of
+    // it so they are not rewritten at the insurer on every change to the doctor.
+    if (doctor.version() != null) {
+      practitioner.addExtension(BusinessIdentifiers.registryVersionExtension(doctor.version()));
+    }
     practitioner.addIdentifier(business);
     doctor.identifiers().stream()
         .map(Elements::identifier)

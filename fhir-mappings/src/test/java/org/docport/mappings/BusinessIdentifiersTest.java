@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.docport.mappings.snapshot.Affiliation;
 import org.docport.mappings.snapshot.Identifier;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -145,5 +147,22 @@ class BusinessIdentifiersTest {
                     + "|"
                     + BusinessIdentifiers.of(r).getValue())
         .toList();
+  }
+
+  @Test
+  void registryVersionIsEmptyWithoutTheExtensionOrWithoutANumber() {
+    var bare = new Practitioner();
+    var garbled = new Practitioner();
+    garbled.addExtension(BusinessIdentifiers.REGISTRY_VERSION_EXTENSION, new StringType("seven"));
+
+    assertThat(BusinessIdentifiers.registryVersion(bare)).isEmpty();
+    assertThat(BusinessIdentifiers.registryVersion(garbled)).isEmpty();
+  }
+
+  @Test
+  void registryVersionExtensionUrlIsPinned() {
+    // Insurers and benchmarks read this URL back; changing it breaks them silently.
+    assertThat(BusinessIdentifiers.REGISTRY_VERSION_EXTENSION)
+        .isEqualTo("https://docport.org/fhir/StructureDefinition/registry-version");
   }
 }

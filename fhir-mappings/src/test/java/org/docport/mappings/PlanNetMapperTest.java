@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -123,6 +124,60 @@ class PlanNetMapperTest {
   }
 
   @Test
+  void practitionerCarriesTheRegistryVersionAsAString() {
+    var practitioner = Fixtures.mapped("full-doctor").ofType(Practitioner.class).get(0);
+
+    var extension = practitioner.getExtensionByUrl(BusinessIdentifiers.REGISTRY_VERSION_EXTENSION);
+    assertThat(extension.getValue()).isInstanceOf(StringType.class);
+    assertThat(extension.getValue().primitiveValue()).isEqualTo("7");
+    assertThat(BusinessIdentifiers.registryVersion(practitioner)).contains(7L);
+  }
+
+  @Test
+  void registryVersionBeyondTheFhirIntegerRangeSurvives() {
+    var input = Fixtures.input("minimal-doctor");
+    long version = 3_000_000_000L;
+    var doctor = input.doctor().withIdentity(input.doctor().id(), version);
+
+    var practitioner = PlanNetMapper.map(doctor, input.insurer()).ofType(Practitioner.class).get(0);
+
+    assertThat(BusinessIdentifiers.registryVersion(practitioner)).contains(version);
+  }
+
+  @ParameterizedTest
+  @FieldSource("org.docport.mappings.Fixtures#NAMES")
+  void onlyThePractitionerCarriesTheRegistryVersion(String fixture) {
+    var others =
+        Fixtures.mapped(fixture).resources().stream()
+            .filter(r -> !(r instanceof Practitioner))
+            .toList();
+
+    assertThat(others)
+        .isNotEmpty()
+        .noneMatch(PlanNetMapperTest::containsRegistryVersion)
+        .anyMatch(Location.class::isInstance)
+        .anyMatch(PractitionerRole.class::isInstance);
+  }
+
+  @Test
+  void roleAndLocationDoNotChangeWhenOnlyTheRegistryVersionDoes() {
+    var input = Fixtures.input("full-doctor");
+    var before = PlanNetMapper.map(input.doctor(), input.insurer());
+    var after =
+        PlanNetMapper.map(
+            input.doctor().withIdentity(input.doctor().id(), input.doctor().version() + 1),
+            input.insurer());
+
+    for (int i = 0; i < before.resources().size(); i++) {
+      var old = before.resources().get(i);
+      var next = after.resources().get(i);
+      assertThat(next.equalsDeep(old))
+          .as("%s unchanged by a new registry version", References.to(old))
+          .isEqualTo(!(old instanceof Practitioner));
+    }
+  }
+
+  @Test
   void absentDataProducesNoElements() {
     var practitioner = Fixtures.mapped("minimal-doctor").ofType(Practitioner.class).get(0);
 
@@ -144,6 +199,16 @@ class PlanNetMapperTest {
     assertThatThrownBy(() -> PlanNetMapper.map(anonymous, input.insurer()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("doctor id");
+  }
+
+  private static boolean containsRegistryVersion(Base element) {
+    if (element instanceof org.hl7.fhir.r4.model.Extension extension
+        && BusinessIdentifiers.REGISTRY_VERSION_EXTENSION.equals(extension.getUrl())) {
+      return true;
+    }
+    return element.children().stream()
+        .flatMap(p -> p.getValues().stream())
+        .anyMatch(PlanNetMapperTest::containsRegistryVersion);
   }
 
   private static boolean isNetwork(Organization organization) {

@@ -20,7 +20,8 @@ public final class HubClient {
 
     public Response expect(int expected) {
       if (status != expected) {
-        throw new IllegalStateException("expected HTTP " + expected + " but got " + status + ": " + body);
+        throw new IllegalStateException(
+            "expected HTTP " + expected + " but got " + status + ": " + body);
       }
       return this;
     }
@@ -43,6 +44,10 @@ public final class HubClient {
 
   public Response get(String path) {
     return send(request(path).GET());
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
   }
 
   public Response post(String path, Object body) {
@@ -91,7 +96,8 @@ public final class HubClient {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
       return new Response(
           response.statusCode(), response.headers().firstValue("ETag").orElse(null), body);

@@ -34,7 +34,8 @@ public final class HubProcess implements AutoCloseable {
    * Starts the hub jar on {@code port} with the given environment and waits until its change
    * capture is running.
    */
-  public static HubProcess start(Path jar, int port, Map<String, String> env, Path log, List<String> jvmArgs) {
+  public static HubProcess start(
+      Path jar, int port, Map<String, String> env, Path log, List<String> jvmArgs) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);

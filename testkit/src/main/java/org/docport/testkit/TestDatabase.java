@@ -10,8 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * A throwaway PostgreSQL 17 with logical WAL, as a hub under test would find in production: the
- * hub reaches it through {@code DOCPORT_DB_URL}, so killing the hub leaves the database running.
+ * A throwaway PostgreSQL 17 with logical WAL, as a hub under test would find in production: the hub
+ * reaches it through {@code DOCPORT_DB_URL}, so killing the hub leaves the database running.
  */
 public final class TestDatabase implements AutoCloseable {
 

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with jitter for failed deliveries: the n-th retry waits between half and
- * all of {@code min(max, initial * 2^n)}, so insurers recovering from an outage are not hit by
- * every waiting delivery at once. An insurer's Retry-After wins when it gives one.
+ * Exponential backoff with jitter for failed deliveries: the n-th retry waits between half and all
+ * of {@code min(max, initial * 2^n)}, so insurers recovering from an outage are not hit by every
+ * waiting delivery at once. An insurer's Retry-After wins when it gives one.
  */
 public record Backoff(Duration initial, Duration max) {
 

@@ -47,8 +47,7 @@ public class DeliveryDispatcher implements AutoCloseable {
   /** Starts delivering to an insurer; a lane already running is left as it is. */
   public void start(String insurerId) {
     lanes.computeIfAbsent(
-        insurerId,
-        id -> new InsurerLane(id, store, settings, this::attempt).start());
+        insurerId, id -> new InsurerLane(id, store, settings, this::attempt).start());
   }
 
   /** Stops delivering to an insurer; attempts in flight finish first. */
@@ -98,7 +97,8 @@ public class DeliveryDispatcher implements AutoCloseable {
       store.deadLetter(job, e.status(), e.getMessage(), e.operationOutcome());
     } catch (RuntimeException e) {
       Duration wait = backoff.next(job.attempts(), Optional.empty());
-      log.error("Delivery of doctor {} to {} failed unexpectedly", job.doctorId(), job.insurerId(), e);
+      log.error(
+          "Delivery of doctor {} to {} failed unexpectedly", job.doctorId(), job.insurerId(), e);
       store.retryLater(job, wait, e.toString());
     }
   }

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable delivery state of every (insurer, doctor) pair in PostgreSQL. A pair is claimed
- * with a lease, so at most one attempt per pair is in flight (deliveries for a pair stay in
- * order) and a crashed worker's claim runs out by itself.
+ * The durable delivery state of every (insurer, doctor) pair in PostgreSQL. A pair is claimed with
+ * a lease, so at most one attempt per pair is in flight (deliveries for a pair stay in order) and a
+ * crashed worker's claim runs out by itself.
  */
 public class DeliveryStore {
 

@@ -70,7 +70,9 @@ final class ClientCredentialsTokens {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new RetryableDeliveryException(
-            "token endpoint answered " + response.statusCode() + ": " + response.body(), null, null);
+            "token endpoint answered " + response.statusCode() + ": " + response.body(),
+            null,
+            null);
       }
       JsonNode json = JSON.readTree(response.body());
       if (!json.hasNonNull("access_token")) {
@@ -79,7 +81,8 @@ final class ClientCredentialsTokens {
       token = json.get("access_token").asText();
       expiresAt = Instant.now().plusSeconds(json.path("expires_in").asLong(300));
     } catch (IOException e) {
-      throw new RetryableDeliveryException("token endpoint unreachable: " + e.getMessage(), null, e);
+      throw new RetryableDeliveryException(
+          "token endpoint unreachable: " + e.getMessage(), null, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetryableDeliveryException("interrupted while fetching a token", null, e);

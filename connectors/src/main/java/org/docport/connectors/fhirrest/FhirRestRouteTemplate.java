@@ -8,9 +8,9 @@ import org.docport.connectors.DeliveryRouteConfiguration;
 import org.docport.connectors.PreparedDelivery;
 
 /**
- * The {@code fhir-rest} connector kind: a route template from which one route per insurer is
- * made, delivering a claimed {@link org.docport.connectors.DeliveryJob} to that insurer's FHIR
- * server. The route orchestrates; mapping is {@code fhir-mappings}' and writing is {@link
+ * The {@code fhir-rest} connector kind: a route template from which one route per insurer is made,
+ * delivering a claimed {@link org.docport.connectors.DeliveryJob} to that insurer's FHIR server.
+ * The route orchestrates; mapping is {@code fhir-mappings}' and writing is {@link
  * FhirRestWriter}'s.
  */
 public final class FhirRestRouteTemplate extends RouteBuilder {

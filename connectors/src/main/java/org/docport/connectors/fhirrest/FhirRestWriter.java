@@ -21,8 +21,8 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Writes one doctor's resources to one insurer's FHIR server, idempotently: each resource is a
  * conditional update on its DocPort business identifier, in dependency order, with references
- * rewritten to the ids the insurer's server assigned. Resources the doctor no longer has (a
- * closed practice location) are deleted afterwards, dependents first.
+ * rewritten to the ids the insurer's server assigned. Resources the doctor no longer has (a closed
+ * practice location) are deleted afterwards, dependents first.
  */
 public final class FhirRestWriter {
 
@@ -105,7 +105,8 @@ public final class FhirRestWriter {
             ref ->
                 InsurerErrors.callIgnoringGone(
                     "delete " + ref,
-                    () -> client.delete().resourceById(typeOf(ref), ref.split("/", 2)[1]).execute()));
+                    () ->
+                        client.delete().resourceById(typeOf(ref), ref.split("/", 2)[1]).execute()));
   }
 
   private static String localRef(Resource resource) {

@@ -13,8 +13,8 @@ import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.RetryableDeliveryException;
 
 /**
- * Turns what an insurer's FHIR server answered into DocPort's two kinds of failure: worth
- * retrying (connection errors, 408, 409, 429, 5xx, an expired token) or not (any other 4xx).
+ * Turns what an insurer's FHIR server answered into DocPort's two kinds of failure: worth retrying
+ * (connection errors, 408, 409, 429, 5xx, an expired token) or not (any other 4xx).
  */
 final class InsurerErrors {
 
@@ -24,7 +24,8 @@ final class InsurerErrors {
     try {
       return request.get();
     } catch (FhirClientConnectionException e) {
-      throw new RetryableDeliveryException(what + ": insurer unreachable: " + e.getMessage(), null, e);
+      throw new RetryableDeliveryException(
+          what + ": insurer unreachable: " + e.getMessage(), null, e);
     } catch (BaseServerResponseException e) {
       throw classify(what, e);
     }
@@ -76,7 +77,8 @@ final class InsurerErrors {
     try {
       Duration until =
           Duration.between(
-              ZonedDateTime.now(), ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+              ZonedDateTime.now(),
+              ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
       return until.isNegative() ? Duration.ZERO : until;
     } catch (DateTimeParseException e) {
       return null;

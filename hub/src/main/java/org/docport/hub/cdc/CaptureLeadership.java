@@ -16,10 +16,16 @@ final class CaptureLeadership implements AutoCloseable {
   static final long LOCK_KEY = 0x646f63706f7274L; // "docport"
 
   private final DatabaseEndpoint db;
+  private final long key;
   private Connection connection;
 
   CaptureLeadership(DatabaseEndpoint db) {
+    this(db, LOCK_KEY);
+  }
+
+  CaptureLeadership(DatabaseEndpoint db, long key) {
     this.db = db;
+    this.key = key;
   }
 
   /** Tries to become (or stay) the leader; false while another replica holds the lock. */
@@ -31,7 +37,7 @@ final class CaptureLeadership implements AutoCloseable {
       release();
       connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
       try (var statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
-        statement.setLong(1, LOCK_KEY);
+        statement.setLong(1, key);
         var rs = statement.executeQuery();
         if (rs.next() && rs.getBoolean(1)) {
           return true;

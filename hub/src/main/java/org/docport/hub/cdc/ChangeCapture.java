@@ -1,9 +1,9 @@
 package org.docport.hub.cdc;
 
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import io.debezium.embedded.Connect;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -25,10 +25,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Captures registry events from PostgreSQL's write-ahead log with the Debezium embedded engine
- * and hands them to sync. The capture offset advances only after sync has persisted the
- * deliveries a batch makes due; a crash replays the batch. Only the replica holding the capture
- * lock runs an engine; the others stand by and take over when it dies.
+ * Captures registry events from PostgreSQL's write-ahead log with the Debezium embedded engine and
+ * hands them to sync. The capture offset advances only after sync has persisted the deliveries a
+ * batch makes due; a crash replays the batch. Only the replica holding the capture lock runs an
+ * engine; the others stand by and take over when it dies.
  */
 @Component
 @EnableConfigurationProperties(CdcSettings.class)

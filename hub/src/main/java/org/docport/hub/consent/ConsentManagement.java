@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sets a doctor's consent to an insurer. The durable opt-in/opt-out saga around it comes with
- * the workflows; here an operator sets the state, and the change flows like any registry change:
+ * Sets a doctor's consent to an insurer. The durable opt-in/opt-out saga around it comes with the
+ * workflows; here an operator sets the state, and the change flows like any registry change:
  * activation publishes the doctor to the insurer, revocation stops delivery at once.
  */
 @Service
@@ -60,7 +60,10 @@ public class ConsentManagement {
           insurerId);
     }
     events.record(doctorId, version, RegistryEvents.Kind.CONSENT_CHANGED, insurerId, actor);
-    return find(doctorId).stream().filter(c -> c.insurerId().equals(insurerId)).findFirst().orElseThrow();
+    return find(doctorId).stream()
+        .filter(c -> c.insurerId().equals(insurerId))
+        .findFirst()
+        .orElseThrow();
   }
 
   public List<Consent> find(UUID doctorId) {
@@ -81,6 +84,7 @@ public class ConsentManagement {
   }
 
   private static ApiException missingDoctor(UUID id) {
-    return new ApiException(HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
+    return new ApiException(
+        HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
   }
 }

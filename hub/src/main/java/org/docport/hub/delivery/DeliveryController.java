@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.docport.hub.cdc.ChangeCapture;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.web.ApiException;
@@ -25,29 +24,18 @@ class DeliveryController {
   private final DeliveryReports reports;
   private final Insurers insurers;
   private final InsurerConnections connections;
-  private final ChangeCapture capture;
 
-  DeliveryController(
-      DeliveryReports reports,
-      Insurers insurers,
-      InsurerConnections connections,
-      ChangeCapture capture) {
+  DeliveryController(DeliveryReports reports, Insurers insurers, InsurerConnections connections) {
     this.reports = reports;
     this.insurers = insurers;
     this.connections = connections;
-    this.capture = capture;
   }
 
-  @Operation(summary = "Delivery status of every insurer, and change capture's state")
+  @Operation(summary = "Delivery status of every insurer (change capture: /actuator/health)")
   @GetMapping("/delivery")
-  Overview overview() {
-    return new Overview(
-        capture.status(),
-        insurers.all().stream().map(i -> reports.status(i.id(), i.paused())).toList());
+  List<DeliveryReports.InsurerStatus> overview() {
+    return insurers.all().stream().map(i -> reports.status(i.id(), i.paused())).toList();
   }
-
-  /** Change capture and every insurer's delivery status. */
-  record Overview(ChangeCapture.Status capture, List<DeliveryReports.InsurerStatus> insurers) {}
 
   @Operation(summary = "Backlog, retries, dead letters, last success and lag of one insurer")
   @GetMapping("/insurers/{insurerId}/status")

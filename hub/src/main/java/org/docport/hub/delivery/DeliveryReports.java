@@ -124,8 +124,8 @@ class DeliveryReports {
   }
 
   /**
-   * Marks a dead letter replayed and makes its pair pending again; empty when there is no such
-   * open dead letter.
+   * Marks a dead letter replayed and makes its pair pending again; empty when there is no such open
+   * dead letter.
    */
   Optional<String> replay(long deadLetterId) {
     List<String> insurer =

@@ -2,6 +2,7 @@ package org.docport.hub.delivery;
 
 import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.delivery.DeliveryDispatcher;
+import org.docport.hub.insurer.InsurerEvent;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ public class InsurerConnections {
   private final InsurerConnectors connectors;
   private final DeliveryDispatcher dispatcher;
 
-  InsurerConnections(Insurers insurers, InsurerConnectors connectors, DeliveryDispatcher dispatcher) {
+  InsurerConnections(
+      Insurers insurers, InsurerConnectors connectors, DeliveryDispatcher dispatcher) {
     this.insurers = insurers;
     this.connectors = connectors;
     this.dispatcher = dispatcher;
@@ -34,11 +36,26 @@ public class InsurerConnections {
     insurers.all().forEach(this::open);
   }
 
+  @EventListener
+  void on(InsurerEvent event) {
+    if (event instanceof InsurerEvent.Registered registered) {
+      open(registered.insurer());
+    } else if (event instanceof InsurerEvent.Removed) {
+      close(event.insurerId());
+    } else if (event instanceof InsurerEvent.Resumed) {
+      wake(java.util.List.of(event.insurerId()));
+    }
+  }
+
   /** Creates the insurer's route and starts its lane. */
   public void open(InsurerRegistration insurer) {
     connectors.connect(insurer.id(), insurer.connector());
     dispatcher.start(insurer.id());
-    log.info("Connected insurer {} ({}) at {}", insurer.id(), insurer.connector().kind(), insurer.connector().baseUrl());
+    log.info(
+        "Connected insurer {} ({}) at {}",
+        insurer.id(),
+        insurer.connector().kind(),
+        insurer.connector().baseUrl());
   }
 
   /** Stops the insurer's lane and removes its route. */

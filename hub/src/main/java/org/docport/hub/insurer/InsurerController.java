@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.docport.connectors.ConnectorSettings;
-import org.docport.hub.delivery.InsurerConnections;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators register insurers; each gets its connector route and delivery lane at once, and
- * loses them when removed or paused. Secrets are never echoed back.
+ * Operators register insurers; each gets its connector route and delivery lane at once, and loses
+ * them when removed or paused. Secrets are never echoed back.
  */
 @RestController
 @RequestMapping("/api/operator/insurers")
@@ -25,18 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 class InsurerController {
 
   private final Insurers insurers;
-  private final InsurerConnections connections;
+  private final ApplicationEventPublisher events;
 
-  InsurerController(Insurers insurers, InsurerConnections connections) {
+  InsurerController(Insurers insurers, ApplicationEventPublisher events) {
     this.insurers = insurers;
-    this.connections = connections;
+    this.events = events;
   }
 
   @Operation(summary = "Register an insurer and connect it")
   @PostMapping
   ResponseEntity<InsurerRegistration> register(@RequestBody InsurerRegistration registration) {
     InsurerRegistration created = insurers.create(registration);
-    connections.open(created);
+    events.publishEvent(new InsurerEvent.Registered(created));
     return ResponseEntity.created(URI.create("/api/operator/insurers/" + created.id()))
         .body(masked(created));
   }
@@ -55,7 +55,7 @@ class InsurerController {
   @DeleteMapping("/{id}")
   ResponseEntity<Void> remove(@PathVariable String id) {
     insurers.get(id);
-    connections.close(id);
+    events.publishEvent(new InsurerEvent.Removed(id));
     insurers.delete(id);
     return ResponseEntity.noContent().build();
   }
@@ -71,7 +71,7 @@ class InsurerController {
   @PostMapping("/{id}/resume")
   InsurerRegistration resume(@PathVariable String id) {
     insurers.setPaused(id, false);
-    connections.wake(List.of(id));
+    events.publishEvent(new InsurerEvent.Resumed(id));
     return masked(insurers.get(id));
   }
 

@@ -51,7 +51,9 @@ public class Insurers {
           Boolean.TRUE.equals(insurer.paused()));
     } catch (DuplicateKeyException e) {
       throw new ApiException(
-          HttpStatus.CONFLICT, "Insurer exists", "An insurer with id '" + insurer.id() + "' exists.");
+          HttpStatus.CONFLICT,
+          "Insurer exists",
+          "An insurer with id '" + insurer.id() + "' exists.");
     }
     for (InsurerContext.Network network : insurer.networks()) {
       jdbc.update(
@@ -126,7 +128,8 @@ public class Insurers {
   private static void validate(InsurerRegistration r) {
     List<ApiException.FieldError> errors = new ArrayList<>();
     if (r.id() == null || !SLUG.matcher(r.id()).matches()) {
-      errors.add(field("id", "a lower-case slug of 2 to 63 letters, digits and '-', e.g. acme-health"));
+      errors.add(
+          field("id", "a lower-case slug of 2 to 63 letters, digits and '-', e.g. acme-health"));
     }
     if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
       errors.add(field("name", "required, at most 200 characters"));
@@ -178,6 +181,7 @@ public class Insurers {
   }
 
   static ApiException notFound(String id) {
-    return new ApiException(HttpStatus.NOT_FOUND, "Insurer not found", "No insurer with id '" + id + "'.");
+    return new ApiException(
+        HttpStatus.NOT_FOUND, "Insurer not found", "No insurer with id '" + id + "'.");
   }
 }

@@ -21,8 +21,10 @@ public class TemporalDefaults implements EnvironmentPostProcessor {
               new MapPropertySource(
                   "docport-temporal-cluster",
                   Map.of(
-                      "spring.temporal.test-server.enabled", "false",
-                      "spring.temporal.connection.target", address)));
+                      "spring.temporal.test-server.enabled",
+                      "false",
+                      "spring.temporal.connection.target",
+                      address)));
     }
   }
 }

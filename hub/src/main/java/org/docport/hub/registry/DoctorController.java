@@ -5,9 +5,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
+import org.docport.hub.security.Accounts;
 import org.docport.hub.security.DocPortUser;
 import org.docport.hub.security.DoctorAccess;
-import org.docport.hub.security.Accounts;
 import org.docport.hub.web.ApiException;
 import org.docport.hub.web.ETags;
 import org.docport.hub.web.MergePatcher;
@@ -57,7 +57,9 @@ class DoctorController {
       throw new ApiException(
           HttpStatus.CONFLICT,
           "Profile exists",
-          "This account already has doctor " + caller.doctorId() + "; change it with PUT or PATCH.");
+          "This account already has doctor "
+              + caller.doctorId()
+              + "; change it with PUT or PATCH.");
     }
     DoctorSnapshot created = doctors.create(profile, caller.username());
     if (!caller.isOperator()) {
@@ -84,10 +86,12 @@ class DoctorController {
       Authentication auth) {
     DocPortUser caller = access.require(auth, id);
     long current = doctors.currentVersion(id).orElseThrow(() -> Doctors.notFound(id));
-    return current(doctors.update(id, ETags.required(ifMatch, current), profile, caller.username()));
+    return current(
+        doctors.update(id, ETags.required(ifMatch, current), profile, caller.username()));
   }
 
-  @Operation(summary = "Change part of a doctor's profile with JSON Merge Patch (If-Match required)")
+  @Operation(
+      summary = "Change part of a doctor's profile with JSON Merge Patch (If-Match required)")
   @PatchMapping(
       value = "/{id}",
       consumes = {MERGE_PATCH, "application/json"})

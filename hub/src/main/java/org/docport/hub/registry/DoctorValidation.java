@@ -18,8 +18,8 @@ import org.docport.mappings.snapshot.PracticeLocation;
 import org.docport.mappings.snapshot.Qualification;
 
 /**
- * The rules a doctor profile must meet before it enters the registry. Codes and formats are
- * checked here so that an insurer never receives data its FHIR server would refuse.
+ * The rules a doctor profile must meet before it enters the registry. Codes and formats are checked
+ * here so that an insurer never receives data its FHIR server would refuse.
  */
 final class DoctorValidation {
 
@@ -59,7 +59,8 @@ final class DoctorValidation {
     }
     v.oneOf("gender", d.gender(), GENDERS);
     each(v, "identifiers", d.identifiers(), 20, (p, id) -> identifier(v, p, id));
-    duplicates(v, "identifiers", d.identifiers().stream().map(i -> i.system() + "|" + i.value()).toList());
+    duplicates(
+        v, "identifiers", d.identifiers().stream().map(i -> i.system() + "|" + i.value()).toList());
     each(v, "qualifications", d.qualifications(), 20, (p, q) -> qualification(v, p, q));
     each(v, "specialties", d.specialties(), 20, (p, c) -> coding(v, p, c, true));
     each(v, "languages", d.languages(), 20, (p, l) -> language(v, p, l));
@@ -110,11 +111,16 @@ final class DoctorValidation {
 
   private static void coding(Violations v, String p, Coding c, boolean codeRequired) {
     boolean hasSystem =
-        codeRequired ? v.required(p + ".system", c.system(), 255) : v.optional(p + ".system", c.system(), 255);
+        codeRequired
+            ? v.required(p + ".system", c.system(), 255)
+            : v.optional(p + ".system", c.system(), 255);
     v.absoluteUri(p + ".system", c.system());
-    if (codeRequired ? v.required(p + ".code", c.code(), 64) : v.optional(p + ".code", c.code(), 64)) {
+    if (codeRequired
+        ? v.required(p + ".code", c.code(), 64)
+        : v.optional(p + ".code", c.code(), 64)) {
       if (hasSystem && NUCC_SYSTEM.equals(c.system())) {
-        v.matches(p + ".code", c.code(), NUCC_CODE, "a NUCC provider taxonomy code such as 207Q00000X");
+        v.matches(
+            p + ".code", c.code(), NUCC_CODE, "a NUCC provider taxonomy code such as 207Q00000X");
       } else if (hasSystem && SNOMED_SYSTEM.equals(c.system())) {
         v.matches(p + ".code", c.code(), SNOMED_CODE, "a SNOMED CT concept id (digits)");
       } else {
@@ -176,7 +182,9 @@ final class DoctorValidation {
     v.optional(p + ".state", a.state(), 100);
     v.optional(p + ".postalCode", a.postalCode(), 20);
     if (v.required(p + ".country", a.country(), 2) && !COUNTRIES.contains(a.country())) {
-      v.add(p + ".country", "must be an ISO 3166 alpha-2 country code such as IN, was \"" + a.country() + "\"");
+      v.add(
+          p + ".country",
+          "must be an ISO 3166 alpha-2 country code such as IN, was \"" + a.country() + "\"");
     }
   }
 

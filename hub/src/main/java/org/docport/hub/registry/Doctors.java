@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The doctors in the registry. Each write validates the whole profile, checks the version the
- * caller saw, keeps registration numbers unique across the registry and records the change
- * event, all in one transaction: a rejected write leaves nothing behind.
+ * caller saw, keeps registration numbers unique across the registry and records the change event,
+ * all in one transaction: a rejected write leaves nothing behind.
  */
 @Repository
 public class Doctors {
@@ -35,7 +35,8 @@ public class Doctors {
   }
 
   public Optional<DoctorSnapshot> find(UUID id) {
-    return jdbc.query("select profile from doctor where id = ?", (rs, n) -> read(rs.getString(1)), id)
+    return jdbc
+        .query("select profile from doctor where id = ?", (rs, n) -> read(rs.getString(1)), id)
         .stream()
         .findFirst();
   }
@@ -181,6 +182,7 @@ public class Doctors {
   }
 
   static ApiException notFound(UUID id) {
-    return new ApiException(HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
+    return new ApiException(
+        HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
   }
 }

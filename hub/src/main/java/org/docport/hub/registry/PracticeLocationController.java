@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A doctor's practice locations as sub-resources. A location is part of the doctor's record, so
- * its ETag is the doctor's version and every change makes a new doctor version.
+ * A doctor's practice locations as sub-resources. A location is part of the doctor's record, so its
+ * ETag is the doctor's version and every change makes a new doctor version.
  */
 @RestController
 @RequestMapping("/api/doctors/{doctorId}/locations")
@@ -78,7 +78,8 @@ class PracticeLocationController {
     long expected = ifMatch == null ? doctor.version() : ETags.required(ifMatch, doctor.version());
     String id = location.id() != null ? location.id() : Doctors.newLocationId();
     PracticeLocation added =
-        new PracticeLocation(id, location.name(), location.address(), location.geo(), location.phone());
+        new PracticeLocation(
+            id, location.name(), location.address(), location.geo(), location.phone());
     List<PracticeLocation> locations = new ArrayList<>(doctor.locations());
     locations.add(added);
     DoctorSnapshot saved = save(doctor, expected, locations, caller);
@@ -98,7 +99,8 @@ class PracticeLocationController {
     return change(doctorId, locationId, ifMatch, auth, old -> withId(location, locationId));
   }
 
-  @Operation(summary = "Change part of a practice location with JSON Merge Patch (If-Match required)")
+  @Operation(
+      summary = "Change part of a practice location with JSON Merge Patch (If-Match required)")
   @PatchMapping(
       value = "/{locationId}",
       consumes = {DoctorController.MERGE_PATCH, "application/json"})
@@ -108,7 +110,12 @@ class PracticeLocationController {
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody JsonNode patch,
       Authentication auth) {
-    return change(doctorId, locationId, ifMatch, auth, old -> withId(patcher.apply(old, patch, PracticeLocation.class), locationId));
+    return change(
+        doctorId,
+        locationId,
+        ifMatch,
+        auth,
+        old -> withId(patcher.apply(old, patch, PracticeLocation.class), locationId));
   }
 
   @Operation(summary = "Remove a practice location (If-Match required)")

@@ -32,9 +32,7 @@ class AccountController {
   AccountView signUp(@RequestBody SignUp request) {
     List<ApiException.FieldError> errors = new ArrayList<>();
     if (request.username() == null || !request.username().matches("[A-Za-z0-9._@-]{3,64}")) {
-      errors.add(
-          new ApiException.FieldError(
-              "username", "3 to 64 letters, digits or . _ @ -"));
+      errors.add(new ApiException.FieldError("username", "3 to 64 letters, digits or . _ @ -"));
     }
     if (request.password() == null
         || request.password().length() < 12
@@ -44,7 +42,8 @@ class AccountController {
     if (!errors.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid account", "See errors.", errors);
     }
-    DocPortUser user = accounts.create(request.username(), request.password(), DocPortUser.Role.DOCTOR);
+    DocPortUser user =
+        accounts.create(request.username(), request.password(), DocPortUser.Role.DOCTOR);
     return new AccountView(user.username(), user.role().name());
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * A signed-in account: an operator, or a doctor who may act on their own record only.
  *
- * @param doctorId the doctor record this account owns; null for operators and for doctors who
- *     have not created their profile yet
+ * @param doctorId the doctor record this account owns; null for operators and for doctors who have
+ *     not created their profile yet
  */
 public record DocPortUser(String username, String passwordHash, Role role, UUID doctorId)
     implements UserDetails {

@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Decides whether the caller may act on a doctor's record: operators always, doctors on their own. */
+/**
+ * Decides whether the caller may act on a doctor's record: operators always, doctors on their own.
+ */
 @Component
 public class DoctorAccess {
 

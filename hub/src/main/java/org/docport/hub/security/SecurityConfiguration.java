@@ -33,7 +33,10 @@ class SecurityConfiguration {
                 auth.requestMatchers(HttpMethod.POST, "/api/accounts")
                     .permitAll()
                     .requestMatchers(
-                        "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        "/actuator/health/**",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
                     .permitAll()
                     .requestMatchers("/api/operator/**", "/actuator/**")
                     .hasRole("OPERATOR")
@@ -46,8 +49,8 @@ class SecurityConfiguration {
   }
 
   /**
-   * Argon2id (the OWASP recommendation) for new hashes; the delegating encoder keeps older
-   * formats readable should the default move on.
+   * Argon2id (the OWASP recommendation) for new hashes; the delegating encoder keeps older formats
+   * readable should the default move on.
    */
   @Bean
   PasswordEncoder passwordEncoder() {

@@ -15,9 +15,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 /**
- * Remembers, for a minute, credentials that Argon2 has just verified, so that a client sending
- * HTTP Basic on every call does not pay a deliberately slow hash per request. Only a keyed hash
- * (HMAC with a per-process random key) of the password is held, never the password.
+ * Remembers, for a minute, credentials that Argon2 has just verified, so that a client sending HTTP
+ * Basic on every call does not pay a deliberately slow hash per request. Only a keyed hash (HMAC
+ * with a per-process random key) of the password is held, never the password.
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 

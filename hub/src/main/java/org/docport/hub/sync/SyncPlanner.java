@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns captured registry events into pending deliveries. For each changed doctor, one pending
  * delivery per insurer with an active consent, carrying the doctor's current version; a burst of
- * edits to one doctor coalesces into one delivery (newest version wins), and an older version
- * never replaces a newer one. Runs in one transaction per batch, before the capture offset is
- * committed, so a crash replays the batch and the upsert makes the replay harmless.
+ * edits to one doctor coalesces into one delivery (newest version wins), and an older version never
+ * replaces a newer one. Runs in one transaction per batch, before the capture offset is committed,
+ * so a crash replays the batch and the upsert makes the replay harmless.
  */
 @Component
 public class SyncPlanner {
@@ -47,8 +47,8 @@ public class SyncPlanner {
   }
 
   /**
-   * Plans every event recorded after the checkpoint: covers changes committed before change
-   * capture first created its replication slot.
+   * Plans every event recorded after the checkpoint: covers changes committed before change capture
+   * first created its replication slot.
    */
   public void catchUp() {
     long checkpoint =

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Names a field of a JSON document the way a client wrote it: {@code locations[0].address.city}. */
+/**
+ * Names a field of a JSON document the way a client wrote it: {@code locations[0].address.city}.
+ */
 final class JsonPaths {
 
   private JsonPaths() {}

@@ -1,6 +1,7 @@
 package org.docport.hub.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -14,9 +15,14 @@ public final class JsonProblems {
 
   /** A 400 problem for an unreadable body (or for the exception that wraps the reason). */
   public static ApiException describe(Throwable e) {
-    Throwable cause = e instanceof JsonProcessingException || e.getCause() == null ? e : e.getCause();
+    Throwable cause =
+        e instanceof JsonProcessingException || e.getCause() == null ? e : e.getCause();
+    if (cause instanceof JsonMappingException m && m.getCause() instanceof StreamReadException p) {
+      cause = p; // broken syntax inside a nested object is still broken syntax
+    }
     if (cause instanceof UnrecognizedPropertyException u) {
-      return invalidField(JsonPaths.of(u), "unknown field; allowed here: " + u.getKnownPropertyIds());
+      return invalidField(
+          JsonPaths.of(u), "unknown field; allowed here: " + u.getKnownPropertyIds());
     }
     if (cause instanceof InvalidFormatException f) {
       return invalidField(
@@ -30,9 +36,15 @@ public final class JsonProblems {
       String where =
           p.getLocation() == null
               ? ""
-              : " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")";
+              : " (line "
+                  + p.getLocation().getLineNr()
+                  + ", column "
+                  + p.getLocation().getColumnNr()
+                  + ")";
       return new ApiException(
-          HttpStatus.BAD_REQUEST, "Malformed JSON", JsonPaths.firstLine(p.getOriginalMessage()) + where);
+          HttpStatus.BAD_REQUEST,
+          "Malformed JSON",
+          JsonPaths.firstLine(p.getOriginalMessage()) + where);
     }
     return new ApiException(
         HttpStatus.BAD_REQUEST, "Malformed request body", "The body is missing or is not JSON.");

@@ -1,0 +1,24 @@
+package org.docport.hub.insurer;
+
+/**
+ * What happened to an insurer's registration; delivery listens and opens, closes or wakes the
+ * insurer's connection, so the registry of insurers need not know about delivery.
+ */
+public sealed interface InsurerEvent {
+
+  String insurerId();
+
+  /** A new insurer, ready to be connected. */
+  record Registered(InsurerRegistration insurer) implements InsurerEvent {
+    @Override
+    public String insurerId() {
+      return insurer.id();
+    }
+  }
+
+  /** An insurer about to be removed. */
+  record Removed(String insurerId) implements InsurerEvent {}
+
+  /** An insurer whose delivery was resumed. */
+  record Resumed(String insurerId) implements InsurerEvent {}
+}

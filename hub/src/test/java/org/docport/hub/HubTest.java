@@ -1,0 +1,85 @@
+package org.docport.hub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.docport.insurersim.InsurerServer;
+import org.docport.testkit.HubClient;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the hub's Spring Boot tests: one hub per test JVM (the context is cached across test
+ * classes) on an embedded PostgreSQL with change capture running, and real insurer FHIR servers
+ * over HTTP that each test starts and registers for itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class HubTest {
+
+  protected static final String OPERATOR_PASSWORD = "operator-test-password";
+  private static final Path DATA_DIR = tempDir();
+
+  @LocalServerPort protected int port;
+
+  private final List<InsurerServer> insurerServers = new ArrayList<>();
+  private final List<String> insurerIds = new ArrayList<>();
+
+  @DynamicPropertySource
+  static void hubProperties(DynamicPropertyRegistry registry) {
+    registry.add("docport.db.embedded.data-dir", DATA_DIR::toString);
+    registry.add("docport.operator.password", () -> OPERATOR_PASSWORD);
+    registry.add("docport.delivery.poll-interval", () -> "200ms");
+  }
+
+  protected HubClient operator() {
+    return new HubClient("http://localhost:" + port, "operator", OPERATOR_PASSWORD);
+  }
+
+  protected HubClient as(String username, String password) {
+    return new HubClient("http://localhost:" + port, username, password);
+  }
+
+  /** Starts an insurer FHIR server and registers it with the hub under a fresh id. */
+  protected Insurer insurer() {
+    InsurerServer server = InsurerServer.start(0);
+    insurerServers.add(server);
+    String id = "ins-" + UUID.randomUUID().toString().substring(0, 8);
+    operator()
+        .post(
+            "/api/operator/insurers",
+            Map.of(
+                "id", id,
+                "name", "Insurer " + id,
+                "identifier", Map.of("system", "urn:test:insurer", "value", id),
+                "networks", List.of(Map.of("id", "gold", "name", "Gold PPO")),
+                "connector", Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl())))
+        .expect(201);
+    insurerIds.add(id);
+    return new Insurer(id, server);
+  }
+
+  /** A registered insurer and the FHIR server behind it. */
+  public record Insurer(String id, InsurerServer server) {}
+
+  @AfterEach
+  void removeInsurers() {
+    insurerIds.forEach(id -> operator().delete("/api/operator/insurers/" + id));
+    insurerServers.forEach(InsurerServer::close);
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("docport-hub-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

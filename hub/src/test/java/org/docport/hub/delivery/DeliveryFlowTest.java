@@ -1,0 +1,200 @@
+package org.docport.hub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.docport.hub.HubTest;
+import org.docport.hub.SampleDoctors;
+import org.docport.insurersim.InsurerServer;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.junit.jupiter.api.Test;
+
+/** The spine end to end: registry change, change capture, sync, connector, insurer FHIR server. */
+class DeliveryFlowTest extends HubTest {
+
+  private static final String PRACTITIONER_IDS = "https://docport.org/fhir/sid/practitioner";
+
+  @Test
+  void profileChangeReachesConsentedInsurerWithinTwoSecondsAndNoOther() {
+    Insurer consented = insurer();
+    Insurer bystander = insurer();
+    String doctor = createDoctor("Rao");
+    consent(doctor, consented, "ACTIVE");
+    await().atMost(Duration.ofSeconds(10)).until(() -> familyAt(consented, doctor).isPresent());
+
+    operator()
+        .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "Rao-Kumar")), "\"1\"")
+        .expect(200);
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> familyAt(consented, doctor).equals(Optional.of("Rao-Kumar")));
+    PractitionerRole role = consented.server().all(PractitionerRole.class).get(0);
+    assertThat(role.getPractitioner().getReference()).startsWith("Practitioner/");
+    assertThat(consented.server().all(Location.class)).hasSize(1);
+    assertThat(bystander.server().writeCount()).isZero();
+  }
+
+  @Test
+  void anInsurerThatIsDownGetsTheLatestVersionWhenBackAndDelaysNoOther() {
+    Insurer down = insurer();
+    Insurer up = insurer();
+    String doctor = createDoctor("Menon");
+    consent(doctor, up, "ACTIVE");
+    await().until(() -> familyAt(up, doctor).isPresent());
+    down.server().failAlways(503);
+    consent(doctor, down, "ACTIVE");
+
+    String etag = "\"1\"";
+    for (String family : new String[] {"Menon-A", "Menon-B", "Menon-C"}) {
+      etag =
+          operator()
+              .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", family)), etag)
+              .expect(200)
+              .etag();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> familyAt(up, doctor).equals(Optional.of("Menon-C")));
+    assertThat(down.server().all(Practitioner.class)).isEmpty();
+    JsonNode receipt =
+        operator()
+            .get("/api/operator/insurers/" + down.id() + "/receipts/" + doctor)
+            .expect(200)
+            .body();
+    assertThat(receipt.get("state").asText()).isEqualTo("PENDING");
+    assertThat(receipt.get("attempts").asInt()).isPositive();
+
+    down.server().healthy();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> familyAt(down, doctor).equals(Optional.of("Menon-C")));
+    JsonNode delivered =
+        operator()
+            .get("/api/operator/insurers/" + down.id() + "/receipts/" + doctor)
+            .expect(200)
+            .body();
+    assertThat(delivered.get("deliveredVersion").asLong()).isEqualTo(4);
+    assertThat(delivered.get("state").asText()).isEqualTo("DELIVERED");
+  }
+
+  @Test
+  void aRefusedDeliveryIsDeadLetteredWithTheInsurersOutcomeAndCanBeReplayed() {
+    Insurer insurer = insurer();
+    insurer.server().failWith(400, 1);
+    String doctor = createDoctor("Pillai");
+    consent(doctor, insurer, "ACTIVE");
+
+    String letters = "/api/operator/insurers/" + insurer.id() + "/dead-letters";
+    await().until(() -> operator().get(letters).body().size() == 1);
+    JsonNode letter = operator().get(letters).body().get(0);
+    assertThat(letter.get("httpStatus").asInt()).isEqualTo(400);
+    assertThat(letter.get("operationOutcome").asText()).contains("OperationOutcome");
+    assertThat(insurer.server().all(Practitioner.class)).isEmpty();
+
+    operator()
+        .post("/api/operator/dead-letters/" + letter.get("id").asLong() + "/replay", Map.of())
+        .expect(200);
+
+    await().until(() -> familyAt(insurer, doctor).equals(Optional.of("Pillai")));
+    assertThat(operator().get(letters).body()).isEmpty();
+    assertThat(
+            operator()
+                .post(
+                    "/api/operator/dead-letters/" + letter.get("id").asLong() + "/replay", Map.of())
+                .status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void aChangeCommittedAfterRevocationNeverArrives() {
+    Insurer revoked = insurer();
+    Insurer witness = insurer();
+    String doctor = createDoctor("Joshi");
+    consent(doctor, revoked, "ACTIVE");
+    consent(doctor, witness, "ACTIVE");
+    await()
+        .until(
+            () -> familyAt(revoked, doctor).isPresent() && familyAt(witness, doctor).isPresent());
+    int writesBefore = revoked.server().writeCount();
+
+    consent(doctor, revoked, "REVOKED");
+    operator()
+        .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "Joshi-After")), "\"1\"")
+        .expect(200);
+
+    // The witness insurer was planned in the same sync batch; once it has the change, the
+    // revoked insurer's chance to receive it has come and gone.
+    await().until(() -> familyAt(witness, doctor).equals(Optional.of("Joshi-After")));
+    assertThat(revoked.server().writeCount()).isEqualTo(writesBefore);
+    assertThat(familyAt(revoked, doctor)).contains("Joshi");
+  }
+
+  @Test
+  void aPausedInsurerQueuesChangesUntilResumed() {
+    Insurer paused = insurer();
+    String doctor = createDoctor("Kulkarni");
+    operator().post("/api/operator/insurers/" + paused.id() + "/pause", Map.of()).expect(200);
+    consent(doctor, paused, "ACTIVE");
+
+    await()
+        .until(
+            () ->
+                operator()
+                        .get("/api/operator/insurers/" + paused.id() + "/status")
+                        .body()
+                        .get("backlog")
+                        .asLong()
+                    == 1);
+    assertThat(paused.server().writeCount()).isZero();
+
+    operator().post("/api/operator/insurers/" + paused.id() + "/resume", Map.of()).expect(200);
+    await().until(() -> familyAt(paused, doctor).isPresent());
+  }
+
+  @Test
+  void aClosedPracticeLocationIsWithdrawnFromTheInsurer() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Reddy");
+    consent(doctor, insurer, "ACTIVE");
+    await().until(() -> insurer.server().all(Location.class).size() == 1);
+
+    operator()
+        .patch("/api/doctors/" + doctor, Map.of("locations", java.util.List.of()), "\"1\"")
+        .expect(200);
+
+    await().until(() -> insurer.server().all(Location.class).isEmpty());
+    assertThat(insurer.server().all(PractitionerRole.class)).isEmpty();
+    assertThat(familyAt(insurer, doctor)).contains("Reddy");
+  }
+
+  private String createDoctor(String family) {
+    return operator()
+        .post("/api/doctors", SampleDoctors.profile(family))
+        .expect(201)
+        .body()
+        .get("id")
+        .asText();
+  }
+
+  private void consent(String doctor, Insurer insurer, String status) {
+    operator()
+        .put(
+            "/api/operator/consents/" + doctor + "/" + insurer.id(), Map.of("status", status), null)
+        .expect(200);
+  }
+
+  private static Optional<String> familyAt(Insurer insurer, String doctor) {
+    InsurerServer server = insurer.server();
+    return server
+        .findByIdentifier(Practitioner.class, PRACTITIONER_IDS, doctor)
+        .map(p -> p.getNameFirstRep().getFamily());
+  }
+}

@@ -37,6 +37,7 @@ public abstract class HubTest {
     registry.add("docport.db.embedded.data-dir", DATA_DIR::toString);
     registry.add("docport.operator.password", () -> OPERATOR_PASSWORD);
     registry.add("docport.delivery.poll-interval", () -> "200ms");
+    registry.add("docport.cdc.heartbeat-interval", () -> "1s");
   }
 
   protected HubClient operator() {

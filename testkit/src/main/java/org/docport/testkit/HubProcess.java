@@ -36,6 +36,20 @@ public final class HubProcess implements AutoCloseable {
    */
   public static HubProcess start(
       Path jar, int port, Map<String, String> env, Path log, List<String> jvmArgs) {
+    return start(jar, port, env, log, jvmArgs, true);
+  }
+
+  /**
+   * Starts the hub jar and waits until it serves requests and, if {@code capturing}, until its
+   * change capture runs (a standby replica never does).
+   */
+  public static HubProcess start(
+      Path jar,
+      int port,
+      Map<String, String> env,
+      Path log,
+      List<String> jvmArgs,
+      boolean capturing) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
@@ -48,7 +62,7 @@ public final class HubProcess implements AutoCloseable {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       HubProcess hub = new HubProcess(builder.start(), port, log);
-      hub.awaitCapturing(Duration.ofSeconds(120));
+      hub.awaitHealth(capturing ? "\"CAPTURING\"" : "\"changeCapture\"", Duration.ofSeconds(120));
       return hub;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,7 +103,7 @@ public final class HubProcess implements AutoCloseable {
     }
   }
 
-  private void awaitCapturing(Duration timeout) {
+  private void awaitHealth(String expected, Duration timeout) {
     HttpClient http = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
@@ -101,7 +115,7 @@ public final class HubProcess implements AutoCloseable {
             http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (health.body().contains("\"CAPTURING\"")) {
+        if (health.body().contains(expected)) {
           return;
         }
       } catch (IOException e) {
@@ -112,7 +126,7 @@ public final class HubProcess implements AutoCloseable {
       }
       awaitExit(Duration.ofMillis(200));
     }
-    throw new IllegalStateException("hub not capturing within " + timeout + "; see " + log);
+    throw new IllegalStateException("hub not ready within " + timeout + "; see " + log);
   }
 
   /** Waits for the process to exit, at most {@code timeout}. */

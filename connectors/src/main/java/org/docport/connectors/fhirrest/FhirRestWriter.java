@@ -33,16 +33,20 @@ public final class FhirRestWriter {
   private static final TokenClientParam IDENTIFIER = new TokenClientParam("identifier");
 
   private final IGenericClient client;
+  private final FailedResponseHeaders failedResponses;
 
-  FhirRestWriter(IGenericClient client) {
+  FhirRestWriter(IGenericClient client, FailedResponseHeaders failedResponses) {
     this.client = client;
+    this.failedResponses = failedResponses;
   }
 
   /** A writer for the insurer at {@code baseUrl}, authenticating with {@code auth}. */
   public static FhirRestWriter create(FhirContext fhir, String baseUrl, AuthInterceptor auth) {
     IGenericClient client = fhir.newRestfulGenericClient(baseUrl);
     client.registerInterceptor(auth);
-    return new FhirRestWriter(client);
+    FailedResponseHeaders failedResponses = new FailedResponseHeaders();
+    client.registerInterceptor(failedResponses);
+    return new FhirRestWriter(client, failedResponses);
   }
 
   /** Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map)}. */
@@ -78,6 +82,7 @@ public final class FhirRestWriter {
     MethodOutcome outcome =
         InsurerErrors.call(
             "update " + resource.fhirType() + " " + key(business),
+            failedResponses,
             () ->
                 client
                     .update()
@@ -105,6 +110,7 @@ public final class FhirRestWriter {
             ref ->
                 InsurerErrors.callIgnoringGone(
                     "delete " + ref,
+                    failedResponses,
                     () ->
                         client.delete().resourceById(typeOf(ref), ref.split("/", 2)[1]).execute()));
   }

@@ -20,21 +20,26 @@ final class InsurerErrors {
 
   private InsurerErrors() {}
 
-  static <T> T call(String what, Supplier<T> request) {
+  /**
+   * Runs one request to the insurer and translates its failure.
+   *
+   * @param headers the client's record of failed responses, where Retry-After is read from
+   */
+  static <T> T call(String what, FailedResponseHeaders headers, Supplier<T> request) {
     try {
       return request.get();
     } catch (FhirClientConnectionException e) {
       throw new RetryableDeliveryException(
           what + ": insurer unreachable: " + e.getMessage(), null, e);
     } catch (BaseServerResponseException e) {
-      throw classify(what, e);
+      throw classify(what, e, headers.take());
     }
   }
 
   /** Like {@link #call}, but a resource that is already gone (404, 410) is not an error. */
-  static void callIgnoringGone(String what, Supplier<?> request) {
+  static void callIgnoringGone(String what, FailedResponseHeaders headers, Supplier<?> request) {
     try {
-      call(what, request);
+      call(what, headers, request);
     } catch (RejectedDeliveryException e) {
       if (e.status() != 404 && e.status() != 410) {
         throw e;
@@ -46,13 +51,19 @@ final class InsurerErrors {
     return new RetryableDeliveryException(message, null, null);
   }
 
-  static RuntimeException classify(String what, BaseServerResponseException e) {
+  /**
+   * @param headers the failed response's headers; HAPI's exception does not carry them
+   */
+  static RuntimeException classify(
+      String what, BaseServerResponseException e, Map<String, List<String>> headers) {
     int status = e.getStatusCode();
     String message = what + ": insurer answered " + status + " " + e.getMessage();
     // 409: a real server rejects concurrent conditional writes of one identifier; 401: a token
     // may have expired and is fetched again on the next attempt.
     if (status == 401 || status == 408 || status == 409 || status == 429 || status >= 500) {
-      return new RetryableDeliveryException(message, retryAfter(e.getResponseHeaders()), e);
+      Duration retryAfter = retryAfter(headers);
+      return new RetryableDeliveryException(
+          message, retryAfter != null ? retryAfter : retryAfter(e.getResponseHeaders()), e);
     }
     return new RejectedDeliveryException(message, status, e.getResponseBody(), e);
   }

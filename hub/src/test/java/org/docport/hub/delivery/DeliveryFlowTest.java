@@ -86,6 +86,21 @@ class DeliveryFlowTest extends HubTest {
   }
 
   @Test
+  void aSlowInsurerDoesNotDelayAnother() {
+    Insurer slow = insurer();
+    Insurer fast = insurer();
+    slow.server().setLatency(Duration.ofSeconds(3));
+    String doctor = createDoctor("Varma");
+    consent(doctor, slow, "ACTIVE");
+    consent(doctor, fast, "ACTIVE");
+
+    await().atMost(Duration.ofSeconds(2)).until(() -> familyAt(fast, doctor).isPresent());
+    assertThat(slow.server().all(Practitioner.class)).isEmpty();
+    slow.server().setLatency(Duration.ZERO);
+    await().atMost(Duration.ofSeconds(30)).until(() -> familyAt(slow, doctor).isPresent());
+  }
+
+  @Test
   void aRefusedDeliveryIsDeadLetteredWithTheInsurersOutcomeAndCanBeReplayed() {
     Insurer insurer = insurer();
     insurer.server().failWith(400, 1);

@@ -1,0 +1,192 @@
+package org.docport.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where CPU time goes between two moments, from /proc: the hub process, PostgreSQL (postmaster and
+ * its backends, including exited ones), the insurer simulators (their Tomcat threads in this JVM)
+ * and the rest of this JVM (load client, GC, JIT). Thread names are the first 15 characters of the
+ * Java thread name, which Linux keeps as the thread's comm.
+ */
+final class CpuUsage {
+
+  /** Cumulative CPU ticks at one moment. */
+  record Snapshot(
+      long nanos,
+      long hub,
+      long postgres,
+      Map<Long, ThreadTicks> hubThreads,
+      Map<Long, ThreadTicks> benchThreads) {}
+
+  record ThreadTicks(String name, long ticks) {}
+
+  /** CPU seconds spent by one thing, and as a share of one core over the interval. */
+  record Share(String name, double cpuSeconds, double percentOfCore) {}
+
+  /** The CPU use between two snapshots. */
+  record Breakdown(double wallSeconds, List<Share> processes, List<Share> hubThreads) {}
+
+  private static final long TICKS_PER_SECOND = clockTicks();
+
+  private final long hubPid;
+  private final long postmasterPid;
+
+  CpuUsage(long hubPid, long postmasterPid) {
+    this.hubPid = hubPid;
+    this.postmasterPid = postmasterPid;
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(
+        System.nanoTime(),
+        ticks(Path.of("/proc", String.valueOf(hubPid), "stat"), false),
+        postgresTicks(),
+        threads(hubPid),
+        threads(ProcessHandle.current().pid()));
+  }
+
+  Breakdown between(Snapshot from, Snapshot to) {
+    double wall = (to.nanos() - from.nanos()) / 1e9;
+    Map<String, Long> bench = new LinkedHashMap<>();
+    bench.put("insurer sims (Tomcat threads)", 0L);
+    bench.put("bench JVM (load client, GC, JIT)", 0L);
+    delta(from.benchThreads(), to.benchThreads())
+        .forEach(
+            (name, ticks) ->
+                bench.merge(
+                    isSimThread(name)
+                        ? "insurer sims (Tomcat threads)"
+                        : "bench JVM (load client, GC, JIT)",
+                    ticks,
+                    Long::sum));
+    List<Share> processes = new ArrayList<>();
+    processes.add(share("hub (child JVM)", to.hub() - from.hub(), wall));
+    processes.add(share("postgres (all backends)", to.postgres() - from.postgres(), wall));
+    bench.forEach((name, ticks) -> processes.add(share(name, ticks, wall)));
+    Map<String, Long> hubGroups = new HashMap<>();
+    delta(from.hubThreads(), to.hubThreads())
+        .forEach((name, ticks) -> hubGroups.merge(group(name), ticks, Long::sum));
+    List<Share> hubThreads =
+        hubGroups.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(10)
+            .map(e -> share(e.getKey(), e.getValue(), wall))
+            .toList();
+    return new Breakdown(wall, processes, hubThreads);
+  }
+
+  /** Per-thread tick deltas, keyed by thread name (threads of one name summed). */
+  private static Map<String, Long> delta(Map<Long, ThreadTicks> from, Map<Long, ThreadTicks> to) {
+    Map<String, Long> byName = new HashMap<>();
+    to.forEach(
+        (tid, now) -> {
+          ThreadTicks before = from.get(tid);
+          long spent = now.ticks() - (before == null ? 0 : before.ticks());
+          byName.merge(now.name(), spent, Long::sum);
+        });
+    return byName;
+  }
+
+  /**
+   * The simulators' embedded Tomcats are the only HTTP servers in this JVM; the load client uses
+   * the JDK's HttpClient and HAPI's client, whose threads are named otherwise.
+   */
+  private static boolean isSimThread(String name) {
+    return name.startsWith("http-nio-");
+  }
+
+  /** Thread pools number their threads; the group is the name without the numbers. */
+  private static String group(String name) {
+    return name.replaceAll("\\d+", "#");
+  }
+
+  private static Share share(String name, long ticks, double wall) {
+    double seconds = (double) ticks / TICKS_PER_SECOND;
+    return new Share(name, seconds, wall > 0 ? 100 * seconds / wall : 0);
+  }
+
+  private long postgresTicks() {
+    long total = ticks(Path.of("/proc", String.valueOf(postmasterPid), "stat"), true);
+    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path proc : procs) {
+        String[] fields = fields(proc.resolve("stat"));
+        if (fields != null && Long.parseLong(fields[1]) == postmasterPid) {
+          total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+      }
+    } catch (IOException e) {
+      return total;
+    }
+    return total;
+  }
+
+  private static Map<Long, ThreadTicks> threads(long pid) {
+    Map<Long, ThreadTicks> threads = new HashMap<>();
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path task : tasks) {
+        String stat = read(task.resolve("stat"));
+        if (stat == null) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        threads.put(
+            Long.parseLong(task.getFileName().toString()),
+            new ThreadTicks(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+      }
+    } catch (IOException e) {
+      // the process is gone
+    }
+    return threads;
+  }
+
+  /** utime + stime, plus the reaped children's time when {@code withChildren}. */
+  private static long ticks(Path stat, boolean withChildren) {
+    String[] fields = fields(stat);
+    if (fields == null) {
+      return 0;
+    }
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    if (withChildren) {
+      ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+    return ticks;
+  }
+
+  /** The fields after the command name: [0] state, [1] ppid, [11] utime, [12] stime, ... */
+  private static String[] fields(Path stat) {
+    String text = read(stat);
+    return text == null ? null : text.substring(text.lastIndexOf(')') + 2).split(" ");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static long clockTicks() {
+    try {
+      Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+      String out = new String(getconf.getInputStream().readAllBytes()).strip();
+      getconf.waitFor();
+      return Long.parseLong(out);
+    } catch (IOException | NumberFormatException e) {
+      return 100;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 100;
+    }
+  }
+}

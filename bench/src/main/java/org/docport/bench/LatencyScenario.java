@@ -1,0 +1,231 @@
+package org.docport.bench;
+
+import static org.docport.bench.Benchmarks.log;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.docport.bench.Arrivals.Arrival;
+import org.docport.bench.BenchStack.Insurer;
+import org.docport.bench.DoctorProfiles.Shape;
+import org.docport.bench.Registry.Doctor;
+import org.docport.bench.Registry.Update;
+
+/**
+ * (a) Commit-to-insurer latency at a steady update rate: doctors are updated at {@code --rate} per
+ * second for {@code --duration}, each update a full PUT of a new revision, spread over {@code
+ * --doctors} doctors consented to all three insurers.
+ */
+final class LatencyScenario implements Scenario {
+
+  /** The paced load: what was committed, and what could not keep the pace. */
+  record Paced(List<Update> updates, long late, long failed, double seconds) {}
+
+  @Override
+  public String name() {
+    return "latency";
+  }
+
+  @Override
+  public void run(BenchStack stack, Options options, Report report) {
+    int doctorCount = options.integer("doctors", 200);
+    int rate = options.integer("rate", 50);
+    Duration duration = options.duration("duration", Duration.ofSeconds(60));
+    Duration warmup = options.duration("warmup", Duration.ofSeconds(10));
+    Registry registry = new Registry(stack.api(), Shape.FULL);
+    List<String> insurerIds = stack.insurers().stream().map(Insurer::id).toList();
+
+    log("creating %d doctors and %d consents", doctorCount, doctorCount * insurerIds.size());
+    List<Doctor> doctors = registry.create(doctorCount, 4);
+    registry.consent(doctors, insurerIds, 4);
+    try (DeliveryTable deliveries = new DeliveryTable(stack.db())) {
+      deliveries.awaitDelivered(
+          Registry.versions(doctors), insurerIds.size(), Duration.ofMinutes(2), "initial delivery");
+      boolean byVersion = carriesRegistryVersion(stack, doctors);
+      if (warmup.isPositive()) {
+        log("warm-up: %d updates/s for %d s (not measured)", rate, warmup.toSeconds());
+        pace(registry, doctors, rate, warmup);
+        deliveries.awaitDelivered(
+            Registry.versions(doctors), insurerIds.size(), Duration.ofMinutes(1), "warm-up");
+      }
+      CpuUsage cpu = new CpuUsage(stack.hub().pid(), stack.postmasterPid());
+      long startMicros = Clocks.epochMicros();
+      CpuUsage.Snapshot before = cpu.snapshot();
+      log(
+          "measuring: %d updates/s for %d s over %d doctors",
+          rate, duration.toSeconds(), doctorCount);
+      Paced paced = pace(registry, doctors, rate, duration);
+      log("load done: %d updates committed; waiting for delivery", paced.updates().size());
+      deliveries.awaitDelivered(
+          Registry.versions(doctors), insurerIds.size(), Duration.ofMinutes(2), "delivery");
+      CpuUsage.Snapshot after = cpu.snapshot();
+      log("reading back what the insurers received");
+      summarize(stack, report, paced, startMicros, byVersion, rate, duration, doctorCount);
+      CpuTable.add(report, cpu.between(before, after), "the measured load and its delivery");
+    }
+  }
+
+  private static boolean carriesRegistryVersion(BenchStack stack, List<Doctor> doctors) {
+    Insurer first = stack.insurers().get(0);
+    boolean present = Arrivals.heldVersion(first.server(), doctors.get(0).id).isPresent();
+    log(
+        present
+            ? "Practitioners carry the registry-version extension: matching exact versions"
+            : "Practitioners carry NO registry-version extension: falling back to 'first write"
+                + " after the PUT answered'");
+    return present;
+  }
+
+  /**
+   * Starts one update every 1/rate seconds (open loop: a slow hub does not slow the schedule). A
+   * doctor is updated by one request at a time; doctors come round in turn.
+   */
+  static Paced pace(Registry registry, List<Doctor> doctors, int rate, Duration duration) {
+    List<Doctor> order = new ArrayList<>(doctors);
+    Collections.shuffle(order);
+    BlockingQueue<Doctor> idle = new LinkedBlockingQueue<>(order);
+    List<Update> updates = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong late = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    ExecutorService workers = Executors.newFixedThreadPool(16, named("bench-load"));
+    long total = rate * duration.toSeconds();
+    long period = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * period;
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      workers.execute(
+          () -> {
+            Doctor doctor = take(idle);
+            if (doctor == null) {
+              late.incrementAndGet();
+              return;
+            }
+            try {
+              updates.add(registry.update(doctor));
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+              log("update failed: %s", e.getMessage());
+            } finally {
+              idle.add(doctor);
+            }
+          });
+    }
+    workers.shutdown();
+    try {
+      workers.awaitTermination(2, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Paced(List.copyOf(updates), late.get(), failed.get(), seconds);
+  }
+
+  private static Doctor take(BlockingQueue<Doctor> idle) {
+    try {
+      return idle.poll(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static void summarize(
+      BenchStack stack,
+      Report report,
+      Paced paced,
+      long startMicros,
+      boolean byVersion,
+      int rate,
+      Duration duration,
+      int doctorCount) {
+    Table table =
+        new Table(
+            "Commit-to-insurer latency. Commit = the hub's PUT response received by the client;"
+                + " arrival = the insurer-sim's commit of the Practitioner write carrying "
+                + (byVersion
+                    ? "that registry version (or a newer one, if coalesced)"
+                    : "(no version: first write after the PUT answered)"),
+            Latencies.headers("insurer"));
+    Latencies overall = new Latencies();
+    long coalesced = 0;
+    long missing = 0;
+    long early = 0;
+    long stale = 0;
+    for (Insurer insurer : stack.insurers()) {
+      List<Arrival> arrivals = Arrivals.read(insurer.server(), startMicros, 4);
+      ArrivalMatcher.Outcome outcome = ArrivalMatcher.match(paced.updates(), arrivals, byVersion);
+      table.add(outcome.latencies().cells(insurer.id()));
+      overall.add(outcome.latencies());
+      coalesced += outcome.coalesced();
+      missing += outcome.missing();
+      early += outcome.beforeResponse();
+      stale += outcome.staleWrites();
+      ObjectNode record = report.record("latency.insurer");
+      record.put("insurer", insurer.id());
+      outcome.latencies().into(record);
+      record.put("coalesced", outcome.coalesced());
+      record.put("missing", outcome.missing());
+      record.put("stale_writes", outcome.staleWrites());
+    }
+    table.add(overall.cells("all"));
+    report.table(table);
+
+    Latencies api = new Latencies();
+    paced.updates().forEach(u -> api.record(u.apiMicros()));
+    report.table(
+        new Table("Hub PUT /api/doctors/{id} as the client saw it", Latencies.headers("request"))
+            .add(api.cells("PUT")));
+
+    double achieved = paced.updates().size() / paced.seconds();
+    report.table(
+        new Table("Load", "what", "value")
+            .add("target rate", rate + " updates/s")
+            .add("achieved rate", String.format("%.1f updates/s", achieved))
+            .add("duration", duration.toSeconds() + " s")
+            .add("doctors", doctorCount)
+            .add("updates committed", paced.updates().size())
+            .add("updates not started (no idle doctor within 1 s)", paced.late())
+            .add("updates failed", paced.failed())
+            .add("matching", byVersion ? "exact registry version" : "first write after commit")
+            .add("(insurer, update) pairs coalesced into a newer version", coalesced)
+            .add("(insurer, update) pairs never delivered", missing)
+            .add("writes committed before the client had the PUT response (counted 0 ms)", early)
+            .add("stale writes (older version after a newer one)", stale));
+
+    ObjectNode all = report.record("latency.all");
+    overall.into(all);
+    all.put("rate_target", rate);
+    all.put("rate_achieved", Latencies.round(achieved));
+    all.put("duration_s", duration.toSeconds());
+    all.put("doctors", doctorCount);
+    all.put("updates", paced.updates().size());
+    all.put("matching", byVersion ? "registry-version" : "first-write-after-commit");
+    all.put("coalesced", coalesced);
+    all.put("missing", missing);
+    all.put("before_response", early);
+    all.put("stale_writes", stale);
+    ObjectNode put = report.record("latency.api");
+    api.into(put);
+  }
+
+  static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicLong count = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,91 @@
+package org.docport.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.docport.connectors.ConnectorSettings.Auth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConnectorSettingsTest {
+
+  private static final String BASE_URL = "https://fhir.insurer.example/r4";
+
+  @Test
+  void validSettingsHaveNoProblems() {
+    assertThat(settings(null).problems()).isEmpty();
+    assertThat(settings(Auth.none()).problems()).isEmpty();
+    assertThat(settings(Auth.bearer("t0ken")).problems()).isEmpty();
+    assertThat(
+            settings(
+                    new Auth(
+                        "client-credentials",
+                        null,
+                        "https://auth.insurer.example/token",
+                        "docport",
+                        "s3cret",
+                        null))
+                .problems())
+        .isEmpty();
+  }
+
+  @Test
+  void anUnknownKindIsNamed() {
+    var settings = new ConnectorSettings("sftp", BASE_URL, null);
+
+    assertThat(settings.problems()).singleElement().asString().startsWith("kind:");
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"ftp://fhir.insurer.example", "fhir.insurer.example/r4", "http://", "::"})
+  void aBaseUrlThatIsNotHttpIsNamed(String baseUrl) {
+    var settings = new ConnectorSettings(ConnectorSettings.FHIR_REST, baseUrl, null);
+
+    assertThat(settings.problems()).singleElement().asString().startsWith("baseUrl:");
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"  "})
+  void bearerWithoutATokenIsNamed(String token) {
+    assertThat(settings(Auth.bearer(token)).problems())
+        .singleElement()
+        .asString()
+        .startsWith("auth.token:");
+  }
+
+  @Test
+  void clientCredentialsNameEveryMissingPart() {
+    var auth = new Auth("client-credentials", null, "not a url", " ", null, null);
+
+    assertThat(settings(auth).problems())
+        .hasSize(3)
+        .anyMatch(p -> p.startsWith("auth.tokenUrl:"))
+        .anyMatch(p -> p.startsWith("auth.clientId:"))
+        .anyMatch(p -> p.startsWith("auth.clientSecret:"));
+  }
+
+  @Test
+  void anUnknownAuthTypeIsNamed() {
+    var auth = new Auth("basic", null, null, null, null, null);
+
+    assertThat(settings(auth).problems()).singleElement().asString().startsWith("auth.type:");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    var settings = new ConnectorSettings(null, null, Auth.bearer(null));
+
+    assertThat(settings.problems())
+        .hasSize(3)
+        .anyMatch(p -> p.startsWith("kind:"))
+        .anyMatch(p -> p.startsWith("baseUrl:"))
+        .anyMatch(p -> p.startsWith("auth.token:"));
+  }
+
+  private static ConnectorSettings settings(Auth auth) {
+    return new ConnectorSettings(ConnectorSettings.FHIR_REST, BASE_URL, auth);
+  }
+}

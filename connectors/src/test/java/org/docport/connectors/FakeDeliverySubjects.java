@@ -1,0 +1,30 @@
+package org.docport.connectors;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext;
+
+/** The registry as an in-memory map: a doctor is deliverable to an insurer once consented. */
+final class FakeDeliverySubjects implements DeliverySubjects {
+
+  private record Pair(String insurerId, UUID doctorId) {}
+
+  private final Map<Pair, DeliverySubject> consented = new ConcurrentHashMap<>();
+
+  /** The doctor consents to the insurer, or changes, at this snapshot. */
+  void consent(InsurerContext insurer, DoctorSnapshot doctor) {
+    consented.put(new Pair(insurer.id(), doctor.id()), new DeliverySubject(doctor, insurer));
+  }
+
+  void clear() {
+    consented.clear();
+  }
+
+  @Override
+  public Optional<DeliverySubject> find(String insurerId, UUID doctorId) {
+    return Optional.ofNullable(consented.get(new Pair(insurerId, doctorId)));
+  }
+}

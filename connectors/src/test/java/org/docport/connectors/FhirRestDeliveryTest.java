@@ -1,0 +1,182 @@
+package org.docport.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.docport.mappings.BusinessIdentifiers;
+import org.docport.mappings.PlanNetProfiles;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/** A doctor's delivery through the {@code fhir-rest} route to a real FHIR server. */
+class FhirRestDeliveryTest extends ConnectorTestSupport {
+
+  private final UUID doctorId = UUID.randomUUID();
+
+  @Test
+  void deliveringADoctorPublishesEveryResourceLinkedByTheInsurersIds() {
+    var doctor = Doctors.doctor(doctorId, 3, "north", "south");
+
+    var delivered = delivered(doctor, Map.of());
+
+    var practitioner = practitioner();
+    var north = location("north");
+    var south = location("south");
+    var hospital = single(insurer.all(Organization.class), o -> !isNetwork(o));
+    var gold = network("gold");
+    var silver = network("silver");
+    assertThat(insurer.all(PractitionerRole.class)).hasSize(4);
+    for (var place : List.of(north, south)) {
+      for (var network : List.of(gold, silver)) {
+        var role = role(place, network);
+        assertThat(role.getPractitioner().getReference()).isEqualTo(ref(practitioner));
+        assertThat(role.getLocationFirstRep().getReference()).isEqualTo(ref(place));
+        assertThat(role.getOrganization().getReference()).isEqualTo(ref(hospital));
+        assertThat(networkOf(role).getReference()).isEqualTo(ref(network));
+      }
+    }
+    assertThat(delivered.version()).isEqualTo(3);
+    assertThat(delivered.published())
+        .hasSize(2 + 1 + 2 + 1 + 4)
+        .containsEntry(
+            key(BusinessIdentifiers.PRACTITIONER, doctorId.toString()), ref(practitioner))
+        .containsEntry(key(BusinessIdentifiers.LOCATION, doctorId + "/north"), ref(north));
+  }
+
+  @Test
+  void theInsurerCanTellWhichRegistryVersionItHolds() {
+    var first = delivered(Doctors.doctor(doctorId, 3, "north"), Map.of());
+
+    delivered(Doctors.doctor(doctorId, 4, "north"), first.published());
+
+    assertThat(BusinessIdentifiers.registryVersion(practitioner())).contains(4L);
+  }
+
+  @Test
+  void redeliveringTheSameSnapshotChangesNothingAtTheInsurer() {
+    var doctor = Doctors.doctor(doctorId, 3, "north", "south");
+    var first = delivered(doctor, Map.of());
+    var countsAfterFirst = counts();
+
+    var second = delivered(doctor, first.published());
+    var third = delivered(doctor, Map.of());
+
+    assertThat(counts()).isEqualTo(countsAfterFirst);
+    assertThat(second.published()).isEqualTo(first.published());
+    assertThat(third.published()).isEqualTo(first.published());
+    // findByIdentifier throws on duplicates.
+    practitioner();
+    role(location("north"), network("gold"));
+    role(location("south"), network("silver"));
+  }
+
+  @Test
+  void aRemovedLocationIsWithdrawnWithItsRolesWhileThePractitionerStays() {
+    var before = delivered(Doctors.doctor(doctorId, 3, "north", "south"), Map.of());
+    var practitionerBefore = practitioner();
+    var north = location("north");
+
+    var after = delivered(Doctors.doctor(doctorId, 4, "north"), before.published());
+
+    assertThat(find(Location.class, BusinessIdentifiers.LOCATION, doctorId + "/south")).isEmpty();
+    assertThat(insurer.all(PractitionerRole.class))
+        .hasSize(2)
+        .allMatch(r -> r.getLocationFirstRep().getReference().equals(ref(north)));
+    assertThat(practitioner().getIdElement().getIdPart())
+        .isEqualTo(practitionerBefore.getIdElement().getIdPart());
+    assertThat(location("north").getIdElement().getIdPart())
+        .isEqualTo(north.getIdElement().getIdPart());
+    assertThat(after.published().keySet())
+        .noneMatch(k -> k.contains("/south"))
+        .contains(key(BusinessIdentifiers.LOCATION, doctorId + "/north"));
+  }
+
+  @Test
+  void withdrawingWhatTheInsurerNoLongerHasIsNotAFailure() {
+    var first = delivered(Doctors.doctor(doctorId, 3, "north"), Map.of());
+    var published = new HashMap<>(first.published());
+    published.put(key(BusinessIdentifiers.LOCATION, doctorId + "/gone"), "Location/999999");
+
+    var result = deliver(Doctors.doctor(doctorId, 4, "north"), published);
+
+    assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+  }
+
+  @Test
+  void withoutActiveConsentNothingIsSent() {
+    var result = connectors.deliver(job(doctorId, 3, Map.of()));
+
+    assertThat(result).isInstanceOf(DeliveryResult.Skipped.class);
+    assertThat(insurer.writeCount()).isZero();
+  }
+
+  private Practitioner practitioner() {
+    return find(Practitioner.class, BusinessIdentifiers.PRACTITIONER, doctorId.toString())
+        .orElseThrow();
+  }
+
+  private Location location(String id) {
+    return find(Location.class, BusinessIdentifiers.LOCATION, doctorId + "/" + id).orElseThrow();
+  }
+
+  private Organization network(String id) {
+    return find(Organization.class, BusinessIdentifiers.NETWORK, Doctors.INSURER_ID + "/" + id)
+        .orElseThrow();
+  }
+
+  private PractitionerRole role(Location place, Organization network) {
+    String location = place.getIdentifierFirstRep().getValue();
+    String networkId = network.getIdentifierFirstRep().getValue().split("/")[1];
+    return find(
+            PractitionerRole.class,
+            BusinessIdentifiers.PRACTITIONER_ROLE,
+            location + "/" + networkId)
+        .orElseThrow();
+  }
+
+  private <T extends Resource> Optional<T> find(Class<T> type, String system, String value) {
+    return insurer.findByIdentifier(type, system, value);
+  }
+
+  private Map<String, Integer> counts() {
+    return Map.of(
+        "Organization", insurer.all(Organization.class).size(),
+        "Location", insurer.all(Location.class).size(),
+        "Practitioner", insurer.all(Practitioner.class).size(),
+        "PractitionerRole", insurer.all(PractitionerRole.class).size());
+  }
+
+  private static <T> T single(List<T> values, Predicate<T> filter) {
+    var matching = values.stream().filter(filter).toList();
+    assertThat(matching).hasSize(1);
+    return matching.get(0);
+  }
+
+  private static boolean isNetwork(Organization organization) {
+    return organization.getIdentifierFirstRep().getSystem().equals(BusinessIdentifiers.NETWORK);
+  }
+
+  private static Reference networkOf(PractitionerRole role) {
+    return (Reference)
+        role.getExtensionByUrl(PlanNetProfiles.NETWORK_REFERENCE_EXTENSION).getValue();
+  }
+
+  /** The insurer's own reference to a resource it holds. */
+  private static String ref(Resource resource) {
+    return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+  }
+
+  private static String key(String system, String value) {
+    return system + "|" + value;
+  }
+}

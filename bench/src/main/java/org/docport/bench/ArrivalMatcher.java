@@ -26,9 +26,11 @@ final class ArrivalMatcher {
    * @param beforeResponse updates whose write committed before the client had the PUT response
    *     (counted as 0 ms)
    * @param staleWrites writes that carried an older version than an earlier write for the doctor
+   * @param byWindow latencies by window of commit time (window index from the first update)
    */
   record Outcome(
       Latencies latencies,
+      java.util.SortedMap<Long, Latencies> byWindow,
       long exact,
       long coalesced,
       long missing,
@@ -37,7 +39,10 @@ final class ArrivalMatcher {
 
   private ArrivalMatcher() {}
 
-  static Outcome match(List<Update> updates, List<Arrival> arrivals, boolean byVersion) {
+  static Outcome match(
+      List<Update> updates, List<Arrival> arrivals, boolean byVersion, long windowMicros) {
+    long firstCommit = updates.stream().mapToLong(Update::committedMicros).min().orElse(0);
+    java.util.SortedMap<Long, Latencies> byWindow = new java.util.TreeMap<>();
     Map<UUID, List<Arrival>> byDoctor = new HashMap<>();
     for (Arrival arrival : arrivals) {
       byDoctor.computeIfAbsent(arrival.doctorId(), d -> new ArrayList<>()).add(arrival);
@@ -59,6 +64,10 @@ final class ArrivalMatcher {
         early++;
       }
       latencies.record(micros);
+      byWindow
+          .computeIfAbsent(
+              (update.committedMicros() - firstCommit) / windowMicros, w -> new Latencies())
+          .record(micros);
       if (!byVersion || arrival.registryVersion() == update.version()) {
         exact++;
       } else {
@@ -66,7 +75,7 @@ final class ArrivalMatcher {
       }
     }
     long stale = byVersion ? staleWrites(byDoctor) : 0;
-    return new Outcome(latencies, exact, coalesced, missing, early, stale);
+    return new Outcome(latencies, byWindow, exact, coalesced, missing, early, stale);
   }
 
   private static Arrival firstArrival(List<Arrival> writes, Update update, boolean byVersion) {

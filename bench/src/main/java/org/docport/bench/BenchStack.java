@@ -51,11 +51,14 @@ final class BenchStack implements AutoCloseable {
       }
       Path logs = Files.createDirectories(Path.of("bench", "target", "logs"));
       stack.hubLog = logs.resolve("hub-" + scenario + "-" + stamp + ".log");
-      stack.hubJvmArgs =
-          List.of(
-              "-Xmx" + options.string("hub-xmx", "768m"),
-              "-XX:+UseG1GC",
-              "-XX:+ExitOnOutOfMemoryError");
+      List<String> jvmArgs = new ArrayList<>();
+      jvmArgs.add("-Xmx" + options.string("hub-xmx", "768m"));
+      jvmArgs.add("-XX:+ExitOnOutOfMemoryError");
+      String extra = options.string("hub-jvm-args", "").strip();
+      if (!extra.isEmpty()) {
+        jvmArgs.addAll(List.of(extra.split("\\s+")));
+      }
+      stack.hubJvmArgs = List.copyOf(jvmArgs);
       int port = freePort();
       stack.hub =
           HubProcess.start(

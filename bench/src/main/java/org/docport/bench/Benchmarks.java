@@ -13,10 +13,11 @@ import java.util.Map;
  * as JSON lines to {@code bench/results/}. Nothing here asserts a timing.
  *
  * <p>Flags: {@code --hub-jar} (default {@code hub/target/hub-0.1.0-SNAPSHOT-exec.jar}), {@code
- * --hub-xmx} (768m); latency: {@code --duration} (60s), {@code --warmup} (10s), {@code --rate}
- * (50), {@code --doctors} (200); throughput: {@code --updates} (10000), {@code --doctors} (1000),
- * {@code --threads} (8), {@code --timeout} (240s); memory: {@code --doctors} (100000), {@code
- * --batch} (2000), {@code --profile} (minimal|full), {@code --timeout} (600s).
+ * --hub-xmx} (768m), {@code --hub-jvm-args} (extra JVM arguments, space-separated, e.g. a flight
+ * recording); latency: {@code --duration} (60s), {@code --warmup} (10s), {@code --rate} (50),
+ * {@code --doctors} (200); throughput: {@code --updates} (10000), {@code --doctors} (1000), {@code
+ * --threads} (8), {@code --timeout} (240s); memory: {@code --doctors} (100000), {@code --batch}
+ * (2000), {@code --profile} (minimal|full), {@code --timeout} (600s).
  */
 public final class Benchmarks {
 

@@ -27,6 +27,8 @@ import org.docport.bench.Registry.Update;
  */
 final class LatencyScenario implements Scenario {
 
+  private static final long WINDOW_MICROS = 10_000_000;
+
   /** The paced load: what was committed, and what could not keep the pace. */
   record Paced(List<Update> updates, long late, long failed, double seconds) {}
 
@@ -51,7 +53,7 @@ final class LatencyScenario implements Scenario {
       deliveries.awaitDelivered(
           Registry.versions(doctors), insurerIds.size(), Duration.ofMinutes(2), "initial delivery");
       boolean byVersion = carriesRegistryVersion(stack, doctors);
-      if (warmup.isPositive()) {
+      if (!warmup.isZero() && !warmup.isNegative()) {
         log("warm-up: %d updates/s for %d s (not measured)", rate, warmup.toSeconds());
         pace(registry, doctors, rate, warmup);
         deliveries.awaitDelivered(
@@ -159,13 +161,18 @@ final class LatencyScenario implements Scenario {
                     : "(no version: first write after the PUT answered)"),
             Latencies.headers("insurer"));
     Latencies overall = new Latencies();
+    java.util.SortedMap<Long, Latencies> overTime = new java.util.TreeMap<>();
     long coalesced = 0;
     long missing = 0;
     long early = 0;
     long stale = 0;
     for (Insurer insurer : stack.insurers()) {
       List<Arrival> arrivals = Arrivals.read(insurer.server(), startMicros, 4);
-      ArrivalMatcher.Outcome outcome = ArrivalMatcher.match(paced.updates(), arrivals, byVersion);
+      ArrivalMatcher.Outcome outcome =
+          ArrivalMatcher.match(paced.updates(), arrivals, byVersion, WINDOW_MICROS);
+      outcome
+          .byWindow()
+          .forEach((w, l) -> overTime.computeIfAbsent(w, x -> new Latencies()).add(l));
       table.add(outcome.latencies().cells(insurer.id()));
       overall.add(outcome.latencies());
       coalesced += outcome.coalesced();
@@ -181,6 +188,22 @@ final class LatencyScenario implements Scenario {
     }
     table.add(overall.cells("all"));
     report.table(table);
+    Table windows =
+        new Table(
+            "Latency over time, all insurers (by "
+                + WINDOW_MICROS / 1_000_000
+                + " s window of commit time)",
+            Latencies.headers("window"));
+    overTime.forEach(
+        (w, l) -> {
+          String label =
+              (w * WINDOW_MICROS / 1_000_000) + "-" + ((w + 1) * WINDOW_MICROS / 1_000_000) + " s";
+          windows.add(l.cells(label));
+          ObjectNode record = report.record("latency.window");
+          record.put("window", label);
+          l.into(record);
+        });
+    report.table(windows);
 
     Latencies api = new Latencies();
     paced.updates().forEach(u -> api.record(u.apiMicros()));

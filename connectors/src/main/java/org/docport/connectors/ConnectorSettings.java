@@ -10,10 +10,22 @@ import java.util.List;
  * @param kind the connector kind; {@code fhir-rest} for now
  * @param baseUrl the insurer's FHIR base URL
  * @param auth how to authenticate; {@code null} means none
+ * @param writeMode {@code conditional-update} (the default: {@code PUT Type?identifier=...}) or
+ *     {@code search-then-write} for insurers whose servers lack conditional update
  */
-public record ConnectorSettings(String kind, String baseUrl, Auth auth) {
+public record ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {
 
   public static final String FHIR_REST = "fhir-rest";
+  public static final String CONDITIONAL_UPDATE = "conditional-update";
+  public static final String SEARCH_THEN_WRITE = "search-then-write";
+
+  public ConnectorSettings(String kind, String baseUrl, Auth auth) {
+    this(kind, baseUrl, auth, null);
+  }
+
+  public String writeModeOrDefault() {
+    return writeMode == null ? CONDITIONAL_UPDATE : writeMode;
+  }
 
   /**
    * Credentials for the insurer's endpoint.
@@ -50,6 +62,10 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth) {
     }
     if (!isHttpUrl(baseUrl)) {
       problems.add("baseUrl: must be an http(s) URL such as https://fhir.insurer.example/r4");
+    }
+    if (!List.of(CONDITIONAL_UPDATE, SEARCH_THEN_WRITE).contains(writeModeOrDefault())) {
+      problems.add(
+          "writeMode: must be " + CONDITIONAL_UPDATE + " (default) or " + SEARCH_THEN_WRITE);
     }
     Auth a = authOrNone();
     switch (a.type() == null ? "" : a.type()) {

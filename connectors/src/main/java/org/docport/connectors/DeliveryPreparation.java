@@ -15,16 +15,30 @@ public final class DeliveryPreparation {
     this.subjects = subjects;
   }
 
+  private static org.docport.mappings.PublishedResources map(DeliveryJob job, DeliverySubject s) {
+    try {
+      return PlanNetMapper.map(s.doctor(), s.insurer());
+    } catch (IllegalArgumentException e) {
+      // Retrying cannot fix data the mapping refuses: park it for an operator.
+      throw new RejectedDeliveryException(
+          "doctor "
+              + job.doctorId()
+              + " cannot be mapped for "
+              + job.insurerId()
+              + ": "
+              + e.getMessage(),
+          RejectedDeliveryException.NOT_HTTP,
+          null,
+          e);
+    }
+  }
+
   /** Returns a {@link PreparedDelivery} or a {@link DeliveryResult.Skipped}. */
   public Object prepare(DeliveryJob job) {
     return subjects
         .find(job.insurerId(), job.doctorId())
         .<Object>map(
-            subject ->
-                new PreparedDelivery(
-                    job,
-                    subject.doctor().version(),
-                    PlanNetMapper.map(subject.doctor(), subject.insurer())))
+            subject -> new PreparedDelivery(job, subject.doctor().version(), map(job, subject)))
         .orElseGet(() -> new DeliveryResult.Skipped("no active consent at delivery time"));
   }
 }

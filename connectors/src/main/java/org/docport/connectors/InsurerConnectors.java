@@ -33,6 +33,7 @@ public final class InsurerConnectors {
     parameters.put("baseUrl", settings.baseUrl());
     ConnectorSettings.Auth auth = settings.authOrNone();
     parameters.put("authType", auth.type());
+    parameters.put("writeMode", settings.writeModeOrDefault());
     putIfPresent(parameters, "token", auth.token());
     putIfPresent(parameters, "tokenUrl", auth.tokenUrl());
     putIfPresent(parameters, "clientId", auth.clientId());

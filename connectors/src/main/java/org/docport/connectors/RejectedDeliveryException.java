@@ -6,6 +6,9 @@ package org.docport.connectors;
  */
 public class RejectedDeliveryException extends RuntimeException {
 
+  /** The status of a refusal that did not come from the insurer (e.g. unmappable data). */
+  public static final int NOT_HTTP = 0;
+
   private final int status;
   private final String operationOutcome;
 
@@ -16,7 +19,7 @@ public class RejectedDeliveryException extends RuntimeException {
     this.operationOutcome = operationOutcome;
   }
 
-  /** The HTTP status the insurer answered. */
+  /** The HTTP status the insurer answered, or {@link #NOT_HTTP}. */
   public int status() {
     return status;
   }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetProfiles;
 import org.hl7.fhir.r4.model.Location;
@@ -51,6 +54,28 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
         .containsEntry(
             key(BusinessIdentifiers.PRACTITIONER, doctorId.toString()), ref(practitioner))
         .containsEntry(key(BusinessIdentifiers.LOCATION, doctorId + "/north"), ref(north));
+  }
+
+  @Test
+  void searchThenWriteIsIdempotentForInsurersWithoutConditionalUpdate() {
+    connectors.connect(
+        Doctors.INSURER_ID,
+        new ConnectorSettings(
+            ConnectorSettings.FHIR_REST,
+            insurer.baseUrl(),
+            null,
+            ConnectorSettings.SEARCH_THEN_WRITE));
+    var doctor = Doctors.doctor(doctorId, 3, "north");
+
+    var first = delivered(doctor, Map.of());
+    var countsAfterFirst = counts();
+    var second = delivered(Doctors.doctor(doctorId, 4, "north"), first.published());
+
+    assertThat(counts()).isEqualTo(countsAfterFirst);
+    assertThat(second.published()).isEqualTo(first.published());
+    assertThat(BusinessIdentifiers.registryVersion(practitioner())).contains(4L);
+    assertThat(role(location("north"), network("gold")).getPractitioner().getReference())
+        .isEqualTo(ref(practitioner()));
   }
 
   @Test
@@ -110,6 +135,31 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     var result = deliver(Doctors.doctor(doctorId, 4, "north"), published);
 
     assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+  }
+
+  @Test
+  void doctorsDeliveredInParallelShareOneAffiliatedOrganization() throws Exception {
+    var doctors =
+        IntStream.range(0, 8).mapToObj(i -> Doctors.doctor(UUID.randomUUID(), 1, "north")).toList();
+    doctors.forEach(d -> subjects.consent(Doctors.ACME, d));
+    var workers = Executors.newFixedThreadPool(4);
+    try {
+      var results =
+          workers.invokeAll(
+              doctors.stream()
+                  .<Callable<DeliveryResult>>map(
+                      d -> () -> connectors.deliver(job(d.id(), 1, Map.of())))
+                  .toList());
+      for (var result : results) {
+        assertThat(result.get()).isInstanceOf(DeliveryResult.Delivered.class);
+      }
+    } finally {
+      workers.shutdown();
+    }
+
+    assertThat(insurer.all(Practitioner.class)).hasSize(8);
+    assertThat(insurer.all(PractitionerRole.class)).hasSize(16);
+    assertThat(insurer.all(Organization.class)).hasSize(2 + 1);
   }
 
   @Test

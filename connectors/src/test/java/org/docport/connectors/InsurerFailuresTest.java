@@ -43,6 +43,16 @@ class InsurerFailuresTest extends ConnectorTestSupport {
   }
 
   @Test
+  void dataTheMappingRefusesIsRejectedRatherThanRetriedForever() {
+    DoctorSnapshot unmappable = Doctors.doctor(UUID.randomUUID(), 5, "bad|location");
+
+    var failure = thrown(RejectedDeliveryException.class, () -> deliver(unmappable, Map.of()));
+
+    assertThat(failure.status()).isEqualTo(RejectedDeliveryException.NOT_HTTP);
+    assertThat(insurer.writeCount()).isZero();
+  }
+
+  @Test
   void anUnreachableInsurerIsRetried() throws IOException {
     connectors.connect(
         Doctors.INSURER_ID,

@@ -75,10 +75,16 @@ class HubCrashIT {
     }
     List<String> doctors = new ArrayList<>();
     for (int d = 0; d < DOCTORS; d++) {
-      String id = api.post("/api/doctors", SampleDoctors.profile("Doctor" + d)).expect(201).body().get("id").asText();
+      String id =
+          api.post("/api/doctors", SampleDoctors.profile("Doctor" + d))
+              .expect(201)
+              .body()
+              .get("id")
+              .asText();
       doctors.add(id);
       for (int i = 0; i < insurers.size(); i++) {
-        api.put("/api/operator/consents/" + id + "/crash-" + i, Map.of("status", "ACTIVE"), null).expect(200);
+        api.put("/api/operator/consents/" + id + "/crash-" + i, Map.of("status", "ACTIVE"), null)
+            .expect(200);
       }
     }
 
@@ -101,7 +107,9 @@ class HubCrashIT {
     assertThat(committed.get()).isEqualTo(DOCTORS * UPDATES_PER_DOCTOR);
 
     Map<String, String> latest = latestSuffixes();
-    assertThat(latest).hasSize(DOCTORS).allSatisfy((id, suffix) -> assertThat(suffix).isEqualTo("u" + UPDATES_PER_DOCTOR));
+    assertThat(latest)
+        .hasSize(DOCTORS)
+        .allSatisfy((id, suffix) -> assertThat(suffix).isEqualTo("u" + UPDATES_PER_DOCTOR));
     await()
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(500))
@@ -109,7 +117,9 @@ class HubCrashIT {
             () -> {
               for (InsurerServer insurer : insurers) {
                 for (String doctor : doctors) {
-                  assertThat(suffixAt(insurer, doctor)).as("doctor %s at %s", doctor, insurer.baseUrl()).isEqualTo(latest.get(doctor));
+                  assertThat(suffixAt(insurer, doctor))
+                      .as("doctor %s at %s", doctor, insurer.baseUrl())
+                      .isEqualTo(latest.get(doctor));
                 }
               }
             });
@@ -120,7 +130,8 @@ class HubCrashIT {
   }
 
   /** One client: its doctors' updates in order, riding out the hub's death and restart. */
-  private void updateAll(HubClient api, List<String> doctors, CountDownLatch progress, AtomicInteger committed) {
+  private void updateAll(
+      HubClient api, List<String> doctors, CountDownLatch progress, AtomicInteger committed) {
     Map<String, String> etags = new HashMap<>();
     for (int round = 1; round <= UPDATES_PER_DOCTOR; round++) {
       for (String doctor : doctors) {
@@ -128,8 +139,10 @@ class HubCrashIT {
         for (int attempt = 1; ; attempt++) {
           assertThat(attempt).as("attempts to update %s", doctor).isLessThan(50);
           try {
-            String etag = etags.computeIfAbsent(doctor, d -> api.get("/api/doctors/" + d).expect(200).etag());
-            HubClient.Response r = api.patch("/api/doctors/" + doctor, Map.of("name", Map.of("suffix", suffix)), etag);
+            String etag =
+                etags.computeIfAbsent(doctor, d -> api.get("/api/doctors/" + d).expect(200).etag());
+            HubClient.Response r =
+                api.patch("/api/doctors/" + doctor, Map.of("name", Map.of("suffix", suffix)), etag);
             if (r.status() == 200) {
               etags.put(doctor, r.etag());
               break;
@@ -142,7 +155,10 @@ class HubCrashIT {
             }
           } catch (UncheckedIOException | IllegalStateException hubDown) {
             etags.remove(doctor);
-            await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> api.get("/actuator/health").status() == 200);
+            await()
+                .atMost(Duration.ofMinutes(3))
+                .ignoreExceptions()
+                .until(() -> api.get("/actuator/health").status() == 200);
           }
         }
         committed.incrementAndGet();
@@ -157,11 +173,16 @@ class HubCrashIT {
         jar,
         port,
         Map.of(
-            "DOCPORT_DB_URL", db.jdbcUrl(),
-            "DOCPORT_DB_USER", TestDatabase.USER,
-            "DOCPORT_DB_PASSWORD", TestDatabase.PASSWORD,
-            "DOCPORT_OPERATOR_PASSWORD", OPERATOR_PASSWORD,
-            "DOCPORT_DELIVERY_LEASE", "5s"),
+            "DOCPORT_DB_URL",
+            db.jdbcUrl(),
+            "DOCPORT_DB_USER",
+            TestDatabase.USER,
+            "DOCPORT_DB_PASSWORD",
+            TestDatabase.PASSWORD,
+            "DOCPORT_OPERATOR_PASSWORD",
+            OPERATOR_PASSWORD,
+            "DOCPORT_DELIVERY_LEASE",
+            "5s"),
         log,
         List.of("-Xmx512m"));
   }
@@ -169,7 +190,8 @@ class HubCrashIT {
   private Map<String, String> latestSuffixes() throws Exception {
     Map<String, String> latest = new HashMap<>();
     try (Connection c = db.connect();
-        ResultSet rs = c.createStatement().executeQuery("select id, profile->'name'->>'suffix' from doctor")) {
+        ResultSet rs =
+            c.createStatement().executeQuery("select id, profile->'name'->>'suffix' from doctor")) {
       while (rs.next()) {
         latest.put(rs.getString(1), rs.getString(2));
       }
@@ -198,10 +220,14 @@ class HubCrashIT {
 
   private static Map<String, Object> insurer(String id, InsurerServer server) {
     return Map.of(
-        "id", id,
-        "name", "Insurer " + id,
-        "networks", List.of(Map.of("id", "gold", "name", "Gold")),
-        "connector", Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()));
+        "id",
+        id,
+        "name",
+        "Insurer " + id,
+        "networks",
+        List.of(Map.of("id", "gold", "name", "Gold")),
+        "connector",
+        Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()));
   }
 
   private static int freePort() throws IOException {
@@ -209,5 +235,4 @@ class HubCrashIT {
       return socket.getLocalPort();
     }
   }
-
 }

@@ -43,20 +43,39 @@ class StandbyTakeoverIT {
             .post(
                 "/api/operator/insurers",
                 Map.of(
-                    "id", "standby-ins",
-                    "name", "Standby Insurer",
-                    "networks", List.of(Map.of("id", "gold", "name", "Gold")),
-                    "connector", Map.of("kind", "fhir-rest", "baseUrl", insurer.baseUrl())))
+                    "id",
+                    "standby-ins",
+                    "name",
+                    "Standby Insurer",
+                    "networks",
+                    List.of(Map.of("id", "gold", "name", "Gold")),
+                    "connector",
+                    Map.of("kind", "fhir-rest", "baseUrl", insurer.baseUrl())))
             .expect(201);
-        String doctor = viaStandby.post("/api/doctors", SampleDoctors.profile("Before")).expect(201).body().get("id").asText();
-        viaStandby.put("/api/operator/consents/" + doctor + "/standby-ins", Map.of("status", "ACTIVE"), null).expect(200);
+        String doctor =
+            viaStandby
+                .post("/api/doctors", SampleDoctors.profile("Before"))
+                .expect(201)
+                .body()
+                .get("id")
+                .asText();
+        viaStandby
+            .put(
+                "/api/operator/consents/" + doctor + "/standby-ins",
+                Map.of("status", "ACTIVE"),
+                null)
+            .expect(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> familyAt(insurer, doctor).isPresent());
 
         active.kill9();
         await().atMost(Duration.ofSeconds(30)).until(() -> "CAPTURING".equals(role(standby)));
 
-        viaStandby.patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "After")), "\"1\"").expect(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> familyAt(insurer, doctor).equals(Optional.of("After")));
+        viaStandby
+            .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "After")), "\"1\"")
+            .expect(200);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> familyAt(insurer, doctor).equals(Optional.of("After")));
       } finally {
         standby.close();
         active.close();
@@ -69,17 +88,22 @@ class StandbyTakeoverIT {
         Path.of(System.getProperty("docport.hub.jar")),
         port,
         Map.of(
-            "DOCPORT_DB_URL", db.jdbcUrl(),
-            "DOCPORT_DB_USER", TestDatabase.USER,
-            "DOCPORT_DB_PASSWORD", TestDatabase.PASSWORD,
-            "DOCPORT_OPERATOR_PASSWORD", PASSWORD),
+            "DOCPORT_DB_URL",
+            db.jdbcUrl(),
+            "DOCPORT_DB_USER",
+            TestDatabase.USER,
+            "DOCPORT_DB_PASSWORD",
+            TestDatabase.PASSWORD,
+            "DOCPORT_OPERATOR_PASSWORD",
+            PASSWORD),
         log,
         List.of("-Xmx384m"),
         capturing);
   }
 
   private static String role(HubProcess hub) {
-    JsonNode health = new HubClient(hub.baseUrl(), "operator", PASSWORD).get("/actuator/health").body();
+    JsonNode health =
+        new HubClient(hub.baseUrl(), "operator", PASSWORD).get("/actuator/health").body();
     return health.at("/components/changeCapture/details/role").asText();
   }
 

@@ -94,7 +94,11 @@ public class DeliveryDispatcher implements AutoCloseable {
           job.insurerId(),
           job.doctorId(),
           e.status());
-      store.deadLetter(job, e.status(), e.getMessage(), e.operationOutcome());
+      store.deadLetter(
+          job,
+          e.status() == RejectedDeliveryException.NOT_HTTP ? null : e.status(),
+          e.getMessage(),
+          e.operationOutcome());
     } catch (RuntimeException e) {
       Duration wait = backoff.next(job.attempts(), Optional.empty());
       log.error(

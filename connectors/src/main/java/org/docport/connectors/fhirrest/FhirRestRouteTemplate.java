@@ -31,6 +31,7 @@ public final class FhirRestRouteTemplate extends RouteBuilder {
         .templateParameter("insurerId")
         .templateParameter("baseUrl")
         .templateParameter("authType", "none")
+        .templateParameter("writeMode", ConnectorSettings.CONDITIONAL_UPDATE)
         .templateOptionalParameter("token")
         .templateOptionalParameter("tokenUrl")
         .templateOptionalParameter("clientId")
@@ -50,7 +51,9 @@ public final class FhirRestRouteTemplate extends RouteBuilder {
                             rtc.getProperty("tokenUrl", String.class),
                             rtc.getProperty("clientId", String.class),
                             rtc.getProperty("clientSecret", String.class),
-                            rtc.getProperty("scope", String.class)))))
+                            rtc.getProperty("scope", String.class))),
+                    ConnectorSettings.SEARCH_THEN_WRITE.equals(
+                        rtc.getProperty("writeMode", String.class))))
         .from("direct:deliver-{{insurerId}}")
         .routeConfigurationId(DeliveryRouteConfiguration.ID)
         .bean(preparation, "prepare")

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import org.docport.connectors.DeliveryResult;
 import org.docport.connectors.PreparedDelivery;
+import org.docport.connectors.RejectedDeliveryException;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.References;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -34,19 +36,31 @@ public final class FhirRestWriter {
 
   private final IGenericClient client;
   private final FailedResponseHeaders failedResponses;
+  private final boolean searchThenWrite;
 
-  FhirRestWriter(IGenericClient client, FailedResponseHeaders failedResponses) {
+  FhirRestWriter(
+      IGenericClient client, FailedResponseHeaders failedResponses, boolean searchThenWrite) {
     this.client = client;
     this.failedResponses = failedResponses;
+    this.searchThenWrite = searchThenWrite;
   }
 
   /** A writer for the insurer at {@code baseUrl}, authenticating with {@code auth}. */
   public static FhirRestWriter create(FhirContext fhir, String baseUrl, AuthInterceptor auth) {
+    return create(fhir, baseUrl, auth, false);
+  }
+
+  /**
+   * A writer for the insurer at {@code baseUrl}; with {@code searchThenWrite}, for servers that
+   * lack conditional update, each write first searches the business identifier.
+   */
+  public static FhirRestWriter create(
+      FhirContext fhir, String baseUrl, AuthInterceptor auth, boolean searchThenWrite) {
     IGenericClient client = fhir.newRestfulGenericClient(baseUrl);
     client.registerInterceptor(auth);
     FailedResponseHeaders failedResponses = new FailedResponseHeaders();
     client.registerInterceptor(failedResponses);
-    return new FhirRestWriter(client, failedResponses);
+    return new FhirRestWriter(client, failedResponses, searchThenWrite);
   }
 
   /** Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map)}. */
@@ -80,24 +94,61 @@ public final class FhirRestWriter {
     body.setId((String) null);
     Identifier business = BusinessIdentifiers.of(resource);
     MethodOutcome outcome =
-        InsurerErrors.call(
-            "update " + resource.fhirType() + " " + key(business),
-            failedResponses,
-            () ->
-                client
-                    .update()
-                    .resource(body)
-                    .conditional()
-                    .where(
-                        IDENTIFIER
-                            .exactly()
-                            .systemAndCode(business.getSystem(), business.getValue()))
-                    .execute());
-    if (outcome.getId() == null || outcome.getId().getIdPart() == null) {
+        searchThenWrite
+            ? searchThenWrite(body, business)
+            : InsurerErrors.call(
+                "update " + resource.fhirType() + " " + key(business),
+                failedResponses,
+                () ->
+                    client
+                        .update()
+                        .resource(body)
+                        .conditional()
+                        .where(
+                            IDENTIFIER
+                                .exactly()
+                                .systemAndCode(business.getSystem(), business.getValue()))
+                        .execute());
+    if (outcome == null || outcome.getId() == null || outcome.getId().getIdPart() == null) {
       throw InsurerErrors.protocol(
           "insurer answered the update of " + key(business) + " without a resource id");
     }
     return resource.fhirType() + "/" + outcome.getId().getIdPart();
+  }
+
+  /** Finds the resource by business identifier, then updates it by id or creates it. */
+  private MethodOutcome searchThenWrite(Resource body, Identifier business) {
+    String what = "search-then-write " + body.fhirType() + " " + key(business);
+    Bundle found =
+        InsurerErrors.call(
+            what,
+            failedResponses,
+            () ->
+                client
+                    .search()
+                    .forResource(body.fhirType())
+                    .where(
+                        IDENTIFIER
+                            .exactly()
+                            .systemAndCode(business.getSystem(), business.getValue()))
+                    .returnBundle(Bundle.class)
+                    .execute());
+    List<Resource> matches =
+        found.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+    if (matches.size() > 1) {
+      throw new RejectedDeliveryException(
+          what + ": the insurer holds " + matches.size() + " resources with this identifier",
+          412,
+          null,
+          null);
+    }
+    if (matches.isEmpty()) {
+      return InsurerErrors.call(
+          what, failedResponses, () -> client.create().resource(body).execute());
+    }
+    body.setId(matches.get(0).getIdElement().getIdPart());
+    return InsurerErrors.call(
+        what, failedResponses, () -> client.update().resource(body).execute());
   }
 
   private void withdraw(Map<String, String> previouslyPublished, Set<String> stillPublished) {

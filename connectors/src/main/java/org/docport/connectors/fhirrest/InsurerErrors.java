@@ -52,7 +52,9 @@ final class InsurerErrors {
   }
 
   /**
-   * @param headers the failed response's headers; HAPI's exception does not carry them
+   * Retryable or rejected, by status.
+   *
+   * @param headers the failed response's headers, which HAPI's exception does not carry
    */
   static RuntimeException classify(
       String what, BaseServerResponseException e, Map<String, List<String>> headers) {
@@ -61,9 +63,7 @@ final class InsurerErrors {
     // 409: a real server rejects concurrent conditional writes of one identifier; 401: a token
     // may have expired and is fetched again on the next attempt.
     if (status == 401 || status == 408 || status == 409 || status == 429 || status >= 500) {
-      Duration retryAfter = retryAfter(headers);
-      return new RetryableDeliveryException(
-          message, retryAfter != null ? retryAfter : retryAfter(e.getResponseHeaders()), e);
+      return new RetryableDeliveryException(message, retryAfter(headers), e);
     }
     return new RejectedDeliveryException(message, status, e.getResponseBody(), e);
   }

@@ -61,6 +61,23 @@ public record DoctorSnapshot(
         affiliations);
   }
 
+  /** Returns this snapshot with other practice locations. */
+  public DoctorSnapshot withLocations(List<PracticeLocation> newLocations) {
+    return new DoctorSnapshot(
+        id,
+        version,
+        active,
+        name,
+        gender,
+        identifiers,
+        qualifications,
+        specialties,
+        languages,
+        telecom,
+        newLocations,
+        affiliations);
+  }
+
   /** An immutable copy without null entries, which JSON arrays can carry. */
   static <T> List<T> orEmpty(List<T> list) {
     return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();

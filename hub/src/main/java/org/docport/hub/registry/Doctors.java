@@ -122,19 +122,7 @@ public class Doctors {
                   location.geo(),
                   location.phone()));
     }
-    return new DoctorSnapshot(
-        doctor.id(),
-        doctor.version(),
-        doctor.active(),
-        doctor.name(),
-        doctor.gender(),
-        doctor.identifiers(),
-        doctor.qualifications(),
-        doctor.specialties(),
-        doctor.languages(),
-        doctor.telecom(),
-        List.copyOf(locations),
-        doctor.affiliations());
+    return doctor.withLocations(List.copyOf(locations));
   }
 
   static String newLocationId() {

@@ -153,20 +153,7 @@ class PracticeLocationController {
 
   private DoctorSnapshot save(
       DoctorSnapshot doctor, long expected, List<PracticeLocation> locations, DocPortUser caller) {
-    DoctorSnapshot changed =
-        new DoctorSnapshot(
-            doctor.id(),
-            doctor.version(),
-            doctor.active(),
-            doctor.name(),
-            doctor.gender(),
-            doctor.identifiers(),
-            doctor.qualifications(),
-            doctor.specialties(),
-            doctor.languages(),
-            doctor.telecom(),
-            locations,
-            doctor.affiliations());
+    DoctorSnapshot changed = doctor.withLocations(locations);
     return doctors.update(doctor.id(), expected, changed, caller.username());
   }
 

@@ -1,6 +1,5 @@
 package org.docport.hub.cdc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;

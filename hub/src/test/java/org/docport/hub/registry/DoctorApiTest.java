@@ -99,6 +99,14 @@ class DoctorApiTest extends HubTest {
   }
 
   @Test
+  void anOversizedBodyIsRefusedBeforeItIsRead() {
+    String huge = "{\"name\": {\"family\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+    HubClient.Response response = operator().post("/api/doctors", huge);
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.body().get("title").asText()).isEqualTo("Request too large");
+  }
+
+  @Test
   void unknownFieldIsNamed() {
     Map<String, Object> profile = new HashMap<>(SampleDoctors.profile("Sen"));
     profile.put("name", Map.of("family", "Sen", "nickname", "Doc"));

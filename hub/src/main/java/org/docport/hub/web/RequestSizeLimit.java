@@ -1,0 +1,42 @@
+package org.docport.hub.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over 1 MiB with 413 before anything reads them: no doctor profile comes
+ * near that, and an unbounded body is a way to exhaust the hub's memory.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+  static final long MAX_BYTES = 1024 * 1024;
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long length = request.getContentLengthLong();
+    boolean chunked =
+        length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+    if (length > MAX_BYTES || chunked) {
+      response.setStatus(413);
+      response.setContentType("application/problem+json");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
+                  + "\"detail\":\"Send a body of at most 1 MiB with a Content-Length.\"}");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.docport.connectors.fhirrest.PublishedRef;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetProfiles;
 import org.hl7.fhir.r4.model.Location;
@@ -49,7 +50,7 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
       }
     }
     assertThat(delivered.version()).isEqualTo(3);
-    assertThat(delivered.published())
+    assertThat(references(delivered.published()))
         .hasSize(2 + 1 + 2 + 1 + 4)
         .containsEntry(
             key(BusinessIdentifiers.PRACTITIONER, doctorId.toString()), ref(practitioner))
@@ -72,10 +73,34 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     var second = delivered(Doctors.doctor(doctorId, 4, "north"), first.published());
 
     assertThat(counts()).isEqualTo(countsAfterFirst);
-    assertThat(second.published()).isEqualTo(first.published());
+    assertThat(references(second.published())).isEqualTo(references(first.published()));
     assertThat(BusinessIdentifiers.registryVersion(practitioner())).contains(4L);
     assertThat(role(location("north"), network("gold")).getPractitioner().getReference())
         .isEqualTo(ref(practitioner()));
+  }
+
+  @Test
+  void onlyWhatChangedIsWrittenAgain() {
+    var first = delivered(Doctors.doctor(doctorId, 3, "north"), Map.of());
+    int writes = insurer.writeCount();
+
+    delivered(Doctors.doctor(doctorId, 4, "north"), first.published());
+
+    // Only the Practitioner (which carries the registry version) changed.
+    assertThat(insurer.writeCount()).isEqualTo(writes + 1);
+    assertThat(BusinessIdentifiers.registryVersion(practitioner())).contains(4L);
+  }
+
+  @Test
+  void aPublishedMapWithoutFingerprintsForcesAFullRewrite() {
+    var first = delivered(Doctors.doctor(doctorId, 3, "north"), Map.of());
+    int writes = insurer.writeCount();
+    var bare = new HashMap<String, String>();
+    first.published().forEach((k, v) -> bare.put(k, PublishedRef.referenceOf(v)));
+
+    delivered(Doctors.doctor(doctorId, 3, "north"), bare);
+
+    assertThat(insurer.writeCount()).isEqualTo(writes + first.published().size());
   }
 
   @Test
@@ -228,5 +253,11 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
 
   private static String key(String system, String value) {
     return system + "|" + value;
+  }
+
+  private static Map<String, String> references(Map<String, String> published) {
+    var references = new HashMap<String, String>();
+    published.forEach((k, v) -> references.put(k, PublishedRef.referenceOf(v)));
+    return references;
   }
 }

@@ -4,8 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +38,17 @@ public final class FhirRestWriter {
 
   private static final TokenClientParam IDENTIFIER = new TokenClientParam("identifier");
 
+  private final FhirContext fhir;
   private final IGenericClient client;
   private final FailedResponseHeaders failedResponses;
   private final boolean searchThenWrite;
 
   FhirRestWriter(
-      IGenericClient client, FailedResponseHeaders failedResponses, boolean searchThenWrite) {
+      FhirContext fhir,
+      IGenericClient client,
+      FailedResponseHeaders failedResponses,
+      boolean searchThenWrite) {
+    this.fhir = fhir;
     this.client = client;
     this.failedResponses = failedResponses;
     this.searchThenWrite = searchThenWrite;
@@ -60,7 +69,7 @@ public final class FhirRestWriter {
     client.registerInterceptor(auth);
     FailedResponseHeaders failedResponses = new FailedResponseHeaders();
     client.registerInterceptor(failedResponses);
-    return new FhirRestWriter(client, failedResponses, searchThenWrite);
+    return new FhirRestWriter(fhir, client, failedResponses, searchThenWrite);
   }
 
   /** Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map)}. */
@@ -80,19 +89,41 @@ public final class FhirRestWriter {
     Map<String, String> insurerRefs = new HashMap<>();
     Map<String, String> published = new LinkedHashMap<>();
     for (Resource resource : resources.resources()) {
-      String insurerRef = upsert(resource, insurerRefs);
+      Identifier business = BusinessIdentifiers.of(resource);
+      Resource body = References.rewrite(resource, insurerRefs);
+      // The insurer assigns its own ids; a conditional update must not carry ours.
+      body.setId((String) null);
+      String fingerprint = fingerprint(body);
+      PublishedRef previous = PublishedRef.parse(previouslyPublished.get(key(business)));
+      // Most changes touch one resource (the Practitioner, which carries the registry version);
+      // what the insurer already holds unchanged is not sent again.
+      String insurerRef =
+          previous != null && previous.holds(fingerprint)
+              ? previous.reference()
+              : upsert(body, business);
       insurerRefs.put(localRef(resource), insurerRef);
-      published.put(key(BusinessIdentifiers.of(resource)), insurerRef);
+      published.put(key(business), new PublishedRef(insurerRef, fingerprint).toString());
     }
     withdraw(previouslyPublished, published.keySet());
     return new DeliveryResult.Delivered(version, published);
   }
 
-  private String upsert(Resource resource, Map<String, String> insurerRefs) {
-    Resource body = References.rewrite(resource, insurerRefs);
-    // The insurer assigns its own ids; a conditional update must not carry ours.
-    body.setId((String) null);
-    Identifier business = BusinessIdentifiers.of(resource);
+  private String fingerprint(Resource body) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  fhir.newJsonParser()
+                      .encodeResourceToString(body)
+                      .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String upsert(Resource body, Identifier business) {
+    Resource resource = body;
     MethodOutcome outcome =
         searchThenWrite
             ? searchThenWrite(body, business)
@@ -154,7 +185,7 @@ public final class FhirRestWriter {
   private void withdraw(Map<String, String> previouslyPublished, Set<String> stillPublished) {
     previouslyPublished.entrySet().stream()
         .filter(e -> !stillPublished.contains(e.getKey()))
-        .map(Map.Entry::getValue)
+        .map(e -> PublishedRef.referenceOf(e.getValue()))
         .filter(ref -> WITHDRAWABLE.contains(typeOf(ref)))
         .sorted(Comparator.comparingInt(ref -> WITHDRAWABLE.indexOf(typeOf(ref))))
         .forEach(

@@ -136,7 +136,10 @@ class DeliveryReports {
               where id = ? and replayed_at is null
               returning insurer_id, doctor_id)
             update delivery d set state = 'PENDING', attempts = 0, next_attempt_at = now(),
-                   lease_until = null, enqueued_at = clock_timestamp()
+                   lease_until = null, enqueued_at = clock_timestamp(),
+                   -- forget content fingerprints: a replay writes everything again
+                   published = (select jsonb_object_agg(k, split_part(v, '#', 1))
+                                from jsonb_each_text(d.published) as e(k, v))
             from letter where d.insurer_id = letter.insurer_id and d.doctor_id = letter.doctor_id
             returning d.insurer_id
             """,

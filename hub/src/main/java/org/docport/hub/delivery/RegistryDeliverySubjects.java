@@ -1,45 +1,54 @@
 package org.docport.hub.delivery;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.docport.connectors.DeliverySubject;
 import org.docport.connectors.DeliverySubjects;
+import org.docport.hub.insurer.InsurerEvent;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Answers the connectors from the registry, checking consent at the moment of delivery. */
+/**
+ * Answers the connectors from the registry: the doctor's current profile, read in the same query
+ * that checks the consent is active at the moment of delivery.
+ */
 @Component
 class RegistryDeliverySubjects implements DeliverySubjects {
 
-  private final JdbcTemplate jdbc;
   private final Doctors doctors;
   private final Insurers insurers;
+  private final Map<String, InsurerContext> insurerContexts = new ConcurrentHashMap<>();
 
-  RegistryDeliverySubjects(JdbcTemplate jdbc, Doctors doctors, Insurers insurers) {
-    this.jdbc = jdbc;
+  RegistryDeliverySubjects(Doctors doctors, Insurers insurers) {
     this.doctors = doctors;
     this.insurers = insurers;
   }
 
   @Override
   public Optional<DeliverySubject> find(String insurerId, UUID doctorId) {
-    boolean consented =
-        Boolean.TRUE.equals(
-            jdbc.queryForObject(
-                """
-                select exists (select 1 from consent
-                               where doctor_id = ? and insurer_id = ? and status = 'ACTIVE')
-                """,
-                Boolean.class,
-                doctorId,
-                insurerId));
-    if (!consented) {
-      return Optional.empty();
+    Optional<DoctorSnapshot> doctor = doctors.findConsentedTo(doctorId, insurerId);
+    return doctor.flatMap(d -> insurer(insurerId).map(i -> new DeliverySubject(d, i)));
+  }
+
+  /** Insurers change rarely; their context is cached until an operator changes them. */
+  private Optional<InsurerContext> insurer(String insurerId) {
+    InsurerContext cached = insurerContexts.get(insurerId);
+    if (cached != null) {
+      return Optional.of(cached);
     }
-    return doctors
-        .find(doctorId)
-        .flatMap(doctor -> insurers.context(insurerId).map(i -> new DeliverySubject(doctor, i)));
+    Optional<InsurerContext> loaded = insurers.context(insurerId);
+    loaded.ifPresent(c -> insurerContexts.put(insurerId, c));
+    return loaded;
+  }
+
+  @EventListener
+  void forget(InsurerEvent event) {
+    insurerContexts.remove(event.insurerId());
   }
 }

@@ -41,6 +41,25 @@ public class Doctors {
         .findFirst();
   }
 
+  /**
+   * The doctor, only if they have an active consent to the insurer: one query, so the consent check
+   * and the data read see the same moment.
+   */
+  public Optional<DoctorSnapshot> findConsentedTo(UUID id, String insurerId) {
+    return jdbc
+        .query(
+            """
+            select d.profile from doctor d
+            join consent c on c.doctor_id = d.id
+            where d.id = ? and c.insurer_id = ? and c.status = 'ACTIVE'
+            """,
+            (rs, n) -> read(rs.getString(1)),
+            id,
+            insurerId)
+        .stream()
+        .findFirst();
+  }
+
   /** Loads a doctor or answers 404. */
   public DoctorSnapshot get(UUID id) {
     return find(id).orElseThrow(() -> notFound(id));

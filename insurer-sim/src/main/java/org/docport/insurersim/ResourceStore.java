@@ -44,6 +44,10 @@ final class ResourceStore {
   // from an earlier test cannot silently hit a different resource.
   private final AtomicLong lastServerId = new AtomicLong();
   private final WriteLog writeLog = new WriteLog();
+  // type -> identifier value -> ids of live resources carrying it: conditional writes by
+  // identifier look candidates up here rather than scanning every resource of the type.
+  private final Map<String, Map<String, Set<String>>> idsByIdentifierValue =
+      new ConcurrentHashMap<>();
 
   ResourceStore(FhirContext fhir, Clock clock, Set<String> hostedTypes) {
     this.fhir = fhir;
@@ -65,8 +69,7 @@ final class ResourceStore {
 
   /** Latest versions of live (not deleted) resources of a type that match, oldest first. */
   List<StoredResource> current(String type, Predicate<StoredResource> criteria) {
-    return historyOf(type).values().stream()
-        .map(versions -> versions.get(versions.size() - 1))
+    return candidates(type, criteria)
         .filter(stored -> !stored.deleted() && criteria.test(stored))
         .sorted(Comparator.comparing(StoredResource::lastUpdated).thenComparing(StoredResource::id))
         .toList();
@@ -153,6 +156,7 @@ final class ResourceStore {
     locked(
         () -> {
           histories.values().forEach(Map::clear);
+          idsByIdentifierValue.clear();
           references.clear();
           writeLog.clear();
           return null;
@@ -190,6 +194,7 @@ final class ResourceStore {
     List<StoredResource> versions = new ArrayList<>(history.getOrDefault(stored.id(), List.of()));
     versions.add(stored);
     history.put(stored.id(), List.copyOf(versions));
+    reindex(stored, previous);
     references.relink(
         stored.key(), previous == null ? Set.of() : previous.targets(), stored.targets());
     writeLog.record(stored, operation);
@@ -224,11 +229,52 @@ final class ResourceStore {
     }
   }
 
-  // A linear scan: fine for the thousands of resources a test or benchmark holds.
+  /** Latest versions that may match: from the identifier index when the criteria allow. */
+  private java.util.stream.Stream<StoredResource> candidates(
+      String type, Predicate<StoredResource> criteria) {
+    Map<String, List<StoredResource>> history = historyOf(type);
+    if (criteria instanceof SearchCriteria.Narrowed narrowed) {
+      Map<String, Set<String>> index = idsByIdentifierValue.getOrDefault(type, Map.of());
+      return narrowed.identifierValues().stream()
+          .flatMap(value -> index.getOrDefault(value, Set.of()).stream())
+          .distinct()
+          .map(history::get)
+          .filter(java.util.Objects::nonNull)
+          .map(versions -> versions.get(versions.size() - 1));
+    }
+    return history.values().stream().map(versions -> versions.get(versions.size() - 1));
+  }
+
+  private void reindex(StoredResource stored, StoredResource previous) {
+    Map<String, Set<String>> index =
+        idsByIdentifierValue.computeIfAbsent(stored.type(), t -> new ConcurrentHashMap<>());
+    if (previous != null) {
+      previous.identifiers().forEach(i -> removeFromIndex(index, i.getValue(), stored.id()));
+    }
+    if (!stored.deleted()) {
+      stored.identifiers().stream()
+          .filter(i -> i.getValue() != null)
+          .forEach(
+              i ->
+                  index
+                      .computeIfAbsent(i.getValue(), v -> ConcurrentHashMap.newKeySet())
+                      .add(stored.id()));
+    }
+  }
+
+  private static void removeFromIndex(Map<String, Set<String>> index, String value, String id) {
+    if (value == null) {
+      return;
+    }
+    Set<String> ids = index.get(value);
+    if (ids != null) {
+      ids.remove(id);
+    }
+  }
+
   private Optional<StoredResource> singleMatch(String type, Predicate<StoredResource> criteria) {
     List<StoredResource> matches =
-        historyOf(type).values().stream()
-            .map(versions -> versions.get(versions.size() - 1))
+        candidates(type, criteria)
             .filter(stored -> !stored.deleted() && criteria.test(stored))
             .limit(2)
             .toList();

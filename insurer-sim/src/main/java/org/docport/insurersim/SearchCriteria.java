@@ -7,7 +7,9 @@ import ca.uhn.fhir.util.UrlUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Identifier;
 
 /**
@@ -18,6 +20,31 @@ import org.hl7.fhir.r4.model.Identifier;
 final class SearchCriteria {
 
   private SearchCriteria() {}
+
+  /**
+   * Criteria that also name the identifier values a match must carry, so the store can look
+   * candidates up in its identifier index instead of scanning every resource of the type.
+   *
+   * @param identifierValues the values one of which every match has; null when unknown
+   */
+  record Narrowed(Predicate<StoredResource> criteria, Set<String> identifierValues)
+      implements Predicate<StoredResource> {
+    @Override
+    public boolean test(StoredResource stored) {
+      return criteria.test(stored);
+    }
+  }
+
+  private static Predicate<StoredResource> narrowed(
+      Predicate<StoredResource> criteria, List<TokenParam> identifierTokens) {
+    boolean allValued =
+        identifierTokens.stream().allMatch(t -> t.getValue() != null && !t.getValue().isEmpty());
+    return allValued
+        ? new Narrowed(
+            criteria,
+            identifierTokens.stream().map(TokenParam::getValue).collect(Collectors.toSet()))
+        : criteria;
+  }
 
   /** Matches everything when both parameters are absent, as a search with no parameters does. */
   static Predicate<StoredResource> of(TokenOrListParam identifier, TokenOrListParam ids) {
@@ -30,7 +57,7 @@ final class SearchCriteria {
           ids.getValuesAsQueryTokens().stream().map(TokenParam::getValue).toList();
       criteria = criteria.and(stored -> wanted.contains(stored.id()));
     }
-    return criteria;
+    return identifier == null ? criteria : narrowed(criteria, identifier.getValuesAsQueryTokens());
   }
 
   /**
@@ -43,12 +70,15 @@ final class SearchCriteria {
     int query = conditionalUrl.indexOf('?');
     Map<String, String[]> params = UrlUtil.parseQueryString(conditionalUrl.substring(query + 1));
     Predicate<StoredResource> criteria = stored -> true;
+    List<TokenParam> firstIdentifier = null;
     boolean constrained = false;
     for (Map.Entry<String, String[]> param : params.entrySet()) {
       String name = param.getKey();
       for (String value : param.getValue()) {
         if (name.equals("identifier")) {
-          criteria = criteria.and(anyIdentifier(tokens(value)));
+          List<TokenParam> tokens = tokens(value);
+          criteria = criteria.and(anyIdentifier(tokens));
+          firstIdentifier = firstIdentifier == null ? tokens : firstIdentifier;
         } else if (name.equals("_id")) {
           List<String> ids = List.of(value.split(","));
           criteria = criteria.and(stored -> ids.contains(stored.id()));
@@ -65,7 +95,7 @@ final class SearchCriteria {
       throw new InvalidRequestException(
           "Conditional URL has no search parameters, it would match everything: " + conditionalUrl);
     }
-    return criteria;
+    return firstIdentifier == null ? criteria : narrowed(criteria, firstIdentifier);
   }
 
   private static List<TokenParam> tokens(String orList) {

@@ -42,6 +42,20 @@ class ConditionalWritesTest extends InsurerServerTestSupport {
   }
 
   @Test
+  void aResourceWhoseIdentifierChangedNoLongerMatchesItsOldOne() {
+    MethodOutcome first = upsert(practitioner("old-id", "Adeyemi"), "old-id");
+    Practitioner renamed = practitioner("new-id", "Adeyemi");
+    renamed.setId(first.getId().getIdPart());
+    client.update().resource(renamed).execute();
+
+    MethodOutcome again = upsert(practitioner("old-id", "Someone Else"), "old-id");
+
+    assertThat(again.getCreated()).isTrue();
+    assertThat(again.getId().getIdPart()).isNotEqualTo(first.getId().getIdPart());
+    assertThat(insurer.findByIdentifier(Practitioner.class, DOCPORT_ID, "new-id")).isPresent();
+  }
+
+  @Test
   void conditionalUpdateMatchingSeveralResourcesIsRejectedWith412() {
     client.create().resource(practitioner("twin", "A")).execute();
     client.create().resource(practitioner("twin", "B")).execute();

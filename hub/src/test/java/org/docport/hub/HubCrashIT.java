@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,7 +53,7 @@ class HubCrashIT {
     insurers.add(InsurerServer.start(0));
     insurers.add(InsurerServer.start(0));
     log = Files.createTempFile("hub-crash-it", ".log");
-    port = freePort();
+    port = HubProcess.freePort();
     hub = startHub();
   }
 
@@ -172,17 +171,8 @@ class HubCrashIT {
     return HubProcess.start(
         jar,
         port,
-        Map.of(
-            "DOCPORT_DB_URL",
-            db.jdbcUrl(),
-            "DOCPORT_DB_USER",
-            TestDatabase.USER,
-            "DOCPORT_DB_PASSWORD",
-            TestDatabase.PASSWORD,
-            "DOCPORT_OPERATOR_PASSWORD",
-            OPERATOR_PASSWORD,
-            "DOCPORT_DELIVERY_LEASE",
-            "5s"),
+        environment(
+            Map.of("DOCPORT_OPERATOR_PASSWORD", OPERATOR_PASSWORD, "DOCPORT_DELIVERY_LEASE", "5s")),
         log,
         List.of("-Xmx512m"));
   }
@@ -230,9 +220,9 @@ class HubCrashIT {
         Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private Map<String, String> environment(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(db.hubEnvironment());
+    env.putAll(extra);
+    return env;
   }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +31,8 @@ class StandbyTakeoverIT {
     try (TestDatabase db = TestDatabase.start();
         InsurerServer insurer = InsurerServer.start(0)) {
       Path log = Files.createTempFile("hub-standby-it", ".log");
-      HubProcess active = start(db, log, freePort(), true);
-      HubProcess standby = start(db, log, freePort(), false);
+      HubProcess active = start(db, log, HubProcess.freePort(), true);
+      HubProcess standby = start(db, log, HubProcess.freePort(), false);
       try {
         HubClient viaStandby = new HubClient(standby.baseUrl(), "operator", PASSWORD);
         assertThat(role(active)).isEqualTo("CAPTURING");
@@ -87,15 +86,7 @@ class StandbyTakeoverIT {
     return HubProcess.start(
         Path.of(System.getProperty("docport.hub.jar")),
         port,
-        Map.of(
-            "DOCPORT_DB_URL",
-            db.jdbcUrl(),
-            "DOCPORT_DB_USER",
-            TestDatabase.USER,
-            "DOCPORT_DB_PASSWORD",
-            TestDatabase.PASSWORD,
-            "DOCPORT_OPERATOR_PASSWORD",
-            PASSWORD),
+        environment(db, Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
         log,
         List.of("-Xmx384m"),
         capturing);
@@ -113,9 +104,9 @@ class StandbyTakeoverIT {
         .map(p -> p.getNameFirstRep().getFamily());
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static Map<String, String> environment(TestDatabase db, Map<String, String> extra) {
+    Map<String, String> env = new java.util.HashMap<>(db.hubEnvironment());
+    env.putAll(extra);
+    return env;
   }
 }

@@ -69,6 +69,15 @@ public final class HubProcess implements AutoCloseable {
     }
   }
 
+  /** A TCP port nobody listens on right now. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String baseUrl() {
     return "http://localhost:" + port;
   }

@@ -56,6 +56,12 @@ public final class TestDatabase implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
   }
 
+  /** The environment that points a hub process at this database. */
+  public java.util.Map<String, String> hubEnvironment() {
+    return java.util.Map.of(
+        "DOCPORT_DB_URL", jdbcUrl(), "DOCPORT_DB_USER", USER, "DOCPORT_DB_PASSWORD", PASSWORD);
+  }
+
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
   }

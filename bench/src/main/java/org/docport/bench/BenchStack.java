@@ -35,6 +35,8 @@ final class BenchStack implements AutoCloseable {
   private HubClient api;
   private Path hubLog;
   private List<String> hubJvmArgs;
+  private String synchronousCommit;
+  private boolean closed;
 
   private BenchStack() {}
 
@@ -46,6 +48,8 @@ final class BenchStack implements AutoCloseable {
     BenchStack stack = new BenchStack();
     try {
       stack.db = TestDatabase.start();
+      stack.synchronousCommit = options.string("synchronous-commit", "on");
+      stack.setSynchronousCommit(stack.synchronousCommit);
       for (String suffix : List.of("a", "b", "c")) {
         stack.insurers.add(new Insurer("ins-" + suffix, InsurerServer.start(0)));
       }
@@ -87,14 +91,41 @@ final class BenchStack implements AutoCloseable {
     }
   }
 
+  /**
+   * The test kit's database keeps zonky's default {@code synchronous_commit=off}, under which a
+   * commit reaches the WAL (and so change capture) only when the WAL writer next flushes, up to
+   * {@code wal_writer_delay} (200 ms) later. The hub's own embedded PostgreSQL and any production
+   * server run with it on, so the benchmark turns it on for every session of its database.
+   */
+  private void setSynchronousCommit(String value) {
+    if (!value.equals("on") && !value.equals("off")) {
+      throw new IllegalArgumentException("--synchronous-commit must be on or off");
+    }
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute("alter database " + TestDatabase.DATABASE + " set synchronous_commit = " + value);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String synchronousCommit() {
+    return synchronousCommit;
+  }
+
   private void register(Insurer insurer) {
-    String letter = insurer.id().substring(insurer.id().length() - 1).toUpperCase();
+    registerInsurer(insurer.id(), insurer.server().baseUrl());
+  }
+
+  /** Registers an insurer with one network and a fhir-rest connector to {@code baseUrl}. */
+  void registerInsurer(String id, String baseUrl) {
+    String letter = id.substring(id.indexOf('-') + 1).toUpperCase();
     var body = HubClient.json().createObjectNode();
-    body.put("id", insurer.id());
+    body.put("id", id);
     body.put("name", "Insurer " + letter);
     body.putObject("identifier").put("system", "urn:docport:bench:insurer").put("value", letter);
     body.putArray("networks").addObject().put("id", NETWORK_ID).put("name", "Gold " + letter);
-    body.putObject("connector").put("kind", "fhir-rest").put("baseUrl", insurer.server().baseUrl());
+    body.putObject("connector").put("kind", "fhir-rest").put("baseUrl", baseUrl);
     api.post("/api/operator/insurers", body).expect(201);
   }
 
@@ -144,7 +175,11 @@ final class BenchStack implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (hub != null) {
       hub.close();
     }

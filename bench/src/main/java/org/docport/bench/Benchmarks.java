@@ -54,8 +54,10 @@ public final class Benchmarks {
     Report report = new Report(scenario.name(), stamp);
     log("%s: starting PostgreSQL, 3 insurer simulators and the hub", scenario.name());
     try (BenchStack stack = BenchStack.start(options, scenario.name(), stamp)) {
+      // Interrupted runs (Ctrl-C, SIGTERM) must not leave the hub child process behind.
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-cleanup"));
       log("hub pid %d at %s, log %s", stack.hub().pid(), stack.hub().baseUrl(), stack.hubLog());
-      Environment.describe(report, stack.hubJvmArgs());
+      Environment.describe(report, stack.hubJvmArgs(), stack.synchronousCommit());
       scenario.run(stack, options, report);
     }
     report.finish();

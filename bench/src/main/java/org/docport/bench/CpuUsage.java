@@ -57,6 +57,7 @@ final class CpuUsage {
     double wall = (to.nanos() - from.nanos()) / 1e9;
     Map<String, Long> bench = new LinkedHashMap<>();
     bench.put("insurer sims (Tomcat threads)", 0L);
+    bench.put("stub insurer (memory scenario)", 0L);
     bench.put("bench JVM (load client, GC, JIT)", 0L);
     delta(from.benchThreads(), to.benchThreads())
         .forEach(
@@ -64,7 +65,9 @@ final class CpuUsage {
                 bench.merge(
                     isSimThread(name)
                         ? "insurer sims (Tomcat threads)"
-                        : "bench JVM (load client, GC, JIT)",
+                        : name.startsWith("stub-insurer")
+                            ? "stub insurer (memory scenario)"
+                            : "bench JVM (load client, GC, JIT)",
                     ticks,
                     Long::sum));
     List<Share> processes = new ArrayList<>();

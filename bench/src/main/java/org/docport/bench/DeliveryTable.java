@@ -52,6 +52,10 @@ final class DeliveryTable implements AutoCloseable {
         "select count(*) from delivery where insurer_id = ? and state = 'DELIVERED'", insurerId);
   }
 
+  long countPending() {
+    return single("select count(*) from delivery where state = 'PENDING'");
+  }
+
   /** Waits until every consented pair holds its doctor's expected version. */
   void awaitDelivered(Map<UUID, Long> expected, int insurers, Duration timeout, String what) {
     long target = (long) expected.size() * insurers;

@@ -11,7 +11,7 @@ final class Environment {
 
   private Environment() {}
 
-  static void describe(Report report, List<String> hubJvmArgs) {
+  static void describe(Report report, List<String> hubJvmArgs, String synchronousCommit) {
     ObjectNode env = report.record("environment");
     env.put("cores", Runtime.getRuntime().availableProcessors());
     env.put("cpu", cpuModel());
@@ -19,6 +19,7 @@ final class Environment {
     env.put("java", System.getProperty("java.version"));
     env.put("hub_jvm_args", String.join(" ", hubJvmArgs));
     env.put("commit", commit());
+    env.put("postgres_synchronous_commit", synchronousCommit);
     report.table(
         new Table("Environment", "what", "value")
             .add("cores", env.get("cores").asText())
@@ -26,6 +27,7 @@ final class Environment {
             .add("memory", env.get("memory_gib").asText() + " GiB")
             .add("java", env.get("java").asText())
             .add("hub JVM args", env.get("hub_jvm_args").asText())
+            .add("PostgreSQL synchronous_commit", synchronousCommit)
             .add(
                 "commit",
                 env.get("commit").asText() + " (HEAD; the tree may hold uncommitted work)"));

@@ -73,6 +73,7 @@ final class LatencyScenario implements Scenario {
       log("reading back what the insurers received");
       summarize(stack, report, paced, startMicros, byVersion, rate, duration, doctorCount);
       CpuTable.add(report, cpu.between(before, after), "the measured load and its delivery");
+      captureStage(stack, report);
     }
   }
 
@@ -241,6 +242,31 @@ final class LatencyScenario implements Scenario {
     all.put("stale_writes", stale);
     ObjectNode put = report.record("latency.api");
     api.into(put);
+  }
+
+  /**
+   * The hub's own timer of the first stage, registry commit (database clock) to deliveries
+   * persisted by sync, so the end-to-end figure can be split into capture and delivery.
+   */
+  private static void captureStage(BenchStack stack, Report report) {
+    var metrics = HubMetrics.scrape(stack.hub().baseUrl(), "docport_cdc_capture_latency");
+    Table table =
+        new Table(
+            "Hub metric docport.cdc.capture.latency (commit -> deliveries planned; decaying window of"
+                + " the last ~2 min)",
+            "sample",
+            "value");
+    ObjectNode record = report.record("latency.capture_stage");
+    metrics.forEach(
+        (name, value) -> {
+          boolean seconds =
+              name.contains("quantile") || name.contains("_max") || name.contains("_sum");
+          table.add(
+              name,
+              seconds ? String.format("%.1f ms", value * 1000) : String.format("%.0f", value));
+          record.put(name, value);
+        });
+    report.table(table);
   }
 
   static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.docport.bench.BenchStack.Insurer;
 import org.docport.bench.DoctorProfiles.Shape;
 import org.docport.testkit.HubProcess;
 import org.docport.testkit.TestDatabase;
@@ -41,7 +40,31 @@ final class MemoryScenario implements Scenario {
     int batch = options.integer("batch", 2_000);
     Shape shape = Shape.valueOf(options.string("profile", "minimal").toUpperCase());
     Duration timeout = options.duration("timeout", Duration.ofMinutes(10));
-    Insurer insurer = stack.insurers().get(0);
+    String target = options.string("insurer", "stub");
+    try (StubInsurer stub = target.equals("stub") ? StubInsurer.start() : null) {
+      String insurerId;
+      if (stub != null) {
+        insurerId = "ins-stub";
+        stack.registerInsurer(insurerId, stub.baseUrl());
+      } else if (target.equals("sim")) {
+        insurerId = stack.insurers().get(0).id();
+      } else {
+        throw new IllegalArgumentException("--insurer must be stub or sim");
+      }
+      measure(stack, report, doctorCount, batch, shape, timeout, insurerId, stub);
+    }
+  }
+
+  private void measure(
+      BenchStack stack,
+      Report report,
+      int doctorCount,
+      int batch,
+      Shape shape,
+      Duration timeout,
+      String insurerId,
+      StubInsurer stub)
+      throws SQLException {
     HubProcess hub = stack.hub();
 
     DeliveryTable.sleep(5_000);
@@ -57,12 +80,12 @@ final class MemoryScenario implements Scenario {
     long start = System.nanoTime();
     log(
         "bulk-inserting %d doctors (%s profile) with consent for %s",
-        doctorCount, shape, insurer.id());
-    insert(stack.db(), doctorCount, batch, shape, insurer.id());
+        doctorCount, shape, insurerId);
+    insert(stack.db(), doctorCount, batch, shape, insurerId);
     double insertSeconds = (System.nanoTime() - start) / 1e9;
     log("inserted in %.1f s; waiting for delivery", insertSeconds);
     try (DeliveryTable deliveries = new DeliveryTable(stack.db())) {
-      awaitDelivered(deliveries, insurer.id(), doctorCount, timeout, sampler, start);
+      awaitDelivered(deliveries, insurerId, doctorCount, timeout, sampler, start);
     }
     double deliverSeconds = (System.nanoTime() - start) / 1e9;
     CpuUsage.Snapshot after = cpu.snapshot();
@@ -75,7 +98,14 @@ final class MemoryScenario implements Scenario {
     DeliveryTable.sleep(15_000);
     long idle = medianRss(hub, 20);
     String heap = heapInfo(hub.pid());
-    int held = insurer.server().all(org.hl7.fhir.r4.model.Practitioner.class).size();
+    long held =
+        stub != null
+            ? stub.held("Practitioner")
+            : stack.insurers().get(0).server().all(org.hl7.fhir.r4.model.Practitioner.class).size();
+    String insurerKind =
+        stub != null
+            ? "bench stub (hash map, O(1) conditional update)"
+            : "insurer-sim (HAPI plain server, linear conditional update)";
 
     report.table(
         new Table("Hub resident memory (VmRSS from /proc, sampled every 250 ms)", "when", "RSS MiB")
@@ -91,18 +121,19 @@ final class MemoryScenario implements Scenario {
                     + " ("
                     + (shape == Shape.FULL ? "5" : "2")
                     + " FHIR writes per delivery)")
-            .add("consented insurer", insurer.id())
+            .add("consented insurer", insurerId + ": " + insurerKind)
             .add(
                 "bulk insert (JDBC, " + batch + " doctors per transaction)",
                 String.format("%.1f s", insertSeconds))
             .add("first insert -> all delivered", String.format("%.1f s", deliverSeconds))
             .add("delivery rate", String.format("%.0f doctors/s", doctorCount / deliverSeconds))
-            .add("Practitioners held by " + insurer.id(), held)
+            .add("Practitioners held by " + insurerId, held)
             .add("RSS samples", sampler.samples())
             .add("hub heap at idle (jcmd GC.heap_info)", heap));
     ObjectNode record = report.record("memory");
     record.put("doctors", doctorCount);
     record.put("profile", shape.name().toLowerCase());
+    record.put("insurer", insurerKind);
     record.put("rss_startup_idle_mib", startupIdle / MIB);
     record.put("rss_peak_mib", peak / MIB);
     record.put("rss_idle_after_mib", idle / MIB);

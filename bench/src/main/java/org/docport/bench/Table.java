@@ -45,7 +45,7 @@ final class Table {
     for (int i = 0; i < widths.length; i++) {
       String cell = i < cells.size() ? cells.get(i) : "";
       // Numbers right-aligned, words left-aligned.
-      boolean numeric = cell.matches("-?[\\d.,]+( ?[a-zA-Z%/]+)?");
+      boolean numeric = widths[i] <= 24 && cell.matches("-?[\\d.,]+( ?[a-zA-Z%/]+)?");
       String padded =
           numeric
               ? " ".repeat(widths[i] - cell.length()) + cell

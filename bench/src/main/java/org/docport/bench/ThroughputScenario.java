@@ -68,10 +68,18 @@ final class ThroughputScenario implements Scenario {
       long startMicros = Clocks.epochMicros();
       long startNanos = System.nanoTime();
       log("loading %d updates from %d threads", updateCount, threads);
-      List<Update> updates = load(registry, doctors, updateCount, threads);
+      List<Update> updates = load(registry, doctors, updateCount, threads, false);
       long lastResponse =
           updates.stream().mapToLong(Update::responseNanos).max().orElse(startNanos);
       double apiSeconds = (lastResponse - startNanos) / 1e9;
+      Latencies api = new Latencies();
+      updates.forEach(u -> api.record(u.apiMicros()));
+      report.table(
+          new Table(
+                  "Phase 1 hub PUT /api/doctors/{id} as the clients saw it",
+                  Latencies.headers("request"))
+              .add(api.cells("PUT")));
+      api.into(report.record("throughput.api"));
       log(
           "load done in %.1f s (%.0f updates/s); waiting for delivery",
           apiSeconds, updates.size() / apiSeconds);
@@ -104,11 +112,89 @@ final class ThroughputScenario implements Scenario {
           fhirWrites);
       CpuTable.add(
           report, cpu.between(before, after), "load + delivery until all receipts were in");
+      if (!options.string("drain", "on").equals("off")) {
+        drain(stack, report, registry, doctors, threads, timeout, deliveries, cpu);
+      }
     }
   }
 
+  /**
+   * Phase 2, the delivery capacity on its own: delivery to all insurers is paused while every
+   * doctor gets one update (so nothing can coalesce), then resumed; timed until the backlog is
+   * gone.
+   */
+  private static void drain(
+      BenchStack stack,
+      Report report,
+      Registry registry,
+      List<Doctor> doctors,
+      int threads,
+      Duration timeout,
+      DeliveryTable deliveries,
+      CpuUsage cpu)
+      throws Exception {
+    List<String> insurerIds = stack.insurers().stream().map(Insurer::id).toList();
+    insurerIds.forEach(
+        id -> stack.api().post("/api/operator/insurers/" + id + "/pause", "{}").expect(200));
+    log("phase 2: delivery paused; one update for each of %d doctors", doctors.size());
+    long loadStart = System.nanoTime();
+    List<Update> updates = load(registry, doctors, doctors.size(), threads, true);
+    long lastResponse = updates.stream().mapToLong(Update::responseNanos).max().orElse(loadStart);
+    double apiSeconds = (lastResponse - loadStart) / 1e9;
+    long backlog = (long) doctors.size() * insurerIds.size();
+    deliveries.await(deliveries::countPending, backlog, Duration.ofMinutes(1), "planning");
+    CpuUsage.Snapshot before = cpu.snapshot();
+    long startMicros = Clocks.epochMicros();
+    insurerIds.forEach(
+        id -> stack.api().post("/api/operator/insurers/" + id + "/resume", "{}").expect(200));
+    log("backlog of %d deliveries planned; delivery resumed", backlog);
+    deliveries.awaitDelivered(Registry.versions(doctors), insurerIds.size(), timeout, "drain");
+    CpuUsage.Snapshot after = cpu.snapshot();
+    Map<UUID, Long> finals = Registry.versions(doctors);
+    Set<String> updateKeys = new HashSet<>();
+    updates.forEach(u -> updateKeys.add(u.doctorId() + "/" + u.version()));
+    long delivered = 0;
+    long endMicros = startMicros;
+    for (Insurer insurer : stack.insurers()) {
+      InsurerFigures f = figures(insurer, startMicros, updateKeys, finals);
+      delivered += f.distinctVersions();
+      endMicros = Math.max(endMicros, f.lastFinalMicros());
+    }
+    double seconds = (endMicros - startMicros) / 1e6;
+    long fhirWrites = fhirWrites(stack, startMicros, endMicros);
+    report.table(
+        new Table(
+                "Backlog drain (phase 2: delivery paused while each doctor got one update, then"
+                    + " resumed; window: resume -> last insurer current)",
+                "what",
+                "value")
+            .add(
+                "API update rate with delivery paused",
+                String.format("%.0f updates/s", updates.size() / apiSeconds))
+            .add("backlog (insurer, doctor) deliveries", backlog)
+            .add("deliveries completed", delivered)
+            .add("drain time", String.format("%.1f s", seconds))
+            .add("deliveries/s", String.format("%.0f /s", delivered / seconds))
+            .add("FHIR writes/s at the insurers", String.format("%.0f /s", fhirWrites / seconds)));
+    ObjectNode record = report.record("throughput.drain");
+    record.put("updates", updates.size());
+    record.put("api_updates_per_s_paused", Latencies.round(updates.size() / apiSeconds));
+    record.put("backlog", backlog);
+    record.put("deliveries", delivered);
+    record.put("drain_s", Latencies.round(seconds));
+    record.put("deliveries_per_s", Latencies.round(delivered / seconds));
+    record.put("fhir_writes", fhirWrites);
+    CpuTable.add(report, cpu.between(before, after), "the backlog drain");
+  }
+
+  /**
+   * Updates from {@code threads} threads, each owning every n-th doctor: {@code updateCount}
+   * updates in all (threads cycle through their doctors and share the count), or with {@code
+   * oncePerDoctor} exactly one update for each doctor.
+   */
   private static List<Update> load(
-      Registry registry, List<Doctor> doctors, int updateCount, int threads) throws Exception {
+      Registry registry, List<Doctor> doctors, int updateCount, int threads, boolean oncePerDoctor)
+      throws Exception {
     AtomicInteger remaining = new AtomicInteger(updateCount);
     List<Update> updates = Collections.synchronizedList(new ArrayList<>(updateCount));
     ExecutorService pool =
@@ -123,6 +209,10 @@ final class ThroughputScenario implements Scenario {
         workers.add(
             pool.submit(
                 () -> {
+                  if (oncePerDoctor) {
+                    own.forEach(doctor -> updates.add(registry.update(doctor)));
+                    return;
+                  }
                   for (int k = 0; remaining.getAndDecrement() > 0; k++) {
                     updates.add(registry.update(own.get(k % own.size())));
                   }

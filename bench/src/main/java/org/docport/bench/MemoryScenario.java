@@ -40,7 +40,7 @@ final class MemoryScenario implements Scenario {
     int batch = options.integer("batch", 2_000);
     Shape shape = Shape.valueOf(options.string("profile", "minimal").toUpperCase());
     Duration timeout = options.duration("timeout", Duration.ofMinutes(10));
-    String target = options.string("insurer", "stub");
+    String target = options.string("insurer", "sim");
     try (StubInsurer stub = target.equals("stub") ? StubInsurer.start() : null) {
       String insurerId;
       if (stub != null) {
@@ -105,7 +105,7 @@ final class MemoryScenario implements Scenario {
     String insurerKind =
         stub != null
             ? "bench stub (hash map, O(1) conditional update)"
-            : "insurer-sim (HAPI plain server, linear conditional update)";
+            : "insurer-sim (HAPI plain server, identifier-indexed conditional update)";
 
     report.table(
         new Table("Hub resident memory (VmRSS from /proc, sampled every 250 ms)", "when", "RSS MiB")

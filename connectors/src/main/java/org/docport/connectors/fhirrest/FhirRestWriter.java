@@ -2,6 +2,7 @@ package org.docport.connectors.fhirrest;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.PreferReturnEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.nio.charset.StandardCharsets;
@@ -139,6 +140,8 @@ public final class FhirRestWriter {
                             IDENTIFIER
                                 .exactly()
                                 .systemAndCode(business.getSystem(), business.getValue()))
+                        // Only the id is needed back: spare the insurer echoing the resource.
+                        .prefer(PreferReturnEnum.MINIMAL)
                         .execute());
     if (outcome == null || outcome.getId() == null || outcome.getId().getIdPart() == null) {
       throw InsurerErrors.protocol(
@@ -175,11 +178,15 @@ public final class FhirRestWriter {
     }
     if (matches.isEmpty()) {
       return InsurerErrors.call(
-          what, failedResponses, () -> client.create().resource(body).execute());
+          what,
+          failedResponses,
+          () -> client.create().resource(body).prefer(PreferReturnEnum.MINIMAL).execute());
     }
     body.setId(matches.get(0).getIdElement().getIdPart());
     return InsurerErrors.call(
-        what, failedResponses, () -> client.update().resource(body).execute());
+        what,
+        failedResponses,
+        () -> client.update().resource(body).prefer(PreferReturnEnum.MINIMAL).execute());
   }
 
   private void withdraw(Map<String, String> previouslyPublished, Set<String> stillPublished) {

@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The module rules of ARCHITECTURE.md, executable: {@code hub -> connectors, workflows ->
- * fhir-mappings}, nothing depends on the hub, and the hub's features do not form cycles.
+ * fhir-mappings}, nothing depends on the hub, and the hub's features do not form cycles. That
+ * fhir-mappings is free of Spring, Camel and Temporal is that module's own ArchitectureTest.
  */
 @AnalyzeClasses(packages = "org.docport", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -33,15 +34,6 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "org.docport.connectors..", "org.docport.workflows..", "org.docport.hub..");
-
-  @ArchTest
-  static final ArchRule mappingsAreFreeOfFrameworks =
-      noClasses()
-          .that()
-          .resideInAPackage("org.docport.mappings..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("org.springframework..", "org.apache.camel..", "io.temporal..");
 
   @ArchTest
   static final ArchRule connectorsAndWorkflowsAreIndependent =

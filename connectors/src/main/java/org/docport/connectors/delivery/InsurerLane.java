@@ -65,13 +65,9 @@ final class InsurerLane implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        // Claim a worker-pool's worth at once even when only some workers are free: the lane
-        // then hands them out as workers free up, and one claim query serves many deliveries.
         int free = freeWorkers.availablePermits();
         List<DeliveryJob> jobs =
-            free == 0
-                ? List.of()
-                : store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
+            free == 0 ? List.of() : store.claim(insurerId, free, settings.lease());
         for (DeliveryJob job : jobs) {
           freeWorkers.acquire();
           workers.execute(() -> runJob(job));

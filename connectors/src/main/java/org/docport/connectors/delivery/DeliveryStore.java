@@ -78,16 +78,19 @@ public class DeliveryStore {
 
   /** Nothing was sent on purpose; a later consent or change makes the pair pending again. */
   public void skipped(DeliveryJob job, String reason) {
+    // The lease is released either way; a version that arrived meanwhile stays pending.
     jdbc.update(
         """
-        update delivery set state = 'SKIPPED', lease_until = null, last_error = ?
-        where insurer_id = ? and doctor_id = ? and wanted_version <= ?
+        update delivery set lease_until = null,
+          state = case when wanted_version <= ? then 'SKIPPED' else state end,
+          last_error = case when wanted_version <= ? then ? else last_error end
+        where insurer_id = ? and doctor_id = ?
         """,
+        job.wantedVersion(),
+        job.wantedVersion(),
         reason,
         job.insurerId(),
-        job.doctorId(),
-        job.wantedVersion());
-    release(job);
+        job.doctorId());
   }
 
   /** Schedules the next attempt after {@code delay}. */
@@ -132,13 +135,6 @@ public class DeliveryStore {
               job.insurerId(),
               job.doctorId());
         });
-  }
-
-  private void release(DeliveryJob job) {
-    jdbc.update(
-        "update delivery set lease_until = null where insurer_id = ? and doctor_id = ?",
-        job.insurerId(),
-        job.doctorId());
   }
 
   private DeliveryJob job(ResultSet rs, int row) throws SQLException {

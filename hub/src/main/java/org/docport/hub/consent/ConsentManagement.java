@@ -5,8 +5,6 @@ import java.util.UUID;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.registry.RegistryEvents;
-import org.docport.hub.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +31,7 @@ public class ConsentManagement {
 
   @Transactional
   public Consent set(UUID doctorId, String insurerId, ConsentStatus status, String actor) {
-    long version = doctors.currentVersion(doctorId).orElseThrow(() -> missingDoctor(doctorId));
+    long version = doctors.currentVersion(doctorId).orElseThrow(() -> Doctors.notFound(doctorId));
     insurers.get(insurerId);
     String stamp =
         switch (status) {
@@ -81,10 +79,5 @@ public class ConsentManagement {
                 rs.getObject(5, java.time.OffsetDateTime.class),
                 rs.getObject(6, java.time.OffsetDateTime.class)),
         doctorId);
-  }
-
-  private static ApiException missingDoctor(UUID id) {
-    return new ApiException(
-        HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
   }
 }

@@ -1,5 +1,7 @@
 package org.docport.hub.delivery;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -78,30 +80,35 @@ class DeliveryReports {
         insurerId);
   }
 
+  private static final String RECEIPTS =
+      """
+      select doctor_id, wanted_version, delivered_version, delivered_at, state, attempts,
+             last_error
+      from delivery where insurer_id = ?
+      """;
+
   List<Receipt> receipts(String insurerId, int limit) {
     return jdbc.query(
-        """
-        select doctor_id, wanted_version, delivered_version, delivered_at, state, attempts,
-               last_error
-        from delivery where insurer_id = ? order by doctor_id limit ?
-        """,
-        (rs, n) ->
-            new Receipt(
-                rs.getObject(1, UUID.class),
-                rs.getLong(2),
-                (Long) rs.getObject(3, Long.class),
-                rs.getObject(4, OffsetDateTime.class),
-                rs.getString(5),
-                rs.getInt(6),
-                rs.getString(7)),
-        insurerId,
-        limit);
+        RECEIPTS + " order by doctor_id limit ?", DeliveryReports::receipt, insurerId, limit);
   }
 
+  /** One pair's receipt, looked up by its key rather than by scanning the insurer's receipts. */
   Optional<Receipt> receipt(String insurerId, UUID doctorId) {
-    return receipts(insurerId, Integer.MAX_VALUE).stream()
-        .filter(r -> r.doctorId().equals(doctorId))
+    return jdbc
+        .query(RECEIPTS + " and doctor_id = ?", DeliveryReports::receipt, insurerId, doctorId)
+        .stream()
         .findFirst();
+  }
+
+  private static Receipt receipt(ResultSet rs, int row) throws SQLException {
+    return new Receipt(
+        rs.getObject(1, UUID.class),
+        rs.getLong(2),
+        (Long) rs.getObject(3, Long.class),
+        rs.getObject(4, OffsetDateTime.class),
+        rs.getString(5),
+        rs.getInt(6),
+        rs.getString(7));
   }
 
   List<DeadLetter> deadLetters(String insurerId, boolean includeReplayed) {

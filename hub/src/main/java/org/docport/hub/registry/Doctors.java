@@ -188,7 +188,8 @@ public class Doctors {
     }
   }
 
-  static ApiException notFound(UUID id) {
+  /** The 404 for a doctor id the registry does not have. */
+  public static ApiException notFound(UUID id) {
     return new ApiException(
         HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + id + ".");
   }

@@ -5,7 +5,8 @@ import org.docport.mappings.PlanNetMapper;
 /**
  * The first step of every connector route: re-check consent and load the doctor's current snapshot
  * at delivery time, then map it. Answers {@link DeliveryResult.Skipped} when the doctor must not
- * (or no longer) be published to this insurer.
+ * (or no longer) be published to this insurer, and {@link DeliveryResult.Held} when an operator has
+ * paused the insurer since the pair was claimed.
  */
 public final class DeliveryPreparation {
 
@@ -33,12 +34,15 @@ public final class DeliveryPreparation {
     }
   }
 
-  /** Returns a {@link PreparedDelivery} or a {@link DeliveryResult.Skipped}. */
+  /** Returns a {@link PreparedDelivery}, or a {@link DeliveryResult} when nothing is to be sent. */
   public Object prepare(DeliveryJob job) {
     return subjects
         .find(job.insurerId(), job.doctorId())
         .<Object>map(
-            subject -> new PreparedDelivery(job, subject.doctor().version(), map(job, subject)))
+            subject ->
+                subject.insurerPaused()
+                    ? new DeliveryResult.Held("insurer paused at delivery time")
+                    : new PreparedDelivery(job, subject.doctor().version(), map(job, subject)))
         .orElseGet(() -> new DeliveryResult.Skipped("no active consent at delivery time"));
   }
 }

@@ -14,4 +14,10 @@ public sealed interface DeliveryResult {
 
   /** Nothing was sent, on purpose (e.g. no active consent at delivery time). */
   record Skipped(String reason) implements DeliveryResult {}
+
+  /**
+   * Nothing was sent and the pair stays due: the insurer was paused after the pair was claimed, so
+   * the claim is given back untouched for when the insurer is resumed.
+   */
+  record Held(String reason) implements DeliveryResult {}
 }

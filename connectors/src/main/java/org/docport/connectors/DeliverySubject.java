@@ -3,5 +3,16 @@ package org.docport.connectors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 
-/** What a connector publishes: a doctor's current snapshot, for one consented insurer. */
-public record DeliverySubject(DoctorSnapshot doctor, InsurerContext insurer) {}
+/**
+ * What a connector publishes: a doctor's current snapshot, for one consented insurer.
+ *
+ * @param insurerPaused an operator paused delivery to the insurer: nothing may be sent now, and the
+ *     pair stays due until the insurer is resumed
+ */
+public record DeliverySubject(
+    DoctorSnapshot doctor, InsurerContext insurer, boolean insurerPaused) {
+
+  public DeliverySubject(DoctorSnapshot doctor, InsurerContext insurer) {
+    this(doctor, insurer, false);
+  }
+}

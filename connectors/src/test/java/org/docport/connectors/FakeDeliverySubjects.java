@@ -19,6 +19,15 @@ final class FakeDeliverySubjects implements DeliverySubjects {
     consented.put(new Pair(insurer.id(), doctor.id()), new DeliverySubject(doctor, insurer));
   }
 
+  /** An operator pauses the insurer: its consented doctors stay, but must not be sent. */
+  void pause(InsurerContext insurer) {
+    consented.replaceAll(
+        (pair, s) ->
+            pair.insurerId().equals(insurer.id())
+                ? new DeliverySubject(s.doctor(), s.insurer(), true)
+                : s);
+  }
+
   void clear() {
     consented.clear();
   }

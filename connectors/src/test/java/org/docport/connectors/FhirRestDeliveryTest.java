@@ -195,6 +195,17 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     assertThat(insurer.writeCount()).isZero();
   }
 
+  @Test
+  void aPausedInsurerIsSentNothingAndThePairIsHeld() {
+    subjects.consent(Doctors.ACME, Doctors.doctor(doctorId, 1, "north"));
+    subjects.pause(Doctors.ACME);
+
+    var result = connectors.deliver(job(doctorId, 1, Map.of()));
+
+    assertThat(result).isInstanceOf(DeliveryResult.Held.class);
+    assertThat(insurer.writeCount()).isZero();
+  }
+
   private Practitioner practitioner() {
     return find(Practitioner.class, BusinessIdentifiers.PRACTITIONER, doctorId.toString())
         .orElseThrow();

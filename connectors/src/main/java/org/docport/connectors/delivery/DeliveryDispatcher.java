@@ -70,14 +70,16 @@ public class DeliveryDispatcher implements AutoCloseable {
     lanes.values().forEach(InsurerLane::wake);
   }
 
-  /** One attempt: deliver, then record the outcome durably. */
-  void attempt(DeliveryJob job) {
+  /** One attempt at a claimed pair: deliver, then record the outcome durably. */
+  public void attempt(DeliveryJob job) {
     try {
       DeliveryResult result = connectors.deliver(job);
       if (result instanceof DeliveryResult.Delivered delivered) {
         store.delivered(job, delivered);
       } else if (result instanceof DeliveryResult.Skipped skipped) {
         store.skipped(job, skipped.reason());
+      } else if (result instanceof DeliveryResult.Held) {
+        store.release(job);
       }
     } catch (RetryableDeliveryException e) {
       Duration wait = backoff.next(job.attempts(), e.retryAfter());

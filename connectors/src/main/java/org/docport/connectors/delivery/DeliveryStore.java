@@ -93,6 +93,14 @@ public class DeliveryStore {
         job.doctorId());
   }
 
+  /** Gives the claim back untouched: the pair stays due for the next claim. */
+  public void release(DeliveryJob job) {
+    jdbc.update(
+        "update delivery set lease_until = null where insurer_id = ? and doctor_id = ?",
+        job.insurerId(),
+        job.doctorId());
+  }
+
   /** Schedules the next attempt after {@code delay}. */
   public void retryLater(DeliveryJob job, Duration delay, String error) {
     jdbc.update(

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One insurer's delivery loop: claims as many due pairs as it has free workers, hands them to the
+ * One insurer's delivery loop: claims due pairs a worker pool's worth at a time, hands them to the
  * workers, and sleeps until woken (new changes, a finished attempt) or until the poll interval
  * passes (retries coming due).
  */
@@ -65,9 +65,13 @@ final class InsurerLane implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        int free = freeWorkers.availablePermits();
+        // A worker pool's worth per claim, even when only some workers are free: the lane hands
+        // the jobs out as workers free up, so one claim query serves many deliveries. A job whose
+        // insurer is paused while it waits is given back untouched (DeliveryResult.Held).
         List<DeliveryJob> jobs =
-            free == 0 ? List.of() : store.claim(insurerId, free, settings.lease());
+            freeWorkers.availablePermits() == 0
+                ? List.of()
+                : store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
         for (DeliveryJob job : jobs) {
           freeWorkers.acquire();
           workers.execute(() -> runJob(job));

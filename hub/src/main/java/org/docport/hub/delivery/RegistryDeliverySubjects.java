@@ -9,14 +9,13 @@ import org.docport.connectors.DeliverySubjects;
 import org.docport.hub.insurer.InsurerEvent;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
-import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers the connectors from the registry: the doctor's current profile, read in the same query
- * that checks the consent is active at the moment of delivery.
+ * that checks, at the moment of delivery, that the consent is active and the insurer not paused.
  */
 @Component
 class RegistryDeliverySubjects implements DeliverySubjects {
@@ -32,8 +31,11 @@ class RegistryDeliverySubjects implements DeliverySubjects {
 
   @Override
   public Optional<DeliverySubject> find(String insurerId, UUID doctorId) {
-    Optional<DoctorSnapshot> doctor = doctors.findConsentedTo(doctorId, insurerId);
-    return doctor.flatMap(d -> insurer(insurerId).map(i -> new DeliverySubject(d, i)));
+    return doctors
+        .findConsentedTo(doctorId, insurerId)
+        .flatMap(
+            c ->
+                insurer(insurerId).map(i -> new DeliverySubject(c.doctor(), i, c.insurerPaused())));
   }
 
   /** Insurers change rarely; their context is cached until an operator changes them. */

@@ -42,18 +42,25 @@ public class Doctors {
   }
 
   /**
-   * The doctor, only if they have an active consent to the insurer: one query, so the consent check
-   * and the data read see the same moment.
+   * A doctor with an active consent to an insurer, and whether an operator has paused delivery to
+   * that insurer.
    */
-  public Optional<DoctorSnapshot> findConsentedTo(UUID id, String insurerId) {
+  public record Consented(DoctorSnapshot doctor, boolean insurerPaused) {}
+
+  /**
+   * The doctor, only if they have an active consent to the insurer: one query, so the consent
+   * check, the insurer's pause flag and the data read see the same moment.
+   */
+  public Optional<Consented> findConsentedTo(UUID id, String insurerId) {
     return jdbc
         .query(
             """
-            select d.profile from doctor d
+            select d.profile, i.paused from doctor d
             join consent c on c.doctor_id = d.id
+            join insurer i on i.id = c.insurer_id
             where d.id = ? and c.insurer_id = ? and c.status = 'ACTIVE'
             """,
-            (rs, n) -> read(rs.getString(1)),
+            (rs, n) -> new Consented(read(rs.getString(1)), rs.getBoolean(2)),
             id,
             insurerId)
         .stream()

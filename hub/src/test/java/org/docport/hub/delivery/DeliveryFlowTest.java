@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.docport.connectors.DeliveryJob;
+import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.hub.HubTest;
 import org.docport.hub.SampleDoctors;
 import org.docport.insurersim.InsurerServer;
@@ -14,9 +17,14 @@ import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The spine end to end: registry change, change capture, sync, connector, insurer FHIR server. */
 class DeliveryFlowTest extends HubTest {
+
+  @Autowired DeliveryDispatcher dispatcher;
+  @Autowired JdbcTemplate jdbc;
 
   private static final String PRACTITIONER_IDS = "https://docport.org/fhir/sid/practitioner";
 
@@ -188,6 +196,43 @@ class DeliveryFlowTest extends HubTest {
     await().until(() -> insurer.server().all(Location.class).isEmpty());
     assertThat(insurer.server().all(PractitionerRole.class)).isEmpty();
     assertThat(familyAt(insurer, doctor)).contains("Reddy");
+  }
+
+  @Test
+  void aPairClaimedJustBeforeAPauseIsHeldUntilTheInsurerIsResumed() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Iyer");
+    operator().post("/api/operator/insurers/" + insurer.id() + "/pause", Map.of()).expect(200);
+    consent(doctor, insurer, "ACTIVE");
+    await().ignoreExceptions().until(() -> receiptState(insurer, doctor).equals("PENDING"));
+    // The lane claimed the pair a moment before the operator paused the insurer.
+    jdbc.update(
+        "update delivery set lease_until = now() + interval '1 minute'"
+            + " where insurer_id = ? and doctor_id = ?::uuid",
+        insurer.id(),
+        doctor);
+
+    dispatcher.attempt(new DeliveryJob(insurer.id(), UUID.fromString(doctor), 1, 0, Map.of()));
+
+    assertThat(insurer.server().writeCount()).isZero();
+    assertThat(
+            jdbc.queryForMap(
+                "select state, lease_until from delivery where insurer_id = ? and doctor_id = ?::uuid",
+                insurer.id(),
+                doctor))
+        .containsEntry("state", "PENDING")
+        .containsEntry("lease_until", null);
+    operator().post("/api/operator/insurers/" + insurer.id() + "/resume", Map.of()).expect(200);
+    await().until(() -> familyAt(insurer, doctor).equals(Optional.of("Iyer")));
+  }
+
+  private String receiptState(Insurer insurer, String doctor) {
+    return operator()
+        .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
+        .expect(200)
+        .body()
+        .get("state")
+        .asText();
   }
 
   private String createDoctor(String family) {

@@ -1,5 +1,6 @@
 package org.docport.hub.sync;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class SyncPlanner {
 
+  private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(10);
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final InsurerConnections connections;
@@ -32,9 +35,14 @@ public class SyncPlanner {
 
   /** Persists the deliveries a batch of events makes due, then wakes the insurers' lanes. */
   public void plan(Collection<CapturedEvent> events) {
+    plan(events, VISIBILITY_WAIT);
+  }
+
+  void plan(Collection<CapturedEvent> events, Duration visibilityWait) {
     if (events.isEmpty()) {
       return;
     }
+    awaitVisible(events, visibilityWait);
     Set<UUID> doctors = new LinkedHashSet<>();
     long lastEventId = 0;
     for (CapturedEvent event : events) {
@@ -44,6 +52,41 @@ public class SyncPlanner {
     long checkpoint = lastEventId;
     List<String> insurers = tx.execute(s -> persist(doctors, checkpoint));
     connections.wake(insurers);
+  }
+
+  /**
+   * Logical decoding can hand over a commit a moment before the committing transaction is visible
+   * to other sessions (PostgreSQL writes the commit record before it leaves the proc array).
+   * Planned then, the batch would read the registry as it was before the change, find no new
+   * consent, and still move the checkpoint on: the change would be lost. So planning waits until
+   * the events' own outbox rows are visible, which makes everything their transactions wrote
+   * visible too.
+   */
+  private void awaitVisible(Collection<CapturedEvent> events, Duration wait) {
+    Long[] ids = events.stream().map(CapturedEvent::id).distinct().toArray(Long[]::new);
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Integer visible =
+          jdbc.queryForObject(
+              "select count(*) from registry_event where id = any(?)", Integer.class, (Object) ids);
+      if (visible != null && visible == ids.length) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        // The engine stops, restarts from the last committed offset and hands the batch over again.
+        throw new IllegalStateException(
+            (ids.length - (visible == null ? 0 : visible))
+                + " captured registry events are not visible after "
+                + wait
+                + "; not planning the batch");
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for captured events", e);
+      }
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 /**
- * Temporal workflows of DocPort, one package per workflow: doctor onboarding, the consent saga and
- * insurer onboarding arrive with the workflow issue; this module holds their home until then.
+ * Temporal workflows of DocPort, one package per workflow, each with its workflow and activity
+ * interfaces, their implementations (activities are implemented by the hub) and the records they
+ * exchange. Nothing here depends on Spring, the hub or the connectors.
  */
 package org.docport.workflows;

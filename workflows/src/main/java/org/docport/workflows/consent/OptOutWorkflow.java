@@ -1,0 +1,22 @@
+package org.docport.workflows.consent;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * Opt-out ({@code consent-revoke-{doctorId}-{insurerId}}): delivery to the insurer has already
+ * stopped when this starts (the hub ends it in the request that revokes); the workflow withdraws
+ * the published resources and records the consent REVOKED.
+ */
+@WorkflowInterface
+public interface OptOutWorkflow {
+
+  String TASK_QUEUE = OptInWorkflow.TASK_QUEUE;
+
+  @WorkflowMethod
+  ConsentProgress revoke(ConsentKey key, String reason);
+
+  @QueryMethod
+  ConsentProgress progress();
+}

@@ -1,0 +1,37 @@
+package org.docport.workflows.consent;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+
+/** See {@link OptOutWorkflow}. */
+public class OptOutWorkflowImpl implements OptOutWorkflow {
+
+  private final ConsentActivities registry =
+      Workflow.newActivityStub(ConsentActivities.class, ConsentActivityOptions.REGISTRY);
+  private final ConsentActivities insurer =
+      Workflow.newActivityStub(ConsentActivities.class, ConsentActivityOptions.INSURER);
+
+  private ConsentStep step = ConsentStep.WITHDRAWING;
+  private String reason;
+
+  @Override
+  public ConsentProgress revoke(ConsentKey key, String why) {
+    reason = why;
+    try {
+      insurer.withdraw(key, why);
+      registry.conclude(key, ConsentStep.REVOKED, why);
+      step = ConsentStep.REVOKED;
+    } catch (ActivityFailure e) {
+      // Delivery stopped when the doctor revoked; only the clean-up at the insurer failed.
+      reason = why + "; withdrawing the published data failed: " + OptInWorkflowImpl.reasonOf(e);
+      registry.conclude(key, ConsentStep.REVOKED, reason);
+      step = ConsentStep.REVOKED;
+    }
+    return progress();
+  }
+
+  @Override
+  public ConsentProgress progress() {
+    return new ConsentProgress(step, reason);
+  }
+}

@@ -70,12 +70,28 @@ public final class InsurerConnectors {
    * @throws RejectedDeliveryException when the insurer refused the data
    */
   public DeliveryResult deliver(DeliveryJob job) {
-    if (!isConnected(job.insurerId())) {
+    return send(job.insurerId(), job, DeliveryResult.class);
+  }
+
+  /**
+   * Takes back, through the insurer's route, what the insurer holds of a doctor.
+   *
+   * @return what stays published (shared organisations and networks)
+   * @throws RetryableDeliveryException when the insurer should be tried again later
+   * @throws RejectedDeliveryException when the insurer refused
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> withdraw(Withdrawal withdrawal) {
+    return send(withdrawal.insurerId(), withdrawal, Map.class);
+  }
+
+  private <T> T send(String insurerId, Object body, Class<T> answer) {
+    if (!isConnected(insurerId)) {
       throw new RetryableDeliveryException(
-          "insurer " + job.insurerId() + " has no connector route", null, null);
+          "insurer " + insurerId + " has no connector route", null, null);
     }
     try {
-      return producer.requestBody("direct:deliver-" + job.insurerId(), job, DeliveryResult.class);
+      return producer.requestBody("direct:deliver-" + insurerId, body, answer);
     } catch (CamelExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.docport.connectors.fhirrest.PublishedRef;
+import org.docport.insurersim.WriteLogEntry;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetProfiles;
 import org.hl7.fhir.r4.model.Location;
@@ -160,6 +161,33 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     var result = deliver(Doctors.doctor(doctorId, 4, "north"), published);
 
     assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+  }
+
+  @Test
+  void withdrawalMarksRolesInactiveThenRemovesWhatTheDoctorOwnsAndKeepsSharedOrganizations() {
+    var published = delivered(Doctors.doctor(doctorId, 3, "north", "south"), Map.of()).published();
+    int writesBefore = insurer.writeLog().size();
+
+    var remaining = connectors.withdraw(new Withdrawal(Doctors.INSURER_ID, doctorId, published));
+
+    assertThat(insurer.all(Practitioner.class)).isEmpty();
+    assertThat(insurer.all(PractitionerRole.class)).isEmpty();
+    assertThat(insurer.all(Location.class)).isEmpty();
+    assertThat(insurer.all(Organization.class)).isNotEmpty();
+    var withdrawal = insurer.writeLog().subList(writesBefore, insurer.writeLog().size());
+    // Every role is first updated (inactive), and only then is anything deleted.
+    assertThat(withdrawal.subList(0, 4))
+        .allMatch(w -> w.resourceType().equals("PractitionerRole"))
+        .allMatch(w -> w.operation() == WriteLogEntry.Operation.UPDATE);
+    assertThat(withdrawal.subList(4, withdrawal.size()))
+        .allMatch(w -> w.operation() == WriteLogEntry.Operation.DELETE);
+    assertThat(remaining.values())
+        .isNotEmpty()
+        .allMatch(ref -> PublishedRef.referenceOf(ref).startsWith("Organization/"));
+
+    // Withdrawing again (a retried activity) is harmless.
+    assertThat(connectors.withdraw(new Withdrawal(Doctors.INSURER_ID, doctorId, published)))
+        .isEqualTo(remaining);
   }
 
   @Test

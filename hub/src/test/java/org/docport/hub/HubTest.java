@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.docport.insurersim.InsurerServer;
+import org.docport.mappings.BusinessIdentifiers;
 import org.docport.testkit.HubClient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +53,11 @@ public abstract class HubTest {
 
   /** Starts an insurer FHIR server and registers it with the hub under a fresh id. */
   protected Insurer insurer() {
+    return insurer(Map.of());
+  }
+
+  /** Like {@link #insurer()}, with enrolment settings such as {@code autoAccept}. */
+  protected Insurer insurer(Map<String, Object> enrolment) {
     InsurerServer server = InsurerServer.start(0);
     insurerServers.add(server);
     String id = "ins-" + UUID.randomUUID().toString().substring(0, 8);
@@ -57,14 +65,39 @@ public abstract class HubTest {
         .post(
             "/api/operator/insurers",
             Map.of(
-                "id", id,
-                "name", "Insurer " + id,
-                "identifier", Map.of("system", "urn:test:insurer", "value", id),
-                "networks", List.of(Map.of("id", "gold", "name", "Gold PPO")),
-                "connector", Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl())))
+                "id",
+                id,
+                "name",
+                "Insurer " + id,
+                "identifier",
+                Map.of("system", "urn:test:insurer", "value", id),
+                "networks",
+                List.of(Map.of("id", "gold", "name", "Gold PPO")),
+                "connector",
+                Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()),
+                "enrolment",
+                enrolment))
         .expect(201);
     insurerIds.add(id);
     return new Insurer(id, server);
+  }
+
+  /** Creates a sample doctor through the API and answers its id. */
+  protected String createDoctor(String family) {
+    return operator()
+        .post("/api/doctors", SampleDoctors.profile(family))
+        .expect(201)
+        .body()
+        .get("id")
+        .asText();
+  }
+
+  /** The family name of the doctor's Practitioner at the insurer, if it holds one. */
+  protected static Optional<String> familyAt(Insurer insurer, String doctor) {
+    return insurer
+        .server()
+        .findByIdentifier(Practitioner.class, BusinessIdentifiers.PRACTITIONER, doctor)
+        .map(p -> p.getNameFirstRep().getFamily());
   }
 
   /** A registered insurer and the FHIR server behind it. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
@@ -89,6 +90,52 @@ public class DeliveryStore {
         job.wantedVersion(),
         job.wantedVersion(),
         reason,
+        job.insurerId(),
+        job.doctorId());
+  }
+
+  /**
+   * Claims one pair whatever its state (to withdraw it), unless an attempt holds it.
+   *
+   * @return empty when the pair has no delivery, or when a delivery attempt holds it now
+   */
+  public Optional<DeliveryJob> claimPair(String insurerId, UUID doctorId, Duration lease) {
+    return jdbc
+        .query(
+            """
+            update delivery set lease_until = now() + ? * interval '1 millisecond'
+            where insurer_id = ? and doctor_id = ? and (lease_until is null or lease_until < now())
+            returning insurer_id, doctor_id, wanted_version, attempts, published
+            """,
+            this::job,
+            lease.toMillis(),
+            insurerId,
+            doctorId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Whether a delivery attempt holds the pair now. */
+  public boolean isLeased(String insurerId, UUID doctorId) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from delivery where insurer_id = ? and doctor_id = ?"
+                + " and lease_until >= now())",
+            Boolean.class,
+            insurerId,
+            doctorId));
+  }
+
+  /** The insurer holds nothing of the doctor any more but {@code remaining} (shared resources). */
+  public void withdrawn(DeliveryJob job, Map<String, String> remaining, String reason) {
+    jdbc.update(
+        """
+        update delivery set published = ?::jsonb, delivered_version = null, state = 'SKIPPED',
+          attempts = 0, lease_until = null, last_error = ?
+        where insurer_id = ? and doctor_id = ?
+        """,
+        toJson(remaining),
+        truncate("withdrawn: " + reason),
         job.insurerId(),
         job.doctorId());
   }

@@ -6,12 +6,13 @@ import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.DeliveryPreparation;
 import org.docport.connectors.DeliveryRouteConfiguration;
 import org.docport.connectors.PreparedDelivery;
+import org.docport.connectors.Withdrawal;
 
 /**
  * The {@code fhir-rest} connector kind: a route template from which one route per insurer is made,
- * delivering a claimed {@link org.docport.connectors.DeliveryJob} to that insurer's FHIR server.
- * The route orchestrates; mapping is {@code fhir-mappings}' and writing is {@link
- * FhirRestWriter}'s.
+ * delivering a claimed {@link org.docport.connectors.DeliveryJob} to that insurer's FHIR server, or
+ * taking a doctor's resources back ({@link Withdrawal}). The route orchestrates; mapping is {@code
+ * fhir-mappings}' and writing is {@link FhirRestWriter}'s.
  */
 public final class FhirRestRouteTemplate extends RouteBuilder {
 
@@ -56,10 +57,14 @@ public final class FhirRestRouteTemplate extends RouteBuilder {
                         rtc.getProperty("writeMode", String.class))))
         .from("direct:deliver-{{insurerId}}")
         .routeConfigurationId(DeliveryRouteConfiguration.ID)
-        .bean(preparation, "prepare")
         .choice()
-        .when(body().isInstanceOf(PreparedDelivery.class))
+        .when(body().isInstanceOf(Withdrawal.class))
+        .to("bean:{{writer}}?method=withdrawAll")
+        .otherwise()
+        .bean(preparation, "prepare")
+        .filter(body().isInstanceOf(PreparedDelivery.class))
         .to("bean:{{writer}}?method=write")
+        .end()
         .end();
   }
 }

@@ -18,18 +18,22 @@ import java.util.Set;
 import org.docport.connectors.DeliveryResult;
 import org.docport.connectors.PreparedDelivery;
 import org.docport.connectors.RejectedDeliveryException;
+import org.docport.connectors.Withdrawal;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.References;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Writes one doctor's resources to one insurer's FHIR server, idempotently: each resource is a
  * conditional update on its DocPort business identifier, in dependency order, with references
  * rewritten to the ids the insurer's server assigned. Resources the doctor no longer has (a closed
- * practice location) are deleted afterwards, dependents first.
+ * practice location) are deleted afterwards, dependents first. When a consent ends, everything the
+ * doctor owns at the insurer is withdrawn: roles are marked inactive first (an insurer that missed
+ * the deletion still sees the doctor no longer practises there), then deleted.
  */
 public final class FhirRestWriter {
 
@@ -107,6 +111,46 @@ public final class FhirRestWriter {
     }
     withdraw(previouslyPublished, published.keySet());
     return new DeliveryResult.Delivered(version, published);
+  }
+
+  /**
+   * Withdraws every doctor-owned resource the insurer holds: PractitionerRoles are marked inactive,
+   * then roles, locations and the practitioner are deleted, dependents first. Resources already
+   * gone are not an error, so a repeated withdrawal is harmless.
+   *
+   * @return what stays published: the shared organisations and networks
+   */
+  public Map<String, String> withdrawAll(Withdrawal withdrawal) {
+    Map<String, String> published = withdrawal.published();
+    published.values().stream()
+        .map(PublishedRef::referenceOf)
+        .filter(ref -> typeOf(ref).equals("PractitionerRole"))
+        .forEach(this::inactivate);
+    withdraw(published, Set.of());
+    Map<String, String> remaining = new LinkedHashMap<>();
+    published.forEach(
+        (key, stored) -> {
+          if (!WITHDRAWABLE.contains(typeOf(PublishedRef.referenceOf(stored)))) {
+            remaining.put(key, stored);
+          }
+        });
+    return remaining;
+  }
+
+  private void inactivate(String roleRef) {
+    String id = roleRef.split("/", 2)[1];
+    InsurerErrors.callIgnoringGone(
+        "inactivate " + roleRef,
+        failedResponses,
+        () -> {
+          PractitionerRole role =
+              client.read().resource(PractitionerRole.class).withId(id).execute();
+          if (!role.hasActive() || role.getActive()) {
+            role.setActive(false);
+            client.update().resource(role).prefer(PreferReturnEnum.MINIMAL).execute();
+          }
+          return role;
+        });
   }
 
   private String fingerprint(Resource body) {

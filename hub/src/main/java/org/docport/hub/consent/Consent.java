@@ -3,11 +3,17 @@ package org.docport.hub.consent;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A doctor's consent to one insurer, with when each state was reached. */
+/**
+ * A doctor's consent to one insurer, with when each state was reached.
+ *
+ * @param reason why the consent ended (or is being withdrawn), in words the doctor can act on
+ */
 public record Consent(
     UUID doctorId,
     String insurerId,
     ConsentStatus status,
+    String reason,
     OffsetDateTime requestedAt,
     OffsetDateTime activatedAt,
-    OffsetDateTime revokedAt) {}
+    OffsetDateTime revokedAt,
+    OffsetDateTime endedAt) {}

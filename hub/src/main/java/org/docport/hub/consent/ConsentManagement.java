@@ -1,21 +1,31 @@
 package org.docport.hub.consent;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.registry.RegistryEvents;
+import org.docport.hub.web.ApiException;
+import org.docport.workflows.consent.ConsentKey;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sets a doctor's consent to an insurer. The durable opt-in/opt-out saga around it comes with the
- * workflows; here an operator sets the state, and the change flows like any registry change:
- * activation publishes the doctor to the insurer, revocation stops delivery at once.
+ * A doctor's consent to each insurer, as the registry holds it. Every state change is conditional
+ * on the state it leaves (so a repeated workflow activity changes nothing twice) and is recorded as
+ * a registry event in the same transaction: entering or leaving a deliverable state (ENROLLING,
+ * ACTIVE) flows through change capture like any registry change.
  */
 @Service
 public class ConsentManagement {
+
+  private static final String COLUMNS =
+      "doctor_id, insurer_id, status, reason, requested_at, activated_at, revoked_at, ended_at";
 
   private final JdbcTemplate jdbc;
   private final Doctors doctors;
@@ -29,6 +39,10 @@ public class ConsentManagement {
     this.events = events;
   }
 
+  /**
+   * Sets a consent directly, without the saga: an operator's tool for support and migration.
+   * Revoking this way stops delivery but leaves published data at the insurer.
+   */
   @Transactional
   public Consent set(UUID doctorId, String insurerId, ConsentStatus status, String actor) {
     long version = doctors.currentVersion(doctorId).orElseThrow(() -> Doctors.notFound(doctorId));
@@ -38,6 +52,13 @@ public class ConsentManagement {
           case REQUESTED -> "requested_at";
           case ACTIVE -> "activated_at";
           case REVOKED -> "revoked_at";
+          default ->
+              throw new ApiException(
+                  HttpStatus.BAD_REQUEST,
+                  "Invalid consent",
+                  "status: an operator sets REQUESTED, ACTIVE or REVOKED; the other states belong"
+                      + " to the consent saga",
+                  List.of(new ApiException.FieldError("status", "REQUESTED, ACTIVE or REVOKED")));
         };
     jdbc.update(
         "insert into consent (doctor_id, insurer_id, status, "
@@ -45,39 +66,219 @@ public class ConsentManagement {
             + ") values (?, ?, ?, now())"
             + " on conflict (doctor_id, insurer_id) do update set status = excluded.status, "
             + stamp
-            + " = now(), updated_at = now()",
+            + " = now(), reason = null, updated_at = now()",
         doctorId,
         insurerId,
         status.name());
     if (status == ConsentStatus.REVOKED) {
-      // Nothing further leaves for this insurer; a later opt-in makes the pair pending again.
-      jdbc.update(
-          "update delivery set state = 'SKIPPED', last_error = 'consent revoked'"
-              + " where doctor_id = ? and insurer_id = ?",
-          doctorId,
-          insurerId);
+      stopDelivery(doctorId, insurerId, "consent revoked");
     }
     events.record(doctorId, version, RegistryEvents.Kind.CONSENT_CHANGED, insurerId, actor);
-    return find(doctorId).stream()
-        .filter(c -> c.insurerId().equals(insurerId))
-        .findFirst()
-        .orElseThrow();
+    return get(new ConsentKey(doctorId, insurerId));
+  }
+
+  /**
+   * The doctor asks to join the insurer: a new or ended consent becomes REQUESTED.
+   *
+   * @throws ApiException 409 while a consent to this insurer is in progress or active
+   */
+  @Transactional
+  public Consent request(ConsentKey key, String actor) {
+    long version =
+        doctors.currentVersion(key.doctorId()).orElseThrow(() -> Doctors.notFound(key.doctorId()));
+    insurers.get(key.insurerId());
+    int changed =
+        jdbc.update(
+            """
+            insert into consent (doctor_id, insurer_id, status, requested_at)
+            values (?, ?, 'REQUESTED', now())
+            on conflict (doctor_id, insurer_id) do update set
+              status = 'REQUESTED', requested_at = now(), activated_at = null, revoked_at = null,
+              ended_at = null, reason = null, updated_at = now()
+            where consent.status in ('REJECTED', 'FAILED', 'REVOKED')
+            """,
+            key.doctorId(),
+            key.insurerId());
+    if (changed == 0) {
+      ConsentStatus status = get(key).status();
+      throw conflict(
+          "Consent in progress",
+          "The consent to "
+              + key.insurerId()
+              + " is "
+              + status
+              + (status == ConsentStatus.ACTIVE
+                  ? "; there is nothing to request."
+                  : "; wait until it ends before asking again."));
+    }
+    events.record(
+        key.doctorId(), version, RegistryEvents.Kind.CONSENT_CHANGED, key.insurerId(), actor);
+    return get(key);
+  }
+
+  /**
+   * The doctor withdraws: delivery stops in this transaction and the consent becomes WITHDRAWING.
+   *
+   * @return the status the consent was in
+   * @throws ApiException 409 when there is nothing to withdraw
+   */
+  @Transactional
+  public ConsentStatus withdrawByDoctor(ConsentKey key, String reason, String actor) {
+    ConsentStatus before =
+        jdbc
+            .query(
+                "select status from consent where doctor_id = ? and insurer_id = ? for update",
+                (rs, n) -> ConsentStatus.valueOf(rs.getString(1)),
+                key.doctorId(),
+                key.insurerId())
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> notFound(key));
+    if (!Set.of(ConsentStatus.REQUESTED, ConsentStatus.ENROLLING, ConsentStatus.ACTIVE)
+        .contains(before)) {
+      throw conflict(
+          "Nothing to revoke",
+          "The consent to "
+              + key.insurerId()
+              + " is "
+              + before
+              + (before == ConsentStatus.WITHDRAWING ? "; it is being withdrawn already." : "."));
+    }
+    transition(key, Set.of(before), ConsentStatus.WITHDRAWING, reason, actor);
+    return before;
+  }
+
+  /** REQUESTED becomes ENROLLING: the doctor's profile is queued for the insurer. */
+  @Transactional
+  public void enrol(ConsentKey key) {
+    transition(key, Set.of(ConsentStatus.REQUESTED), ConsentStatus.ENROLLING, null, "consent-saga");
+  }
+
+  /** ENROLLING becomes ACTIVE; true also when it already was (a retried activity). */
+  @Transactional
+  public boolean activate(ConsentKey key) {
+    return transition(
+            key, Set.of(ConsentStatus.ENROLLING), ConsentStatus.ACTIVE, null, "consent-saga")
+        || status(key).filter(s -> s == ConsentStatus.ACTIVE).isPresent();
+  }
+
+  /** Delivery stops in this transaction; the published data is withdrawn next. */
+  @Transactional
+  public void withdrawing(ConsentKey key, String reason) {
+    transition(
+        key,
+        Set.of(ConsentStatus.REQUESTED, ConsentStatus.ENROLLING, ConsentStatus.ACTIVE),
+        ConsentStatus.WITHDRAWING,
+        reason,
+        "consent-saga");
+  }
+
+  /** WITHDRAWING ends REJECTED, FAILED or REVOKED, with the reason. */
+  @Transactional
+  public void conclude(ConsentKey key, ConsentStatus ending, String reason) {
+    if (!ending.isEnded()) {
+      throw new IllegalArgumentException(ending + " does not end a consent");
+    }
+    transition(key, Set.of(ConsentStatus.WITHDRAWING), ending, reason, "consent-saga");
+  }
+
+  private boolean transition(
+      ConsentKey key, Set<ConsentStatus> from, ConsentStatus to, String reason, String actor) {
+    String[] states = from.stream().map(Enum::name).toArray(String[]::new);
+    int changed =
+        jdbc.update(
+            """
+            update consent set status = ?, reason = coalesce(?, reason), updated_at = now(),
+              activated_at = case when ? = 'ACTIVE' then now() else activated_at end,
+              revoked_at = case when ? = 'REVOKED' then now() else revoked_at end,
+              ended_at = case when ? in ('REJECTED', 'FAILED', 'REVOKED') then now() end
+            where doctor_id = ? and insurer_id = ? and status = any(?)
+            """,
+            to.name(),
+            reason,
+            to.name(),
+            to.name(),
+            to.name(),
+            key.doctorId(),
+            key.insurerId(),
+            states);
+    if (changed == 0) {
+      return false;
+    }
+    if (to == ConsentStatus.WITHDRAWING) {
+      stopDelivery(key.doctorId(), key.insurerId(), "consent withdrawn: " + reason);
+    }
+    long version = doctors.currentVersion(key.doctorId()).orElse(0L);
+    events.record(
+        key.doctorId(), version, RegistryEvents.Kind.CONSENT_CHANGED, key.insurerId(), actor);
+    return true;
+  }
+
+  /** Nothing further leaves for this insurer; a later opt-in makes the pair pending again. */
+  private void stopDelivery(UUID doctorId, String insurerId, String why) {
+    jdbc.update(
+        "update delivery set state = 'SKIPPED', last_error = ? where doctor_id = ? and insurer_id = ?",
+        why,
+        doctorId,
+        insurerId);
+  }
+
+  public Optional<ConsentStatus> status(ConsentKey key) {
+    return find(key).map(Consent::status);
+  }
+
+  public Consent get(ConsentKey key) {
+    return find(key).orElseThrow(() -> notFound(key));
+  }
+
+  public Optional<Consent> find(ConsentKey key) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from consent where doctor_id = ? and insurer_id = ?",
+            (rs, n) -> consent(rs),
+            key.doctorId(),
+            key.insurerId())
+        .stream()
+        .findFirst();
   }
 
   public List<Consent> find(UUID doctorId) {
     return jdbc.query(
-        """
-        select doctor_id, insurer_id, status, requested_at, activated_at, revoked_at
-        from consent where doctor_id = ? order by insurer_id
-        """,
-        (rs, n) ->
-            new Consent(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                ConsentStatus.valueOf(rs.getString(3)),
-                rs.getObject(4, java.time.OffsetDateTime.class),
-                rs.getObject(5, java.time.OffsetDateTime.class),
-                rs.getObject(6, java.time.OffsetDateTime.class)),
+        "select " + COLUMNS + " from consent where doctor_id = ? order by insurer_id",
+        (rs, n) -> consent(rs),
         doctorId);
+  }
+
+  /** Consents a workflow should be working on. */
+  public List<Consent> inFlight() {
+    String[] states =
+        ConsentStatus.IN_FLIGHT.stream().map(Enum::name).sorted().toArray(String[]::new);
+    return jdbc.query(
+        "select " + COLUMNS + " from consent where status = any(?) order by updated_at",
+        (rs, n) -> consent(rs),
+        (Object) states);
+  }
+
+  private static Consent consent(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Consent(
+        rs.getObject("doctor_id", UUID.class),
+        rs.getString("insurer_id"),
+        ConsentStatus.valueOf(rs.getString("status")),
+        rs.getString("reason"),
+        rs.getObject("requested_at", OffsetDateTime.class),
+        rs.getObject("activated_at", OffsetDateTime.class),
+        rs.getObject("revoked_at", OffsetDateTime.class),
+        rs.getObject("ended_at", OffsetDateTime.class));
+  }
+
+  static ApiException notFound(ConsentKey key) {
+    return new ApiException(
+        HttpStatus.NOT_FOUND,
+        "No such consent",
+        "Doctor " + key.doctorId() + " has no consent to insurer " + key.insurerId() + ".");
+  }
+
+  static ApiException conflict(String title, String detail) {
+    return new ApiException(HttpStatus.CONFLICT, title, detail);
   }
 }

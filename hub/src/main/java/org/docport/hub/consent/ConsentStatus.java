@@ -1,8 +1,29 @@
 package org.docport.hub.consent;
 
+import java.util.Set;
+
 /** Where a doctor's consent to one insurer stands. */
 public enum ConsentStatus {
+  /** The doctor asked to join; the opt-in saga is starting. */
   REQUESTED,
+  /** The doctor's profile is delivered to the insurer, which has yet to decide. */
+  ENROLLING,
+  /** The insurer accepted: every change flows to it. */
   ACTIVE,
-  REVOKED
+  /** Delivery has stopped and what was published is being taken back. */
+  WITHDRAWING,
+  REJECTED,
+  FAILED,
+  REVOKED;
+
+  /** Statuses in which the doctor's data flows to the insurer. */
+  public static final Set<ConsentStatus> DELIVERABLE = Set.of(ENROLLING, ACTIVE);
+
+  /** Statuses a workflow is still working on (the reconciler restarts a missing one). */
+  public static final Set<ConsentStatus> IN_FLIGHT = Set.of(REQUESTED, ENROLLING, WITHDRAWING);
+
+  /** An ended consent; the doctor may opt in again. */
+  public boolean isEnded() {
+    return this == REJECTED || this == FAILED || this == REVOKED;
+  }
 }

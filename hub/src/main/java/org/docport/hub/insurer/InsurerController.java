@@ -92,6 +92,7 @@ class InsurerController {
         r.identifier(),
         r.networks(),
         new ConnectorSettings(c.kind(), c.baseUrl(), shown),
-        r.paused());
+        r.paused(),
+        r.enrolment());
   }
 }

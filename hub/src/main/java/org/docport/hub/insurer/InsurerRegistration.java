@@ -1,5 +1,6 @@
 package org.docport.hub.insurer;
 
+import java.time.Duration;
 import java.util.List;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.mappings.snapshot.InsurerContext;
@@ -17,8 +18,33 @@ public record InsurerRegistration(
     IdentifierRef identifier,
     List<InsurerContext.Network> networks,
     ConnectorSettings connector,
-    Boolean paused) {
+    Boolean paused,
+    Enrolment enrolment) {
 
   /** A system|value pair. */
   public record IdentifierRef(String system, String value) {}
+
+  /**
+   * How the insurer decides on doctors who opt in.
+   *
+   * @param autoAccept accept every doctor at once (default false: the insurer decides each)
+   * @param decisionTimeout how long a decision may take before the request fails (ISO 8601, e.g.
+   *     {@code P14D}, the default)
+   */
+  public record Enrolment(Boolean autoAccept, Duration decisionTimeout) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofDays(14);
+
+    public boolean autoAcceptOrDefault() {
+      return Boolean.TRUE.equals(autoAccept);
+    }
+
+    public Duration decisionTimeoutOrDefault() {
+      return decisionTimeout == null ? DEFAULT_TIMEOUT : decisionTimeout;
+    }
+  }
+
+  public Enrolment enrolmentOrDefault() {
+    return enrolment == null ? new Enrolment(false, Enrolment.DEFAULT_TIMEOUT) : enrolment;
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,8 @@ public class Insurers {
       jdbc.update(
           """
           insert into insurer (id, name, identifier_system, identifier_value, connector_kind,
-                               connector_settings, paused)
-          values (?, ?, ?, ?, ?, ?::jsonb, ?)
+                               connector_settings, paused, auto_accept, decision_timeout_seconds)
+          values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
           """,
           insurer.id(),
           insurer.name(),
@@ -48,7 +49,9 @@ public class Insurers {
           insurer.identifier() == null ? null : insurer.identifier().value(),
           insurer.connector().kind(),
           write(insurer.connector()),
-          Boolean.TRUE.equals(insurer.paused()));
+          Boolean.TRUE.equals(insurer.paused()),
+          insurer.enrolmentOrDefault().autoAcceptOrDefault(),
+          insurer.enrolmentOrDefault().decisionTimeoutOrDefault().toSeconds());
     } catch (DuplicateKeyException e) {
       throw new ApiException(
           HttpStatus.CONFLICT,
@@ -122,7 +125,10 @@ public class Insurers {
             : new InsurerRegistration.IdentifierRef(system, rs.getString("identifier_value")),
         networks,
         read(rs.getString("connector_settings")),
-        rs.getBoolean("paused"));
+        rs.getBoolean("paused"),
+        new InsurerRegistration.Enrolment(
+            rs.getBoolean("auto_accept"),
+            Duration.ofSeconds(rs.getLong("decision_timeout_seconds"))));
   }
 
   private static void validate(InsurerRegistration r) {
@@ -154,6 +160,12 @@ public class Insurers {
         String[] parts = problem.split(": ", 2);
         errors.add(field("connector." + parts[0], parts[1]));
       }
+    }
+    Duration timeout = r.enrolmentOrDefault().decisionTimeoutOrDefault();
+    if (timeout.compareTo(Duration.ofMinutes(1)) < 0
+        || timeout.compareTo(Duration.ofDays(365)) > 0) {
+      errors.add(
+          field("enrolment.decisionTimeout", "between PT1M and P365D (ISO 8601), e.g. P14D"));
     }
     if (!errors.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid insurer", "See errors.", errors);

@@ -42,13 +42,13 @@ public class Doctors {
   }
 
   /**
-   * A doctor with an active consent to an insurer, and whether an operator has paused delivery to
-   * that insurer.
+   * A doctor whose consent lets data flow to an insurer (enrolling or active), and whether an
+   * operator has paused delivery to that insurer.
    */
   public record Consented(DoctorSnapshot doctor, boolean insurerPaused) {}
 
   /**
-   * The doctor, only if they have an active consent to the insurer: one query, so the consent
+   * The doctor, only if their consent lets data flow to the insurer: one query, so the consent
    * check, the insurer's pause flag and the data read see the same moment.
    */
   public Optional<Consented> findConsentedTo(UUID id, String insurerId) {
@@ -58,7 +58,7 @@ public class Doctors {
             select d.profile, i.paused from doctor d
             join consent c on c.doctor_id = d.id
             join insurer i on i.id = c.insurer_id
-            where d.id = ? and c.insurer_id = ? and c.status = 'ACTIVE'
+            where d.id = ? and c.insurer_id = ? and c.status in ('ENROLLING', 'ACTIVE')
             """,
             (rs, n) -> new Consented(read(rs.getString(1)), rs.getBoolean(2)),
             id,

@@ -13,10 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns captured registry events into pending deliveries. For each changed doctor, one pending
- * delivery per insurer with an active consent, carrying the doctor's current version; a burst of
- * edits to one doctor coalesces into one delivery (newest version wins), and an older version never
- * replaces a newer one. Runs in one transaction per batch, before the capture offset is committed,
- * so a crash replays the batch and the upsert makes the replay harmless.
+ * delivery per insurer the doctor's consent lets data flow to (enrolling or active), carrying the
+ * doctor's current version; a burst of edits to one doctor coalesces into one delivery (newest
+ * version wins), and an older version never replaces a newer one. Runs in one transaction per
+ * batch, before the capture offset is committed, so a crash replays the batch and the upsert makes
+ * the replay harmless.
  */
 @Component
 public class SyncPlanner {
@@ -117,7 +118,7 @@ public class SyncPlanner {
             """
             insert into delivery (insurer_id, doctor_id, wanted_version, state)
             select c.insurer_id, d.id, d.version, 'PENDING'
-            from doctor d join consent c on c.doctor_id = d.id and c.status = 'ACTIVE'
+            from doctor d join consent c on c.doctor_id = d.id and c.status in ('ENROLLING', 'ACTIVE')
             where d.id = any(?::uuid[])
             on conflict (insurer_id, doctor_id) do update set
               wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),

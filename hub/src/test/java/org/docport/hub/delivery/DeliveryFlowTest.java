@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.hub.HubTest;
-import org.docport.hub.SampleDoctors;
-import org.docport.insurersim.InsurerServer;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -25,8 +23,6 @@ class DeliveryFlowTest extends HubTest {
 
   @Autowired DeliveryDispatcher dispatcher;
   @Autowired JdbcTemplate jdbc;
-
-  private static final String PRACTITIONER_IDS = "https://docport.org/fhir/sid/practitioner";
 
   @Test
   void profileChangeReachesConsentedInsurerWithinTwoSecondsAndNoOther() {
@@ -235,26 +231,10 @@ class DeliveryFlowTest extends HubTest {
         .asText();
   }
 
-  private String createDoctor(String family) {
-    return operator()
-        .post("/api/doctors", SampleDoctors.profile(family))
-        .expect(201)
-        .body()
-        .get("id")
-        .asText();
-  }
-
   private void consent(String doctor, Insurer insurer, String status) {
     operator()
         .put(
             "/api/operator/consents/" + doctor + "/" + insurer.id(), Map.of("status", status), null)
         .expect(200);
-  }
-
-  private static Optional<String> familyAt(Insurer insurer, String doctor) {
-    InsurerServer server = insurer.server();
-    return server
-        .findByIdentifier(Practitioner.class, PRACTITIONER_IDS, doctor)
-        .map(p -> p.getNameFirstRep().getFamily());
   }
 }

@@ -1,0 +1,90 @@
+package org.docport.hub.consent;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import org.docport.workflows.consent.ConsentKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry is the truth; Temporal runs the work. At start-up and then on a schedule, every
+ * consent a workflow should be working on gets its workflow (re)started: the in-process Temporal
+ * server keeps nothing across restarts, and a crash between a registry change and a workflow start
+ * must not strand a consent. Starting a workflow that runs already is harmless.
+ */
+@Component
+class ConsentReconciler {
+
+  private static final Logger log = LoggerFactory.getLogger(ConsentReconciler.class);
+
+  private final ConsentManagement consents;
+  private final ConsentSagas sagas;
+  private final WorkflowClient temporal;
+
+  ConsentReconciler(ConsentManagement consents, ConsentSagas sagas, WorkflowClient temporal) {
+    this.consents = consents;
+    this.sagas = sagas;
+    this.temporal = temporal;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void atStartUp() {
+    reconcile();
+  }
+
+  @Scheduled(
+      fixedDelayString = "${docport.consent.reconcile-interval:PT5M}",
+      initialDelayString = "${docport.consent.reconcile-interval:PT5M}")
+  void reconcile() {
+    int restarted = 0;
+    for (Consent consent : consents.inFlight()) {
+      ConsentKey key = new ConsentKey(consent.doctorId(), consent.insurerId());
+      try {
+        if (consent.status() == ConsentStatus.WITHDRAWING) {
+          // An opt-in saga withdrawing after a rejection finishes on its own.
+          if (!isRunning(key.optInWorkflowId()) && !isRunning(key.optOutWorkflowId())) {
+            sagas.startOptOut(key, consent.reason());
+            restarted++;
+          }
+        } else if (!isRunning(key.optInWorkflowId())) {
+          sagas.startOptIn(key);
+          restarted++;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Could not reconcile the consent of {} to {}", key.doctorId(), key.insurerId(), e);
+      }
+    }
+    if (restarted > 0) {
+      log.info("Restarted {} consent workflows the registry says are in flight", restarted);
+    }
+  }
+
+  private boolean isRunning(String workflowId) {
+    try {
+      return temporal
+              .getWorkflowServiceStubs()
+              .blockingStub()
+              .describeWorkflowExecution(
+                  DescribeWorkflowExecutionRequest.newBuilder()
+                      .setNamespace(temporal.getOptions().getNamespace())
+                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
+                      .build())
+              .getWorkflowExecutionInfo()
+              .getStatus()
+          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.docport.hub.consent;
+
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.ApplicationFailure;
+import org.docport.hub.insurer.InsurerRegistration;
+import org.docport.hub.insurer.Insurers;
+import org.docport.hub.web.ApiException;
+import org.docport.workflows.consent.ConsentKey;
+import org.docport.workflows.consent.ConsentProgress;
+import org.docport.workflows.consent.InsurerDecision;
+import org.docport.workflows.consent.OptInRequest;
+import org.docport.workflows.consent.OptInWorkflow;
+import org.docport.workflows.consent.OptOutWorkflow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts and steers the consent workflows. The registry changes first, in the request (so a
+ * revocation stops delivery at that instant); the workflows then do the slow part. Workflow ids are
+ * business keys, so starting one twice is harmless.
+ */
+@Service
+public class ConsentSagas {
+
+  static final String REVOKED_BY_DOCTOR = "revoked by the doctor";
+
+  private static final Logger log = LoggerFactory.getLogger(ConsentSagas.class);
+
+  private final WorkflowClient temporal;
+  private final ConsentManagement consents;
+  private final Insurers insurers;
+
+  ConsentSagas(WorkflowClient temporal, ConsentManagement consents, Insurers insurers) {
+    this.temporal = temporal;
+    this.consents = consents;
+    this.insurers = insurers;
+  }
+
+  /** The doctor asks to join the insurer. */
+  public Consent optIn(ConsentKey key, String actor) {
+    Consent consent = consents.request(key, actor);
+    startOptIn(key);
+    return consent;
+  }
+
+  /** The doctor opts out (or withdraws a request still in progress). */
+  public Consent revoke(ConsentKey key, String actor) {
+    ConsentStatus before = consents.withdrawByDoctor(key, REVOKED_BY_DOCTOR, actor);
+    if (before == ConsentStatus.ACTIVE || !cancelOptIn(key)) {
+      startOptOut(key, REVOKED_BY_DOCTOR);
+    }
+    return consents.get(key);
+  }
+
+  /**
+   * The insurer's decision on an enrolment.
+   *
+   * @throws ApiException 409 when no enrolment of this doctor awaits the insurer's decision
+   */
+  public ConsentProgress decide(ConsentKey key, InsurerDecision decision) {
+    OptInWorkflow saga = temporal.newWorkflowStub(OptInWorkflow.class, key.optInWorkflowId());
+    try {
+      return saga.decide(decision);
+    } catch (WorkflowNotFoundException e) {
+      throw ConsentManagement.conflict(
+          "No enrolment awaits a decision",
+          "Doctor " + key.doctorId() + " has no enrolment in progress at " + key.insurerId() + ".");
+    } catch (WorkflowException e) {
+      throw ConsentManagement.conflict("Decision refused", rootMessage(e));
+    }
+  }
+
+  /** Starts the opt-in saga unless it runs already. */
+  void startOptIn(ConsentKey key) {
+    InsurerRegistration.Enrolment enrolment = insurers.get(key.insurerId()).enrolmentOrDefault();
+    OptInWorkflow saga =
+        temporal.newWorkflowStub(OptInWorkflow.class, options(key.optInWorkflowId()));
+    start(
+        key.optInWorkflowId(),
+        () ->
+            WorkflowClient.start(
+                saga::optIn,
+                new OptInRequest(
+                    key, enrolment.autoAcceptOrDefault(), enrolment.decisionTimeoutOrDefault())));
+  }
+
+  /** Starts the opt-out workflow unless it runs already. */
+  void startOptOut(ConsentKey key, String reason) {
+    OptOutWorkflow workflow =
+        temporal.newWorkflowStub(OptOutWorkflow.class, options(key.optOutWorkflowId()));
+    start(key.optOutWorkflowId(), () -> WorkflowClient.start(workflow::revoke, key, reason));
+  }
+
+  /** Tells a running opt-in saga the doctor withdrew; false when none is running. */
+  boolean cancelOptIn(ConsentKey key) {
+    try {
+      temporal
+          .newWorkflowStub(OptInWorkflow.class, key.optInWorkflowId())
+          .cancel(REVOKED_BY_DOCTOR);
+      return true;
+    } catch (WorkflowNotFoundException e) {
+      return false;
+    }
+  }
+
+  private static void start(String workflowId, Runnable start) {
+    try {
+      start.run();
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      log.debug("Workflow {} runs already", workflowId);
+    }
+  }
+
+  private static WorkflowOptions options(String workflowId) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(workflowId)
+        .setTaskQueue(OptInWorkflow.TASK_QUEUE)
+        // A consent may end and be requested again: a closed run does not block a new one.
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
+        .build();
+  }
+
+  /** The refusal as the workflow phrased it (an update validator's exception message). */
+  private static String rootMessage(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure failure) {
+        return failure.getOriginalMessage();
+      }
+    }
+    return e.getMessage();
+  }
+}

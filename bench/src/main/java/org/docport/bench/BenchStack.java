@@ -119,6 +119,11 @@ final class BenchStack implements AutoCloseable {
 
   /** Registers an insurer with one network and a fhir-rest connector to {@code baseUrl}. */
   void registerInsurer(String id, String baseUrl) {
+    registerInsurer(id, baseUrl, false);
+  }
+
+  /** Like {@link #registerInsurer(String, String)}; {@code autoAccept} accepts every doctor. */
+  void registerInsurer(String id, String baseUrl, boolean autoAccept) {
     String letter = id.substring(id.indexOf('-') + 1).toUpperCase();
     var body = HubClient.json().createObjectNode();
     body.put("id", id);
@@ -126,6 +131,7 @@ final class BenchStack implements AutoCloseable {
     body.putObject("identifier").put("system", "urn:docport:bench:insurer").put("value", letter);
     body.putArray("networks").addObject().put("id", NETWORK_ID).put("name", "Gold " + letter);
     body.putObject("connector").put("kind", "fhir-rest").put("baseUrl", baseUrl);
+    body.putObject("enrolment").put("autoAccept", autoAccept);
     api.post("/api/operator/insurers", body).expect(201);
   }
 

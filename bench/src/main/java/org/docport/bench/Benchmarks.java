@@ -17,7 +17,8 @@ import java.util.Map;
  * recording); latency: {@code --duration} (60s), {@code --warmup} (10s), {@code --rate} (50),
  * {@code --doctors} (200); throughput: {@code --updates} (10000), {@code --doctors} (1000), {@code
  * --threads} (8), {@code --timeout} (240s); memory: {@code --doctors} (100000), {@code --batch}
- * (2000), {@code --profile} (minimal|full), {@code --timeout} (600s).
+ * (2000), {@code --profile} (minimal|full), {@code --timeout} (600s); consent: {@code --doctors}
+ * (500), {@code --warmup} (50), {@code --threads} (8), {@code --timeout} (5m).
  */
 public final class Benchmarks {
 
@@ -25,7 +26,8 @@ public final class Benchmarks {
       Map.of(
           "latency", new LatencyScenario(),
           "throughput", new ThroughputScenario(),
-          "memory", new MemoryScenario());
+          "memory", new MemoryScenario(),
+          "consent", new ConsentScenario());
 
   private static final long STARTED = System.nanoTime();
 
@@ -40,7 +42,8 @@ public final class Benchmarks {
     for (String name : names) {
       Scenario scenario = SCENARIOS.get(name);
       if (scenario == null) {
-        System.err.println("usage: Benchmarks latency|throughput|memory|all [--flag=value ...]");
+        System.err.println(
+            "usage: Benchmarks latency|throughput|memory|consent|all [--flag=value ...]");
         System.exit(2);
       }
       run(scenario, options);

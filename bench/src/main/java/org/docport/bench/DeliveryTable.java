@@ -52,6 +52,31 @@ final class DeliveryTable implements AutoCloseable {
         "select count(*) from delivery where insurer_id = ? and state = 'DELIVERED'", insurerId);
   }
 
+  long countConsents(String insurerId, String status) {
+    return single(
+        "select count(*) from consent where insurer_id = ? and status = '" + status + "'",
+        insurerId);
+  }
+
+  /** Doctor id to when (epoch micros) the doctor's consent to the insurer became ACTIVE. */
+  Map<UUID, Long> activations(String insurerId) {
+    Map<UUID, Long> at = new java.util.HashMap<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "select doctor_id, (extract(epoch from activated_at) * 1000000)::bigint from consent"
+                + " where insurer_id = ? and status = 'ACTIVE'")) {
+      s.setString(1, insurerId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          at.put(rs.getObject(1, UUID.class), rs.getLong(2));
+        }
+      }
+      return at;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   long countPending() {
     return single("select count(*) from delivery where state = 'PENDING'");
   }

@@ -1,7 +1,10 @@
 package org.docport.hub.platform;
 
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.testing.TestEnvironmentOptions;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +19,17 @@ class TemporalConfiguration {
   @Bean
   TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> realTimeInProcessServer() {
     return options -> options.setUseTimeskipping(false);
+  }
+
+  /**
+   * How long a workflow task waits on the sticky queue of the worker that last ran the workflow
+   * before any worker may take it. A standalone test server never times a dead worker's sticky
+   * queue out, so there it must be zero (no sticky execution); a real cluster's default is 5 s.
+   */
+  @Bean
+  WorkerOptionsCustomizer stickyQueue(
+      @Value("${docport.temporal.sticky-queue-timeout:PT5S}") Duration timeout) {
+    return (options, workerName, taskQueue) ->
+        options.setStickyQueueScheduleToStartTimeout(timeout);
   }
 }

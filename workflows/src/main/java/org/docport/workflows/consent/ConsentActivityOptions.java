@@ -33,10 +33,14 @@ final class ConsentActivityOptions {
                   .build())
           .build();
 
-  /** Waiting for the enrolment delivery, bounded by the insurer's decision timeout. */
+  /**
+   * Waiting for the enrolment delivery, bounded by the insurer's decision timeout. The activity
+   * heartbeats while it watches, so a worker that dies is noticed in seconds.
+   */
   static ActivityOptions confirmation(Duration bound) {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setHeartbeatTimeout(Duration.ofSeconds(5))
         .setScheduleToCloseTimeout(bound)
         .setRetryOptions(
             RetryOptions.newBuilder()

@@ -23,6 +23,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.UUID;
+import org.docport.workflows.WorkflowHistories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,7 +72,7 @@ class OptInWorkflowTest {
     order.verify(activities).activate(key);
     verify(activities, never()).withdraw(any(), any());
     verify(activities, never()).conclude(any(), any(), any());
-    Histories.record(env, key.optInWorkflowId(), "opt-in-auto-accepted");
+    WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-auto-accepted");
   }
 
   @Test
@@ -84,7 +85,7 @@ class OptInWorkflowTest {
     assertThat(result().step()).isEqualTo(ConsentStep.ACTIVE);
     verify(activities).activate(key);
     verify(activities, never()).withdraw(any(), any());
-    Histories.record(env, key.optInWorkflowId(), "opt-in-accepted");
+    WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-accepted");
   }
 
   @Test
@@ -101,7 +102,7 @@ class OptInWorkflowTest {
     order.verify(activities).withdraw(key, "licence not valid in our region");
     order.verify(activities).conclude(key, ConsentStep.REJECTED, "licence not valid in our region");
     verify(activities, never()).activate(any());
-    Histories.record(env, key.optInWorkflowId(), "opt-in-rejected");
+    WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-rejected");
   }
 
   @Test
@@ -116,7 +117,7 @@ class OptInWorkflowTest {
     assertThat(result.reason()).isEqualTo("the insurer did not decide within 14 days");
     verify(activities).withdraw(key, result.reason());
     verify(activities).conclude(key, ConsentStep.FAILED, result.reason());
-    Histories.record(env, key.optInWorkflowId(), "opt-in-timed-out");
+    WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-timed-out");
   }
 
   @Test
@@ -162,7 +163,7 @@ class OptInWorkflowTest {
     assertThat(result.reason()).isEqualTo(OptInWorkflowImpl.WITHDRAWN);
     verify(activities).withdraw(key, OptInWorkflowImpl.WITHDRAWN);
     verify(activities).conclude(key, ConsentStep.REVOKED, OptInWorkflowImpl.WITHDRAWN);
-    Histories.record(env, key.optInWorkflowId(), "opt-in-cancelled");
+    WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-cancelled");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.UUID;
+import org.docport.workflows.WorkflowHistories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,7 +59,7 @@ class OptOutWorkflowTest {
     InOrder order = inOrder(activities);
     order.verify(activities).withdraw(key, "revoked by the doctor");
     order.verify(activities).conclude(key, ConsentStep.REVOKED, "revoked by the doctor");
-    Histories.record(env, key.optOutWorkflowId(), "opt-out");
+    WorkflowHistories.record(env, key.optOutWorkflowId(), "opt-out");
   }
 
   @Test

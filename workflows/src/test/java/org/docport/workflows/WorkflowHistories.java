@@ -1,4 +1,4 @@
-package org.docport.workflows.consent;
+package org.docport.workflows;
 
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * rewrites the recorded files from the current workflow code (check the diff: a changed history
  * means a changed workflow, which needs {@code Workflow.getVersion}).
  */
-final class Histories {
+public final class WorkflowHistories {
 
   static final Path DIRECTORY = Path.of("src/test/resources/histories");
 
-  static void record(TestWorkflowEnvironment env, String workflowId, String name) {
+  public static void record(TestWorkflowEnvironment env, String workflowId, String name) {
     if (!Boolean.getBoolean("histories.update")) {
       return;
     }
@@ -29,5 +29,5 @@ final class Histories {
     }
   }
 
-  private Histories() {}
+  private WorkflowHistories() {}
 }

@@ -1,5 +1,7 @@
 package org.docport.hub;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +32,12 @@ public abstract class HubTest {
   protected static final String OPERATOR_PASSWORD = "operator-test-password";
   private static final Path DATA_DIR = tempDir();
 
+  /** The mail server reminders go to. */
+  protected static final GreenMail MAIL = startMail();
+
+  /** The licence registry of {@link LicenceRegistryStub#ISSUER}. */
+  protected static final LicenceRegistryStub LICENCE_REGISTRY = LicenceRegistryStub.start();
+
   @LocalServerPort protected int port;
 
   private final List<InsurerServer> insurerServers = new ArrayList<>();
@@ -39,6 +47,13 @@ public abstract class HubTest {
   static void hubProperties(DynamicPropertyRegistry registry) {
     registry.add("docport.db.embedded.data-dir", DATA_DIR::toString);
     registry.add("docport.operator.password", () -> OPERATOR_PASSWORD);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    registry.add("docport.onboarding.draft-reminder", () -> "PT2S");
+    registry.add("docport.onboarding.correction-reminder", () -> "PT2S");
+    registry.add(
+        "docport.onboarding.licence-registries[" + LicenceRegistryStub.ISSUER + "]",
+        LICENCE_REGISTRY::urlTemplate);
     registry.add("docport.delivery.poll-interval", () -> "200ms");
     registry.add("docport.cdc.heartbeat-interval", () -> "1s");
   }
@@ -107,6 +122,14 @@ public abstract class HubTest {
   void removeInsurers() {
     insurerIds.forEach(id -> operator().delete("/api/operator/insurers/" + id));
     insurerServers.forEach(InsurerServer::close);
+  }
+
+  private static GreenMail startMail() {
+    GreenMail mail =
+        new GreenMail(
+            new ServerSetup(org.docport.testkit.HubProcess.freePort(), "127.0.0.1", "smtp"));
+    mail.start();
+    return mail;
   }
 
   private static Path tempDir() {

@@ -87,6 +87,13 @@ public class ConsentManagement {
     long version =
         doctors.currentVersion(key.doctorId()).orElseThrow(() -> Doctors.notFound(key.doctorId()));
     insurers.get(key.insurerId());
+    if (!doctors.isOnboarded(key.doctorId())) {
+      throw conflict(
+          "Onboarding not finished",
+          "A doctor joins insurers once onboarding is complete; see /api/doctors/"
+              + key.doctorId()
+              + "/onboarding for what is left.");
+    }
     int changed =
         jdbc.update(
             """

@@ -1,11 +1,7 @@
 package org.docport.hub.consent;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import org.docport.hub.platform.Workflows;
 import org.docport.workflows.consent.ConsentKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +46,12 @@ class ConsentReconciler {
       try {
         if (consent.status() == ConsentStatus.WITHDRAWING) {
           // An opt-in saga withdrawing after a rejection finishes on its own.
-          if (!isRunning(key.optInWorkflowId()) && !isRunning(key.optOutWorkflowId())) {
+          if (!Workflows.isRunning(temporal, key.optInWorkflowId())
+              && !Workflows.isRunning(temporal, key.optOutWorkflowId())) {
             sagas.startOptOut(key, consent.reason());
             restarted++;
           }
-        } else if (!isRunning(key.optInWorkflowId())) {
+        } else if (!Workflows.isRunning(temporal, key.optInWorkflowId())) {
           sagas.startOptIn(key);
           restarted++;
         }
@@ -64,27 +61,6 @@ class ConsentReconciler {
     }
     if (restarted > 0) {
       log.info("Restarted {} consent workflows the registry says are in flight", restarted);
-    }
-  }
-
-  private boolean isRunning(String workflowId) {
-    try {
-      return temporal
-              .getWorkflowServiceStubs()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace(temporal.getOptions().getNamespace())
-                      .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                      .build())
-              .getWorkflowExecutionInfo()
-              .getStatus()
-          == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return false;
-      }
-      throw e;
     }
   }
 }

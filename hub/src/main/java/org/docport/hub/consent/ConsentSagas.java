@@ -1,14 +1,11 @@
 package org.docport.hub.consent;
 
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.failure.ApplicationFailure;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
+import org.docport.hub.platform.Workflows;
 import org.docport.hub.web.ApiException;
 import org.docport.workflows.consent.ConsentKey;
 import org.docport.workflows.consent.ConsentProgress;
@@ -16,8 +13,6 @@ import org.docport.workflows.consent.InsurerDecision;
 import org.docport.workflows.consent.OptInRequest;
 import org.docport.workflows.consent.OptInWorkflow;
 import org.docport.workflows.consent.OptOutWorkflow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +24,6 @@ import org.springframework.stereotype.Service;
 public class ConsentSagas {
 
   static final String REVOKED_BY_DOCTOR = "revoked by the doctor";
-
-  private static final Logger log = LoggerFactory.getLogger(ConsentSagas.class);
 
   private final WorkflowClient temporal;
   private final ConsentManagement consents;
@@ -72,7 +65,7 @@ public class ConsentSagas {
           "No enrolment awaits a decision",
           "Doctor " + key.doctorId() + " has no enrolment in progress at " + key.insurerId() + ".");
     } catch (WorkflowException e) {
-      throw ConsentManagement.conflict("Decision refused", rootMessage(e));
+      throw ConsentManagement.conflict("Decision refused", Workflows.refusal(e));
     }
   }
 
@@ -80,9 +73,10 @@ public class ConsentSagas {
   void startOptIn(ConsentKey key) {
     InsurerRegistration.Enrolment enrolment = insurers.get(key.insurerId()).enrolmentOrDefault();
     OptInWorkflow saga =
-        temporal.newWorkflowStub(OptInWorkflow.class, options(key.optInWorkflowId()));
-    start(
-        key.optInWorkflowId(),
+        temporal.newWorkflowStub(
+            OptInWorkflow.class,
+            Workflows.options(key.optInWorkflowId(), OptInWorkflow.TASK_QUEUE));
+    Workflows.startOnce(
         () ->
             WorkflowClient.start(
                 saga::optIn,
@@ -93,8 +87,10 @@ public class ConsentSagas {
   /** Starts the opt-out workflow unless it runs already. */
   void startOptOut(ConsentKey key, String reason) {
     OptOutWorkflow workflow =
-        temporal.newWorkflowStub(OptOutWorkflow.class, options(key.optOutWorkflowId()));
-    start(key.optOutWorkflowId(), () -> WorkflowClient.start(workflow::revoke, key, reason));
+        temporal.newWorkflowStub(
+            OptOutWorkflow.class,
+            Workflows.options(key.optOutWorkflowId(), OptOutWorkflow.TASK_QUEUE));
+    Workflows.startOnce(() -> WorkflowClient.start(workflow::revoke, key, reason));
   }
 
   /** Tells a running opt-in saga the doctor withdrew; false when none is running. */
@@ -107,32 +103,5 @@ public class ConsentSagas {
     } catch (WorkflowNotFoundException e) {
       return false;
     }
-  }
-
-  private static void start(String workflowId, Runnable start) {
-    try {
-      start.run();
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      log.debug("Workflow {} runs already", workflowId);
-    }
-  }
-
-  private static WorkflowOptions options(String workflowId) {
-    return WorkflowOptions.newBuilder()
-        .setWorkflowId(workflowId)
-        .setTaskQueue(OptInWorkflow.TASK_QUEUE)
-        // A consent may end and be requested again: a closed run does not block a new one.
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
-        .build();
-  }
-
-  /** The refusal as the workflow phrased it (an update validator's exception message). */
-  private static String rootMessage(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure failure) {
-        return failure.getOriginalMessage();
-      }
-    }
-    return e.getMessage();
   }
 }

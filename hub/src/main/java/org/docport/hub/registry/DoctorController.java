@@ -61,7 +61,7 @@ class DoctorController {
               + caller.doctorId()
               + "; change it with PUT or PATCH.");
     }
-    DoctorSnapshot created = doctors.create(profile, caller.username());
+    DoctorSnapshot created = doctors.create(profile, caller.username(), !caller.isOperator());
     if (!caller.isOperator()) {
       accounts.linkDoctor(caller.username(), created.id());
     }

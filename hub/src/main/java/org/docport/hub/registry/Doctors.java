@@ -10,6 +10,7 @@ import org.docport.hub.web.ApiException;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,14 @@ public class Doctors {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final RegistryEvents events;
+  private final ApplicationEventPublisher publisher;
 
-  Doctors(JdbcTemplate jdbc, ObjectMapper json, RegistryEvents events) {
+  Doctors(
+      JdbcTemplate jdbc,
+      ObjectMapper json,
+      RegistryEvents events,
+      ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.jdbc = jdbc;
     this.json = json;
     this.events = events;
@@ -39,6 +46,16 @@ public class Doctors {
         .query("select profile from doctor where id = ?", (rs, n) -> read(rs.getString(1)), id)
         .stream()
         .findFirst();
+  }
+
+  /** Whether the doctor has finished onboarding (an operator-entered doctor always has). */
+  public boolean isOnboarded(UUID id) {
+    return jdbc
+        .queryForList("select onboarding from doctor where id = ?", String.class, id)
+        .stream()
+        .findFirst()
+        .map("ACTIVE"::equals)
+        .orElseThrow(() -> notFound(id));
   }
 
   /**
@@ -59,6 +76,7 @@ public class Doctors {
             join consent c on c.doctor_id = d.id
             join insurer i on i.id = c.insurer_id
             where d.id = ? and c.insurer_id = ? and c.status in ('ENROLLING', 'ACTIVE')
+              and d.onboarding = 'ACTIVE'
             """,
             (rs, n) -> new Consented(read(rs.getString(1)), rs.getBoolean(2)),
             id,
@@ -72,17 +90,30 @@ public class Doctors {
     return find(id).orElseThrow(() -> notFound(id));
   }
 
+  /** Creates a doctor an operator entered: verified already, so onboarded. */
   @Transactional
   public DoctorSnapshot create(DoctorSnapshot profile, String actor) {
+    return create(profile, actor, false);
+  }
+
+  /**
+   * Creates a doctor; one who signs up ({@code selfRegistered}) starts as an onboarding draft and
+   * reaches no insurer until onboarding makes them active.
+   */
+  @Transactional
+  public DoctorSnapshot create(DoctorSnapshot profile, String actor, boolean selfRegistered) {
     DoctorSnapshot doctor = prepare(profile).withIdentity(UUID.randomUUID(), 1);
     jdbc.update(
-        "insert into doctor (id, version, active, family_name, profile) values (?, 1, ?, ?, ?::jsonb)",
+        "insert into doctor (id, version, active, family_name, profile, onboarding)"
+            + " values (?, 1, ?, ?, ?::jsonb, ?)",
         doctor.id(),
         doctor.active(),
         doctor.name().family(),
-        write(doctor));
+        write(doctor),
+        selfRegistered ? "DRAFT" : "ACTIVE");
     insertIdentifiers(doctor);
     events.record(doctor.id(), 1, RegistryEvents.Kind.DOCTOR_CREATED, null, actor);
+    publisher.publishEvent(new DoctorChanged(doctor.id(), true, selfRegistered));
     return doctor;
   }
 
@@ -95,20 +126,22 @@ public class Doctors {
   public DoctorSnapshot update(
       UUID id, long expectedVersion, DoctorSnapshot profile, String actor) {
     DoctorSnapshot doctor = prepare(profile).withIdentity(id, expectedVersion + 1);
-    int changed =
-        jdbc.update(
+    List<String> onboarding =
+        jdbc.queryForList(
             """
             update doctor set version = ?, active = ?, family_name = ?, profile = ?::jsonb,
               updated_at = now()
             where id = ? and version = ?
+            returning onboarding
             """,
+            String.class,
             doctor.version(),
             doctor.active(),
             doctor.name().family(),
             write(doctor),
             id,
             expectedVersion);
-    if (changed == 0) {
+    if (onboarding.isEmpty()) {
       long current = currentVersion(id).orElseThrow(() -> notFound(id));
       throw new ApiException(
           HttpStatus.PRECONDITION_FAILED,
@@ -124,6 +157,7 @@ public class Doctors {
     jdbc.update("delete from doctor_identifier where doctor_id = ?", id);
     insertIdentifiers(doctor);
     events.record(id, doctor.version(), RegistryEvents.Kind.DOCTOR_UPDATED, null, actor);
+    publisher.publishEvent(new DoctorChanged(id, false, !onboarding.get(0).equals("ACTIVE")));
     return doctor;
   }
 

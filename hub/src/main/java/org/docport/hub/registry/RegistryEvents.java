@@ -17,7 +17,8 @@ public class RegistryEvents {
   public enum Kind {
     DOCTOR_CREATED,
     DOCTOR_UPDATED,
-    CONSENT_CHANGED
+    CONSENT_CHANGED,
+    ONBOARDING_CHANGED
   }
 
   private final JdbcTemplate jdbc;

@@ -119,7 +119,7 @@ public class SyncPlanner {
             insert into delivery (insurer_id, doctor_id, wanted_version, state)
             select c.insurer_id, d.id, d.version, 'PENDING'
             from doctor d join consent c on c.doctor_id = d.id and c.status in ('ENROLLING', 'ACTIVE')
-            where d.id = any(?::uuid[])
+            where d.id = any(?::uuid[]) and d.onboarding = 'ACTIVE'
             on conflict (insurer_id, doctor_id) do update set
               wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),
               state = 'PENDING',

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,13 +13,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over 1 MiB with 413 before anything reads them: no doctor profile comes
- * near that, and an unbounded body is a way to exhaust the hub's memory.
+ * near that, and an unbounded body is a way to exhaust the hub's memory. Document uploads (a
+ * licence copy, a degree certificate) may be up to 5 MiB.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
   static final long MAX_BYTES = 1024 * 1024;
+
+  static final long MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+  private static final Pattern DOCUMENT_UPLOAD =
+      Pattern.compile("/api/doctors/[^/]+/documents/[^/]+");
 
   @Override
   protected void doFilterInternal(
@@ -27,14 +34,20 @@ class RequestSizeLimit extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean chunked =
         length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    if (length > MAX_BYTES || chunked) {
+    boolean document =
+        "PUT".equals(request.getMethod())
+            && DOCUMENT_UPLOAD.matcher(request.getRequestURI()).matches();
+    long limit = document ? MAX_DOCUMENT_BYTES : MAX_BYTES;
+    if (length > limit || chunked) {
       response.setStatus(413);
       response.setContentType("application/problem+json");
       response
           .getWriter()
           .write(
               "{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                  + "\"detail\":\"Send a body of at most 1 MiB with a Content-Length.\"}");
+                  + "\"detail\":\"Send a body of at most "
+                  + (document ? "5" : "1")
+                  + " MiB with a Content-Length.\"}");
       return;
     }
     chain.doFilter(request, response);

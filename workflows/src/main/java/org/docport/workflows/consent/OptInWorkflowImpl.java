@@ -6,14 +6,15 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import org.docport.workflows.ActivityPolicies;
 
 /** See {@link OptInWorkflow}. Follows the saga idiom of temporalio/samples-java bookingsaga. */
 public class OptInWorkflowImpl implements OptInWorkflow {
 
   private final ConsentActivities registry =
-      Workflow.newActivityStub(ConsentActivities.class, ConsentActivityOptions.REGISTRY);
+      Workflow.newActivityStub(ConsentActivities.class, ActivityPolicies.REGISTRY);
   private final ConsentActivities insurer =
-      Workflow.newActivityStub(ConsentActivities.class, ConsentActivityOptions.INSURER);
+      Workflow.newActivityStub(ConsentActivities.class, ActivityPolicies.REMOTE);
   private final Saga saga = new Saga(new Saga.Options.Builder().build());
 
   static final String WITHDRAWN = "withdrawn by the doctor";

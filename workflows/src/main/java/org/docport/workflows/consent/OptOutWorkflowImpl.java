@@ -2,14 +2,15 @@ package org.docport.workflows.consent;
 
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
+import org.docport.workflows.ActivityPolicies;
 
 /** See {@link OptOutWorkflow}. */
 public class OptOutWorkflowImpl implements OptOutWorkflow {
 
   private final ConsentActivities registry =
-      Workflow.newActivityStub(ConsentActivities.class, ConsentActivityOptions.REGISTRY);
+      Workflow.newActivityStub(ConsentActivities.class, ActivityPolicies.REGISTRY);
   private final ConsentActivities insurer =
-      Workflow.newActivityStub(ConsentActivities.class, ConsentActivityOptions.INSURER);
+      Workflow.newActivityStub(ConsentActivities.class, ActivityPolicies.REMOTE);
 
   private ConsentStep step = ConsentStep.WITHDRAWING;
   private String reason;

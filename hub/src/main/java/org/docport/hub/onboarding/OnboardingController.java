@@ -1,0 +1,149 @@
+package org.docport.hub.onboarding;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.docport.hub.security.DoctorAccess;
+import org.docport.hub.web.ApiException;
+import org.docport.workflows.onboarding.OnboardingProgress;
+import org.docport.workflows.onboarding.OnboardingStep;
+import org.docport.workflows.onboarding.ReviewDecision;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Doctors go through onboarding; operators review them. */
+@RestController
+@Tag(name = "Onboarding")
+class OnboardingController {
+
+  /** A doctor's onboarding with the documents uploaded so far. */
+  record OnboardingView(
+      OnboardingStep step,
+      List<String> problems,
+      List<String> reviewNotes,
+      int remindersSent,
+      OffsetDateTime updatedAt,
+      List<DoctorDocuments.Document> documents) {}
+
+  /** An operator's review: approve, or send back with reasons the doctor can act on. */
+  record Review(Boolean approved, List<String> reasons) {}
+
+  private final Onboardings onboardings;
+  private final OnboardingWorkflows workflows;
+  private final DoctorDocuments documents;
+  private final DoctorAccess access;
+
+  OnboardingController(
+      Onboardings onboardings,
+      OnboardingWorkflows workflows,
+      DoctorDocuments documents,
+      DoctorAccess access) {
+    this.onboardings = onboardings;
+    this.workflows = workflows;
+    this.documents = documents;
+    this.access = access;
+  }
+
+  @Operation(summary = "Where the doctor's onboarding stands, and what is missing")
+  @GetMapping("/api/doctors/{doctorId}/onboarding")
+  OnboardingView get(@PathVariable UUID doctorId, Authentication auth) {
+    access.require(auth, doctorId);
+    Onboardings.Onboarding o = onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
+    return new OnboardingView(
+        o.step(),
+        o.problems(),
+        o.reviewNotes(),
+        o.remindersSent(),
+        o.updatedAt(),
+        documents.list(doctorId));
+  }
+
+  @Operation(summary = "Submit (or resubmit) the profile for credential checks and review")
+  @PostMapping("/api/doctors/{doctorId}/onboarding/submit")
+  OnboardingProgress submit(@PathVariable UUID doctorId, Authentication auth) {
+    access.require(auth, doctorId);
+    return workflows.submit(doctorId);
+  }
+
+  @Operation(
+      summary = "Upload a document: licence or degree (PDF, PNG or JPEG, at most 5 MiB)",
+      description = "The body is the file itself, with its Content-Type.")
+  @PutMapping("/api/doctors/{doctorId}/documents/{kind}")
+  DoctorDocuments.Document upload(
+      @PathVariable UUID doctorId,
+      @PathVariable String kind,
+      @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+      @RequestBody(required = false) byte[] content,
+      Authentication auth) {
+    access.require(auth, doctorId);
+    DocumentKind documentKind = kind(kind);
+    onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
+    return documents.store(
+        doctorId, documentKind, contentType, content == null ? new byte[0] : content);
+  }
+
+  @Operation(summary = "The doctor's documents (without their content)")
+  @GetMapping("/api/doctors/{doctorId}/documents")
+  List<DoctorDocuments.Document> documents(@PathVariable UUID doctorId, Authentication auth) {
+    access.require(auth, doctorId);
+    return documents.list(doctorId);
+  }
+
+  @Operation(summary = "Doctors waiting for an operator's review, oldest first (operator only)")
+  @GetMapping("/api/operator/onboarding/review-queue")
+  List<Onboardings.Onboarding> reviewQueue() {
+    return onboardings.awaitingReview();
+  }
+
+  @Operation(summary = "Approve a doctor, or send the onboarding back with reasons (operator only)")
+  @PostMapping("/api/operator/onboarding/{doctorId}/review")
+  OnboardingProgress review(@PathVariable UUID doctorId, @RequestBody Review review) {
+    if (review.approved() == null) {
+      throw invalid("approved", "required: true or false");
+    }
+    List<String> reasons = review.reasons() == null ? List.of() : review.reasons();
+    if (!review.approved() && reasons.stream().allMatch(r -> r == null || r.isBlank())) {
+      throw invalid("reasons", "required when not approved: what the doctor should fix");
+    }
+    if (reasons.size() > 20 || reasons.stream().anyMatch(r -> r != null && r.length() > 500)) {
+      throw invalid("reasons", "at most 20 reasons of at most 500 characters");
+    }
+    onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
+    return workflows.review(doctorId, new ReviewDecision(review.approved(), reasons));
+  }
+
+  private static DocumentKind kind(String kind) {
+    try {
+      return DocumentKind.valueOf(kind.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          HttpStatus.NOT_FOUND,
+          "No such document kind",
+          "Documents are 'licence' or 'degree', not '" + kind + "'.");
+    }
+  }
+
+  private static ApiException invalid(String field, String message) {
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "Invalid review",
+        field + ": " + message,
+        List.of(new ApiException.FieldError(field, message)));
+  }
+
+  private static ApiException notFound(UUID doctorId) {
+    return new ApiException(
+        HttpStatus.NOT_FOUND, "Doctor not found", "No doctor with id " + doctorId + ".");
+  }
+}

@@ -1,0 +1,55 @@
+package org.docport.hub.onboarding;
+
+import org.docport.workflows.onboarding.OnboardingStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Restarts the onboarding workflow of every doctor the registry says is onboarding but whose
+ * workflow is missing (the in-process Temporal server keeps nothing across restarts), resuming at
+ * the recorded step; at start-up and then on a schedule.
+ */
+@Component
+class OnboardingReconciler {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingReconciler.class);
+
+  private final Onboardings onboardings;
+  private final OnboardingWorkflows workflows;
+
+  OnboardingReconciler(Onboardings onboardings, OnboardingWorkflows workflows) {
+    this.onboardings = onboardings;
+    this.workflows = workflows;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void atStartUp() {
+    reconcile();
+  }
+
+  @Scheduled(
+      fixedDelayString = "${docport.consent.reconcile-interval:PT5M}",
+      initialDelayString = "${docport.consent.reconcile-interval:PT5M}")
+  void reconcile() {
+    int restarted = 0;
+    for (Onboardings.Onboarding onboarding : onboardings.inFlight()) {
+      try {
+        if (!workflows.isRunning(onboarding.doctorId())) {
+          workflows.start(
+              onboarding.doctorId(),
+              onboarding.step() == OnboardingStep.DRAFT ? null : onboarding.progress());
+          restarted++;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Could not reconcile the onboarding of {}", onboarding.doctorId(), e);
+      }
+    }
+    if (restarted > 0) {
+      log.info("Restarted {} onboarding workflows the registry says are in flight", restarted);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.docport.workflows.onboarding;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Replays recorded onboarding histories against today's workflow code. */
+class OnboardingReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"onboarding-approved", "onboarding-corrected"})
+  void onboardingHistoriesReplay(String name) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/" + name + ".json", OnboardingWorkflowImpl.class);
+  }
+}

@@ -17,8 +17,9 @@ import java.util.Map;
  * recording); latency: {@code --duration} (60s), {@code --warmup} (10s), {@code --rate} (50),
  * {@code --doctors} (200); throughput: {@code --updates} (10000), {@code --doctors} (1000), {@code
  * --threads} (8), {@code --timeout} (240s); memory: {@code --doctors} (100000), {@code --batch}
- * (2000), {@code --profile} (minimal|full), {@code --timeout} (600s); consent: {@code --doctors}
- * (500), {@code --warmup} (50), {@code --threads} (8), {@code --timeout} (5m).
+ * (2000), {@code --profile} (minimal|full), {@code --timeout} (600s); consent: {@code --rate} (20),
+ * {@code --paced} (400), {@code --burst} (500), {@code --warmup} (50), {@code --threads} (8),
+ * {@code --timeout} (5m).
  */
 public final class Benchmarks {
 

@@ -38,90 +38,183 @@ final class ConsentScenario implements Scenario {
 
   @Override
   public void run(BenchStack stack, Options options, Report report) throws Exception {
-    int count = options.integer("doctors", 500);
+    int rate = options.integer("rate", 20);
+    int paced = options.integer("paced", 400);
+    int burst = options.integer("burst", 500);
     int warmup = options.integer("warmup", 50);
     int threads = options.integer("threads", 8);
     Duration timeout = options.duration("timeout", Duration.ofMinutes(5));
     InsurerServer server = stack.insurers().get(0).server();
     stack.registerInsurer(INSURER_ID, server.baseUrl(), true);
     Registry registry = new Registry(stack.api(), Shape.FULL);
-    log("creating %d doctors (%d of them for the warm-up)", count + warmup, warmup);
-    List<Doctor> all = registry.create(count + warmup, 4);
+    log("creating %d doctors", warmup + paced + burst);
+    List<Doctor> all = registry.create(warmup + paced + burst, 4);
     try (DeliveryTable db = new DeliveryTable(stack.db())) {
       log("warm-up: %d opt-ins (not measured)", warmup);
       optIn(stack, all.subList(0, warmup), threads, new ConcurrentHashMap<>());
       db.await(() -> db.countConsents(INSURER_ID, "ACTIVE"), warmup, timeout, "warm-up");
 
-      List<Doctor> doctors = all.subList(warmup, all.size());
-      Map<UUID, Long> requested = new ConcurrentHashMap<>();
-      CpuUsage cpu = new CpuUsage(stack.hub().pid(), stack.postmasterPid());
-      CpuUsage.Snapshot before = cpu.snapshot();
-      log("measuring: %d opt-ins from %d threads", count, threads);
-      long start = System.nanoTime();
-      optIn(stack, doctors, threads, requested);
-      double apiSeconds = (System.nanoTime() - start) / 1e9;
-      db.await(() -> db.countConsents(INSURER_ID, "ACTIVE"), warmup + count, timeout, "sagas");
-      double allActiveSeconds = (System.nanoTime() - start) / 1e9;
-      CpuUsage.Snapshot after = cpu.snapshot();
-
-      Latencies toDelivery = new Latencies();
-      Map<String, Long> firstWrite = firstPractitionerWrites(server);
-      requested.forEach(
-          (doctor, at) -> {
-            Long written = firstWrite.get(doctor.toString());
-            if (written != null) {
-              toDelivery.record(Math.max(0, written - at));
-            }
-          });
-      Latencies toActive = new Latencies();
-      db.activations(INSURER_ID)
-          .forEach(
-              (doctor, at) -> {
-                Long asked = requested.get(doctor);
-                if (asked != null) {
-                  toActive.record(Math.max(0, at - asked));
-                }
-              });
-      double ceiling = trivialWorkflowsPerSecond(count, threads);
+      log("paced: %d opt-ins at %d/s", paced, rate);
+      Phase steady =
+          measure(
+              stack,
+              db,
+              server,
+              all.subList(warmup, warmup + paced),
+              warmup,
+              timeout,
+              doctors -> pace(stack, doctors, rate));
+      log("burst: %d opt-ins from %d threads, as fast as they are answered", burst, threads);
+      Phase flood =
+          measure(
+              stack,
+              db,
+              server,
+              all.subList(warmup + paced, all.size()),
+              warmup + paced,
+              timeout,
+              doctors -> optIn(stack, doctors, threads, new ConcurrentHashMap<>()));
+      double ceiling = trivialWorkflowsPerSecond(burst, threads);
 
       report.table(
-          new Table("Consent sagas (auto-accepting insurer)", "what", "value")
-              .add("opt-ins", count)
+          new Table("Consent sagas (auto-accepting insurer)", "what", "paced", "burst")
+              .add("opt-ins", paced, burst)
+              .add("offered rate", rate + " /s", "as fast as answered")
               .add(
-                  "opt-in requests/s (sagas started)", String.format("%.1f /s", count / apiSeconds))
-              .add("first opt-in -> all ACTIVE", String.format("%.1f s", allActiveSeconds))
-              .add("sagas completed/s", String.format("%.1f /s", count / allActiveSeconds))
+                  "opt-in requests/s (sagas started)",
+                  perSecond(paced, steady.apiSeconds()),
+                  perSecond(burst, flood.apiSeconds()))
               .add(
-                  "trivial one-activity workflows/s (ceiling, in-process test server)",
+                  "first opt-in -> all ACTIVE",
+                  seconds(steady.allActiveSeconds()),
+                  seconds(flood.allActiveSeconds()))
+              .add(
+                  "sagas completed/s",
+                  perSecond(paced, steady.allActiveSeconds()),
+                  perSecond(burst, flood.allActiveSeconds()))
+              .add(
+                  "trivial one-activity workflows/s (ceiling)",
+                  "",
                   String.format("%.1f /s", ceiling)));
       report.table(
           new Table("Time from the opt-in request", Latencies.headers("until"))
-              .add(toDelivery.cells("first write at the insurer"))
-              .add(toActive.cells("consent ACTIVE")));
+              .add(steady.toDelivery().cells("paced: first write at the insurer"))
+              .add(steady.toActive().cells("paced: consent ACTIVE"))
+              .add(flood.toDelivery().cells("burst: first write at the insurer"))
+              .add(flood.toActive().cells("burst: consent ACTIVE")));
       ObjectNode record = report.record("consent");
-      record.put("opt_ins", count);
-      record.put("started_per_s", Latencies.round(count / apiSeconds));
-      record.put("completed_per_s", Latencies.round(count / allActiveSeconds));
+      record.put("rate", rate);
       record.put("trivial_workflows_per_s", Latencies.round(ceiling));
-      toDelivery.into(record.putObject("to_first_delivery"));
-      toActive.into(record.putObject("to_active"));
-      CpuTable.add(report, cpu.between(before, after), "the measured opt-ins until all ACTIVE");
+      steady.into(record.putObject("paced"), paced);
+      flood.into(record.putObject("burst"), burst);
+      CpuTable.add(report, flood.cpu(), "the burst until all ACTIVE");
     }
   }
 
-  private static void optIn(
-      BenchStack stack, List<Doctor> doctors, int threads, Map<UUID, Long> requested) {
-    Parallel.forEach(
-        doctors,
-        threads,
-        d -> {
-          long at = Clocks.epochMicros();
-          stack
-              .api()
-              .post("/api/doctors/" + d.id + "/consents/" + INSURER_ID, Map.of())
-              .expect(202);
-          requested.put(d.id, at);
+  /** One measured batch of opt-ins. */
+  private record Phase(
+      double apiSeconds,
+      double allActiveSeconds,
+      Latencies toDelivery,
+      Latencies toActive,
+      CpuUsage.Breakdown cpu) {
+
+    void into(ObjectNode record, int count) {
+      record.put("opt_ins", count);
+      record.put("started_per_s", Latencies.round(count / apiSeconds));
+      record.put("completed_per_s", Latencies.round(count / allActiveSeconds));
+      toDelivery.into(record.putObject("to_first_delivery"));
+      toActive.into(record.putObject("to_active"));
+    }
+  }
+
+  private static Phase measure(
+      BenchStack stack,
+      DeliveryTable db,
+      InsurerServer server,
+      List<Doctor> doctors,
+      int activeBefore,
+      Duration timeout,
+      java.util.function.Function<List<Doctor>, Map<UUID, Long>> load) {
+    CpuUsage cpu = new CpuUsage(stack.hub().pid(), stack.postmasterPid());
+    CpuUsage.Snapshot before = cpu.snapshot();
+    long start = System.nanoTime();
+    Map<UUID, Long> requested = load.apply(doctors);
+    double apiSeconds = (System.nanoTime() - start) / 1e9;
+    db.await(
+        () -> db.countConsents(INSURER_ID, "ACTIVE"),
+        activeBefore + doctors.size(),
+        timeout,
+        "sagas");
+    double allActiveSeconds = (System.nanoTime() - start) / 1e9;
+    CpuUsage.Breakdown usage = cpu.between(before, cpu.snapshot());
+    Latencies toDelivery = new Latencies();
+    Map<String, Long> firstWrite = firstPractitionerWrites(server);
+    requested.forEach(
+        (doctor, at) -> {
+          Long written = firstWrite.get(doctor.toString());
+          if (written != null) {
+            toDelivery.record(Math.max(0, written - at));
+          }
         });
+    Latencies toActive = new Latencies();
+    db.activations(INSURER_ID)
+        .forEach(
+            (doctor, at) -> {
+              Long asked = requested.get(doctor);
+              if (asked != null) {
+                toActive.record(Math.max(0, at - asked));
+              }
+            });
+    return new Phase(apiSeconds, allActiveSeconds, toDelivery, toActive, usage);
+  }
+
+  /** Opt-ins started every 1/rate s (open loop), each from a pool thread. */
+  private static Map<UUID, Long> pace(BenchStack stack, List<Doctor> doctors, int rate) {
+    Map<UUID, Long> requested = new ConcurrentHashMap<>();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      long period = 1_000_000_000L / rate;
+      long start = System.nanoTime();
+      List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < doctors.size(); i++) {
+        long due = start + i * period;
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        Doctor d = doctors.get(i);
+        sent.add(pool.submit(() -> optIn(stack, d, requested)));
+      }
+      for (java.util.concurrent.Future<?> f : sent) {
+        f.get();
+      }
+      return requested;
+    } catch (Exception e) {
+      throw new IllegalStateException("paced opt-ins failed: " + e, e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String perSecond(int count, double seconds) {
+    return String.format("%.1f /s", count / seconds);
+  }
+
+  private static String seconds(double seconds) {
+    return String.format("%.1f s", seconds);
+  }
+
+  private static Map<UUID, Long> optIn(
+      BenchStack stack, List<Doctor> doctors, int threads, Map<UUID, Long> requested) {
+    Parallel.forEach(doctors, threads, d -> optIn(stack, d, requested));
+    return requested;
+  }
+
+  private static void optIn(BenchStack stack, Doctor doctor, Map<UUID, Long> requested) {
+    long at = Clocks.epochMicros();
+    stack.api().post("/api/doctors/" + doctor.id + "/consents/" + INSURER_ID, Map.of()).expect(202);
+    requested.put(doctor.id, at);
   }
 
   /** Doctor id to when (epoch micros) the insurer first stored the doctor's Practitioner. */

@@ -37,9 +37,16 @@ public final class HubClient {
   public HubClient(String baseUrl, String username, String password) {
     this.baseUrl = baseUrl;
     this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        username == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A client that signs in as nobody (sign-up and registration endpoints). */
+  public static HubClient anonymous(String baseUrl) {
+    return new HubClient(baseUrl, null, null);
   }
 
   public Response get(String path) {
@@ -79,10 +86,11 @@ public final class HubClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", authorization)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+    return authorization == null ? request : request.header("Authorization", authorization);
   }
 
   private static HttpRequest.BodyPublisher json(Object body) {

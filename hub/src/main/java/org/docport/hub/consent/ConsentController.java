@@ -99,8 +99,7 @@ class ConsentController {
     return sagas.revoke(new ConsentKey(doctorId, insurerId), auth.getName());
   }
 
-  @Operation(
-      summary = "Decide on a doctor's enrolment (the insurer; operators until insurer accounts)")
+  @Operation(summary = "Decide on a doctor's enrolment (the insurer's account, or an operator)")
   @PostMapping("/api/insurers/{insurerId}/enrolments/{doctorId}/decision")
   ConsentProgress decide(
       @PathVariable String insurerId,
@@ -108,9 +107,11 @@ class ConsentController {
       @RequestBody Decision decision,
       Authentication auth) {
     DocPortUser caller = access.caller(auth);
-    if (!caller.isOperator()) {
+    if (!caller.mayActFor(insurerId)) {
       throw new ApiException(
-          HttpStatus.FORBIDDEN, "Not allowed", "Only the insurer's operators decide enrolments.");
+          HttpStatus.FORBIDDEN,
+          "Not your insurer",
+          "Only the insurer's own account (or a DocPort operator) decides its enrolments.");
     }
     if (decision.accepted() == null) {
       throw invalidDecision("accepted", "required: true or false");

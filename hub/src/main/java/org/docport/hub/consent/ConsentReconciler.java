@@ -1,13 +1,11 @@
 package org.docport.hub.consent;
 
 import io.temporal.client.WorkflowClient;
+import org.docport.hub.platform.Reconciliation;
 import org.docport.hub.platform.Workflows;
 import org.docport.workflows.consent.ConsentKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
  * must not strand a consent. Starting a workflow that runs already is harmless.
  */
 @Component
-class ConsentReconciler {
+class ConsentReconciler implements Reconciliation {
 
   private static final Logger log = LoggerFactory.getLogger(ConsentReconciler.class);
 
@@ -31,15 +29,8 @@ class ConsentReconciler {
     this.temporal = temporal;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void atStartUp() {
-    reconcile();
-  }
-
-  @Scheduled(
-      fixedDelayString = "${docport.consent.reconcile-interval:PT5M}",
-      initialDelayString = "${docport.consent.reconcile-interval:PT5M}")
-  void reconcile() {
+  @Override
+  public void reconcile() {
     int restarted = 0;
     for (Consent consent : consents.inFlight()) {
       ConsentKey key = new ConsentKey(consent.doctorId(), consent.insurerId());

@@ -31,9 +31,10 @@ public class InsurerConnections {
     this.dispatcher = dispatcher;
   }
 
+  /** Connects every live insurer (one still onboarding is connected when it goes live). */
   @EventListener(ApplicationReadyEvent.class)
   void openAll() {
-    insurers.all().forEach(this::open);
+    insurers.all().stream().filter(InsurerRegistration::isLive).forEach(this::open);
   }
 
   @EventListener

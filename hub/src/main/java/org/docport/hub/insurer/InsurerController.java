@@ -75,7 +75,7 @@ class InsurerController {
     return masked(insurers.get(id));
   }
 
-  private static InsurerRegistration masked(InsurerRegistration r) {
+  static InsurerRegistration masked(InsurerRegistration r) {
     ConnectorSettings c = r.connector();
     ConnectorSettings.Auth a = c.authOrNone();
     ConnectorSettings.Auth shown =
@@ -93,6 +93,9 @@ class InsurerController {
         r.networks(),
         new ConnectorSettings(c.kind(), c.baseUrl(), shown),
         r.paused(),
-        r.enrolment());
+        r.enrolment(),
+        r.contactEmail(),
+        r.status(),
+        r.statusReason());
   }
 }

@@ -1,9 +1,11 @@
 package org.docport.hub.insurer;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.workflows.insurer.InsurerOnboardingStep;
 
 /**
  * An insurer as an operator registers it: its organisation, its provider networks and how DocPort
@@ -11,6 +13,10 @@ import org.docport.mappings.snapshot.InsurerContext;
  *
  * @param id DocPort's id for the insurer, a lower-case slug such as {@code acme-health}
  * @param identifier the insurer's own organisation identifier (system and value)
+ * @param contactEmail where the insurer's API credentials are sent (required when an insurer
+ *     registers itself)
+ * @param status where the insurer's onboarding stands (set by DocPort)
+ * @param statusReason why a connection test failed or the registration was rejected
  */
 public record InsurerRegistration(
     String id,
@@ -19,7 +25,10 @@ public record InsurerRegistration(
     List<InsurerContext.Network> networks,
     ConnectorSettings connector,
     Boolean paused,
-    Enrolment enrolment) {
+    Enrolment enrolment,
+    String contactEmail,
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY) InsurerOnboardingStep status,
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY) String statusReason) {
 
   /** A system|value pair. */
   public record IdentifierRef(String system, String value) {}
@@ -42,6 +51,10 @@ public record InsurerRegistration(
     public Duration decisionTimeoutOrDefault() {
       return decisionTimeout == null ? DEFAULT_TIMEOUT : decisionTimeout;
     }
+  }
+
+  public boolean isLive() {
+    return status == null || status == InsurerOnboardingStep.LIVE;
   }
 
   public Enrolment enrolmentOrDefault() {

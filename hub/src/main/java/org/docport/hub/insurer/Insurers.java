@@ -13,6 +13,7 @@ import org.docport.connectors.ConnectorSettings;
 import org.docport.hub.web.ApiException;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.workflows.insurer.InsurerOnboardingStep;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,15 +34,32 @@ public class Insurers {
     this.json = json;
   }
 
+  /** Registers an insurer an operator vouches for: live at once. */
   @Transactional
   public InsurerRegistration create(InsurerRegistration insurer) {
+    return create(insurer, InsurerOnboardingStep.LIVE);
+  }
+
+  /** Registers an insurer at an onboarding step (an application awaits approval). */
+  @Transactional
+  public InsurerRegistration create(InsurerRegistration insurer, InsurerOnboardingStep status) {
     validate(insurer);
+    if (status != InsurerOnboardingStep.LIVE
+        && (insurer.contactEmail() == null
+            || !insurer.contactEmail().matches("[^@\\s]{1,64}@[^@\\s]{1,255}"))) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Invalid insurer",
+          "contactEmail: required, where DocPort sends the insurer's API credentials",
+          List.of(field("contactEmail", "an e-mail address")));
+    }
     try {
       jdbc.update(
           """
           insert into insurer (id, name, identifier_system, identifier_value, connector_kind,
-                               connector_settings, paused, auto_accept, decision_timeout_seconds)
-          values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+                               connector_settings, paused, auto_accept, decision_timeout_seconds,
+                               contact_email, status)
+          values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
           """,
           insurer.id(),
           insurer.name(),
@@ -51,7 +69,9 @@ public class Insurers {
           write(insurer.connector()),
           Boolean.TRUE.equals(insurer.paused()),
           insurer.enrolmentOrDefault().autoAcceptOrDefault(),
-          insurer.enrolmentOrDefault().decisionTimeoutOrDefault().toSeconds());
+          insurer.enrolmentOrDefault().decisionTimeoutOrDefault().toSeconds(),
+          insurer.contactEmail(),
+          status.name());
     } catch (DuplicateKeyException e) {
       throw new ApiException(
           HttpStatus.CONFLICT,
@@ -102,6 +122,15 @@ public class Insurers {
     }
   }
 
+  /** Records where the insurer's onboarding stands. */
+  public void setStatus(String id, InsurerOnboardingStep status, String reason) {
+    jdbc.update(
+        "update insurer set status = ?, status_reason = ?, updated_at = now() where id = ?",
+        status.name(),
+        reason,
+        id);
+  }
+
   public void setPaused(String id, boolean paused) {
     if (jdbc.update("update insurer set paused = ?, updated_at = now() where id = ?", paused, id)
         == 0) {
@@ -128,7 +157,10 @@ public class Insurers {
         rs.getBoolean("paused"),
         new InsurerRegistration.Enrolment(
             rs.getBoolean("auto_accept"),
-            Duration.ofSeconds(rs.getLong("decision_timeout_seconds"))));
+            Duration.ofSeconds(rs.getLong("decision_timeout_seconds"))),
+        rs.getString("contact_email"),
+        InsurerOnboardingStep.valueOf(rs.getString("status")),
+        rs.getString("status_reason"));
   }
 
   private static void validate(InsurerRegistration r) {

@@ -1,11 +1,9 @@
 package org.docport.hub.onboarding;
 
+import org.docport.hub.platform.Reconciliation;
 import org.docport.workflows.onboarding.OnboardingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the recorded step; at start-up and then on a schedule.
  */
 @Component
-class OnboardingReconciler {
+class OnboardingReconciler implements Reconciliation {
 
   private static final Logger log = LoggerFactory.getLogger(OnboardingReconciler.class);
 
@@ -26,15 +24,8 @@ class OnboardingReconciler {
     this.workflows = workflows;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void atStartUp() {
-    reconcile();
-  }
-
-  @Scheduled(
-      fixedDelayString = "${docport.consent.reconcile-interval:PT5M}",
-      initialDelayString = "${docport.consent.reconcile-interval:PT5M}")
-  void reconcile() {
+  @Override
+  public void reconcile() {
     int restarted = 0;
     for (Onboardings.Onboarding onboarding : onboardings.inFlight()) {
       try {

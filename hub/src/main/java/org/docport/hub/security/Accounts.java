@@ -31,13 +31,15 @@ public class Accounts implements UserDetailsService {
   public Optional<DocPortUser> find(String username) {
     return jdbc
         .query(
-            "select username, password_hash, role, doctor_id from account where username = ?",
+            "select username, password_hash, role, doctor_id, insurer_id from account"
+                + " where username = ?",
             (rs, n) ->
                 new DocPortUser(
                     rs.getString(1),
                     rs.getString(2),
                     DocPortUser.Role.valueOf(rs.getString(3)),
-                    rs.getObject(4, UUID.class)),
+                    rs.getObject(4, UUID.class),
+                    rs.getString(5)),
             username)
         .stream()
         .findFirst();
@@ -60,7 +62,22 @@ public class Accounts implements UserDetailsService {
       throw new ApiException(
           HttpStatus.CONFLICT, "Username taken", "An account named '" + username + "' exists.");
     }
-    return new DocPortUser(username, hash, role, null);
+    return new DocPortUser(username, hash, role, null, null);
+  }
+
+  /**
+   * Gives an insurer its API account with a new password (a repeated call replaces the password).
+   */
+  public void issueInsurerAccount(String username, String rawPassword, String insurerId) {
+    jdbc.update(
+        """
+        insert into account (username, password_hash, role, insurer_id) values (?, ?, 'INSURER', ?)
+        on conflict (username) do update set password_hash = excluded.password_hash
+        where account.insurer_id = excluded.insurer_id
+        """,
+        username,
+        passwords.encode(rawPassword),
+        insurerId);
   }
 
   /** Links a doctor account to the doctor record it created. */

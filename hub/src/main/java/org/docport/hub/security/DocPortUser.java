@@ -8,18 +8,27 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A signed-in account: an operator, or a doctor who may act on their own record only.
+ * A signed-in account: an operator, a doctor who may act on their own record only, or an insurer
+ * acting for itself.
  *
- * @param doctorId the doctor record this account owns; null for operators and for doctors who have
- *     not created their profile yet
+ * @param doctorId the doctor record this account owns; null for operators, insurers and doctors who
+ *     have not created their profile yet
+ * @param insurerId the insurer this account acts for; null unless the role is INSURER
  */
-public record DocPortUser(String username, String passwordHash, Role role, UUID doctorId)
+public record DocPortUser(
+    String username, String passwordHash, Role role, UUID doctorId, String insurerId)
     implements UserDetails {
 
   /** What an account may do. */
   public enum Role {
     DOCTOR,
-    OPERATOR
+    OPERATOR,
+    INSURER
+  }
+
+  /** Whether this account may act for the given insurer (decide its enrolments). */
+  public boolean mayActFor(String insurer) {
+    return isOperator() || (role == Role.INSURER && insurer.equals(insurerId));
   }
 
   public boolean isOperator() {

@@ -30,7 +30,7 @@ class SecurityConfiguration {
         .authenticationManager(authentication)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(HttpMethod.POST, "/api/accounts")
+                auth.requestMatchers(HttpMethod.POST, "/api/accounts", "/api/insurer-applications")
                     .permitAll()
                     .requestMatchers(
                         "/actuator/health/**",

@@ -1,0 +1,105 @@
+package org.docport.hub.insurer;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.docport.connectors.fhirrest.FhirRestConnectionTest;
+import org.docport.hub.security.Accounts;
+import org.docport.workflows.insurer.ConnectionCheck;
+import org.docport.workflows.insurer.InsurerOnboardingActivities;
+import org.docport.workflows.insurer.InsurerOnboardingProgress;
+import org.docport.workflows.insurer.InsurerOnboardingStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Insurer onboarding's activities: registry status, API credentials, connection test, going live.
+ */
+@Component("insurerOnboardingActivities")
+class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
+
+  private static final Logger log = LoggerFactory.getLogger(InsurerOnboardingActivitiesImpl.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Insurers insurers;
+  private final Accounts accounts;
+  private final FhirContext fhir;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final ApplicationEventPublisher events;
+  private final String mailFrom;
+
+  InsurerOnboardingActivitiesImpl(
+      Insurers insurers,
+      Accounts accounts,
+      FhirContext fhir,
+      ObjectProvider<JavaMailSender> mail,
+      ApplicationEventPublisher events,
+      @Value("${docport.onboarding.mail-from:onboarding@docport.local}") String mailFrom) {
+    this.insurers = insurers;
+    this.accounts = accounts;
+    this.fhir = fhir;
+    this.mail = mail;
+    this.events = events;
+    this.mailFrom = mailFrom;
+  }
+
+  @Override
+  public void record(String insurerId, InsurerOnboardingProgress progress) {
+    insurers.setStatus(insurerId, progress.step(), progress.reason());
+  }
+
+  @Override
+  public String issueCredentials(String insurerId) {
+    InsurerRegistration insurer = insurers.get(insurerId);
+    String username = "insurer-" + insurerId;
+    byte[] secret = new byte[24];
+    RANDOM.nextBytes(secret);
+    String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    accounts.issueInsurerAccount(username, password, insurerId);
+    JavaMailSender sender = mail.getIfAvailable();
+    if (sender == null) {
+      // As with the operator's first password: without a mail server, the log is the only channel.
+      log.warn(
+          "No mail server configured: API credentials of insurer {} are {} / {}",
+          insurerId,
+          username,
+          password);
+      return username;
+    }
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(mailFrom);
+    message.setTo(insurer.contactEmail());
+    message.setSubject("Your DocPort API credentials");
+    message.setText(
+        "Welcome to DocPort, "
+            + insurer.name()
+            + ".\n\nYour registration was approved. Your API credentials (HTTP Basic):\n\n"
+            + "username: "
+            + username
+            + "\npassword: "
+            + password
+            + "\n\nKeep them secret. DocPort now tests the connection to your endpoint.\n\nDocPort");
+    sender.send(message);
+    return username;
+  }
+
+  @Override
+  public ConnectionCheck testConnection(String insurerId) {
+    return FhirRestConnectionTest.problem(fhir, insurers.get(insurerId).connector())
+        .map(problem -> new ConnectionCheck(false, problem))
+        .orElseGet(() -> new ConnectionCheck(true, null));
+  }
+
+  @Override
+  public void goLive(String insurerId) {
+    // Connected first: an insurer shown LIVE has its route and lane (connecting again is harmless).
+    events.publishEvent(new InsurerEvent.Registered(insurers.get(insurerId)));
+    insurers.setStatus(insurerId, InsurerOnboardingStep.LIVE, null);
+  }
+}

@@ -60,11 +60,17 @@ class OnboardingController {
   OnboardingView get(@PathVariable UUID doctorId, Authentication auth) {
     access.require(auth, doctorId);
     Onboardings.Onboarding o = onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
+    // The running workflow answers first (by query: it knows a submission the registry has not
+    // recorded yet); the registry answers once it has ended, or while it is being restarted.
+    OnboardingProgress progress =
+        o.step() == OnboardingStep.ACTIVE
+            ? o.progress()
+            : workflows.progress(doctorId).orElse(o.progress());
     return new OnboardingView(
-        o.step(),
-        o.problems(),
-        o.reviewNotes(),
-        o.remindersSent(),
+        progress.step(),
+        progress.problems(),
+        progress.reviewNotes(),
+        progress.remindersSent(),
         o.updatedAt(),
         documents.list(doctorId));
   }

@@ -3,6 +3,8 @@ package org.docport.hub.onboarding;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowQueryException;
+import java.util.Optional;
 import java.util.UUID;
 import org.docport.hub.platform.Workflows;
 import org.docport.hub.registry.DoctorChanged;
@@ -61,6 +63,15 @@ public class OnboardingWorkflows {
 
   boolean isRunning(UUID doctorId) {
     return Workflows.isRunning(temporal, OnboardingRequest.workflowId(doctorId));
+  }
+
+  /** The running workflow's own view of the onboarding (its query), if one runs. */
+  Optional<OnboardingProgress> progress(UUID doctorId) {
+    try {
+      return Optional.of(stub(doctorId).progress());
+    } catch (WorkflowNotFoundException | WorkflowQueryException e) {
+      return Optional.empty();
+    }
   }
 
   /** The doctor submits the profile for checks. */

@@ -61,6 +61,14 @@ public final class HubClient {
     return send(request(path).header("Content-Type", "application/json").POST(json(body)));
   }
 
+  /** PUTs raw bytes (a document upload) with their content type. */
+  public Response putBytes(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public Response put(String path, Object body, String ifMatch) {
     HttpRequest.Builder request =
         request(path).header("Content-Type", "application/json").PUT(json(body));

@@ -55,7 +55,9 @@ public class InsurerOnboardingWorkflowImpl implements InsurerOnboardingWorkflow 
   @Override
   public InsurerOnboardingProgress decide(ApprovalDecision answer) {
     decision = answer;
-    return progress();
+    return answer.approved()
+        ? new InsurerOnboardingProgress(InsurerOnboardingStep.ISSUING_CREDENTIALS, null)
+        : new InsurerOnboardingProgress(InsurerOnboardingStep.REJECTED, answer.reason());
   }
 
   @Override

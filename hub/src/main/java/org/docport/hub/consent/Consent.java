@@ -7,12 +7,14 @@ import java.util.UUID;
  * A doctor's consent to one insurer, with when each state was reached.
  *
  * @param reason why the consent ended (or is being withdrawn), in words the doctor can act on
+ * @param ending while WITHDRAWING, how the consent will end
  */
 public record Consent(
     UUID doctorId,
     String insurerId,
     ConsentStatus status,
     String reason,
+    ConsentStatus ending,
     OffsetDateTime requestedAt,
     OffsetDateTime activatedAt,
     OffsetDateTime revokedAt,

@@ -88,8 +88,9 @@ class ConsentActivitiesImpl implements ConsentActivities {
   }
 
   @Override
-  public void withdraw(ConsentKey key, String reason) {
-    consents.withdrawing(key, reason);
+  public void withdraw(ConsentKey key, ConsentStep ending, String reason) {
+    consents.withdrawing(
+        key, reason, ending == null ? ConsentStatus.REVOKED : ConsentStatus.valueOf(ending.name()));
     Optional<DeliveryJob> claimed =
         deliveries.claimPair(key.insurerId(), key.doctorId(), WITHDRAWAL_LEASE);
     if (claimed.isEmpty()) {

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ConsentManagement {
 
   private static final String COLUMNS =
-      "doctor_id, insurer_id, status, reason, requested_at, activated_at, revoked_at, ended_at";
+      "doctor_id, insurer_id, status, reason, ending, requested_at, activated_at, revoked_at,"
+          + " ended_at";
 
   private final JdbcTemplate jdbc;
   private final Doctors doctors;
@@ -101,7 +102,7 @@ public class ConsentManagement {
             values (?, ?, 'REQUESTED', now())
             on conflict (doctor_id, insurer_id) do update set
               status = 'REQUESTED', requested_at = now(), activated_at = null, revoked_at = null,
-              ended_at = null, reason = null, updated_at = now()
+              ended_at = null, reason = null, ending = null, updated_at = now()
             where consent.status in ('REJECTED', 'FAILED', 'REVOKED')
             """,
             key.doctorId(),
@@ -152,6 +153,7 @@ public class ConsentManagement {
               + (before == ConsentStatus.WITHDRAWING ? "; it is being withdrawn already." : "."));
     }
     transition(key, Set.of(before), ConsentStatus.WITHDRAWING, reason, actor);
+    setEnding(key, ConsentStatus.REVOKED);
     return before;
   }
 
@@ -169,15 +171,28 @@ public class ConsentManagement {
         || status(key).filter(s -> s == ConsentStatus.ACTIVE).isPresent();
   }
 
-  /** Delivery stops in this transaction; the published data is withdrawn next. */
+  /**
+   * Delivery stops in this transaction; the published data is withdrawn next, and then the consent
+   * ends as {@code ending}.
+   */
   @Transactional
-  public void withdrawing(ConsentKey key, String reason) {
+  public void withdrawing(ConsentKey key, String reason, ConsentStatus ending) {
     transition(
         key,
         Set.of(ConsentStatus.REQUESTED, ConsentStatus.ENROLLING, ConsentStatus.ACTIVE),
         ConsentStatus.WITHDRAWING,
         reason,
         "consent-saga");
+    setEnding(key, ending);
+  }
+
+  private void setEnding(ConsentKey key, ConsentStatus ending) {
+    jdbc.update(
+        "update consent set ending = ? where doctor_id = ? and insurer_id = ?"
+            + " and status = 'WITHDRAWING'",
+        ending.name(),
+        key.doctorId(),
+        key.insurerId());
   }
 
   /** WITHDRAWING ends REJECTED, FAILED or REVOKED, with the reason. */
@@ -272,6 +287,7 @@ public class ConsentManagement {
         rs.getString("insurer_id"),
         ConsentStatus.valueOf(rs.getString("status")),
         rs.getString("reason"),
+        rs.getString("ending") == null ? null : ConsentStatus.valueOf(rs.getString("ending")),
         rs.getObject("requested_at", OffsetDateTime.class),
         rs.getObject("activated_at", OffsetDateTime.class),
         rs.getObject("revoked_at", OffsetDateTime.class),

@@ -1,9 +1,12 @@
 package org.docport.hub.consent;
 
 import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.docport.hub.platform.Reconciliation;
 import org.docport.hub.platform.Workflows;
 import org.docport.workflows.consent.ConsentKey;
+import org.docport.workflows.consent.ConsentStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,11 +42,21 @@ class ConsentReconciler implements Reconciliation {
           // An opt-in saga withdrawing after a rejection finishes on its own.
           if (!Workflows.isRunning(temporal, key.optInWorkflowId())
               && !Workflows.isRunning(temporal, key.optOutWorkflowId())) {
-            sagas.startOptOut(key, consent.reason());
+            sagas.startOptOut(
+                key,
+                consent.reason(),
+                consent.ending() == null
+                    ? ConsentStep.REVOKED
+                    : ConsentStep.valueOf(consent.ending().name()));
             restarted++;
           }
         } else if (!Workflows.isRunning(temporal, key.optInWorkflowId())) {
-          sagas.startOptIn(key);
+          // The decision time runs from the request, not from the restart.
+          sagas.startOptIn(
+              key,
+              consent.requestedAt() == null
+                  ? Duration.ZERO
+                  : Duration.between(consent.requestedAt(), OffsetDateTime.now()));
           restarted++;
         }
       } catch (RuntimeException e) {

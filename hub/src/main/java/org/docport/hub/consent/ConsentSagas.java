@@ -3,12 +3,14 @@ package org.docport.hub.consent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
+import java.time.Duration;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.platform.Workflows;
 import org.docport.hub.web.ApiException;
 import org.docport.workflows.consent.ConsentKey;
 import org.docport.workflows.consent.ConsentProgress;
+import org.docport.workflows.consent.ConsentStep;
 import org.docport.workflows.consent.InsurerDecision;
 import org.docport.workflows.consent.OptInRequest;
 import org.docport.workflows.consent.OptInWorkflow;
@@ -46,7 +48,7 @@ public class ConsentSagas {
   public Consent revoke(ConsentKey key, String actor) {
     ConsentStatus before = consents.withdrawByDoctor(key, REVOKED_BY_DOCTOR, actor);
     if (before == ConsentStatus.ACTIVE || !cancelOptIn(key)) {
-      startOptOut(key, REVOKED_BY_DOCTOR);
+      startOptOut(key, REVOKED_BY_DOCTOR, ConsentStep.REVOKED);
     }
     return consents.get(key);
   }
@@ -71,7 +73,17 @@ public class ConsentSagas {
 
   /** Starts the opt-in saga unless it runs already. */
   void startOptIn(ConsentKey key) {
+    startOptIn(key, Duration.ZERO);
+  }
+
+  /**
+   * Starts the opt-in saga unless it runs already; a saga restarted after the doctor has waited
+   * {@code waited} gets only what is left of the insurer's decision time (at least a minute).
+   */
+  void startOptIn(ConsentKey key, Duration waited) {
     InsurerRegistration.Enrolment enrolment = insurers.get(key.insurerId()).enrolmentOrDefault();
+    Duration left = enrolment.decisionTimeoutOrDefault().minus(waited);
+    Duration timeout = left.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : left;
     OptInWorkflow saga =
         temporal.newWorkflowStub(
             OptInWorkflow.class,
@@ -79,18 +91,16 @@ public class ConsentSagas {
     Workflows.startOnce(
         () ->
             WorkflowClient.start(
-                saga::optIn,
-                new OptInRequest(
-                    key, enrolment.autoAcceptOrDefault(), enrolment.decisionTimeoutOrDefault())));
+                saga::optIn, new OptInRequest(key, enrolment.autoAcceptOrDefault(), timeout)));
   }
 
-  /** Starts the opt-out workflow unless it runs already. */
-  void startOptOut(ConsentKey key, String reason) {
+  /** Starts the opt-out workflow unless it runs already; it ends the consent as {@code ending}. */
+  void startOptOut(ConsentKey key, String reason, ConsentStep ending) {
     OptOutWorkflow workflow =
         temporal.newWorkflowStub(
             OptOutWorkflow.class,
             Workflows.options(key.optOutWorkflowId(), OptOutWorkflow.TASK_QUEUE));
-    Workflows.startOnce(() -> WorkflowClient.start(workflow::revoke, key, reason));
+    Workflows.startOnce(() -> WorkflowClient.start(workflow::revoke, key, reason, ending));
   }
 
   /** Tells a running opt-in saga the doctor withdrew; false when none is running. */

@@ -159,14 +159,16 @@ class ConsentSagaTest extends HubTest {
     await().until(() -> status(doctor, insurer).equals("ACTIVE"));
     assertThat(familyAt(insurer, doctor)).contains("Reddy");
 
+    // A rejection's withdrawal, its saga lost half-way: it must still end REJECTED.
     jdbc.update(
-        "update consent set status = 'WITHDRAWING', reason = 'revoked by the doctor'"
-            + " where doctor_id = ?::uuid and insurer_id = ?",
+        "update consent set status = 'WITHDRAWING', reason = 'licence not valid here',"
+            + " ending = 'REJECTED' where doctor_id = ?::uuid and insurer_id = ?",
         doctor,
         insurer.id());
     reconciler.reconcile();
 
-    await().until(() -> status(doctor, insurer).equals("REVOKED"));
+    await().until(() -> status(doctor, insurer).equals("REJECTED"));
+    assertThat(consent(doctor, insurer).get("reason").asText()).isEqualTo("licence not valid here");
     assertThat(insurer.server().all(Practitioner.class)).isEmpty();
   }
 

@@ -32,8 +32,11 @@ public interface ConsentActivities {
   /**
    * Stops delivery to the insurer at once and takes back what was published there. The compensation
    * of {@link #enrol}.
+   *
+   * @param ending how the consent will end once withdrawn (kept in the registry, so a withdrawal
+   *     resumed after a crash ends the same way)
    */
-  void withdraw(ConsentKey key, String reason);
+  void withdraw(ConsentKey key, ConsentStep ending, String reason);
 
   /** Records how the consent ended, with the reason the doctor sees. */
   void conclude(ConsentKey key, ConsentStep ending, String reason);

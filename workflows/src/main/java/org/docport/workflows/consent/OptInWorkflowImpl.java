@@ -21,6 +21,7 @@ public class OptInWorkflowImpl implements OptInWorkflow {
 
   private ConsentStep step = ConsentStep.REQUESTED;
   private String reason;
+  private ConsentStep ending;
   private InsurerDecision decision;
   private String cancelled;
 
@@ -31,7 +32,7 @@ public class OptInWorkflowImpl implements OptInWorkflow {
     try {
       step = ConsentStep.ENROLLING;
       // Registered before the call: a timed-out enrol may still have queued the delivery.
-      saga.addCompensation(() -> insurer.withdraw(key, reason));
+      saga.addCompensation(() -> insurer.withdraw(key, ending, reason));
       registry.enrol(key);
       boolean enrolled =
           Workflow.newActivityStub(
@@ -73,7 +74,8 @@ public class OptInWorkflowImpl implements OptInWorkflow {
   }
 
   /** Withdraws what was published (the saga's compensations), then records the ending. */
-  private ConsentProgress end(ConsentKey key, ConsentStep ending, String why) {
+  private ConsentProgress end(ConsentKey key, ConsentStep how, String why) {
+    ending = how;
     reason = why;
     step = ConsentStep.WITHDRAWING;
     // Detached, so compensation runs even when the workflow itself is being cancelled.

@@ -16,18 +16,17 @@ public class OptOutWorkflowImpl implements OptOutWorkflow {
   private String reason;
 
   @Override
-  public ConsentProgress revoke(ConsentKey key, String why) {
+  public ConsentProgress revoke(ConsentKey key, String why, ConsentStep ending) {
+    ConsentStep end = ending == null ? ConsentStep.REVOKED : ending;
     reason = why;
     try {
-      insurer.withdraw(key, why);
-      registry.conclude(key, ConsentStep.REVOKED, why);
-      step = ConsentStep.REVOKED;
+      insurer.withdraw(key, end, why);
     } catch (ActivityFailure e) {
       // Delivery stopped when the doctor revoked; only the clean-up at the insurer failed.
       reason = why + "; withdrawing the published data failed: " + OptInWorkflowImpl.reasonOf(e);
-      registry.conclude(key, ConsentStep.REVOKED, reason);
-      step = ConsentStep.REVOKED;
     }
+    registry.conclude(key, end, reason);
+    step = end;
     return progress();
   }
 

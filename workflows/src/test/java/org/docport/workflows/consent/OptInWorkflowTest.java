@@ -70,7 +70,7 @@ class OptInWorkflowTest {
     order.verify(activities).enrol(key);
     order.verify(activities).confirmEnrolled(key);
     order.verify(activities).activate(key);
-    verify(activities, never()).withdraw(any(), any());
+    verify(activities, never()).withdraw(any(), any(), any());
     verify(activities, never()).conclude(any(), any(), any());
     WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-auto-accepted");
   }
@@ -84,7 +84,7 @@ class OptInWorkflowTest {
 
     assertThat(result().step()).isEqualTo(ConsentStep.ACTIVE);
     verify(activities).activate(key);
-    verify(activities, never()).withdraw(any(), any());
+    verify(activities, never()).withdraw(any(), any(), any());
     WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-accepted");
   }
 
@@ -99,7 +99,7 @@ class OptInWorkflowTest {
     assertThat(result.step()).isEqualTo(ConsentStep.REJECTED);
     assertThat(result.reason()).isEqualTo("licence not valid in our region");
     InOrder order = inOrder(activities);
-    order.verify(activities).withdraw(key, "licence not valid in our region");
+    order.verify(activities).withdraw(key, ConsentStep.REJECTED, "licence not valid in our region");
     order.verify(activities).conclude(key, ConsentStep.REJECTED, "licence not valid in our region");
     verify(activities, never()).activate(any());
     WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-rejected");
@@ -115,7 +115,7 @@ class OptInWorkflowTest {
     ConsentProgress result = result();
     assertThat(result.step()).isEqualTo(ConsentStep.FAILED);
     assertThat(result.reason()).isEqualTo("the insurer did not decide within 14 days");
-    verify(activities).withdraw(key, result.reason());
+    verify(activities).withdraw(key, ConsentStep.FAILED, result.reason());
     verify(activities).conclude(key, ConsentStep.FAILED, result.reason());
     WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-timed-out");
   }
@@ -133,7 +133,7 @@ class OptInWorkflowTest {
     assertThat(result.step()).isEqualTo(ConsentStep.FAILED);
     assertThat(result.reason())
         .isEqualTo("the insurer refused the profile (HTTP 422): NPI unknown");
-    verify(activities).withdraw(key, result.reason());
+    verify(activities).withdraw(key, ConsentStep.FAILED, result.reason());
     verify(activities).conclude(key, ConsentStep.FAILED, result.reason());
     verify(activities, never()).activate(any());
   }
@@ -147,7 +147,7 @@ class OptInWorkflowTest {
     ConsentProgress result = workflow.optIn(request(true));
 
     assertThat(result.step()).isEqualTo(ConsentStep.FAILED);
-    verify(activities).withdraw(key, "registry unavailable");
+    verify(activities).withdraw(key, ConsentStep.FAILED, "registry unavailable");
     verify(activities).conclude(key, ConsentStep.FAILED, "registry unavailable");
   }
 
@@ -161,7 +161,7 @@ class OptInWorkflowTest {
     ConsentProgress result = result();
     assertThat(result.step()).isEqualTo(ConsentStep.REVOKED);
     assertThat(result.reason()).isEqualTo(OptInWorkflowImpl.WITHDRAWN);
-    verify(activities).withdraw(key, OptInWorkflowImpl.WITHDRAWN);
+    verify(activities).withdraw(key, ConsentStep.REVOKED, OptInWorkflowImpl.WITHDRAWN);
     verify(activities).conclude(key, ConsentStep.REVOKED, OptInWorkflowImpl.WITHDRAWN);
     WorkflowHistories.record(env, key.optInWorkflowId(), "opt-in-cancelled");
   }
@@ -173,7 +173,7 @@ class OptInWorkflowTest {
     ConsentProgress result = workflow.optIn(request(true));
 
     assertThat(result.step()).isEqualTo(ConsentStep.REVOKED);
-    verify(activities).withdraw(key, OptInWorkflowImpl.WITHDRAWN);
+    verify(activities).withdraw(key, ConsentStep.REVOKED, OptInWorkflowImpl.WITHDRAWN);
     verify(activities, never()).activate(any());
   }
 
@@ -181,7 +181,7 @@ class OptInWorkflowTest {
   void aFailingWithdrawalIsReportedInTheReason() {
     doThrow(ApplicationFailure.newNonRetryableFailure("HTTP 403 forbidden", "Refused"))
         .when(activities)
-        .withdraw(any(), anyString());
+        .withdraw(any(), any(), anyString());
     WorkflowClient.start(workflow::optIn, request(false));
     awaitStep(ConsentStep.AWAITING_DECISION);
 

@@ -53,22 +53,31 @@ class OptOutWorkflowTest {
 
   @Test
   void revocationWithdrawsThePublishedDataThenRecordsRevoked() {
-    ConsentProgress result = workflow.revoke(key, "revoked by the doctor");
+    ConsentProgress result = workflow.revoke(key, "revoked by the doctor", null);
 
     assertThat(result.step()).isEqualTo(ConsentStep.REVOKED);
     InOrder order = inOrder(activities);
-    order.verify(activities).withdraw(key, "revoked by the doctor");
+    order.verify(activities).withdraw(key, ConsentStep.REVOKED, "revoked by the doctor");
     order.verify(activities).conclude(key, ConsentStep.REVOKED, "revoked by the doctor");
     WorkflowHistories.record(env, key.optOutWorkflowId(), "opt-out");
+  }
+
+  @Test
+  void aWithdrawalResumedForALostOptInSagaEndsAsThatSagaMeantTo() {
+    ConsentProgress result = workflow.revoke(key, "licence not valid here", ConsentStep.REJECTED);
+
+    assertThat(result.step()).isEqualTo(ConsentStep.REJECTED);
+    verify(activities).withdraw(key, ConsentStep.REJECTED, "licence not valid here");
+    verify(activities).conclude(key, ConsentStep.REJECTED, "licence not valid here");
   }
 
   @Test
   void aWithdrawalTheInsurerRefusesStillRevokesAndSaysWhatIsLeft() {
     doThrow(ApplicationFailure.newNonRetryableFailure("HTTP 403 forbidden", "Refused"))
         .when(activities)
-        .withdraw(any(), anyString());
+        .withdraw(any(), any(), anyString());
 
-    ConsentProgress result = workflow.revoke(key, "revoked by the doctor");
+    ConsentProgress result = workflow.revoke(key, "revoked by the doctor", null);
 
     assertThat(result.step()).isEqualTo(ConsentStep.REVOKED);
     assertThat(result.reason())

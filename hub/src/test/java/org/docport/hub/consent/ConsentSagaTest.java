@@ -74,6 +74,21 @@ class ConsentSagaTest extends HubTest {
   }
 
   @Test
+  void anEnrolmentTheInsurerRefusesEndsFailedWithTheInsurersReason() {
+    Insurer insurer = insurer(AUTO_ACCEPT);
+    insurer.server().failAlways(422);
+    String doctor = createDoctor("Ghosh");
+
+    optIn(doctor, insurer).expect(202);
+
+    await().until(() -> status(doctor, insurer).equals("FAILED"));
+    assertThat(consent(doctor, insurer).get("reason").asText())
+        .startsWith("the insurer refused the doctor's profile")
+        .contains("422");
+    assertThat(insurer.server().all(Practitioner.class)).isEmpty();
+  }
+
+  @Test
   void optingOutStopsDeliveryAtOnceWithdrawsTheDataAndOptingInAgainWorks() {
     Insurer insurer = insurer(AUTO_ACCEPT);
     String doctor = createDoctor("Nair");

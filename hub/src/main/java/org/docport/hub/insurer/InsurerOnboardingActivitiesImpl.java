@@ -3,7 +3,9 @@ package org.docport.hub.insurer;
 import ca.uhn.fhir.context.FhirContext;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
 import org.docport.connectors.fhirrest.FhirRestConnectionTest;
+import org.docport.hub.platform.ActivityRequests;
 import org.docport.hub.security.Accounts;
 import org.docport.workflows.insurer.ConnectionCheck;
 import org.docport.workflows.insurer.InsurerOnboardingActivities;
@@ -33,6 +35,7 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
   private final ObjectProvider<JavaMailSender> mail;
   private final ApplicationEventPublisher events;
   private final String mailFrom;
+  private final ActivityRequests requests;
 
   InsurerOnboardingActivitiesImpl(
       Insurers insurers,
@@ -40,7 +43,9 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
       FhirContext fhir,
       ObjectProvider<JavaMailSender> mail,
       ApplicationEventPublisher events,
-      @Value("${docport.onboarding.mail-from:onboarding@docport.local}") String mailFrom) {
+      @Value("${docport.onboarding.mail-from:onboarding@docport.local}") String mailFrom,
+      ActivityRequests requests) {
+    this.requests = requests;
     this.insurers = insurers;
     this.accounts = accounts;
     this.fhir = fhir;
@@ -55,9 +60,12 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
   }
 
   @Override
-  public String issueCredentials(String insurerId) {
+  public String issueCredentials(String insurerId, UUID requestId) {
     InsurerRegistration insurer = insurers.get(insurerId);
     String username = "insurer-" + insurerId;
+    if (requests.isDone(requestId)) {
+      return username;
+    }
     byte[] secret = new byte[24];
     RANDOM.nextBytes(secret);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -70,6 +78,7 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
           insurerId,
           username,
           password);
+      requests.done(requestId, "insurer-credentials");
       return username;
     }
     SimpleMailMessage message = new SimpleMailMessage();
@@ -86,6 +95,7 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
             + password
             + "\n\nKeep them secret. DocPort now tests the connection to your endpoint.\n\nDocPort");
     sender.send(message);
+    requests.done(requestId, "insurer-credentials");
     return username;
   }
 

@@ -3,6 +3,7 @@ package org.docport.hub.onboarding;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.docport.hub.platform.ActivityRequests;
 import org.docport.hub.registry.Doctors;
 import org.docport.workflows.onboarding.CredentialReport;
 import org.docport.workflows.onboarding.OnboardingActivities;
@@ -19,6 +20,7 @@ class OnboardingActivitiesImpl implements OnboardingActivities {
   private final LicenceRegistry registry;
   private final Reminders reminders;
   private final OnboardingSettings settings;
+  private final ActivityRequests requests;
   private final Clock clock;
 
   OnboardingActivitiesImpl(
@@ -27,7 +29,9 @@ class OnboardingActivitiesImpl implements OnboardingActivities {
       DoctorDocuments documents,
       LicenceRegistry registry,
       Reminders reminders,
-      OnboardingSettings settings) {
+      OnboardingSettings settings,
+      ActivityRequests requests) {
+    this.requests = requests;
     this.onboardings = onboardings;
     this.doctors = doctors;
     this.documents = documents;
@@ -58,7 +62,11 @@ class OnboardingActivitiesImpl implements OnboardingActivities {
   }
 
   @Override
-  public void remind(UUID doctorId, OnboardingProgress progress) {
+  public void remind(UUID doctorId, OnboardingProgress progress, UUID requestId) {
+    if (requests.isDone(requestId)) {
+      return;
+    }
     reminders.send(doctorId, progress);
+    requests.done(requestId, "onboarding-reminder");
   }
 }

@@ -23,7 +23,9 @@ import org.docport.hub.HubTest;
 import org.docport.hub.LicenceRegistryStub;
 import org.docport.hub.SampleDoctors;
 import org.docport.testkit.HubClient;
+import org.docport.workflows.onboarding.OnboardingProgress;
 import org.docport.workflows.onboarding.OnboardingRequest;
+import org.docport.workflows.onboarding.OnboardingStep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +34,7 @@ class OnboardingFlowTest extends HubTest {
 
   @Autowired WorkflowClient temporal;
   @Autowired OnboardingReconciler reconciler;
+  @Autowired OnboardingActivitiesImpl activities;
 
   private static final byte[] PDF =
       "%PDF-1.4\n% licence copy\n".getBytes(StandardCharsets.US_ASCII);
@@ -143,6 +146,26 @@ class OnboardingFlowTest extends HubTest {
     assertThat(reminder.getSubject()).isEqualTo("Your DocPort onboarding is waiting for you");
     assertThat(reminder.getContent().toString()).contains("your DocPort profile is still a draft");
     await().until(() -> onboarding(doctor).get("remindersSent").asInt() >= 1);
+  }
+
+  @Test
+  void aReminderRetriedWithItsRequestIdIsSentOnce() {
+    // An operator-entered doctor: no onboarding workflow sends reminders of its own.
+    UUID doctor = UUID.fromString(createDoctor("Retried"));
+    long before = mailsTo("asha@example.org");
+    UUID request = UUID.randomUUID();
+    OnboardingProgress draft =
+        new OnboardingProgress(OnboardingStep.DRAFT, List.of(), List.of(), 1);
+
+    activities.remind(doctor, draft, request);
+    activities.remind(doctor, draft, request);
+    activities.remind(doctor, draft, UUID.randomUUID());
+
+    assertThat(mailsTo("asha@example.org")).isEqualTo(before + 2);
+  }
+
+  private static long mailsTo(String address) {
+    return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> addressedTo(m, address)).count();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.docport.workflows.insurer;
 
 import io.temporal.activity.ActivityInterface;
+import java.util.UUID;
 
 /** The registry, account and connector work of insurer onboarding, implemented by the hub. */
 @ActivityInterface
@@ -10,12 +11,12 @@ public interface InsurerOnboardingActivities {
   void record(String insurerId, InsurerOnboardingProgress progress);
 
   /**
-   * Issues the insurer's API credentials and sends them to its contact address. A repeated call
-   * issues fresh ones (the last message sent holds the valid password).
+   * Issues the insurer's API credentials and sends them to its contact address, once per {@code
+   * requestId}: a retry of a call that got through issues nothing new.
    *
    * @return the account's username
    */
-  String issueCredentials(String insurerId);
+  String issueCredentials(String insurerId, UUID requestId);
 
   /** Calls the insurer's endpoint with its connector settings. */
   ConnectionCheck testConnection(String insurerId);

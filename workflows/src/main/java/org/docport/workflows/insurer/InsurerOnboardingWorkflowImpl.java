@@ -2,6 +2,7 @@ package org.docport.workflows.insurer;
 
 import io.temporal.workflow.Workflow;
 import org.docport.workflows.ActivityPolicies;
+import org.docport.workflows.RequestIds;
 
 /** See {@link InsurerOnboardingWorkflow}. */
 public class InsurerOnboardingWorkflowImpl implements InsurerOnboardingWorkflow {
@@ -29,7 +30,7 @@ public class InsurerOnboardingWorkflowImpl implements InsurerOnboardingWorkflow 
       return moveTo(insurerId, InsurerOnboardingStep.REJECTED, decision.reason());
     }
     moveTo(insurerId, InsurerOnboardingStep.ISSUING_CREDENTIALS, null);
-    registry.issueCredentials(insurerId);
+    registry.issueCredentials(insurerId, RequestIds.next("credentials-request-id"));
     while (true) {
       moveTo(insurerId, InsurerOnboardingStep.TESTING_CONNECTION, null);
       ConnectionCheck check = remote.testConnection(insurerId);

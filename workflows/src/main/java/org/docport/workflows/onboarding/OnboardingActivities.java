@@ -20,6 +20,9 @@ public interface OnboardingActivities {
   /** Makes the doctor active: visible to the insurers they opt in to. */
   void activate(UUID doctorId);
 
-  /** E-mails the doctor that their onboarding waits for them, and why. */
-  void remind(UUID doctorId, OnboardingProgress progress);
+  /**
+   * E-mails the doctor that their onboarding waits for them, and why; once per {@code requestId},
+   * however often the call is retried.
+   */
+  void remind(UUID doctorId, OnboardingProgress progress, UUID requestId);
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.docport.workflows.ActivityPolicies;
+import org.docport.workflows.RequestIds;
 
 /** See {@link OnboardingWorkflow}. */
 public class OnboardingWorkflowImpl implements OnboardingWorkflow {
@@ -60,7 +61,7 @@ public class OnboardingWorkflowImpl implements OnboardingWorkflow {
       boolean woke = Workflow.await(reminder, () -> submitted || touched);
       if (!woke) {
         reminders++;
-        registry.remind(request.doctorId(), progress());
+        registry.remind(request.doctorId(), progress(), RequestIds.next("reminder-request-id"));
         registry.record(request.doctorId(), progress());
       }
     }

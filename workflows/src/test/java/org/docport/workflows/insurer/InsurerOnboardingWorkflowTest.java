@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -64,11 +65,11 @@ class InsurerOnboardingWorkflowTest {
 
     assertThat(result().step()).isEqualTo(InsurerOnboardingStep.LIVE);
     InOrder order = inOrder(activities);
-    order.verify(activities).issueCredentials(INSURER);
+    order.verify(activities).issueCredentials(eq(INSURER), any());
     order.verify(activities).testConnection(INSURER);
     order.verify(activities).goLive(INSURER);
     WorkflowHistories.record(
-        env, InsurerOnboardingWorkflow.workflowId(INSURER), "insurer-onboarding-live");
+        env, InsurerOnboardingWorkflow.workflowId(INSURER), "insurer-onboarding-live-request-ids");
   }
 
   @Test
@@ -78,7 +79,7 @@ class InsurerOnboardingWorkflowTest {
     InsurerOnboardingProgress result = result();
     assertThat(result.step()).isEqualTo(InsurerOnboardingStep.REJECTED);
     assertThat(result.reason()).isEqualTo("not a licensed insurer");
-    verify(activities, never()).issueCredentials(any());
+    verify(activities, never()).issueCredentials(any(), any());
     verify(activities, never()).goLive(any());
   }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OnboardingReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"onboarding-approved", "onboarding-corrected"})
+  @ValueSource(strings = {"onboarding-approved", "onboarding-corrected", "onboarding-reminded"})
   void onboardingHistoriesReplay(String name) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/" + name + ".json", OnboardingWorkflowImpl.class);

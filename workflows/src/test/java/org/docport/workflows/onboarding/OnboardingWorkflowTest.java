@@ -107,17 +107,18 @@ class OnboardingWorkflowTest {
   @Test
   void anUntouchedDraftIsRemindedAfterThreeDaysAndUnansweredCorrectionsAfterSeven() {
     env.sleep(Duration.ofDays(3).plusHours(1));
-    verify(activities, times(1)).remind(eq(doctor), any());
+    verify(activities, times(1)).remind(eq(doctor), any(), any());
 
     when(activities.checkCredentials(doctor))
         .thenReturn(new CredentialReport(List.of("licence expired"), List.of()));
     workflow.submit();
     awaitStep(OnboardingStep.CORRECTIONS_NEEDED);
     env.sleep(Duration.ofDays(6));
-    verify(activities, times(1)).remind(eq(doctor), any());
+    verify(activities, times(1)).remind(eq(doctor), any(), any());
     env.sleep(Duration.ofDays(1).plusHours(1));
-    verify(activities, times(2)).remind(eq(doctor), any());
+    verify(activities, times(2)).remind(eq(doctor), any(), any());
     assertThat(workflow.progress().remindersSent()).isEqualTo(2);
+    WorkflowHistories.record(env, OnboardingRequest.workflowId(doctor), "onboarding-reminded");
   }
 
   @Test
@@ -126,9 +127,9 @@ class OnboardingWorkflowTest {
     workflow.touched();
     env.sleep(Duration.ofDays(2));
 
-    verify(activities, never()).remind(any(), any());
+    verify(activities, never()).remind(any(), any(), any());
     env.sleep(Duration.ofDays(1).plusHours(1));
-    verify(activities).remind(eq(doctor), any());
+    verify(activities).remind(eq(doctor), any(), any());
   }
 
   @Test

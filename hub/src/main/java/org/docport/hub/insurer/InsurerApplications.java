@@ -15,6 +15,7 @@ import org.docport.workflows.insurer.InsurerOnboardingStep;
 import org.docport.workflows.insurer.InsurerOnboardingWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -84,6 +85,15 @@ public class InsurerApplications implements Reconciliation {
       } catch (RuntimeException e) {
         log.warn("Could not reconcile the onboarding of insurer {}", insurer.id(), e);
       }
+    }
+  }
+
+  /** An insurer removed while still onboarding takes its workflow with it. */
+  @EventListener
+  void on(InsurerEvent.Removed removed) {
+    String workflowId = InsurerOnboardingWorkflow.workflowId(removed.insurerId());
+    if (Workflows.isRunning(temporal, workflowId)) {
+      temporal.newUntypedWorkflowStub(workflowId).terminate("insurer removed by an operator");
     }
   }
 

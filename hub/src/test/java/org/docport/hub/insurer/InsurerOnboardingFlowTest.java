@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.client.WorkflowClient;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,8 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.docport.connectors.InsurerConnectors;
 import org.docport.hub.HubTest;
+import org.docport.hub.platform.Workflows;
 import org.docport.insurersim.InsurerServer;
 import org.docport.testkit.HubClient;
+import org.docport.workflows.insurer.InsurerOnboardingWorkflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +30,7 @@ class InsurerOnboardingFlowTest extends HubTest {
   private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
 
   @Autowired InsurerConnectors connectors;
+  @Autowired WorkflowClient temporal;
 
   private final InsurerServer server = InsurerServer.start(0);
   private final String id = "self-" + UUID.randomUUID().toString().substring(0, 8);
@@ -132,6 +136,17 @@ class InsurerOnboardingFlowTest extends HubTest {
         .post("/api/operator/insurers/" + id + "/approval", Map.of("approved", true))
         .expect(409);
     operator().post("/api/operator/insurers/" + id + "/connection-test", Map.of()).expect(409);
+  }
+
+  @Test
+  void removingAnApplicantEndsItsOnboarding() {
+    apply(application()).expect(202);
+    String workflowId = InsurerOnboardingWorkflow.workflowId(id);
+    await().until(() -> Workflows.isRunning(temporal, workflowId));
+
+    operator().delete("/api/operator/insurers/" + id).expect(204);
+
+    assertThat(Workflows.isRunning(temporal, workflowId)).isFalse();
   }
 
   private Map<String, Object> application() {

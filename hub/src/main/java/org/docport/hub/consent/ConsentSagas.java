@@ -40,16 +40,21 @@ public class ConsentSagas {
   /** The doctor asks to join the insurer. */
   public Consent optIn(ConsentKey key, String actor) {
     Consent consent = consents.request(key, actor);
-    startOptIn(key);
+    Workflows.startAfterCommit(key.optInWorkflowId(), () -> startOptIn(key));
     return consent;
   }
 
   /** The doctor opts out (or withdraws a request still in progress). */
   public Consent revoke(ConsentKey key, String actor) {
     ConsentStatus before = consents.withdrawByDoctor(key, REVOKED_BY_DOCTOR, actor);
-    if (before == ConsentStatus.ACTIVE || !cancelOptIn(key)) {
-      startOptOut(key, REVOKED_BY_DOCTOR, ConsentStep.REVOKED);
-    }
+    // Delivery has stopped already; the withdrawal at the insurer follows.
+    Workflows.startAfterCommit(
+        key.optOutWorkflowId(),
+        () -> {
+          if (before == ConsentStatus.ACTIVE || !cancelOptIn(key)) {
+            startOptOut(key, REVOKED_BY_DOCTOR, ConsentStep.REVOKED);
+          }
+        });
     return consents.get(key);
   }
 

@@ -44,7 +44,8 @@ public class InsurerApplications implements Reconciliation {
   public InsurerRegistration apply(InsurerRegistration application) {
     InsurerRegistration created =
         insurers.create(application, InsurerOnboardingStep.AWAITING_APPROVAL);
-    start(created.id(), false);
+    Workflows.startAfterCommit(
+        InsurerOnboardingWorkflow.workflowId(created.id()), () -> start(created.id(), false));
     return created;
   }
 

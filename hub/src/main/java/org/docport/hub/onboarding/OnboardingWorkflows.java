@@ -13,6 +13,8 @@ import org.docport.workflows.onboarding.OnboardingProgress;
 import org.docport.workflows.onboarding.OnboardingRequest;
 import org.docport.workflows.onboarding.OnboardingWorkflow;
 import org.docport.workflows.onboarding.ReviewDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 @EnableConfigurationProperties(OnboardingSettings.class)
 public class OnboardingWorkflows {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingWorkflows.class);
 
   private final WorkflowClient temporal;
   private final OnboardingSettings settings;
@@ -38,12 +42,19 @@ public class OnboardingWorkflows {
       return;
     }
     if (change.created()) {
-      start(change.doctorId(), null);
+      Workflows.startAfterCommit(
+          OnboardingRequest.workflowId(change.doctorId()), () -> start(change.doctorId(), null));
     } else {
       try {
         stub(change.doctorId()).touched();
       } catch (WorkflowNotFoundException e) {
         // onboarded already, or entered by an operator: no onboarding to tell
+      } catch (RuntimeException e) {
+        // The edit is committed; a missed nudge only means an earlier reminder.
+        log.warn(
+            "Could not tell the onboarding of {} about an edit: {}",
+            change.doctorId(),
+            e.toString());
       }
     }
   }

@@ -11,9 +11,13 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What every feature does with Temporal workflows whose ids are business keys. */
 public final class Workflows {
+
+  private static final Logger log = LoggerFactory.getLogger(Workflows.class);
 
   private Workflows() {}
 
@@ -35,6 +39,19 @@ public final class Workflows {
       start.run();
     } catch (WorkflowExecutionAlreadyStarted e) {
       // the business key is taken by the run we wanted: nothing to do
+    }
+  }
+
+  /**
+   * Starts a workflow for a change the registry has just committed. If Temporal cannot be reached
+   * now, the change stands and the reconcilers start the workflow later, so the caller still gets
+   * its answer.
+   */
+  public static void startAfterCommit(String what, Runnable start) {
+    try {
+      startOnce(start);
+    } catch (RuntimeException e) {
+      log.warn("Could not start {} now; the reconciler will: {}", what, e.toString());
     }
   }
 

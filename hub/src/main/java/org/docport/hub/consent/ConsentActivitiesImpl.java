@@ -95,7 +95,8 @@ class ConsentActivitiesImpl implements ConsentActivities {
         deliveries.claimPair(key.insurerId(), key.doctorId(), WITHDRAWAL_LEASE);
     if (claimed.isEmpty()) {
       if (deliveries.isLeased(key.insurerId(), key.doctorId())) {
-        // The attempt in flight re-checks nothing: it finishes, then this withdraws after it.
+        // An attempt already past its consent check holds the pair: it finishes first, and this
+        // activity, retried by Temporal, withdraws after it.
         throw ApplicationFailure.newFailure(
             "a delivery to the insurer is in flight; withdrawing after it", "DeliveryInFlight");
       }

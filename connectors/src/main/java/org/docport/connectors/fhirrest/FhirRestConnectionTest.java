@@ -30,10 +30,10 @@ public final class FhirRestConnectionTest {
     if (!problems.isEmpty()) {
       return Optional.of(String.join("; ", problems));
     }
-    IGenericClient client = fhir.newRestfulGenericClient(settings.baseUrl());
-    client.registerInterceptor(AuthInterceptor.of(settings.authOrNone()));
-    FailedResponseHeaders failed = new FailedResponseHeaders();
-    client.registerInterceptor(failed);
+    InsurerClient insurer =
+        InsurerClient.open(fhir, settings.baseUrl(), AuthInterceptor.of(settings.authOrNone()));
+    IGenericClient client = insurer.client();
+    FailedResponseHeaders failed = insurer.failedResponses();
     CapabilityStatement capabilities;
     try {
       capabilities =

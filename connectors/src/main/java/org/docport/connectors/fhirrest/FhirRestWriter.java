@@ -70,11 +70,8 @@ public final class FhirRestWriter {
    */
   public static FhirRestWriter create(
       FhirContext fhir, String baseUrl, AuthInterceptor auth, boolean searchThenWrite) {
-    IGenericClient client = fhir.newRestfulGenericClient(baseUrl);
-    client.registerInterceptor(auth);
-    FailedResponseHeaders failedResponses = new FailedResponseHeaders();
-    client.registerInterceptor(failedResponses);
-    return new FhirRestWriter(fhir, client, failedResponses, searchThenWrite);
+    InsurerClient insurer = InsurerClient.open(fhir, baseUrl, auth);
+    return new FhirRestWriter(fhir, insurer.client(), insurer.failedResponses(), searchThenWrite);
   }
 
   /** Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map)}. */

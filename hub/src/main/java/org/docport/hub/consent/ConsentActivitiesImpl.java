@@ -90,7 +90,7 @@ class ConsentActivitiesImpl implements ConsentActivities {
   @Override
   public void withdraw(ConsentKey key, ConsentStep ending, String reason) {
     consents.withdrawing(
-        key, reason, ending == null ? ConsentStatus.REVOKED : ConsentStatus.valueOf(ending.name()));
+        key, reason, ending == null ? ConsentStatus.REVOKED : ConsentStatus.of(ending));
     Optional<DeliveryJob> claimed =
         deliveries.claimPair(key.insurerId(), key.doctorId(), WITHDRAWAL_LEASE);
     if (claimed.isEmpty()) {
@@ -123,7 +123,7 @@ class ConsentActivitiesImpl implements ConsentActivities {
 
   @Override
   public void conclude(ConsentKey key, ConsentStep ending, String reason) {
-    consents.conclude(key, ConsentStatus.valueOf(ending.name()), reason);
+    consents.conclude(key, ConsentStatus.of(ending), reason);
   }
 
   private record Receipt(String state, String lastError) {}

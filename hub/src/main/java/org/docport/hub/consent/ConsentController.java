@@ -114,24 +114,17 @@ class ConsentController {
           "Only the insurer's own account (or a DocPort operator) decides its enrolments.");
     }
     if (decision.accepted() == null) {
-      throw invalidDecision("accepted", "required: true or false");
+      throw ApiException.invalidField("Invalid decision", "accepted", "required: true or false");
     }
     if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
-      throw invalidDecision("reason", "required for a rejection: what the doctor should fix");
+      throw ApiException.invalidField(
+          "Invalid decision", "reason", "required for a rejection: what the doctor should fix");
     }
     if (decision.reason() != null && decision.reason().length() > 1000) {
-      throw invalidDecision("reason", "at most 1000 characters");
+      throw ApiException.invalidField("Invalid decision", "reason", "at most 1000 characters");
     }
     return sagas.decide(
         new ConsentKey(doctorId, insurerId),
         new InsurerDecision(decision.accepted(), decision.reason()));
-  }
-
-  private static ApiException invalidDecision(String field, String message) {
-    return new ApiException(
-        HttpStatus.BAD_REQUEST,
-        "Invalid decision",
-        field + ": " + message,
-        List.of(new ApiException.FieldError(field, message)));
   }
 }

@@ -45,9 +45,7 @@ class ConsentReconciler implements Reconciliation {
             sagas.startOptOut(
                 key,
                 consent.reason(),
-                consent.ending() == null
-                    ? ConsentStep.REVOKED
-                    : ConsentStep.valueOf(consent.ending().name()));
+                consent.ending() == null ? ConsentStep.REVOKED : consent.ending().step());
             restarted++;
           }
         } else if (!Workflows.isRunning(temporal, key.optInWorkflowId())) {

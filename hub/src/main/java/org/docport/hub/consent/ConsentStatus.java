@@ -1,6 +1,7 @@
 package org.docport.hub.consent;
 
 import java.util.Set;
+import org.docport.workflows.consent.ConsentStep;
 
 /** Where a doctor's consent to one insurer stands. */
 public enum ConsentStatus {
@@ -16,11 +17,18 @@ public enum ConsentStatus {
   FAILED,
   REVOKED;
 
-  /** Statuses in which the doctor's data flows to the insurer. */
-  public static final Set<ConsentStatus> DELIVERABLE = Set.of(ENROLLING, ACTIVE);
-
   /** Statuses a workflow is still working on (the reconciler restarts a missing one). */
   public static final Set<ConsentStatus> IN_FLIGHT = Set.of(REQUESTED, ENROLLING, WITHDRAWING);
+
+  /** The registry's status for a step of the consent workflows (they share the ending names). */
+  static ConsentStatus of(ConsentStep step) {
+    return valueOf(step.name());
+  }
+
+  /** The workflow step for an ending status. */
+  ConsentStep step() {
+    return ConsentStep.valueOf(name());
+  }
 
   /** An ended consent; the doctor may opt in again. */
   public boolean isEnded() {

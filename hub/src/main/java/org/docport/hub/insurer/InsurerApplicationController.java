@@ -69,10 +69,11 @@ class InsurerApplicationController {
   @PostMapping("/api/operator/insurers/{insurerId}/approval")
   InsurerOnboardingProgress decide(@PathVariable String insurerId, @RequestBody Approval approval) {
     if (approval.approved() == null) {
-      throw invalid("approved", "required: true or false");
+      throw ApiException.invalidField("Invalid decision", "approved", "required: true or false");
     }
     if (!approval.approved() && (approval.reason() == null || approval.reason().isBlank())) {
-      throw invalid("reason", "required for a rejection: what the insurer should know");
+      throw ApiException.invalidField(
+          "Invalid decision", "reason", "required for a rejection: what the insurer should know");
     }
     return applications.decide(
         insurerId, new ApprovalDecision(approval.approved(), approval.reason()));
@@ -82,13 +83,5 @@ class InsurerApplicationController {
   @PostMapping("/api/operator/insurers/{insurerId}/connection-test")
   InsurerOnboardingProgress retest(@PathVariable String insurerId) {
     return applications.retest(insurerId);
-  }
-
-  private static ApiException invalid(String field, String message) {
-    return new ApiException(
-        HttpStatus.BAD_REQUEST,
-        "Invalid decision",
-        field + ": " + message,
-        List.of(new ApiException.FieldError(field, message)));
   }
 }

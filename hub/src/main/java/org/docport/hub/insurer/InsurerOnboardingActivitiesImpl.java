@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.UUID;
 import org.docport.connectors.fhirrest.FhirRestConnectionTest;
 import org.docport.hub.platform.ActivityRequests;
+import org.docport.hub.platform.Mailer;
 import org.docport.hub.security.Accounts;
 import org.docport.workflows.insurer.ConnectionCheck;
 import org.docport.workflows.insurer.InsurerOnboardingActivities;
@@ -13,11 +14,7 @@ import org.docport.workflows.insurer.InsurerOnboardingProgress;
 import org.docport.workflows.insurer.InsurerOnboardingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +29,16 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
   private final Insurers insurers;
   private final Accounts accounts;
   private final FhirContext fhir;
-  private final ObjectProvider<JavaMailSender> mail;
+  private final Mailer mail;
   private final ApplicationEventPublisher events;
-  private final String mailFrom;
   private final ActivityRequests requests;
 
   InsurerOnboardingActivitiesImpl(
       Insurers insurers,
       Accounts accounts,
       FhirContext fhir,
-      ObjectProvider<JavaMailSender> mail,
+      Mailer mail,
       ApplicationEventPublisher events,
-      @Value("${docport.onboarding.mail-from:onboarding@docport.local}") String mailFrom,
       ActivityRequests requests) {
     this.requests = requests;
     this.insurers = insurers;
@@ -51,7 +46,6 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
     this.fhir = fhir;
     this.mail = mail;
     this.events = events;
-    this.mailFrom = mailFrom;
   }
 
   @Override
@@ -70,31 +64,27 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
     RANDOM.nextBytes(secret);
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     accounts.issueInsurerAccount(username, password, insurerId);
-    JavaMailSender sender = mail.getIfAvailable();
-    if (sender == null) {
+    boolean sent =
+        mail.send(
+            insurer.contactEmail(),
+            "Your DocPort API credentials",
+            "Welcome to DocPort, "
+                + insurer.name()
+                + ".\n\nYour registration was approved. Your API credentials (HTTP Basic):\n\n"
+                + "username: "
+                + username
+                + "\npassword: "
+                + password
+                + "\n\nKeep them secret. DocPort now tests the connection to your endpoint."
+                + "\n\nDocPort");
+    if (!sent) {
       // As with the operator's first password: without a mail server, the log is the only channel.
       log.warn(
           "No mail server configured: API credentials of insurer {} are {} / {}",
           insurerId,
           username,
           password);
-      requests.done(requestId, "insurer-credentials");
-      return username;
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(mailFrom);
-    message.setTo(insurer.contactEmail());
-    message.setSubject("Your DocPort API credentials");
-    message.setText(
-        "Welcome to DocPort, "
-            + insurer.name()
-            + ".\n\nYour registration was approved. Your API credentials (HTTP Basic):\n\n"
-            + "username: "
-            + username
-            + "\npassword: "
-            + password
-            + "\n\nKeep them secret. DocPort now tests the connection to your endpoint.\n\nDocPort");
-    sender.send(message);
     requests.done(requestId, "insurer-credentials");
     return username;
   }

@@ -116,14 +116,16 @@ class OnboardingController {
   @PostMapping("/api/operator/onboarding/{doctorId}/review")
   OnboardingProgress review(@PathVariable UUID doctorId, @RequestBody Review review) {
     if (review.approved() == null) {
-      throw invalid("approved", "required: true or false");
+      throw ApiException.invalidField("Invalid review", "approved", "required: true or false");
     }
     List<String> reasons = review.reasons() == null ? List.of() : review.reasons();
     if (!review.approved() && reasons.stream().allMatch(r -> r == null || r.isBlank())) {
-      throw invalid("reasons", "required when not approved: what the doctor should fix");
+      throw ApiException.invalidField(
+          "Invalid review", "reasons", "required when not approved: what the doctor should fix");
     }
     if (reasons.size() > 20 || reasons.stream().anyMatch(r -> r != null && r.length() > 500)) {
-      throw invalid("reasons", "at most 20 reasons of at most 500 characters");
+      throw ApiException.invalidField(
+          "Invalid review", "reasons", "at most 20 reasons of at most 500 characters");
     }
     onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
     return workflows.review(doctorId, new ReviewDecision(review.approved(), reasons));
@@ -138,14 +140,6 @@ class OnboardingController {
           "No such document kind",
           "Documents are 'licence' or 'degree', not '" + kind + "'.");
     }
-  }
-
-  private static ApiException invalid(String field, String message) {
-    return new ApiException(
-        HttpStatus.BAD_REQUEST,
-        "Invalid review",
-        field + ": " + message,
-        List.of(new ApiException.FieldError(field, message)));
   }
 
   private static ApiException notFound(UUID doctorId) {

@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param draftReminder a draft untouched this long gets a reminder e-mail
  * @param correctionReminder a request for corrections unanswered this long gets a reminder
- * @param mailFrom the sender of reminder e-mails
  * @param licenceRegistries per issuing authority (as doctors write it in an identifier's {@code
  *     issuer}), the URL that verifies a number, with {@code {number}} where the number goes; an
  *     authority without one is checked by the reviewer
@@ -19,14 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record OnboardingSettings(
     Duration draftReminder,
     Duration correctionReminder,
-    String mailFrom,
     Map<String, String> licenceRegistries,
     Map<String, String> licenceFormats) {
 
   public OnboardingSettings {
     draftReminder = draftReminder == null ? Duration.ofDays(3) : draftReminder;
     correctionReminder = correctionReminder == null ? Duration.ofDays(7) : correctionReminder;
-    mailFrom = mailFrom == null ? "onboarding@docport.local" : mailFrom;
     licenceRegistries = licenceRegistries == null ? Map.of() : Map.copyOf(licenceRegistries);
     licenceFormats = licenceFormats == null ? Map.of() : Map.copyOf(licenceFormats);
   }

@@ -2,6 +2,7 @@ package org.docport.hub.onboarding;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.hub.platform.Mailer;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.ContactPoint;
 import org.docport.mappings.snapshot.DoctorSnapshot;
@@ -9,9 +10,6 @@ import org.docport.workflows.onboarding.OnboardingProgress;
 import org.docport.workflows.onboarding.OnboardingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +21,12 @@ class Reminders {
 
   private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
-  private final ObjectProvider<JavaMailSender> mail;
+  private final Mailer mail;
   private final Doctors doctors;
-  private final OnboardingSettings settings;
 
-  Reminders(ObjectProvider<JavaMailSender> mail, Doctors doctors, OnboardingSettings settings) {
+  Reminders(Mailer mail, Doctors doctors) {
     this.mail = mail;
     this.doctors = doctors;
-    this.settings = settings;
   }
 
   void send(UUID doctorId, OnboardingProgress progress) {
@@ -42,21 +38,19 @@ class Reminders {
                     .filter(c -> "email".equals(c.system()))
                     .map(ContactPoint::value)
                     .findFirst());
-    JavaMailSender sender = mail.getIfAvailable();
-    if (address.isEmpty() || sender == null) {
+    boolean sent =
+        address.isPresent()
+            && mail.send(
+                address.get(),
+                "Your DocPort onboarding is waiting for you",
+                text(doctor.get(), progress));
+    if (!sent) {
       log.info(
           "Onboarding reminder for doctor {} not e-mailed ({}): {}",
           doctorId,
           address.isEmpty() ? "no e-mail address" : "no mail server configured",
           progress.step());
-      return;
     }
-    SimpleMailMessage message = new SimpleMailMessage();
-    message.setFrom(settings.mailFrom());
-    message.setTo(address.get());
-    message.setSubject("Your DocPort onboarding is waiting for you");
-    message.setText(text(doctor.get(), progress));
-    sender.send(message);
   }
 
   static String text(DoctorSnapshot doctor, OnboardingProgress progress) {

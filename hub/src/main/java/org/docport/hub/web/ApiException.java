@@ -27,6 +27,15 @@ public class ApiException extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  /** 400 naming one offending field: {@code detail} is {@code field: message}. */
+  public static ApiException invalidField(String title, String field, String message) {
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        title,
+        field + ": " + message,
+        List.of(new FieldError(field, message)));
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /** Explains why a JSON body could not be read, naming the field where possible. */
@@ -21,16 +20,20 @@ public final class JsonProblems {
       cause = p; // broken syntax inside a nested object is still broken syntax
     }
     if (cause instanceof UnrecognizedPropertyException u) {
-      return invalidField(
-          JsonPaths.of(u), "unknown field; allowed here: " + u.getKnownPropertyIds());
+      return ApiException.invalidField(
+          "Invalid request",
+          JsonPaths.of(u),
+          "unknown field; allowed here: " + u.getKnownPropertyIds());
     }
     if (cause instanceof InvalidFormatException f) {
-      return invalidField(
+      return ApiException.invalidField(
+          "Invalid request",
           JsonPaths.of(f),
           "cannot read " + quoted(f.getValue()) + " as " + JsonPaths.describe(f.getTargetType()));
     }
     if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      return invalidField(JsonPaths.of(m), JsonPaths.firstLine(m.getOriginalMessage()));
+      return ApiException.invalidField(
+          "Invalid request", JsonPaths.of(m), JsonPaths.firstLine(m.getOriginalMessage()));
     }
     if (cause instanceof JsonProcessingException p) {
       String where =
@@ -48,14 +51,6 @@ public final class JsonProblems {
     }
     return new ApiException(
         HttpStatus.BAD_REQUEST, "Malformed request body", "The body is missing or is not JSON.");
-  }
-
-  private static ApiException invalidField(String field, String message) {
-    return new ApiException(
-        HttpStatus.BAD_REQUEST,
-        "Invalid request",
-        field + ": " + message,
-        List.of(new ApiException.FieldError(field, message)));
   }
 
   private static String quoted(Object value) {

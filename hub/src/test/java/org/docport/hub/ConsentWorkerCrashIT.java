@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,10 +129,15 @@ class ConsentWorkerCrashIT {
   }
 
   private static HubProcess start(TestDatabase db, Path log, int temporalPort) {
-    Map<String, String> env = new HashMap<>(db.hubEnvironment());
-    env.put("DOCPORT_OPERATOR_PASSWORD", PASSWORD);
-    env.put("TEMPORAL_ADDRESS", "localhost:" + temporalPort);
-    env.put("DOCPORT_TEMPORAL_STICKY_QUEUE_TIMEOUT", "PT0S");
+    Map<String, String> env =
+        db.hubEnvironment(
+            Map.of(
+                "DOCPORT_OPERATOR_PASSWORD",
+                PASSWORD,
+                "TEMPORAL_ADDRESS",
+                "localhost:" + temporalPort,
+                "DOCPORT_TEMPORAL_STICKY_QUEUE_TIMEOUT",
+                "PT0S"));
     return HubProcess.start(
         Path.of(System.getProperty("docport.hub.jar")),
         HubProcess.freePort(),

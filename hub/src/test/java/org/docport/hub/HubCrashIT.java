@@ -171,7 +171,7 @@ class HubCrashIT {
     return HubProcess.start(
         jar,
         port,
-        environment(
+        db.hubEnvironment(
             Map.of("DOCPORT_OPERATOR_PASSWORD", OPERATOR_PASSWORD, "DOCPORT_DELIVERY_LEASE", "5s")),
         log,
         List.of("-Xmx512m"));
@@ -218,11 +218,5 @@ class HubCrashIT {
         List.of(Map.of("id", "gold", "name", "Gold")),
         "connector",
         Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()));
-  }
-
-  private Map<String, String> environment(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(db.hubEnvironment());
-    env.putAll(extra);
-    return env;
   }
 }

@@ -2,11 +2,14 @@ package org.docport.hub;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +116,21 @@ public abstract class HubTest {
         .server()
         .findByIdentifier(Practitioner.class, BusinessIdentifiers.PRACTITIONER, doctor)
         .map(p -> p.getNameFirstRep().getFamily());
+  }
+
+  /** The messages the mail server received for {@code address}, oldest first. */
+  protected static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(MAIL.getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().equals(address));
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 
   /** A registered insurer and the FHIR server behind it. */

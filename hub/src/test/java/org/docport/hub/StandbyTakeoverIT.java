@@ -86,7 +86,7 @@ class StandbyTakeoverIT {
     return HubProcess.start(
         Path.of(System.getProperty("docport.hub.jar")),
         port,
-        environment(db, Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
+        db.hubEnvironment(Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
         log,
         List.of("-Xmx384m"),
         capturing);
@@ -102,11 +102,5 @@ class StandbyTakeoverIT {
     return insurer
         .findByIdentifier(Practitioner.class, "https://docport.org/fhir/sid/practitioner", doctor)
         .map(p -> p.getNameFirstRep().getFamily());
-  }
-
-  private static Map<String, String> environment(TestDatabase db, Map<String, String> extra) {
-    Map<String, String> env = new java.util.HashMap<>(db.hubEnvironment());
-    env.putAll(extra);
-    return env;
   }
 }

@@ -150,9 +150,11 @@ class WorkflowRestartIT {
   }
 
   private static HubProcess start(TestDatabase db, Path log, int port) {
-    Map<String, String> env = new HashMap<>(db.hubEnvironment());
-    env.put("DOCPORT_OPERATOR_PASSWORD", PASSWORD);
     return HubProcess.start(
-        Path.of(System.getProperty("docport.hub.jar")), port, env, log, List.of("-Xmx384m"));
+        Path.of(System.getProperty("docport.hub.jar")),
+        port,
+        db.hubEnvironment(Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
+        log,
+        List.of("-Xmx384m"));
   }
 }

@@ -65,6 +65,13 @@ public final class TestDatabase implements AutoCloseable {
         "DOCPORT_DB_URL", jdbcUrl(), "DOCPORT_DB_USER", USER, "DOCPORT_DB_PASSWORD", PASSWORD);
   }
 
+  /** {@link #hubEnvironment()} with more variables (the operator password, Temporal...). */
+  public java.util.Map<String, String> hubEnvironment(java.util.Map<String, String> extra) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(hubEnvironment());
+    env.putAll(extra);
+    return env;
+  }
+
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
   }

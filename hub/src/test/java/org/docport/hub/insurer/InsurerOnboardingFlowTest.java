@@ -5,12 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
-import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -179,23 +176,9 @@ class InsurerOnboardingFlowTest extends HubTest {
   }
 
   private String passwordFromMail() throws Exception {
-    await().until(() -> credentialsMail().isPresent());
-    Matcher matcher = PASSWORD.matcher(credentialsMail().orElseThrow().getContent().toString());
+    await().until(() -> !mailsTo(contact).isEmpty());
+    Matcher matcher = PASSWORD.matcher(mailsTo(contact).get(0).getContent().toString());
     assertThat(matcher.find()).isTrue();
     return matcher.group(1);
-  }
-
-  private Optional<MimeMessage> credentialsMail() {
-    return Arrays.stream(MAIL.getReceivedMessages())
-        .filter(
-            m -> {
-              try {
-                return Arrays.stream(m.getAllRecipients())
-                    .anyMatch(a -> a.toString().equals(contact));
-              } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .findFirst();
   }
 }

@@ -68,15 +68,7 @@ final class BenchStack implements AutoCloseable {
           HubProcess.start(
               jar,
               port,
-              Map.of(
-                  "DOCPORT_DB_URL",
-                  stack.db.jdbcUrl(),
-                  "DOCPORT_DB_USER",
-                  TestDatabase.USER,
-                  "DOCPORT_DB_PASSWORD",
-                  TestDatabase.PASSWORD,
-                  "DOCPORT_OPERATOR_PASSWORD",
-                  OPERATOR_PASSWORD),
+              stack.db.hubEnvironment(Map.of("DOCPORT_OPERATOR_PASSWORD", OPERATOR_PASSWORD)),
               stack.hubLog,
               stack.hubJvmArgs);
       stack.api = new HubClient(stack.hub.baseUrl(), "operator", OPERATOR_PASSWORD);

@@ -3,6 +3,7 @@ package org.docport.connectors;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * How DocPort reaches one insurer.
@@ -48,6 +49,25 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
     public static Auth bearer(String token) {
       return new Auth("bearer", token, null, null, null, null);
     }
+  }
+
+  /**
+   * These settings with each secret that is set ({@code auth.token}, {@code auth.clientSecret})
+   * replaced by {@code f(field, value)}: to seal, open or mask them.
+   */
+  public ConnectorSettings mapSecrets(BinaryOperator<String> f) {
+    if (auth == null) {
+      return this;
+    }
+    Auth mapped =
+        new Auth(
+            auth.type(),
+            auth.token() == null ? null : f.apply("auth.token", auth.token()),
+            auth.tokenUrl(),
+            auth.clientId(),
+            auth.clientSecret() == null ? null : f.apply("auth.clientSecret", auth.clientSecret()),
+            auth.scope());
+    return new ConnectorSettings(kind, baseUrl, mapped, writeMode);
   }
 
   public Auth authOrNone() {

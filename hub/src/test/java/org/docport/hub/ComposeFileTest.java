@@ -43,7 +43,9 @@ class ComposeFileTest {
           .as(hub)
           .containsEntry("TEMPORAL_ADDRESS", "temporal:7233")
           .containsEntry("DOCPORT_DB_URL", "jdbc:postgresql://postgres:5432/docport")
-          .containsEntry("SPRING_MAIL_HOST", "mail");
+          .containsEntry("SPRING_MAIL_HOST", "mail")
+          // Replicas in separate containers must share the key that seals connector secrets.
+          .containsKey("DOCPORT_SECRETS_KEY");
       assertThat(documented).as("variables the README documents").containsAll(env.keySet());
       assertThat(String.valueOf(services.get(hub).get("build"))).isEqualTo(".");
     }

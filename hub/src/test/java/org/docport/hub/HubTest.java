@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.docport.insurersim.InsurerServer;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.testkit.HubClient;
@@ -50,6 +52,7 @@ public abstract class HubTest {
   static void hubProperties(DynamicPropertyRegistry registry) {
     registry.add("docport.db.embedded.data-dir", DATA_DIR::toString);
     registry.add("docport.operator.password", () -> OPERATOR_PASSWORD);
+    registry.add("docport.secrets.key-file", () -> DATA_DIR + "-secrets.key");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     registry.add("docport.onboarding.draft-reminder", () -> "PT2S");
@@ -76,8 +79,24 @@ public abstract class HubTest {
 
   /** Like {@link #insurer()}, with enrolment settings such as {@code autoAccept}. */
   protected Insurer insurer(Map<String, Object> enrolment) {
+    return insurer(enrolment, server -> Map.of());
+  }
+
+  /**
+   * Like {@link #insurer(Map)}, with the connector's {@code auth} settings made from the insurer's
+   * server (which the function may also configure, e.g. to require a token).
+   */
+  protected Insurer insurer(
+      Map<String, Object> enrolment, Function<InsurerServer, Map<String, Object>> auth) {
     InsurerServer server = InsurerServer.start(0);
     insurerServers.add(server);
+    Map<String, Object> connector = new HashMap<>();
+    connector.put("kind", "fhir-rest");
+    connector.put("baseUrl", server.baseUrl());
+    Map<String, Object> credentials = auth.apply(server);
+    if (!credentials.isEmpty()) {
+      connector.put("auth", credentials);
+    }
     String id = "ins-" + UUID.randomUUID().toString().substring(0, 8);
     operator()
         .post(
@@ -92,7 +111,7 @@ public abstract class HubTest {
                 "networks",
                 List.of(Map.of("id", "gold", "name", "Gold PPO")),
                 "connector",
-                Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()),
+                connector,
                 "enrolment",
                 enrolment))
         .expect(201);

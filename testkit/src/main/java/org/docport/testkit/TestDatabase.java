@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Base64;
 
 /**
  * A throwaway PostgreSQL 17 with logical WAL, as a hub under test would find in production: the hub
@@ -21,8 +23,14 @@ public final class TestDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres server;
 
+  /** The key that seals connector secrets, shared by every hub on this database. */
+  private final String secretsKey;
+
   private TestDatabase(EmbeddedPostgres server) {
     this.server = server;
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    this.secretsKey = Base64.getEncoder().encodeToString(key);
   }
 
   public static TestDatabase start() {
@@ -62,7 +70,14 @@ public final class TestDatabase implements AutoCloseable {
   /** The environment that points a hub process at this database. */
   public java.util.Map<String, String> hubEnvironment() {
     return java.util.Map.of(
-        "DOCPORT_DB_URL", jdbcUrl(), "DOCPORT_DB_USER", USER, "DOCPORT_DB_PASSWORD", PASSWORD);
+        "DOCPORT_DB_URL",
+        jdbcUrl(),
+        "DOCPORT_DB_USER",
+        USER,
+        "DOCPORT_DB_PASSWORD",
+        PASSWORD,
+        "DOCPORT_SECRETS_KEY",
+        secretsKey);
   }
 
   /** {@link #hubEnvironment()} with more variables (the operator password, Temporal...). */

@@ -53,11 +53,8 @@ class ConsentController {
       @RequestBody ConsentChange change,
       Authentication auth) {
     if (change.status() == null) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "Invalid consent",
-          "status: required, one of REQUESTED, ACTIVE, REVOKED",
-          List.of(new ApiException.FieldError("status", "required")));
+      throw ApiException.invalidField(
+          "Invalid consent", "status", "required, one of REQUESTED, ACTIVE, REVOKED");
     }
     return consents.set(doctorId, insurerId, change.status(), auth.getName());
   }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import org.docport.connectors.ConnectorSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,26 +75,6 @@ class InsurerController {
   }
 
   static InsurerRegistration masked(InsurerRegistration r) {
-    ConnectorSettings c = r.connector();
-    ConnectorSettings.Auth a = c.authOrNone();
-    ConnectorSettings.Auth shown =
-        new ConnectorSettings.Auth(
-            a.type(),
-            a.token() == null ? null : "***",
-            a.tokenUrl(),
-            a.clientId(),
-            a.clientSecret() == null ? null : "***",
-            a.scope());
-    return new InsurerRegistration(
-        r.id(),
-        r.name(),
-        r.identifier(),
-        r.networks(),
-        new ConnectorSettings(c.kind(), c.baseUrl(), shown),
-        r.paused(),
-        r.enrolment(),
-        r.contactEmail(),
-        r.status(),
-        r.statusReason());
+    return r.withConnector(r.connector().mapSecrets((field, value) -> "***"));
   }
 }

@@ -53,6 +53,20 @@ public record InsurerRegistration(
     }
   }
 
+  public InsurerRegistration withConnector(ConnectorSettings settings) {
+    return new InsurerRegistration(
+        id,
+        name,
+        identifier,
+        networks,
+        settings,
+        paused,
+        enrolment,
+        contactEmail,
+        status,
+        statusReason);
+  }
+
   public boolean isLive() {
     return status == null || status == InsurerOnboardingStep.LIVE;
   }

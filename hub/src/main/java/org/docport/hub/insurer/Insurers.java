@@ -7,13 +7,21 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.docport.connectors.ConnectorSettings;
+import org.docport.hub.platform.Secrets;
 import org.docport.hub.web.ApiException;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.workflows.insurer.InsurerOnboardingStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,14 +32,46 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Insurers {
 
+  private static final Logger log = LoggerFactory.getLogger(Insurers.class);
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final Secrets secrets;
 
-  Insurers(JdbcTemplate jdbc, ObjectMapper json) {
+  Insurers(JdbcTemplate jdbc, ObjectMapper json, Secrets secrets) {
     this.jdbc = jdbc;
     this.json = json;
+    this.secrets = secrets;
+  }
+
+  /**
+   * Seals connector secrets stored before the registry sealed them (idempotent, so replicas may run
+   * it together).
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  public void sealStoredSecrets() {
+    List<Map<String, Object>> rows =
+        jdbc.queryForList("select id, connector_settings::text as settings from insurer");
+    for (Map<String, Object> row : rows) {
+      String id = (String) row.get("id");
+      String stored = (String) row.get("settings");
+      ConnectorSettings settings = parse(stored);
+      ConnectorSettings sealedOnly =
+          settings.mapSecrets((field, value) -> Secrets.isSealed(value) ? value : null);
+      if (!sealedOnly.equals(settings)) {
+        jdbc.update(
+            "update insurer set connector_settings = ?::jsonb"
+                + " where id = ? and connector_settings = ?::jsonb",
+            write(
+                id,
+                settings.mapSecrets((field, value) -> secrets.open(value, secretOf(id, field)))),
+            id,
+            stored);
+        log.info("Sealed the connector secrets of insurer {}", id);
+      }
+    }
   }
 
   /** Registers an insurer an operator vouches for: live at once. */
@@ -66,7 +106,7 @@ public class Insurers {
           insurer.identifier() == null ? null : insurer.identifier().system(),
           insurer.identifier() == null ? null : insurer.identifier().value(),
           insurer.connector().kind(),
-          write(insurer.connector()),
+          write(insurer.id(), insurer.connector()),
           Boolean.TRUE.equals(insurer.paused()),
           insurer.enrolmentOrDefault().autoAcceptOrDefault(),
           insurer.enrolmentOrDefault().decisionTimeoutOrDefault().toSeconds(),
@@ -153,7 +193,7 @@ public class Insurers {
             ? null
             : new InsurerRegistration.IdentifierRef(system, rs.getString("identifier_value")),
         networks,
-        read(rs.getString("connector_settings")),
+        read(id, rs.getString("connector_settings")),
         rs.getBoolean("paused"),
         new InsurerRegistration.Enrolment(
             rs.getBoolean("auto_accept"),
@@ -208,17 +248,29 @@ public class Insurers {
     return new ApiException.FieldError(field, message);
   }
 
-  private String write(ConnectorSettings settings) {
+  /** The settings as stored: with their secrets sealed, bound to the insurer and field. */
+  private String write(String insurerId, ConnectorSettings settings) {
     try {
-      return json.writeValueAsString(settings);
+      return json.writeValueAsString(
+          settings.mapSecrets((field, value) -> secrets.seal(value, secretOf(insurerId, field))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private ConnectorSettings read(String settings) {
+  private ConnectorSettings read(String insurerId, String stored) {
+    return parse(stored)
+        .mapSecrets((field, value) -> secrets.open(value, secretOf(insurerId, field)));
+  }
+
+  /** What a sealed secret is bound to: copied to another insurer or field, it does not open. */
+  private static String secretOf(String insurerId, String field) {
+    return insurerId + " " + field;
+  }
+
+  private ConnectorSettings parse(String stored) {
     try {
-      return json.readValue(settings, ConnectorSettings.class);
+      return json.readValue(stored, ConnectorSettings.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable connector settings", e);
     }

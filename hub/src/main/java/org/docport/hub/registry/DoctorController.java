@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.docport.hub.security.Accounts;
 import org.docport.hub.security.DocPortUser;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,14 +38,22 @@ import org.springframework.web.bind.annotation.RestController;
 class DoctorController {
 
   static final String MERGE_PATCH = "application/merge-patch+json";
+  static final int MAX_HISTORY_PAGE = 500;
 
   private final Doctors doctors;
   private final DoctorAccess access;
   private final Accounts accounts;
   private final MergePatcher patcher;
+  private final RegistryEvents events;
 
-  DoctorController(Doctors doctors, DoctorAccess access, Accounts accounts, MergePatcher patcher) {
+  DoctorController(
+      Doctors doctors,
+      DoctorAccess access,
+      Accounts accounts,
+      MergePatcher patcher,
+      RegistryEvents events) {
     this.doctors = doctors;
+    this.events = events;
     this.access = access;
     this.accounts = accounts;
     this.patcher = patcher;
@@ -105,6 +115,42 @@ class DoctorController {
     long expected = ETags.required(ifMatch, existing.version());
     DoctorSnapshot patched = patcher.apply(existing, patch, DoctorSnapshot.class);
     return current(doctors.update(id, expected, patched, caller.username()));
+  }
+
+  /** A page of a doctor's audit trail, and where the next (older) page is, if there is one. */
+  record History(List<RegistryEvents.Entry> events, String next) {}
+
+  @Operation(
+      summary = "A doctor's audit trail, newest first",
+      description =
+          "Every committed change to the doctor: profile edits, consent and onboarding changes,"
+              + " with the version it made, the insurer it concerns and who made it. Page with"
+              + " 'before' (an entry id) and 'limit' (1 to 500, default 50); 'next' links the"
+              + " following page.")
+  @GetMapping("/{id}/history")
+  History history(
+      @PathVariable UUID id,
+      @RequestParam(required = false) Long before,
+      @RequestParam(defaultValue = "50") int limit,
+      Authentication auth) {
+    access.require(auth, id);
+    if (limit < 1 || limit > MAX_HISTORY_PAGE) {
+      throw ApiException.invalidField(
+          "Invalid parameter", "limit", "must be from 1 to " + MAX_HISTORY_PAGE);
+    }
+    if (before != null && before < 1) {
+      throw ApiException.invalidField(
+          "Invalid parameter", "before", "must be an entry id from an earlier page");
+    }
+    doctors.currentVersion(id).orElseThrow(() -> Doctors.notFound(id));
+    List<RegistryEvents.Entry> page =
+        events.history(id, before == null ? Long.MAX_VALUE : before, limit);
+    String next =
+        page.size() < limit
+            ? null
+            : "/api/doctors/%s/history?before=%d&limit=%d"
+                .formatted(id, page.get(page.size() - 1).id(), limit);
+    return new History(page, next);
   }
 
   static ResponseEntity<DoctorSnapshot> current(DoctorSnapshot doctor) {

@@ -1,5 +1,7 @@
 package org.docport.hub.registry;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,13 @@ public class RegistryEvents {
     ONBOARDING_CHANGED
   }
 
+  /**
+   * One line of a doctor's audit trail: what changed, to which version, for which insurer (a
+   * consent change), by whom and when.
+   */
+  public record Entry(
+      long id, Instant at, Kind kind, long doctorVersion, String insurerId, String actor) {}
+
   private final JdbcTemplate jdbc;
 
   RegistryEvents(JdbcTemplate jdbc) {
@@ -40,5 +49,28 @@ public class RegistryEvents {
         kind.name(),
         insurerId,
         actor);
+  }
+
+  /**
+   * A doctor's audit trail, newest first: up to {@code limit} entries older than {@code before}.
+   */
+  @Transactional(readOnly = true)
+  public List<Entry> history(UUID doctorId, long before, int limit) {
+    return jdbc.query(
+        """
+        select id, occurred_at, kind, doctor_version, insurer_id, actor from registry_event
+        where doctor_id = ? and id < ? order by id desc limit ?
+        """,
+        (rs, n) ->
+            new Entry(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                Kind.valueOf(rs.getString("kind")),
+                rs.getLong("doctor_version"),
+                rs.getString("insurer_id"),
+                rs.getString("actor")),
+        doctorId,
+        before,
+        limit);
   }
 }

@@ -1,5 +1,6 @@
 package org.docport.hub.insurer;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,7 @@ public record InsurerRegistration(
         statusReason);
   }
 
+  @JsonIgnore
   public boolean isLive() {
     return status == null || status == InsurerOnboardingStep.LIVE;
   }

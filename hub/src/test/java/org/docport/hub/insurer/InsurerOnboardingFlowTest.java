@@ -101,6 +101,9 @@ class InsurerOnboardingFlowTest extends HubTest {
 
     await().until(() -> status().equals("CONNECTION_FAILED"));
     assertThat(insurerView().get("statusReason").asText()).contains("401");
+    assertThat(insurerView().has("live"))
+        .as("only status tells where the insurer stands")
+        .isFalse();
     assertThat(connectors.isConnected(id)).isFalse();
 
     server.allowAnonymous();

@@ -68,25 +68,17 @@ class DeliveryFlowTest extends HubTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> familyAt(up, doctor).equals(Optional.of("Menon-C")));
     assertThat(down.server().all(Practitioner.class)).isEmpty();
-    JsonNode receipt =
-        operator()
-            .get("/api/operator/insurers/" + down.id() + "/receipts/" + doctor)
-            .expect(200)
-            .body();
+    JsonNode receipt = receipt(down, doctor);
     assertThat(receipt.get("state").asText()).isEqualTo("PENDING");
     assertThat(receipt.get("attempts").asInt()).isPositive();
 
     down.server().healthy();
+    // The receipt is written once every resource of the doctor is at the insurer.
     await()
         .atMost(Duration.ofSeconds(15))
-        .until(() -> familyAt(down, doctor).equals(Optional.of("Menon-C")));
-    JsonNode delivered =
-        operator()
-            .get("/api/operator/insurers/" + down.id() + "/receipts/" + doctor)
-            .expect(200)
-            .body();
-    assertThat(delivered.get("deliveredVersion").asLong()).isEqualTo(4);
-    assertThat(delivered.get("state").asText()).isEqualTo("DELIVERED");
+        .until(() -> receipt(down, doctor).path("state").asText().equals("DELIVERED"));
+    assertThat(receipt(down, doctor).get("deliveredVersion").asLong()).isEqualTo(4);
+    assertThat(familyAt(down, doctor)).contains("Menon-C");
   }
 
   @Test
@@ -223,12 +215,14 @@ class DeliveryFlowTest extends HubTest {
   }
 
   private String receiptState(Insurer insurer, String doctor) {
+    return receipt(insurer, doctor).get("state").asText();
+  }
+
+  private JsonNode receipt(Insurer insurer, String doctor) {
     return operator()
         .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
         .expect(200)
-        .body()
-        .get("state")
-        .asText();
+        .body();
   }
 
   private void consent(String doctor, Insurer insurer, String status) {

@@ -84,10 +84,10 @@ final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * The test kit's database keeps zonky's default {@code synchronous_commit=off}, under which a
-   * commit reaches the WAL (and so change capture) only when the WAL writer next flushes, up to
-   * {@code wal_writer_delay} (200 ms) later. The hub's own embedded PostgreSQL and any production
-   * server run with it on, so the benchmark turns it on for every session of its database.
+   * Sets {@code synchronous_commit} for every session of the benchmark's database: {@code on} (the
+   * default, as the hub's own embedded PostgreSQL and production servers run) or {@code off}, under
+   * which a commit reaches the WAL (and so change capture) only when the WAL writer next flushes,
+   * up to {@code wal_writer_delay} (200 ms) later.
    */
   private void setSynchronousCommit(String value) {
     if (!value.equals("on") && !value.equals("off")) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.docport.insurersim.InsurerServer;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.testkit.HubClient;
+import org.docport.testkit.TestDatabase;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,13 @@ public abstract class HubTest {
   /** The licence registry of {@link LicenceRegistryStub#ISSUER}. */
   protected static final LicenceRegistryStub LICENCE_REGISTRY = LicenceRegistryStub.start();
 
+  /**
+   * With {@code DOCPORT_TEST_DB=testcontainers} (where a Docker engine is), the hub's database runs
+   * in a container; by default the hub starts its own embedded PostgreSQL, as in production.
+   */
+  private static final TestDatabase CONTAINER_DB =
+      TestDatabase.provider().equals(TestDatabase.EMBEDDED) ? null : TestDatabase.start();
+
   @LocalServerPort protected int port;
 
   private final List<InsurerServer> insurerServers = new ArrayList<>();
@@ -51,6 +59,11 @@ public abstract class HubTest {
   @DynamicPropertySource
   static void hubProperties(DynamicPropertyRegistry registry) {
     registry.add("docport.db.embedded.data-dir", DATA_DIR::toString);
+    if (CONTAINER_DB != null) {
+      registry.add("docport.db.url", CONTAINER_DB::jdbcUrl);
+      registry.add("docport.db.user", () -> TestDatabase.USER);
+      registry.add("docport.db.password", () -> TestDatabase.PASSWORD);
+    }
     registry.add("docport.operator.password", () -> OPERATOR_PASSWORD);
     registry.add("docport.secrets.key-file", () -> DATA_DIR + "-secrets.key");
     registry.add("spring.mail.host", () -> "127.0.0.1");

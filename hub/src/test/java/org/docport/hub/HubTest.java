@@ -1,5 +1,7 @@
 package org.docport.hub;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -74,6 +76,8 @@ public abstract class HubTest {
         "docport.onboarding.licence-registries[" + LicenceRegistryStub.ISSUER + "]",
         LICENCE_REGISTRY::urlTemplate);
     registry.add("docport.delivery.poll-interval", () -> "200ms");
+    // Tests refresh the insurer connections themselves.
+    registry.add("docport.delivery.insurer-refresh", () -> "PT1H");
     registry.add("docport.cdc.heartbeat-interval", () -> "1s");
   }
 
@@ -132,6 +136,16 @@ public abstract class HubTest {
     return new Insurer(id, server);
   }
 
+  /** An insurer whose server accepts only this bearer token, registered with it. */
+  protected Insurer insurerWithToken(String token) {
+    return insurer(
+        Map.of(),
+        server -> {
+          server.requireBearerToken(token);
+          return Map.of("type", "bearer", "token", token);
+        });
+  }
+
   /** Creates a sample doctor through the API and answers its id. */
   protected String createDoctor(String family) {
     return operator()
@@ -163,6 +177,22 @@ public abstract class HubTest {
               }
             })
         .toList();
+  }
+
+  /** Sets the doctor's consent to the insurer directly, as an operator may (no saga). */
+  protected void consent(String doctor, Insurer insurer, String status) {
+    operator()
+        .put(
+            "/api/operator/consents/" + doctor + "/" + insurer.id(), Map.of("status", status), null)
+        .expect(200);
+  }
+
+  /** Asserts a 400 whose problem names {@code field} among its errors. */
+  protected static void assertField(HubClient.Response response, String field) {
+    assertThat(response.status()).as("status for %s: %s", field, response.body()).isEqualTo(400);
+    assertThat(response.body().findValuesAsText("field"))
+        .as(response.body().toString())
+        .contains(field);
   }
 
   /** A registered insurer and the FHIR server behind it. */

@@ -1,5 +1,9 @@
 package org.docport.hub.delivery;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.hub.insurer.InsurerEvent;
@@ -9,11 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one connector route and one delivery lane per registered insurer, from start-up on and as
- * operators add and remove insurers, without a restart.
+ * Keeps one connector route and one delivery lane per live insurer, from start-up on and as
+ * operators add, change and remove insurers, without a restart. Changes made through this hub apply
+ * at once; those made through another replica, on the next refresh ({@code
+ * docport.delivery.insurer-refresh}).
  */
 @Component
 public class InsurerConnections {
@@ -24,6 +31,9 @@ public class InsurerConnections {
   private final InsurerConnectors connectors;
   private final DeliveryDispatcher dispatcher;
 
+  /** The settings each open connection was made with. */
+  private final Map<String, ConnectorSettings> open = new HashMap<>();
+
   InsurerConnections(
       Insurers insurers, InsurerConnectors connectors, DeliveryDispatcher dispatcher) {
     this.insurers = insurers;
@@ -31,38 +41,73 @@ public class InsurerConnections {
     this.dispatcher = dispatcher;
   }
 
-  /** Connects every live insurer (one still onboarding is connected when it goes live). */
   @EventListener(ApplicationReadyEvent.class)
   void openAll() {
-    insurers.all().stream().filter(InsurerRegistration::isLive).forEach(this::open);
+    refresh();
+  }
+
+  /**
+   * Brings the connections in line with the registry: connects live insurers not yet connected,
+   * reconnects those whose settings changed, and disconnects those gone or no longer live.
+   */
+  @Scheduled(
+      fixedDelayString = "${docport.delivery.insurer-refresh:PT10S}",
+      initialDelayString = "${docport.delivery.insurer-refresh:PT10S}")
+  public synchronized void refresh() {
+    Map<String, InsurerRegistration> live = new HashMap<>();
+    insurers.all().stream().filter(InsurerRegistration::isLive).forEach(i -> live.put(i.id(), i));
+    for (String id : List.copyOf(open.keySet())) {
+      if (!live.containsKey(id)) {
+        close(id);
+      }
+    }
+    for (InsurerRegistration insurer : live.values()) {
+      if (!insurer.connector().equals(open.get(insurer.id()))) {
+        try {
+          open(insurer);
+        } catch (RuntimeException e) {
+          log.error("Could not connect insurer {}; the next refresh tries again", insurer.id(), e);
+        }
+      }
+    }
   }
 
   @EventListener
   void on(InsurerEvent event) {
     if (event instanceof InsurerEvent.Registered registered) {
       open(registered.insurer());
+    } else if (event instanceof InsurerEvent.Reconfigured reconfigured) {
+      if (reconfigured.insurer().isLive()) {
+        open(reconfigured.insurer());
+      }
     } else if (event instanceof InsurerEvent.Removed) {
       close(event.insurerId());
     } else if (event instanceof InsurerEvent.Resumed) {
-      wake(java.util.List.of(event.insurerId()));
+      wake(List.of(event.insurerId()));
     }
   }
 
-  /** Creates the insurer's route and starts its lane. */
-  public void open(InsurerRegistration insurer) {
+  /** Creates (or re-creates, with new settings) the insurer's route and starts its lane. */
+  public synchronized void open(InsurerRegistration insurer) {
+    boolean reconnect = open.containsKey(insurer.id());
     connectors.connect(insurer.id(), insurer.connector());
+    open.put(insurer.id(), insurer.connector());
     dispatcher.start(insurer.id());
     log.info(
-        "Connected insurer {} ({}) at {}",
+        "{} insurer {} ({}) at {}",
+        reconnect ? "Reconnected" : "Connected",
         insurer.id(),
         insurer.connector().kind(),
         insurer.connector().baseUrl());
   }
 
   /** Stops the insurer's lane and removes its route. */
-  public void close(String insurerId) {
+  public synchronized void close(String insurerId) {
     dispatcher.stop(insurerId);
     connectors.disconnect(insurerId);
+    if (open.remove(insurerId) != null) {
+      log.info("Disconnected insurer {}", insurerId);
+    }
   }
 
   /** Tells lanes that deliveries may be due. */

@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import org.docport.connectors.ConnectorSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +61,19 @@ class InsurerController {
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(
+      summary = "Change an insurer's endpoint or credentials",
+      description =
+          "Replaces the connector settings and reconnects at once, keeping consents and queued"
+              + " deliveries. A secret sent as '***' keeps the stored one.")
+  @PutMapping("/{id}/connector")
+  InsurerRegistration reconfigure(
+      @PathVariable String id, @RequestBody ConnectorSettings connector) {
+    InsurerRegistration updated = insurers.updateConnector(id, connector);
+    events.publishEvent(new InsurerEvent.Reconfigured(updated));
+    return masked(updated);
+  }
+
   @Operation(summary = "Pause delivery to an insurer; changes keep queueing")
   @PostMapping("/{id}/pause")
   InsurerRegistration pause(@PathVariable String id) {
@@ -75,6 +90,6 @@ class InsurerController {
   }
 
   static InsurerRegistration masked(InsurerRegistration r) {
-    return r.withConnector(r.connector().mapSecrets((field, value) -> "***"));
+    return r.withConnector(r.connector().mapSecrets((field, value) -> Insurers.KEEP_SECRET));
   }
 }

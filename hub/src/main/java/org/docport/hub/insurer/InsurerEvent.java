@@ -16,6 +16,14 @@ public sealed interface InsurerEvent {
     }
   }
 
+  /** An insurer whose connector settings changed. */
+  record Reconfigured(InsurerRegistration insurer) implements InsurerEvent {
+    @Override
+    public String insurerId() {
+      return insurer.id();
+    }
+  }
+
   /** An insurer about to be removed. */
   record Removed(String insurerId) implements InsurerEvent {}
 

@@ -33,6 +33,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Insurers {
 
   private static final Logger log = LoggerFactory.getLogger(Insurers.class);
+
+  /** How a secret reads back through the API; sent back, it keeps the stored secret. */
+  public static final String KEEP_SECRET = "***";
+
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
   private final JdbcTemplate jdbc;
@@ -155,6 +159,53 @@ public class Insurers {
     return new InsurerContext(r.id(), r.name(), identifier, r.networks());
   }
 
+  /**
+   * Replaces an insurer's connector settings. A secret sent as {@value #KEEP_SECRET} (what reading
+   * the insurer shows) keeps the stored one, so an endpoint can change without re-entering it.
+   */
+  @Transactional
+  public InsurerRegistration updateConnector(String id, ConnectorSettings requested) {
+    InsurerRegistration current = get(id);
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    ConnectorSettings settings =
+        requested == null
+            ? null
+            : requested.mapSecrets(
+                (field, value) -> {
+                  if (!KEEP_SECRET.equals(value)) {
+                    return value;
+                  }
+                  String stored = storedSecret(current.connector(), field);
+                  if (stored == null) {
+                    errors.add(
+                        field(
+                            "connector." + field,
+                            "'***' keeps the stored secret, and none is stored: send the secret"));
+                  }
+                  return stored;
+                });
+    errors.addAll(connectorErrors(settings));
+    if (!errors.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid connector", "See errors.", errors);
+    }
+    jdbc.update(
+        "update insurer set connector_kind = ?, connector_settings = ?::jsonb, updated_at = now()"
+            + " where id = ?",
+        settings.kind(),
+        write(id, settings),
+        id);
+    return get(id);
+  }
+
+  private static String storedSecret(ConnectorSettings stored, String field) {
+    ConnectorSettings.Auth auth = stored.authOrNone();
+    return switch (field) {
+      case "auth.token" -> auth.token();
+      case "auth.clientSecret" -> auth.clientSecret();
+      default -> throw new IllegalArgumentException("not a secret: " + field);
+    };
+  }
+
   @Transactional
   public void delete(String id) {
     if (jdbc.update("delete from insurer where id = ?", id) == 0) {
@@ -225,14 +276,7 @@ public class Insurers {
         }
       }
     }
-    if (r.connector() == null) {
-      errors.add(field("connector", "required: kind, baseUrl and auth"));
-    } else {
-      for (String problem : r.connector().problems()) {
-        String[] parts = problem.split(": ", 2);
-        errors.add(field("connector." + parts[0], parts[1]));
-      }
-    }
+    errors.addAll(connectorErrors(r.connector()));
     Duration timeout = r.enrolmentOrDefault().decisionTimeoutOrDefault();
     if (timeout.compareTo(Duration.ofMinutes(1)) < 0
         || timeout.compareTo(Duration.ofDays(365)) > 0) {
@@ -242,6 +286,16 @@ public class Insurers {
     if (!errors.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid insurer", "See errors.", errors);
     }
+  }
+
+  private static List<ApiException.FieldError> connectorErrors(ConnectorSettings connector) {
+    if (connector == null) {
+      return List.of(field("connector", "required: kind, baseUrl and auth"));
+    }
+    return connector.problems().stream()
+        .map(problem -> problem.split(": ", 2))
+        .map(parts -> field("connector." + parts[0], parts[1]))
+        .toList();
   }
 
   private static ApiException.FieldError field(String field, String message) {

@@ -224,11 +224,4 @@ class DeliveryFlowTest extends HubTest {
         .expect(200)
         .body();
   }
-
-  private void consent(String doctor, Insurer insurer, String status) {
-    operator()
-        .put(
-            "/api/operator/consents/" + doctor + "/" + insurer.id(), Map.of("status", status), null)
-        .expect(200);
-  }
 }

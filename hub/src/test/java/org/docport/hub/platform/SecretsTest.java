@@ -46,24 +46,13 @@ class SecretsTest extends HubTest {
     assertThat(shown.at("/connector/auth/clientSecret").asText()).isEqualTo("***");
 
     String doctor = createDoctor("Sealed");
-    operator()
-        .put(
-            "/api/operator/consents/" + doctor + "/" + insurer.id(),
-            Map.of("status", "ACTIVE"),
-            null)
-        .expect(200);
+    consent(doctor, insurer, "ACTIVE");
     await().until(() -> familyAt(insurer, doctor).isPresent());
   }
 
   @Test
   void secretsStoredBeforeSealingAreSealedAndStillWork() {
-    Insurer insurer =
-        insurer(
-            Map.of(),
-            server -> {
-              server.requireBearerToken("legacy-token-1234");
-              return Map.of("type", "bearer", "token", "legacy-token-1234");
-            });
+    Insurer insurer = insurerWithToken("legacy-token-1234");
     // As a registry written by an older hub holds it.
     jdbc.update(
         "update insurer set connector_settings = jsonb_set(connector_settings, '{auth,token}',"

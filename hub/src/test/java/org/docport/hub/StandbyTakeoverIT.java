@@ -27,18 +27,21 @@ class StandbyTakeoverIT {
   private static final String PASSWORD = "standby-test-operator";
 
   @Test
-  void theStandbyCapturesOnceTheActiveReplicaIsKilled() throws IOException {
+  void theStandbyCapturesAndDeliversOnceTheActiveReplicaIsKilled() throws IOException {
     try (TestDatabase db = TestDatabase.start();
         InsurerServer insurer = InsurerServer.start(0)) {
       Path log = Files.createTempFile("hub-standby-it", ".log");
       HubProcess active = start(db, log, HubProcess.freePort(), true);
       HubProcess standby = start(db, log, HubProcess.freePort(), false);
       try {
+        HubClient viaActive = new HubClient(active.baseUrl(), "operator", PASSWORD);
         HubClient viaStandby = new HubClient(standby.baseUrl(), "operator", PASSWORD);
         assertThat(role(active)).isEqualTo("CAPTURING");
         assertThat(role(standby)).isEqualTo("STANDBY");
 
-        viaStandby
+        // Registered through the replica about to die: the standby learns of the insurer from
+        // the registry, not from the request.
+        viaActive
             .post(
                 "/api/operator/insurers",
                 Map.of(
@@ -58,13 +61,25 @@ class StandbyTakeoverIT {
                 .body()
                 .get("id")
                 .asText();
-        viaStandby
+        viaActive
             .put(
                 "/api/operator/consents/" + doctor + "/standby-ins",
                 Map.of("status", "ACTIVE"),
                 null)
             .expect(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> familyAt(insurer, doctor).isPresent());
+        // Delivered in full, with its receipt: no claim of the dying replica holds the pair (a
+        // claim in flight would hold it until its lease ran out, as HubCrashIT shows).
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    viaStandby
+                        .get("/api/operator/insurers/standby-ins/receipts/" + doctor)
+                        .body()
+                        .path("state")
+                        .asText()
+                        .equals("DELIVERED"));
+        assertThat(familyAt(insurer, doctor)).contains("Before");
 
         active.kill9();
         await().atMost(Duration.ofSeconds(30)).until(() -> "CAPTURING".equals(role(standby)));
@@ -86,7 +101,9 @@ class StandbyTakeoverIT {
     return HubProcess.start(
         Path.of(System.getProperty("docport.hub.jar")),
         port,
-        db.hubEnvironment(Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
+        db.hubEnvironment(
+            Map.of(
+                "DOCPORT_OPERATOR_PASSWORD", PASSWORD, "DOCPORT_DELIVERY_INSURER_REFRESH", "PT1S")),
         log,
         List.of("-Xmx384m"),
         capturing);

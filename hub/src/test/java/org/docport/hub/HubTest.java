@@ -24,6 +24,7 @@ import org.docport.testkit.HubClient;
 import org.docport.testkit.TestDatabase;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.AfterEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * over HTTP that each test starts and registers for itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics are exported (served at /actuator/prometheus) as in production.
+@AutoConfigureObservability(tracing = false)
 public abstract class HubTest {
 
   protected static final String OPERATOR_PASSWORD = "operator-test-password";
@@ -78,6 +81,7 @@ public abstract class HubTest {
     registry.add("docport.delivery.poll-interval", () -> "200ms");
     // Tests refresh the insurer connections themselves.
     registry.add("docport.delivery.insurer-refresh", () -> "PT1H");
+    registry.add("docport.delivery.metrics-interval", () -> "PT1H");
     registry.add("docport.cdc.heartbeat-interval", () -> "1s");
   }
 

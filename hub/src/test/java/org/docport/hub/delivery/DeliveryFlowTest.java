@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +30,8 @@ class DeliveryFlowTest extends HubTest {
 
   @Autowired DeliveryDispatcher dispatcher;
   @Autowired JdbcTemplate jdbc;
+  @Autowired DeliveryMetrics metrics;
+  @Autowired MeterRegistry meters;
 
   @Test
   void profileChangeReachesConsentedInsurerWithinTwoSecondsAndNoOther() {
@@ -212,6 +221,53 @@ class DeliveryFlowTest extends HubTest {
         .containsEntry("lease_until", null);
     operator().post("/api/operator/insurers/" + insurer.id() + "/resume", Map.of()).expect(200);
     await().until(() -> familyAt(insurer, doctor).equals(Optional.of("Iyer")));
+  }
+
+  @Test
+  void eachInsurersBacklogAndPauseAreMetricsAnOperatorCanAlertOn() throws Exception {
+    Insurer insurer = insurer();
+    operator().post("/api/operator/insurers/" + insurer.id() + "/pause", Map.of()).expect(200);
+    String doctor = createDoctor("Gauged");
+    consent(doctor, insurer, "ACTIVE");
+    await().ignoreExceptions().until(() -> receiptState(insurer, doctor).equals("PENDING"));
+
+    metrics.update();
+
+    assertThat(gauge("docport.delivery.backlog", insurer)).isEqualTo(1.0);
+    assertThat(gauge("docport.delivery.paused", insurer)).isEqualTo(1.0);
+    assertThat(gauge("docport.delivery.oldest.pending", insurer)).isPositive();
+    assertThat(gauge("docport.delivery.dead.letters", insurer)).isZero();
+    assertThat(scrape())
+        .contains("docport_delivery_backlog{insurer=\"" + insurer.id() + "\"} 1.0")
+        .contains("docport_delivery_oldest_pending_seconds{insurer=\"" + insurer.id() + "\"}");
+
+    operator().post("/api/operator/insurers/" + insurer.id() + "/resume", Map.of()).expect(200);
+    await().until(() -> receiptState(insurer, doctor).equals("DELIVERED"));
+    metrics.update();
+
+    assertThat(gauge("docport.delivery.backlog", insurer)).isZero();
+    assertThat(gauge("docport.delivery.paused", insurer)).isZero();
+    assertThat(gauge("docport.delivery.oldest.pending", insurer)).isZero();
+  }
+
+  private double gauge(String name, Insurer insurer) {
+    return meters.get(name).tag("insurer", insurer.id()).gauge().value();
+  }
+
+  private String scrape() throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Basic " + basic)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   private String receiptState(Insurer insurer, String doctor) {

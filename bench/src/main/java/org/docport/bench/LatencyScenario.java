@@ -249,7 +249,7 @@ final class LatencyScenario implements Scenario {
    * persisted by sync, so the end-to-end figure can be split into capture and delivery.
    */
   private static void captureStage(BenchStack stack, Report report) {
-    var metrics = HubMetrics.scrape(stack.hub().baseUrl(), "docport_cdc_capture_latency");
+    var metrics = HubMetrics.scrape(stack.api(), "docport_cdc_capture_latency");
     Table table =
         new Table(
             "Hub metric docport.cdc.capture.latency (commit -> deliveries planned; decaying window of"

@@ -20,6 +20,11 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
   public static final String CONDITIONAL_UPDATE = "conditional-update";
   public static final String SEARCH_THEN_WRITE = "search-then-write";
 
+  /** The secrets' field names, as {@link #mapSecrets} and {@link #secret} name them. */
+  public static final String TOKEN = "auth.token";
+
+  public static final String CLIENT_SECRET = "auth.clientSecret";
+
   public ConnectorSettings(String kind, String baseUrl, Auth auth) {
     this(kind, baseUrl, auth, null);
   }
@@ -62,12 +67,22 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
     Auth mapped =
         new Auth(
             auth.type(),
-            auth.token() == null ? null : f.apply("auth.token", auth.token()),
+            auth.token() == null ? null : f.apply(TOKEN, auth.token()),
             auth.tokenUrl(),
             auth.clientId(),
-            auth.clientSecret() == null ? null : f.apply("auth.clientSecret", auth.clientSecret()),
+            auth.clientSecret() == null ? null : f.apply(CLIENT_SECRET, auth.clientSecret()),
             auth.scope());
     return new ConnectorSettings(kind, baseUrl, mapped, writeMode);
+  }
+
+  /** The secret {@link #mapSecrets} names {@code field}, or null when it is not set. */
+  public String secret(String field) {
+    Auth a = authOrNone();
+    return switch (field) {
+      case TOKEN -> a.token();
+      case CLIENT_SECRET -> a.clientSecret();
+      default -> throw new IllegalArgumentException("not a secret: " + field);
+    };
   }
 
   public Auth authOrNone() {

@@ -71,28 +71,12 @@ class WorkflowRestartIT {
       try {
         HubClient again = new HubClient(second.baseUrl(), "operator", PASSWORD);
         // The reconciler restarts both workflows at start-up, at the steps the registry holds.
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .ignoreExceptions()
-            .until(
-                () ->
-                    again
-                            .post(
-                                "/api/insurers/restart-ins/enrolments/" + doctor + "/decision",
-                                Map.of("accepted", true))
-                            .status()
-                        == 200);
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .ignoreExceptions()
-            .until(
-                () ->
-                    again
-                            .post(
-                                "/api/operator/onboarding/" + applicant + "/review",
-                                Map.of("approved", true))
-                            .status()
-                        == 200);
+        postUntilTaken(
+            again,
+            "/api/insurers/restart-ins/enrolments/" + doctor + "/decision",
+            Map.of("accepted", true));
+        postUntilTaken(
+            again, "/api/operator/onboarding/" + applicant + "/review", Map.of("approved", true));
 
         await()
             .atMost(Duration.ofSeconds(60))
@@ -156,5 +140,13 @@ class WorkflowRestartIT {
         db.hubEnvironment(Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
         log,
         List.of("-Xmx384m"));
+  }
+
+  /** Posts until the hub takes it (200): the restarted workflow may not be waiting yet. */
+  private static void postUntilTaken(HubClient api, String path, Map<String, Object> body) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(() -> api.post(path, body).status() == 200);
   }
 }

@@ -53,6 +53,26 @@ public final class HubClient {
     return send(request(path).GET());
   }
 
+  /** GETs a text resource (e.g. {@code /actuator/prometheus}); anything but 200 is an error. */
+  public String text(String path) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request(path).setHeader("Accept", "text/plain").GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "expected HTTP 200 for " + path + " but got " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
   }

@@ -34,7 +34,7 @@ class DeliveryController {
   @Operation(summary = "Delivery status of every insurer (change capture: /actuator/health)")
   @GetMapping("/delivery")
   List<DeliveryReports.InsurerStatus> overview() {
-    return insurers.all().stream().map(i -> reports.status(i.id(), i.paused())).toList();
+    return reports.statuses();
   }
 
   @Operation(summary = "Backlog, retries, dead letters, last success and lag of one insurer")

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.function.Function;
-import org.docport.hub.insurer.Insurers;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryMetrics {
 
-  private final Insurers insurers;
   private final DeliveryReports reports;
   private final MultiGauge backlog;
   private final MultiGauge retrying;
@@ -27,8 +25,7 @@ class DeliveryMetrics {
   private final MultiGauge oldestPending;
   private final MultiGauge paused;
 
-  DeliveryMetrics(Insurers insurers, DeliveryReports reports, MeterRegistry meters) {
-    this.insurers = insurers;
+  DeliveryMetrics(DeliveryReports reports, MeterRegistry meters) {
     this.reports = reports;
     this.backlog =
         gauge(meters, "docport.delivery.backlog", "(insurer, doctor) pairs waiting", null);
@@ -49,10 +46,7 @@ class DeliveryMetrics {
       fixedDelayString = "${docport.delivery.metrics-interval:PT15S}",
       initialDelayString = "${docport.delivery.metrics-interval:PT15S}")
   void update() {
-    List<DeliveryReports.InsurerStatus> all =
-        insurers.all().stream()
-            .map(i -> reports.status(i.id(), Boolean.TRUE.equals(i.paused())))
-            .toList();
+    List<DeliveryReports.InsurerStatus> all = reports.statuses();
     backlog.register(rows(all, DeliveryReports.InsurerStatus::backlog), true);
     retrying.register(rows(all, DeliveryReports.InsurerStatus::retrying), true);
     deadLetters.register(rows(all, DeliveryReports.InsurerStatus::deadLetters), true);

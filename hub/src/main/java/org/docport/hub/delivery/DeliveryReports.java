@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +51,17 @@ class DeliveryReports {
 
   DeliveryReports(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Every insurer's status, by id; reads only what it needs of the insurers (no secrets). */
+  List<InsurerStatus> statuses() {
+    return jdbc
+        .query(
+            "select id, paused from insurer order by id",
+            (rs, n) -> Map.entry(rs.getString("id"), rs.getBoolean("paused")))
+        .stream()
+        .map(insurer -> status(insurer.getKey(), insurer.getValue()))
+        .toList();
   }
 
   InsurerStatus status(String insurerId, boolean paused) {

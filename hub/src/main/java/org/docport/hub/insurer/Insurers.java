@@ -175,7 +175,7 @@ public class Insurers {
                   if (!KEEP_SECRET.equals(value)) {
                     return value;
                   }
-                  String stored = storedSecret(current.connector(), field);
+                  String stored = current.connector().secret(field);
                   if (stored == null) {
                     errors.add(
                         field(
@@ -195,15 +195,6 @@ public class Insurers {
         write(id, settings),
         id);
     return get(id);
-  }
-
-  private static String storedSecret(ConnectorSettings stored, String field) {
-    ConnectorSettings.Auth auth = stored.authOrNone();
-    return switch (field) {
-      case "auth.token" -> auth.token();
-      case "auth.clientSecret" -> auth.clientSecret();
-      default -> throw new IllegalArgumentException("not a secret: " + field);
-    };
   }
 
   @Transactional

@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.hub.HubTest;
@@ -224,12 +219,21 @@ class DeliveryFlowTest extends HubTest {
   }
 
   @Test
-  void eachInsurersBacklogAndPauseAreMetricsAnOperatorCanAlertOn() throws Exception {
+  void eachInsurersBacklogAndPauseAreMetricsAnOperatorCanAlertOn() {
     Insurer insurer = insurer();
     operator().post("/api/operator/insurers/" + insurer.id() + "/pause", Map.of()).expect(200);
     String doctor = createDoctor("Gauged");
     consent(doctor, insurer, "ACTIVE");
     await().ignoreExceptions().until(() -> receiptState(insurer, doctor).equals("PENDING"));
+
+    JsonNode overview = operator().get("/api/operator/delivery").expect(200).body();
+    JsonNode listed =
+        StreamSupport.stream(overview.spliterator(), false)
+            .filter(s -> s.get("insurerId").asText().equals(insurer.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(listed.get("backlog").asLong()).isEqualTo(1);
+    assertThat(listed.get("paused").asBoolean()).isTrue();
 
     metrics.update();
 
@@ -237,7 +241,7 @@ class DeliveryFlowTest extends HubTest {
     assertThat(gauge("docport.delivery.paused", insurer)).isEqualTo(1.0);
     assertThat(gauge("docport.delivery.oldest.pending", insurer)).isPositive();
     assertThat(gauge("docport.delivery.dead.letters", insurer)).isZero();
-    assertThat(scrape())
+    assertThat(operator().text("/actuator/prometheus"))
         .contains("docport_delivery_backlog{insurer=\"" + insurer.id() + "\"} 1.0")
         .contains("docport_delivery_oldest_pending_seconds{insurer=\"" + insurer.id() + "\"}");
 
@@ -252,22 +256,6 @@ class DeliveryFlowTest extends HubTest {
 
   private double gauge(String name, Insurer insurer) {
     return meters.get(name).tag("insurer", insurer.id()).gauge().value();
-  }
-
-  private String scrape() throws Exception {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(("operator:" + OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                    .header("Authorization", "Basic " + basic)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return response.body();
   }
 
   private String receiptState(Insurer insurer, String doctor) {

@@ -12,15 +12,28 @@ import java.util.UUID;
  * @param published what the previous successful delivery left at the insurer: DocPort business
  *     identifier ({@code system|value}) to the insurer's reference ({@code Type/id}); lets a
  *     connector remove what the doctor no longer has
+ * @param lease the claim on the pair, which fences the outcome and bounds the writes
  */
 public record DeliveryJob(
     String insurerId,
     UUID doctorId,
     long wantedVersion,
     int attempts,
-    Map<String, String> published) {
+    Map<String, String> published,
+    Lease lease) {
 
   public DeliveryJob {
     published = published == null ? Map.of() : Map.copyOf(published);
+    lease = lease == null ? Lease.none() : lease;
+  }
+
+  /** A job that holds no claim (tests, previews). */
+  public DeliveryJob(
+      String insurerId,
+      UUID doctorId,
+      long wantedVersion,
+      int attempts,
+      Map<String, String> published) {
+    this(insurerId, doctorId, wantedVersion, attempts, published, Lease.none());
   }
 }

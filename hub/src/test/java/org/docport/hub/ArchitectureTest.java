@@ -1,20 +1,40 @@
 package org.docport.hub;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.docport.hub.SqlInClasses.named;
+import static org.docport.hub.SqlInClasses.notRead;
+import static org.docport.hub.SqlInClasses.notWrite;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.hub.consent.ConsentManagement;
+import org.docport.hub.consent.InsurerVisibility;
 
 /**
  * The module rules of ARCHITECTURE.md, executable: {@code hub -> connectors, workflows ->
- * fhir-mappings}, nothing depends on the hub, and the hub's features do not form cycles. That
+ * fhir-mappings}, nothing depends on the hub, the hub's features do not form cycles, and each table
+ * has one writer (read from the SQL in the classes' bytecode, see {@link SqlInClasses}). That
  * fhir-mappings is free of Spring, Camel and Temporal is that module's own ArchitectureTest.
  */
 @AnalyzeClasses(packages = "org.docport", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  private static final DescribedPredicate<JavaClass> PRODUCTION =
+      resideInAnyPackage(
+          "org.docport.hub..",
+          "org.docport.connectors..",
+          "org.docport.workflows..",
+          "org.docport.mappings..");
 
   @ArchTest
   static final ArchRule nothingDependsOnTheHub =
@@ -56,4 +76,28 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule hubFeaturesHaveNoCycles =
       slices().matching("org.docport.hub.(*)..").should().beFreeOfCycles();
+
+  // One writer per table: a second class writing these tables fails the build.
+
+  @ArchTest
+  static final ArchRule onlyTheDeliveryStoreWritesDeliveries =
+      classes()
+          .that(PRODUCTION.and(not(named(DeliveryStore.class))))
+          .should(notWrite("delivery").and(notWrite("dead_letter")));
+
+  @ArchTest
+  static final ArchRule onlyConsentManagementWritesConsents =
+      classes()
+          .that(PRODUCTION.and(not(named(ConsentManagement.class))))
+          .should(notWrite("consent"));
+
+  /**
+   * Which insurer may see which doctor is decided in one place ({@link InsurerVisibility}); outside
+   * the consent feature, nothing reads the consent table to decide it again.
+   */
+  @ArchTest
+  static final ArchRule onlyTheConsentFeatureReadsConsents =
+      classes()
+          .that(PRODUCTION.and(not(resideInAPackage("org.docport.hub.consent.."))))
+          .should(notRead("consent"));
 }

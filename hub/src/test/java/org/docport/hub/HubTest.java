@@ -79,6 +79,9 @@ public abstract class HubTest {
         "docport.onboarding.licence-registries[" + LicenceRegistryStub.ISSUER + "]",
         LICENCE_REGISTRY::urlTemplate);
     registry.add("docport.delivery.poll-interval", () -> "200ms");
+    // Short enough that a test can outlast a lease with a few slow writes.
+    registry.add("docport.delivery.lease", () -> "6s");
+    registry.add("docport.delivery.http-socket-timeout", () -> "3s");
     // Tests refresh the insurer connections themselves.
     registry.add("docport.delivery.insurer-refresh", () -> "PT1H");
     registry.add("docport.delivery.metrics-interval", () -> "PT1H");

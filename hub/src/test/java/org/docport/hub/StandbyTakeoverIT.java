@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.docport.insurersim.InsurerServer;
 import org.docport.testkit.HubClient;
 import org.docport.testkit.HubProcess;
@@ -20,14 +25,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two hub replicas on one database: exactly one captures changes, and when it is killed with
- * SIGKILL the standby takes over within seconds, so changes keep flowing.
+ * SIGKILL the standby takes over within seconds, so changes keep flowing; deliveries the dead
+ * replica had in flight are finished by the standby, and no doctor's versions reach the insurer out
+ * of order.
  */
 class StandbyTakeoverIT {
 
   private static final String PASSWORD = "standby-test-operator";
+  private static final int BURST_DOCTORS = 20;
+  private static final int EDITS = 5;
 
   @Test
-  void theStandbyCapturesAndDeliversOnceTheActiveReplicaIsKilled() throws IOException {
+  void theStandbyCapturesAndDeliversOnceTheActiveReplicaIsKilled() throws Exception {
     try (TestDatabase db = TestDatabase.start();
         InsurerServer insurer = InsurerServer.start(0)) {
       Path log = Files.createTempFile("hub-standby-it", ".log");
@@ -81,8 +90,45 @@ class StandbyTakeoverIT {
                         .equals("DELIVERED"));
         assertThat(familyAt(insurer, doctor)).contains("Before");
 
+        // Now a burst through the standby, with the insurer slow enough that writes of both
+        // replicas are in flight when the active one dies.
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < BURST_DOCTORS; i++) {
+          String id =
+              viaStandby
+                  .post("/api/doctors", SampleDoctors.profile("Burst" + i))
+                  .expect(201)
+                  .body()
+                  .get("id")
+                  .asText();
+          viaStandby
+              .put(
+                  "/api/operator/consents/" + id + "/standby-ins", Map.of("status", "ACTIVE"), null)
+              .expect(200);
+          burst.add(id);
+        }
+        insurer.setWriteLatency(Duration.ofMillis(200));
+        ExecutorService editor = Executors.newSingleThreadExecutor();
+        Future<?> edits = editor.submit(() -> editEach(viaStandby, burst));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !insurer.writesInFlight().isEmpty());
+
         active.kill9();
         await().atMost(Duration.ofSeconds(30)).until(() -> "CAPTURING".equals(role(standby)));
+        edits.get(2, TimeUnit.MINUTES);
+        editor.shutdown();
+        insurer.setWriteLatency(Duration.ZERO);
+        // The dead replica's claims run out (lease 6 s) and the standby delivers what they held.
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .untilAsserted(
+                () ->
+                    assertThat(burst)
+                        .allSatisfy(
+                            id ->
+                                assertThat(familyAt(insurer, id))
+                                    .as("doctor %s at the insurer", id)
+                                    .contains("Burst-" + EDITS)));
+        WriteOrder.assertNeverStale(insurer);
 
         viaStandby
             .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "After")), "\"1\"")
@@ -97,13 +143,38 @@ class StandbyTakeoverIT {
     }
   }
 
+  /** Renames each doctor {@link #EDITS} times, one version at a time. */
+  private static void editEach(HubClient api, List<String> doctors) {
+    Map<String, String> etags = new HashMap<>();
+    for (int round = 1; round <= EDITS; round++) {
+      for (String doctor : doctors) {
+        String etag = etags.getOrDefault(doctor, "\"1\"");
+        etags.put(
+            doctor,
+            api.patch(
+                    "/api/doctors/" + doctor,
+                    Map.of("name", Map.of("family", "Burst-" + round)),
+                    etag)
+                .expect(200)
+                .etag());
+      }
+    }
+  }
+
   private static HubProcess start(TestDatabase db, Path log, int port, boolean capturing) {
     return HubProcess.start(
         Path.of(System.getProperty("docport.hub.jar")),
         port,
         db.hubEnvironment(
             Map.of(
-                "DOCPORT_OPERATOR_PASSWORD", PASSWORD, "DOCPORT_DELIVERY_INSURER_REFRESH", "PT1S")),
+                "DOCPORT_OPERATOR_PASSWORD",
+                PASSWORD,
+                "DOCPORT_DELIVERY_INSURER_REFRESH",
+                "PT1S",
+                "DOCPORT_DELIVERY_LEASE",
+                "6s",
+                "DOCPORT_DELIVERY_HTTPSOCKETTIMEOUT",
+                "3s")),
         log,
         List.of("-Xmx384m"),
         capturing);

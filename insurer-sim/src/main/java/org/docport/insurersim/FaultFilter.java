@@ -9,8 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,8 @@ final class FaultFilter implements Filter {
   private final Faults faults;
   private final ErrorResponses errors;
   private volatile Duration latency = Duration.ZERO;
+  private volatile Duration writeLatency = Duration.ZERO;
+  private final Queue<String> writesInFlight = new ConcurrentLinkedQueue<>();
 
   FaultFilter(Faults faults, ErrorResponses errors) {
     this.faults = faults;
@@ -39,14 +44,40 @@ final class FaultFilter implements Filter {
     this.latency = latency.isNegative() ? Duration.ZERO : latency;
   }
 
+  void setWriteLatency(Duration latency) {
+    this.writeLatency = latency.isNegative() ? Duration.ZERO : latency;
+  }
+
+  /** The resource types of the write requests being handled now, one entry per request. */
+  List<String> writesInFlight() {
+    return List.copyOf(writesInFlight);
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    delay();
     HttpServletRequest http = (HttpServletRequest) request;
-    OptionalInt fault = isWrite(http) ? faults.claim() : OptionalInt.empty();
-    if (fault.isEmpty()) {
+    if (!isWrite(http)) {
+      delay(latency);
       chain.doFilter(request, response);
+      return;
+    }
+    String type = resourceType(http);
+    writesInFlight.add(type);
+    try {
+      // Read once, on arrival: a request already waiting keeps the latency it came in under.
+      delay(latency.plus(writeLatency));
+      handleWrite(http, response, chain);
+    } finally {
+      writesInFlight.remove(type);
+    }
+  }
+
+  private void handleWrite(HttpServletRequest http, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    OptionalInt fault = faults.claim();
+    if (fault.isEmpty()) {
+      chain.doFilter(http, response);
       return;
     }
     int status = fault.getAsInt();
@@ -64,7 +95,14 @@ final class FaultFilter implements Filter {
         && !request.getRequestURI().endsWith("/_search");
   }
 
-  private void delay() throws ServletException {
+  private static String resourceType(HttpServletRequest request) {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    String first = path.startsWith("/") ? path.substring(1) : path;
+    int end = first.indexOf('/');
+    return end < 0 ? first : first.substring(0, end);
+  }
+
+  private static void delay(Duration latency) throws ServletException {
     long nanos = latency.toNanos();
     if (nanos == 0) {
       return;

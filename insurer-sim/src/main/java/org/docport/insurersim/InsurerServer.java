@@ -120,6 +120,19 @@ public final class InsurerServer implements AutoCloseable {
     faultFilter.setLatency(latency);
   }
 
+  /**
+   * Delays every write request (create, update, delete) by {@code latency} on top of {@link
+   * #setLatency}; a request takes the setting in force when it arrives. Zero turns it off.
+   */
+  public void setWriteLatency(Duration latency) {
+    faultFilter.setWriteLatency(latency);
+  }
+
+  /** The resource types of the write requests being handled right now, one entry per request. */
+  public List<String> writesInFlight() {
+    return faultFilter.writesInFlight();
+  }
+
   /** FHIR requests must carry {@code Authorization: Bearer <token>}; others get a 401. */
   public void requireBearerToken(String token) {
     access.requireToken(token);
@@ -175,6 +188,14 @@ public final class InsurerServer implements AutoCloseable {
   /** Committed writes in commit order, since start or {@link #reset()}. */
   public List<WriteLogEntry> writeLog() {
     return store.writeLog().entries();
+  }
+
+  /** The version a logged write produced, as stored; empty for a delete's or one reset away. */
+  public <T extends Resource> Optional<T> written(WriteLogEntry entry, Class<T> type) {
+    return store
+        .version(entry.resourceType(), entry.id(), entry.versionId())
+        .filter(stored -> !stored.deleted())
+        .map(stored -> type.cast(stored.copy()));
   }
 
   /**

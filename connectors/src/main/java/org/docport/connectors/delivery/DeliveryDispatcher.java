@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
 import org.docport.connectors.InsurerConnectors;
@@ -26,7 +28,8 @@ public class DeliveryDispatcher implements AutoCloseable {
    *
    * @param workersPerInsurer parallel deliveries per insurer
    * @param pollInterval how often an idle lane looks for due retries without being woken
-   * @param lease how long a claim holds before another worker may take the pair over
+   * @param lease how long a claim holds before another worker may take the pair over; renewed while
+   *     the attempt runs, so it must comfortably exceed one request to the insurer
    */
   public record Settings(int workersPerInsurer, Duration pollInterval, Duration lease) {}
 
@@ -35,6 +38,13 @@ public class DeliveryDispatcher implements AutoCloseable {
   private final Backoff backoff;
   private final Settings settings;
   private final Map<String, InsurerLane> lanes = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService renewals =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "delivery-lease-renewal");
+            t.setDaemon(true);
+            return t;
+          });
 
   public DeliveryDispatcher(
       DeliveryStore store, InsurerConnectors connectors, Backoff backoff, Settings settings) {
@@ -47,7 +57,7 @@ public class DeliveryDispatcher implements AutoCloseable {
   /** Starts delivering to an insurer; a lane already running is left as it is. */
   public void start(String insurerId) {
     lanes.computeIfAbsent(
-        insurerId, id -> new InsurerLane(id, store, settings, this::attempt).start());
+        insurerId, id -> new InsurerLane(id, store, settings, this::attempt, renewals).start());
   }
 
   /** Stops delivering to an insurer; attempts in flight finish first. */
@@ -112,5 +122,6 @@ public class DeliveryDispatcher implements AutoCloseable {
   @Override
   public void close() {
     lanes.keySet().forEach(this::stop);
+    renewals.shutdownNow();
   }
 }

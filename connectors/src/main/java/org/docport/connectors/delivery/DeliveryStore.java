@@ -6,23 +6,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.Lease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable delivery state of every (insurer, doctor) pair in PostgreSQL. A pair is claimed with
- * a lease, so at most one attempt per pair is in flight (deliveries for a pair stay in order) and a
- * crashed worker's claim runs out by itself.
+ * The durable delivery state of every (insurer, doctor) pair in PostgreSQL, and the only writer of
+ * the {@code delivery} and {@code dead_letter} tables (the hub's architecture test fails a second
+ * one). A pair is claimed with a lease, so at most one attempt per pair is in flight (deliveries
+ * for a pair stay in order) and a crashed worker's claim runs out by itself. Each claim carries a
+ * fresh token; every outcome is recorded only while the token still holds the pair, so a worker
+ * that lost its lease cannot overwrite the outcome of the one that took the pair over.
  */
 public class DeliveryStore {
 
+  private static final Logger log = LoggerFactory.getLogger(DeliveryStore.class);
   private static final TypeReference<Map<String, String>> PUBLISHED = new TypeReference<>() {};
+
+  /** A version of a doctor that an insurer may see and should hold. */
+  public record Wanted(String insurerId, UUID doctorId, long version) {}
+
+  /** What an insurer holds of a doctor, as far as delivery knows. */
+  public record Receipt(DeliveryState state, Long deliveredVersion, String lastError) {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -34,11 +49,53 @@ public class DeliveryStore {
     this.json = json;
   }
 
+  /**
+   * Makes these versions due, coalescing with what is queued: the newest version wins, an older one
+   * never replaces a newer one, and a pair the insurer already holds at this version stays as it
+   * is. A skipped pair (the doctor was not visible) becomes due again.
+   *
+   * @return the insurers that got something new to deliver
+   */
+  public List<String> enqueue(Collection<Wanted> wanted) {
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    return jdbc
+        .queryForList(
+            """
+            insert into delivery (insurer_id, doctor_id, wanted_version, state)
+            select w.insurer_id, w.doctor_id, w.version, 'PENDING'
+            from unnest(?::text[], ?::uuid[], ?::bigint[]) as w(insurer_id, doctor_id, version)
+            on conflict (insurer_id, doctor_id) do update set
+              wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),
+              state = 'PENDING',
+              attempts = case when delivery.state = 'PENDING' then delivery.attempts else 0 end,
+              next_attempt_at =
+                case when delivery.state = 'PENDING' then delivery.next_attempt_at else now() end,
+              enqueued_at =
+                case when delivery.state = 'PENDING' then delivery.enqueued_at
+                     else clock_timestamp() end
+            where greatest(delivery.wanted_version, coalesce(delivery.delivered_version, 0))
+                    < excluded.wanted_version
+               or delivery.state = 'SKIPPED'
+            returning insurer_id
+            """,
+            String.class,
+            wanted.stream().map(Wanted::insurerId).toArray(String[]::new),
+            wanted.stream().map(Wanted::doctorId).toArray(UUID[]::new),
+            wanted.stream().map(Wanted::version).toArray(Long[]::new))
+        .stream()
+        .distinct()
+        .toList();
+  }
+
   /** Claims up to {@code max} due deliveries of an insurer that is not paused. */
   public List<DeliveryJob> claim(String insurerId, int max, Duration lease) {
+    UUID token = UUID.randomUUID();
+    long sentAt = System.nanoTime();
     return jdbc.query(
         """
-        update delivery d set lease_until = now() + ? * interval '1 millisecond'
+        update delivery d set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
         from (select insurer_id, doctor_id from delivery
               where insurer_id = ? and state = 'PENDING' and next_attempt_at <= now()
                 and (lease_until is null or lease_until < now())
@@ -49,16 +106,50 @@ public class DeliveryStore {
         where d.insurer_id = due.insurer_id and d.doctor_id = due.doctor_id
         returning d.insurer_id, d.doctor_id, d.wanted_version, d.attempts, d.published
         """,
-        this::job,
+        (rs, n) -> job(rs, Lease.taken(token, sentAt, lease)),
         lease.toMillis(),
+        token,
         insurerId,
         insurerId,
         max);
   }
 
+  /**
+   * Extends the leases of attempts still running, so a slow insurer never lets a pair be claimed
+   * twice; a job whose pair was taken over meanwhile learns it has {@link Lease#lost() lost} it.
+   */
+  public void renew(String insurerId, Collection<DeliveryJob> running, Duration lease) {
+    if (running.isEmpty()) {
+      return;
+    }
+    long sentAt = System.nanoTime();
+    List<UUID> renewed =
+        jdbc.queryForList(
+            """
+            update delivery d set lease_until = now() + ? * interval '1 millisecond'
+            from unnest(?::uuid[], ?::uuid[]) as r(doctor_id, lease_token)
+            where d.insurer_id = ? and d.doctor_id = r.doctor_id and d.lease_token = r.lease_token
+              and d.lease_until is not null
+            returning d.doctor_id
+            """,
+            UUID.class,
+            lease.toMillis(),
+            running.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new),
+            running.stream().map(j -> j.lease().token()).toArray(UUID[]::new),
+            insurerId);
+    for (DeliveryJob job : running) {
+      if (renewed.contains(job.doctorId())) {
+        job.lease().renewed(sentAt, lease);
+      } else {
+        job.lease().lost();
+      }
+    }
+  }
+
   /** Records the receipt; the pair stays pending if a newer version arrived meanwhile. */
   public void delivered(DeliveryJob job, DeliveryResult.Delivered result) {
-    jdbc.update(
+    fenced(
+        job,
         """
         update delivery set
           wanted_version = greatest(wanted_version, ?),
@@ -66,32 +157,28 @@ public class DeliveryStore {
           delivered_at = now(),
           published = ?::jsonb,
           state = case when wanted_version > ? then 'PENDING' else 'DELIVERED' end,
-          attempts = 0, lease_until = null, last_error = null, next_attempt_at = now()
-        where insurer_id = ? and doctor_id = ?
+          attempts = 0, lease_until = null, lease_token = null, last_error = null,
+          next_attempt_at = now()
         """,
         result.version(),
         result.version(),
         toJson(result.published()),
-        result.version(),
-        job.insurerId(),
-        job.doctorId());
+        result.version());
   }
 
   /** Nothing was sent on purpose; a later consent or change makes the pair pending again. */
   public void skipped(DeliveryJob job, String reason) {
     // The lease is released either way; a version that arrived meanwhile stays pending.
-    jdbc.update(
+    fenced(
+        job,
         """
-        update delivery set lease_until = null,
+        update delivery set lease_until = null, lease_token = null,
           state = case when wanted_version <= ? then 'SKIPPED' else state end,
           last_error = case when wanted_version <= ? then ? else last_error end
-        where insurer_id = ? and doctor_id = ?
         """,
         job.wantedVersion(),
         job.wantedVersion(),
-        reason,
-        job.insurerId(),
-        job.doctorId());
+        reason);
   }
 
   /**
@@ -100,15 +187,18 @@ public class DeliveryStore {
    * @return empty when the pair has no delivery, or when a delivery attempt holds it now
    */
   public Optional<DeliveryJob> claimPair(String insurerId, UUID doctorId, Duration lease) {
+    UUID token = UUID.randomUUID();
+    long sentAt = System.nanoTime();
     return jdbc
         .query(
             """
-            update delivery set lease_until = now() + ? * interval '1 millisecond'
+            update delivery set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
             where insurer_id = ? and doctor_id = ? and (lease_until is null or lease_until < now())
             returning insurer_id, doctor_id, wanted_version, attempts, published
             """,
-            this::job,
+            (rs, n) -> job(rs, Lease.taken(token, sentAt, lease)),
             lease.toMillis(),
+            token,
             insurerId,
             doctorId)
         .stream()
@@ -126,79 +216,158 @@ public class DeliveryStore {
             doctorId));
   }
 
-  /** The insurer holds nothing of the doctor any more but {@code remaining} (shared resources). */
-  public void withdrawn(DeliveryJob job, Map<String, String> remaining, String reason) {
+  /** What delivery knows of the pair, if anything was ever planned for it. */
+  public Optional<Receipt> receipt(String insurerId, UUID doctorId) {
+    return jdbc
+        .query(
+            "select state, delivered_version, last_error from delivery"
+                + " where insurer_id = ? and doctor_id = ?",
+            (rs, n) ->
+                new Receipt(
+                    DeliveryState.valueOf(rs.getString(1)),
+                    rs.getObject(2, Long.class),
+                    rs.getString(3)),
+            insurerId,
+            doctorId)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Nothing further leaves for this insurer: whatever is queued is skipped in the caller's
+   * transaction (an attempt already past its visibility check finishes; a withdrawal waits for it).
+   * A later change the insurer may see makes the pair pending again.
+   */
+  public void stop(String insurerId, UUID doctorId, String reason) {
     jdbc.update(
+        "update delivery set state = 'SKIPPED', last_error = ? where insurer_id = ? and doctor_id = ?",
+        truncate(reason),
+        insurerId,
+        doctorId);
+  }
+
+  /**
+   * The insurer holds nothing of the doctor any more but {@code remaining} (shared resources).
+   *
+   * @return false when the job's claim no longer holds the pair (nothing was recorded)
+   */
+  public boolean withdrawn(DeliveryJob job, Map<String, String> remaining, String reason) {
+    return fenced(
+        job,
         """
         update delivery set published = ?::jsonb, delivered_version = null, state = 'SKIPPED',
-          attempts = 0, lease_until = null, last_error = ?
-        where insurer_id = ? and doctor_id = ?
+          attempts = 0, lease_until = null, lease_token = null, last_error = ?
         """,
         toJson(remaining),
-        truncate("withdrawn: " + reason),
-        job.insurerId(),
-        job.doctorId());
+        truncate("withdrawn: " + reason));
   }
 
   /** Gives the claim back untouched: the pair stays due for the next claim. */
   public void release(DeliveryJob job) {
-    jdbc.update(
-        "update delivery set lease_until = null where insurer_id = ? and doctor_id = ?",
-        job.insurerId(),
-        job.doctorId());
+    fenced(job, "update delivery set lease_until = null, lease_token = null");
   }
 
   /** Schedules the next attempt after {@code delay}. */
   public void retryLater(DeliveryJob job, Duration delay, String error) {
-    jdbc.update(
+    fenced(
+        job,
         """
         update delivery set attempts = attempts + 1,
           next_attempt_at = now() + ? * interval '1 millisecond',
-          lease_until = null, last_error = ?
-        where insurer_id = ? and doctor_id = ?
+          lease_until = null, lease_token = null, last_error = ?
         """,
         delay.toMillis(),
-        truncate(error),
-        job.insurerId(),
-        job.doctorId());
+        truncate(error));
   }
 
   /** Parks the pair with a dead letter an operator can read and replay. */
   public void deadLetter(DeliveryJob job, Integer status, String reason, String outcome) {
     tx.executeWithoutResult(
         s -> {
-          jdbc.update(
-              """
-              insert into dead_letter
-                (insurer_id, doctor_id, doctor_version, http_status, reason, operation_outcome)
-              values (?, ?, ?, ?, ?, ?)
-              """,
-              job.insurerId(),
-              job.doctorId(),
-              job.wantedVersion(),
-              status,
-              truncate(reason),
-              outcome);
-          jdbc.update(
-              """
-              update delivery set state = case when wanted_version > ? then 'PENDING' else 'DEAD' end,
-                attempts = 0, lease_until = null, last_error = ?
-              where insurer_id = ? and doctor_id = ?
-              """,
-              job.wantedVersion(),
-              truncate(reason),
-              job.insurerId(),
-              job.doctorId());
+          boolean held =
+              fenced(
+                  job,
+                  """
+                  update delivery set
+                    state = case when wanted_version > ? then 'PENDING' else 'DEAD' end,
+                    attempts = 0, lease_until = null, lease_token = null, last_error = ?
+                  """,
+                  job.wantedVersion(),
+                  truncate(reason));
+          if (held) {
+            jdbc.update(
+                """
+                insert into dead_letter
+                  (insurer_id, doctor_id, doctor_version, http_status, reason, operation_outcome)
+                values (?, ?, ?, ?, ?, ?)
+                """,
+                job.insurerId(),
+                job.doctorId(),
+                job.wantedVersion(),
+                status,
+                truncate(reason),
+                outcome);
+          }
         });
   }
 
-  private DeliveryJob job(ResultSet rs, int row) throws SQLException {
+  /**
+   * Marks an open dead letter replayed and makes its pair pending again, writing everything anew.
+   *
+   * @return the insurer to wake, or empty when there is no such open dead letter
+   */
+  public Optional<String> replay(long deadLetterId) {
+    return jdbc
+        .queryForList(
+            """
+            with letter as (
+              update dead_letter set replayed_at = now()
+              where id = ? and replayed_at is null
+              returning insurer_id, doctor_id)
+            update delivery d set state = 'PENDING', attempts = 0, next_attempt_at = now(),
+                   lease_until = null, lease_token = null, enqueued_at = clock_timestamp(),
+                   -- forget content fingerprints: a replay writes everything again
+                   published = (select jsonb_object_agg(k, split_part(v, '#', 1))
+                                from jsonb_each_text(d.published) as e(k, v))
+            from letter where d.insurer_id = letter.insurer_id and d.doctor_id = letter.doctor_id
+            returning d.insurer_id
+            """,
+            String.class,
+            deadLetterId)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Runs {@code update ... set ...} on the job's pair only while the job's claim still holds it.
+   *
+   * @return whether the claim held (and the outcome was recorded)
+   */
+  private boolean fenced(DeliveryJob job, String updateSet, Object... args) {
+    Object[] all = Arrays.copyOf(args, args.length + 3);
+    all[args.length] = job.insurerId();
+    all[args.length + 1] = job.doctorId();
+    all[args.length + 2] = job.lease().token();
+    int changed =
+        jdbc.update(updateSet + " where insurer_id = ? and doctor_id = ? and lease_token = ?", all);
+    if (changed == 0) {
+      log.warn(
+          "Delivery of doctor {} to {} lost its claim before recording its outcome; the worker"
+              + " that holds the pair now records its own",
+          job.doctorId(),
+          job.insurerId());
+    }
+    return changed > 0;
+  }
+
+  private DeliveryJob job(ResultSet rs, Lease lease) throws SQLException {
     return new DeliveryJob(
         rs.getString("insurer_id"),
         rs.getObject("doctor_id", UUID.class),
         rs.getLong("wanted_version"),
         rs.getInt("attempts"),
-        fromJson(rs.getString("published")));
+        fromJson(rs.getString("published")),
+        lease);
   }
 
   private Map<String, String> fromJson(String value) {

@@ -1,8 +1,12 @@
 package org.docport.connectors.delivery;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -13,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One insurer's delivery loop: claims due pairs a worker pool's worth at a time, hands them to the
  * workers, and sleeps until woken (new changes, a finished attempt) or until the poll interval
- * passes (retries coming due).
+ * passes (retries coming due). While attempts run, their leases are renewed every third of a lease,
+ * so a slow insurer never lets another worker claim a pair whose write is still in flight.
  */
 final class InsurerLane implements AutoCloseable {
 
@@ -26,14 +31,17 @@ final class InsurerLane implements AutoCloseable {
   private final Semaphore freeWorkers;
   private final Semaphore wakeUp = new Semaphore(0);
   private final ExecutorService workers;
+  private final Set<DeliveryJob> inFlight = ConcurrentHashMap.newKeySet();
   private final Thread loop;
+  private final ScheduledFuture<?> renewal;
   private volatile boolean running = true;
 
   InsurerLane(
       String insurerId,
       DeliveryStore store,
       DeliveryDispatcher.Settings settings,
-      Consumer<DeliveryJob> attempt) {
+      Consumer<DeliveryJob> attempt,
+      ScheduledExecutorService renewals) {
     this.insurerId = insurerId;
     this.store = store;
     this.settings = settings;
@@ -49,6 +57,9 @@ final class InsurerLane implements AutoCloseable {
             });
     this.loop = new Thread(this::run, "lane-" + insurerId);
     this.loop.setDaemon(true);
+    long every = Math.max(settings.lease().toMillis() / 3, 1);
+    this.renewal =
+        renewals.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
   }
 
   InsurerLane start() {
@@ -90,13 +101,24 @@ final class InsurerLane implements AutoCloseable {
     }
   }
 
+  private void renewLeases() {
+    try {
+      store.renew(insurerId, List.copyOf(inFlight), settings.lease());
+    } catch (RuntimeException e) {
+      // The local view of each lease keeps running out; writes stop before the database's would.
+      log.warn("Could not renew the delivery leases of {}", insurerId, e);
+    }
+  }
+
   private void runJob(DeliveryJob job) {
+    inFlight.add(job);
     try {
       attempt.accept(job);
     } catch (RuntimeException e) {
       // The store could not record the outcome; the lease runs out and the pair is retried.
       log.error("Could not record delivery of {} to {}", job.doctorId(), insurerId, e);
     } finally {
+      inFlight.remove(job);
       freeWorkers.release();
       wake();
     }
@@ -113,6 +135,7 @@ final class InsurerLane implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    renewal.cancel(false);
     loop.interrupt();
     workers.shutdown();
     try {

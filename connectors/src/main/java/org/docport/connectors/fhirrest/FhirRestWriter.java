@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.Lease;
 import org.docport.connectors.PreparedDelivery;
 import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.Withdrawal;
@@ -74,20 +76,33 @@ public final class FhirRestWriter {
     return new FhirRestWriter(fhir, insurer.client(), insurer.failedResponses(), searchThenWrite);
   }
 
-  /** Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map)}. */
+  /**
+   * Publishes a prepared delivery; see {@link #write(long, PublishedResources, Map, Lease)}, under
+   * the job's lease.
+   */
   public DeliveryResult.Delivered write(PreparedDelivery delivery) {
-    return write(delivery.version(), delivery.resources(), delivery.job().published());
+    return write(
+        delivery.version(),
+        delivery.resources(),
+        delivery.job().published(),
+        delivery.job().lease());
   }
 
   /**
    * Publishes {@code resources} and withdraws what {@code previouslyPublished} has that they lack.
+   * Each request starts only while {@code lease} outlasts it (the client's socket timeout), so no
+   * write of this attempt can reach the insurer after another worker has taken the pair over.
    *
    * @throws org.docport.connectors.RetryableDeliveryException when the insurer should be tried
    *     again later
    * @throws org.docport.connectors.RejectedDeliveryException when it refused the data
    */
   public DeliveryResult.Delivered write(
-      long version, PublishedResources resources, Map<String, String> previouslyPublished) {
+      long version,
+      PublishedResources resources,
+      Map<String, String> previouslyPublished,
+      Lease lease) {
+    Duration longestRequest = Duration.ofMillis(fhir.getRestfulClientFactory().getSocketTimeout());
     Map<String, String> insurerRefs = new HashMap<>();
     Map<String, String> published = new LinkedHashMap<>();
     for (Resource resource : resources.resources()) {
@@ -99,13 +114,17 @@ public final class FhirRestWriter {
       PublishedRef previous = PublishedRef.parse(previouslyPublished.get(key(business)));
       // Most changes touch one resource (the Practitioner, which carries the registry version);
       // what the insurer already holds unchanged is not sent again.
-      String insurerRef =
-          previous != null && previous.holds(fingerprint)
-              ? previous.reference()
-              : upsert(body, business);
+      String insurerRef;
+      if (previous != null && previous.holds(fingerprint)) {
+        insurerRef = previous.reference();
+      } else {
+        lease.ensureLasts(longestRequest);
+        insurerRef = upsert(body, business);
+      }
       insurerRefs.put(localRef(resource), insurerRef);
       published.put(key(business), new PublishedRef(insurerRef, fingerprint).toString());
     }
+    lease.ensureLasts(longestRequest);
     withdraw(previouslyPublished, published.keySet());
     return new DeliveryResult.Delivered(version, published);
   }

@@ -10,11 +10,11 @@ import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.RetryableDeliveryException;
 import org.docport.connectors.Withdrawal;
+import org.docport.connectors.delivery.DeliveryState;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.workflows.consent.ConsentActivities;
 import org.docport.workflows.consent.ConsentKey;
 import org.docport.workflows.consent.ConsentStep;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,17 +36,12 @@ class ConsentActivitiesImpl implements ConsentActivities {
   private final ConsentManagement consents;
   private final DeliveryStore deliveries;
   private final InsurerConnectors connectors;
-  private final JdbcTemplate jdbc;
 
   ConsentActivitiesImpl(
-      ConsentManagement consents,
-      DeliveryStore deliveries,
-      InsurerConnectors connectors,
-      JdbcTemplate jdbc) {
+      ConsentManagement consents, DeliveryStore deliveries, InsurerConnectors connectors) {
     this.consents = consents;
     this.deliveries = deliveries;
     this.connectors = connectors;
-    this.jdbc = jdbc;
   }
 
   @Override
@@ -61,12 +56,12 @@ class ConsentActivitiesImpl implements ConsentActivities {
       if (consents.status(key).orElse(null) != ConsentStatus.ENROLLING) {
         return false;
       }
-      Optional<Receipt> receipt = receipt(key);
+      Optional<DeliveryStore.Receipt> receipt = deliveries.receipt(key.insurerId(), key.doctorId());
       // DELIVERED, not just a delivered version: a pair withdrawn earlier may still show one.
-      if (receipt.isPresent() && receipt.get().state().equals("DELIVERED")) {
+      if (receipt.isPresent() && receipt.get().state() == DeliveryState.DELIVERED) {
         return true;
       }
-      if (receipt.isPresent() && receipt.get().state().equals("DEAD")) {
+      if (receipt.isPresent() && receipt.get().state() == DeliveryState.DEAD) {
         throw ApplicationFailure.newNonRetryableFailure(
             "the insurer refused the doctor's profile: " + receipt.get().lastError(),
             "EnrolmentRefused");
@@ -118,25 +113,15 @@ class ConsentActivitiesImpl implements ConsentActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "the insurer refused the withdrawal: " + e.getMessage(), "WithdrawalRefused");
     }
-    deliveries.withdrawn(job, remaining, reason);
+    if (!deliveries.withdrawn(job, remaining, reason)) {
+      throw ApplicationFailure.newFailure(
+          "the withdrawal outlasted its claim on the delivery; withdrawing again", "ClaimLost");
+    }
   }
 
   @Override
   public void conclude(ConsentKey key, ConsentStep ending, String reason) {
     consents.conclude(key, ConsentStatus.of(ending), reason);
-  }
-
-  private record Receipt(String state, String lastError) {}
-
-  private Optional<Receipt> receipt(ConsentKey key) {
-    return jdbc
-        .query(
-            "select state, last_error from delivery where insurer_id = ? and doctor_id = ?",
-            (rs, n) -> new Receipt(rs.getString(1), rs.getString(2)),
-            key.insurerId(),
-            key.doctorId())
-        .stream()
-        .findFirst();
   }
 
   private static void sleep(Duration pause) {

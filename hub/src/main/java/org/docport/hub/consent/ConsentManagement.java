@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.registry.RegistryEvents;
@@ -32,12 +33,19 @@ public class ConsentManagement {
   private final Doctors doctors;
   private final Insurers insurers;
   private final RegistryEvents events;
+  private final DeliveryStore deliveries;
 
-  ConsentManagement(JdbcTemplate jdbc, Doctors doctors, Insurers insurers, RegistryEvents events) {
+  ConsentManagement(
+      JdbcTemplate jdbc,
+      Doctors doctors,
+      Insurers insurers,
+      RegistryEvents events,
+      DeliveryStore deliveries) {
     this.jdbc = jdbc;
     this.doctors = doctors;
     this.insurers = insurers;
     this.events = events;
+    this.deliveries = deliveries;
   }
 
   /**
@@ -72,7 +80,7 @@ public class ConsentManagement {
         insurerId,
         status.name());
     if (status == ConsentStatus.REVOKED) {
-      stopDelivery(doctorId, insurerId, "consent revoked");
+      deliveries.stop(insurerId, doctorId, "consent revoked");
     }
     events.record(doctorId, version, RegistryEvents.Kind.CONSENT_CHANGED, insurerId, actor);
     return get(new ConsentKey(doctorId, insurerId));
@@ -228,21 +236,12 @@ public class ConsentManagement {
       return false;
     }
     if (to == ConsentStatus.WITHDRAWING) {
-      stopDelivery(key.doctorId(), key.insurerId(), "consent withdrawn: " + reason);
+      deliveries.stop(key.insurerId(), key.doctorId(), "consent withdrawn: " + reason);
     }
     long version = doctors.currentVersion(key.doctorId()).orElse(0L);
     events.record(
         key.doctorId(), version, RegistryEvents.Kind.CONSENT_CHANGED, key.insurerId(), actor);
     return true;
-  }
-
-  /** Nothing further leaves for this insurer; a later opt-in makes the pair pending again. */
-  private void stopDelivery(UUID doctorId, String insurerId, String why) {
-    jdbc.update(
-        "update delivery set state = 'SKIPPED', last_error = ? where doctor_id = ? and insurer_id = ?",
-        why,
-        doctorId,
-        insurerId);
   }
 
   public Optional<ConsentStatus> status(ConsentKey key) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.web.ApiException;
@@ -22,11 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 class DeliveryController {
 
   private final DeliveryReports reports;
+  private final DeliveryStore deliveries;
   private final Insurers insurers;
   private final InsurerConnections connections;
 
-  DeliveryController(DeliveryReports reports, Insurers insurers, InsurerConnections connections) {
+  DeliveryController(
+      DeliveryReports reports,
+      DeliveryStore deliveries,
+      Insurers insurers,
+      InsurerConnections connections) {
     this.reports = reports;
+    this.deliveries = deliveries;
     this.insurers = insurers;
     this.connections = connections;
   }
@@ -80,7 +87,7 @@ class DeliveryController {
   @PostMapping("/dead-letters/{id}/replay")
   void replay(@PathVariable long id) {
     String insurerId =
-        reports
+        deliveries
             .replay(id)
             .orElseThrow(
                 () ->

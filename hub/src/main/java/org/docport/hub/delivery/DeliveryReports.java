@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.connectors.delivery.DeliveryState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class DeliveryReports {
       long wantedVersion,
       Long deliveredVersion,
       OffsetDateTime deliveredAt,
-      String state,
+      DeliveryState state,
       int attempts,
       String lastError) {}
 
@@ -118,7 +119,7 @@ class DeliveryReports {
         rs.getLong(2),
         (Long) rs.getObject(3, Long.class),
         rs.getObject(4, OffsetDateTime.class),
-        rs.getString(5),
+        DeliveryState.valueOf(rs.getString(5)),
         rs.getInt(6),
         rs.getString(7));
   }
@@ -140,30 +141,5 @@ class DeliveryReports {
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("replayed_at", OffsetDateTime.class)),
         insurerId);
-  }
-
-  /**
-   * Marks a dead letter replayed and makes its pair pending again; empty when there is no such open
-   * dead letter.
-   */
-  Optional<String> replay(long deadLetterId) {
-    List<String> insurer =
-        jdbc.queryForList(
-            """
-            with letter as (
-              update dead_letter set replayed_at = now()
-              where id = ? and replayed_at is null
-              returning insurer_id, doctor_id)
-            update delivery d set state = 'PENDING', attempts = 0, next_attempt_at = now(),
-                   lease_until = null, enqueued_at = clock_timestamp(),
-                   -- forget content fingerprints: a replay writes everything again
-                   published = (select jsonb_object_agg(k, split_part(v, '#', 1))
-                                from jsonb_each_text(d.published) as e(k, v))
-            from letter where d.insurer_id = letter.insurer_id and d.doctor_id = letter.doctor_id
-            returning d.insurer_id
-            """,
-            String.class,
-            deadLetterId);
-    return insurer.stream().findFirst();
   }
 }

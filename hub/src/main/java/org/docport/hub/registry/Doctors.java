@@ -43,7 +43,7 @@ public class Doctors {
 
   public Optional<DoctorSnapshot> find(UUID id) {
     return jdbc
-        .query("select profile from doctor where id = ?", (rs, n) -> read(rs.getString(1)), id)
+        .query("select profile from doctor where id = ?", (rs, n) -> parse(rs.getString(1)), id)
         .stream()
         .findFirst();
   }
@@ -56,33 +56,6 @@ public class Doctors {
         .findFirst()
         .map("ACTIVE"::equals)
         .orElseThrow(() -> notFound(id));
-  }
-
-  /**
-   * A doctor whose consent lets data flow to an insurer (enrolling or active), and whether an
-   * operator has paused delivery to that insurer.
-   */
-  public record Consented(DoctorSnapshot doctor, boolean insurerPaused) {}
-
-  /**
-   * The doctor, only if their consent lets data flow to the insurer: one query, so the consent
-   * check, the insurer's pause flag and the data read see the same moment.
-   */
-  public Optional<Consented> findConsentedTo(UUID id, String insurerId) {
-    return jdbc
-        .query(
-            """
-            select d.profile, i.paused from doctor d
-            join consent c on c.doctor_id = d.id
-            join insurer i on i.id = c.insurer_id
-            where d.id = ? and c.insurer_id = ? and c.status in ('ENROLLING', 'ACTIVE')
-              and d.onboarding = 'ACTIVE'
-            """,
-            (rs, n) -> new Consented(read(rs.getString(1)), rs.getBoolean(2)),
-            id,
-            insurerId)
-        .stream()
-        .findFirst();
   }
 
   /** Loads a doctor or answers 404. */
@@ -213,7 +186,8 @@ public class Doctors {
     }
   }
 
-  private DoctorSnapshot read(String profile) {
+  /** A profile as the doctor table stores it (JSON). */
+  public DoctorSnapshot parse(String profile) {
     try {
       return json.readValue(profile, DoctorSnapshot.class);
     } catch (JsonProcessingException e) {

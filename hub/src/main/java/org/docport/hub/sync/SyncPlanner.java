@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.delivery.InsurerConnections;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,11 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns captured registry events into pending deliveries. For each changed doctor, one pending
- * delivery per insurer the doctor's consent lets data flow to (enrolling or active), carrying the
- * doctor's current version; a burst of edits to one doctor coalesces into one delivery (newest
- * version wins), and an older version never replaces a newer one. Runs in one transaction per
- * batch, before the capture offset is committed, so a crash replays the batch and the upsert makes
- * the replay harmless.
+ * delivery per insurer that may see the doctor ({@link InsurerVisibility}), carrying the doctor's
+ * current version; a burst of edits to one doctor coalesces into one delivery (newest version
+ * wins), and an older version never replaces a newer one. Runs in one transaction per batch, before
+ * the capture offset is committed, so a crash replays the batch and the upsert makes the replay
+ * harmless.
  */
 @Component
 public class SyncPlanner {
@@ -27,11 +29,20 @@ public class SyncPlanner {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final InsurerConnections connections;
+  private final InsurerVisibility visibility;
+  private final DeliveryStore deliveries;
 
-  SyncPlanner(JdbcTemplate jdbc, TransactionTemplate tx, InsurerConnections connections) {
+  SyncPlanner(
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      InsurerConnections connections,
+      InsurerVisibility visibility,
+      DeliveryStore deliveries) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.connections = connections;
+    this.visibility = visibility;
+    this.deliveries = deliveries;
   }
 
   /** Persists the deliveries a batch of events makes due, then wakes the insurers' lanes. */
@@ -112,33 +123,14 @@ public class SyncPlanner {
   }
 
   private List<String> persist(Set<UUID> doctors, long lastEventId) {
-    String[] ids = doctors.stream().map(UUID::toString).toArray(String[]::new);
     List<String> insurers =
-        jdbc.queryForList(
-            """
-            insert into delivery (insurer_id, doctor_id, wanted_version, state)
-            select c.insurer_id, d.id, d.version, 'PENDING'
-            from doctor d join consent c on c.doctor_id = d.id and c.status in ('ENROLLING', 'ACTIVE')
-            where d.id = any(?::uuid[]) and d.onboarding = 'ACTIVE'
-            on conflict (insurer_id, doctor_id) do update set
-              wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),
-              state = 'PENDING',
-              attempts = case when delivery.state = 'PENDING' then delivery.attempts else 0 end,
-              next_attempt_at =
-                case when delivery.state = 'PENDING' then delivery.next_attempt_at else now() end,
-              enqueued_at =
-                case when delivery.state = 'PENDING' then delivery.enqueued_at
-                     else clock_timestamp() end
-            where greatest(delivery.wanted_version, coalesce(delivery.delivered_version, 0))
-                    < excluded.wanted_version
-               or delivery.state = 'SKIPPED'
-            returning insurer_id
-            """,
-            String.class,
-            (Object) ids);
+        deliveries.enqueue(
+            visibility.flowsOf(doctors).stream()
+                .map(f -> new DeliveryStore.Wanted(f.insurerId(), f.doctorId(), f.version()))
+                .toList());
     jdbc.update(
         "update sync_checkpoint set last_event_id = greatest(last_event_id, ?) where id = 1",
         lastEventId);
-    return insurers.stream().distinct().toList();
+    return insurers;
   }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.docport.connectors.DeliveryJob;
+import org.docport.connectors.Lease;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.hub.HubTest;
+import org.docport.hub.WriteOrder;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
@@ -190,6 +192,40 @@ class DeliveryFlowTest extends HubTest {
     assertThat(familyAt(insurer, doctor)).contains("Reddy");
   }
 
+  /**
+   * A delivery whose writes are slow outlasts its lease (6 s in tests); meanwhile a newer version
+   * is due and the insurer turns fast. Without renewal another worker would claim the pair when the
+   * lease ran out and write the newer version first, and the slow write would then land the older
+   * version on top of it.
+   */
+  @Test
+  void aSlowDeliveryKeepsItsClaimSoANewerVersionNeverLandsBeforeIt() {
+    Insurer insurer = insurer();
+    insurer.server().setWriteLatency(Duration.ofMillis(2_500));
+    String doctor = createDoctor("Slow");
+    consent(doctor, insurer, "ACTIVE");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> insurer.server().writesInFlight().contains("Practitioner"));
+
+    operator()
+        .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "Slower")), "\"1\"")
+        .expect(200);
+    insurer.server().setWriteLatency(Duration.ZERO);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                receiptState(insurer, doctor).equals("DELIVERED")
+                    && receipt(insurer, doctor).get("deliveredVersion").asLong() == 2);
+    assertThat(familyAt(insurer, doctor)).contains("Slower");
+    assertThat(
+            WriteOrder.registryVersions(insurer.server())
+                .get("https://docport.org/fhir/sid/practitioner|" + doctor))
+        .containsExactly(1L, 2L);
+  }
+
   @Test
   void aPairClaimedJustBeforeAPauseIsHeldUntilTheInsurerIsResumed() {
     Insurer insurer = insurer();
@@ -198,13 +234,17 @@ class DeliveryFlowTest extends HubTest {
     consent(doctor, insurer, "ACTIVE");
     await().ignoreExceptions().until(() -> receiptState(insurer, doctor).equals("PENDING"));
     // The lane claimed the pair a moment before the operator paused the insurer.
+    UUID token = UUID.randomUUID();
     jdbc.update(
-        "update delivery set lease_until = now() + interval '1 minute'"
+        "update delivery set lease_until = now() + interval '1 minute', lease_token = ?"
             + " where insurer_id = ? and doctor_id = ?::uuid",
+        token,
         insurer.id(),
         doctor);
+    Lease lease = Lease.taken(token, System.nanoTime(), Duration.ofMinutes(1));
 
-    dispatcher.attempt(new DeliveryJob(insurer.id(), UUID.fromString(doctor), 1, 0, Map.of()));
+    dispatcher.attempt(
+        new DeliveryJob(insurer.id(), UUID.fromString(doctor), 1, 0, Map.of(), lease));
 
     assertThat(insurer.server().writeCount()).isZero();
     assertThat(

@@ -1,10 +1,15 @@
 package org.docport.hub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.docport.connectors.DeliveryJob;
+import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.Lease;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.HubTest;
 import org.junit.jupiter.api.Test;
@@ -18,16 +23,14 @@ class DeliveryStoreTest extends HubTest {
 
   @Test
   void aSkippedAttemptReleasesThePairAndKeepsANewerVersionPending() {
-    String insurer = insurer().id();
-    // Paused, so the insurer's lane cannot claim the rows while the test looks at them.
-    operator().post("/api/operator/insurers/" + insurer + "/pause", Map.of()).expect(200);
+    String insurer = pausedInsurer();
     UUID skipped = UUID.randomUUID();
     UUID overtaken = UUID.randomUUID();
-    insertLeased(insurer, skipped, 3);
-    insertLeased(insurer, overtaken, 5);
+    DeliveryJob skippedJob = leased(insurer, skipped, 3, 3);
+    DeliveryJob overtakenJob = leased(insurer, overtaken, 5, 4);
 
-    store.skipped(new DeliveryJob(insurer, skipped, 3, 0, Map.of()), "no consent");
-    store.skipped(new DeliveryJob(insurer, overtaken, 4, 0, Map.of()), "no consent");
+    store.skipped(skippedJob, "no consent");
+    store.skipped(overtakenJob, "no consent");
 
     assertThat(row(insurer, skipped))
         .containsEntry("state", "SKIPPED")
@@ -39,18 +42,96 @@ class DeliveryStoreTest extends HubTest {
     assertThat(row(insurer, overtaken).get("lease_until")).isNull();
   }
 
-  private void insertLeased(String insurer, UUID doctor, long wanted) {
+  @Test
+  void aWorkerThatLostItsClaimRecordsNothingOverTheWorkerThatTookThePair() {
+    String insurer = pausedInsurer();
+    UUID doctor = UUID.randomUUID();
+    DeliveryJob first = leased(insurer, doctor, 1, 1);
+    // The first claim ran out; another worker took the pair and delivered version 2.
     jdbc.update(
-        "insert into delivery (insurer_id, doctor_id, wanted_version, state, lease_until)"
-            + " values (?, ?, ?, 'PENDING', now() + interval '1 minute')",
+        "update delivery set lease_until = now() - interval '1 second', wanted_version = 2"
+            + " where insurer_id = ? and doctor_id = ?",
+        insurer,
+        doctor);
+    DeliveryJob second = store.claimPair(insurer, doctor, Duration.ofMinutes(1)).orElseThrow();
+    store.delivered(second, new DeliveryResult.Delivered(2, Map.of("a|b", "Practitioner/2")));
+
+    store.delivered(first, new DeliveryResult.Delivered(1, Map.of("a|b", "Practitioner/1")));
+    store.retryLater(first, Duration.ofHours(1), "late failure");
+    store.deadLetter(first, 400, "late refusal", null);
+
+    assertThat(row(insurer, doctor))
+        .containsEntry("state", "DELIVERED")
+        .containsEntry("delivered_version", 2L)
+        .containsEntry("attempts", 0)
+        .containsEntry("last_error", null);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from dead_letter where insurer_id = ? and doctor_id = ?",
+                Integer.class,
+                insurer,
+                doctor))
+        .isZero();
+  }
+
+  @Test
+  void renewingKeepsARunningClaimAndTellsALostOneItIsLost() {
+    String insurer = pausedInsurer();
+    UUID kept = UUID.randomUUID();
+    UUID takenOver = UUID.randomUUID();
+    DeliveryJob keptJob = leased(insurer, kept, 1, 1);
+    DeliveryJob lostJob = leased(insurer, takenOver, 1, 1);
+    jdbc.update(
+        "update delivery set lease_token = ? where insurer_id = ? and doctor_id = ?",
+        UUID.randomUUID(),
+        insurer,
+        takenOver);
+
+    store.renew(insurer, List.of(keptJob, lostJob), Duration.ofMinutes(10));
+
+    assertThat(
+            jdbc.queryForObject(
+                "select lease_until > now() + interval '9 minutes' from delivery"
+                    + " where insurer_id = ? and doctor_id = ?",
+                Boolean.class,
+                insurer,
+                kept))
+        .isTrue();
+    keptJob.lease().ensureLasts(Duration.ofMinutes(9));
+    assertThat(catchThrowable(() -> lostJob.lease().ensureLasts(Duration.ZERO)))
+        .hasMessageContaining("lease ends");
+  }
+
+  /** Paused, so the insurer's lane cannot claim the rows while the test works on them. */
+  private String pausedInsurer() {
+    String insurer = insurer().id();
+    operator().post("/api/operator/insurers/" + insurer + "/pause", Map.of()).expect(200);
+    return insurer;
+  }
+
+  /** A pending row claimed by a job of {@code jobVersion}, as a lane's claim leaves it. */
+  private DeliveryJob leased(String insurer, UUID doctor, long wanted, long jobVersion) {
+    UUID token = UUID.randomUUID();
+    jdbc.update(
+        "insert into delivery (insurer_id, doctor_id, wanted_version, state, lease_until,"
+            + " lease_token) values (?, ?, ?, 'PENDING', now() + interval '1 minute', ?)",
         insurer,
         doctor,
-        wanted);
+        wanted,
+        token);
+    return new DeliveryJob(
+        insurer,
+        doctor,
+        jobVersion,
+        0,
+        Map.of(),
+        Lease.taken(token, System.nanoTime(), Duration.ofMinutes(1)));
   }
 
   private Map<String, Object> row(String insurer, UUID doctor) {
     return jdbc.queryForMap(
-        "select state, last_error, lease_until from delivery where insurer_id = ? and doctor_id = ?",
+        "select state, last_error, lease_until, delivered_version, attempts from delivery"
+            + " where insurer_id = ? and doctor_id = ?",
         insurer,
         doctor);
   }

@@ -1,0 +1,87 @@
+package org.docport.hub.consent;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.docport.hub.registry.Doctors;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one rule of who may see whose data: a doctor's data flows to an insurer while the doctor has
+ * finished onboarding and their consent to that insurer is {@link #FLOWING} (enrolling, so the
+ * insurer can decide, or active). Planning deliveries, re-checking at delivery time and serving the
+ * FHIR API all ask here; none of them restates the rule in its own SQL. The architecture test lets
+ * no class outside this feature read the consent table.
+ */
+@Component
+public class InsurerVisibility {
+
+  /** Consent statuses under which data flows to the insurer. */
+  public static final Set<ConsentStatus> FLOWING =
+      EnumSet.of(ConsentStatus.ENROLLING, ConsentStatus.ACTIVE);
+
+  /** A doctor's data may flow to an insurer; {@code version} is the doctor's current version. */
+  public record Flow(String insurerId, UUID doctorId, long version) {}
+
+  /**
+   * A doctor whose data may flow to an insurer, and whether an operator has paused delivery to it.
+   */
+  public record Visible(DoctorSnapshot doctor, boolean insurerPaused) {}
+
+  private static final String FLOWING_SQL =
+      FLOWING.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
+
+  /**
+   * The pairs whose data flows now, as a SQL relation with columns {@code insurer_id, doctor_id,
+   * version}: queries that must honour the rule (searches over the registry) join it.
+   */
+  private static final String PAIRS =
+      "(select c.insurer_id, c.doctor_id, d.version from consent c"
+          + " join doctor d on d.id = c.doctor_id"
+          + " where c.status in ("
+          + FLOWING_SQL
+          + ") and d.onboarding = 'ACTIVE')";
+
+  private final JdbcTemplate jdbc;
+  private final Doctors doctors;
+
+  InsurerVisibility(JdbcTemplate jdbc, Doctors doctors) {
+    this.jdbc = jdbc;
+    this.doctors = doctors;
+  }
+
+  /** For each of these doctors, every insurer their data may flow to now. */
+  public List<Flow> flowsOf(Collection<UUID> doctorIds) {
+    if (doctorIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query(
+        "select insurer_id, doctor_id, version from " + PAIRS + " p where p.doctor_id = any(?)",
+        (rs, n) -> new Flow(rs.getString(1), rs.getObject(2, UUID.class), rs.getLong(3)),
+        (Object) doctorIds.toArray(UUID[]::new));
+  }
+
+  /**
+   * The doctor, only if their data may flow to the insurer: one query, so the rule, the insurer's
+   * pause flag and the data read see the same moment.
+   */
+  public Optional<Visible> find(UUID doctorId, String insurerId) {
+    return jdbc
+        .query(
+            "select d.profile, i.paused from "
+                + PAIRS
+                + " p join doctor d on d.id = p.doctor_id join insurer i on i.id = p.insurer_id"
+                + " where p.doctor_id = ? and p.insurer_id = ?",
+            (rs, n) -> new Visible(doctors.parse(rs.getString(1)), rs.getBoolean(2)),
+            doctorId,
+            insurerId)
+        .stream()
+        .findFirst();
+  }
+}

@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.consent.ConsentManagement;
 import org.docport.hub.consent.InsurerVisibility;
+import org.docport.hub.fhir.DirectoryProjection;
 
 /**
  * The module rules of ARCHITECTURE.md, executable: {@code hub -> connectors, workflows ->
@@ -84,6 +85,16 @@ class ArchitectureTest {
       classes()
           .that(PRODUCTION.and(not(named(DeliveryStore.class))))
           .should(notWrite("delivery").and(notWrite("dead_letter")));
+
+  @ArchTest
+  static final ArchRule onlyTheProjectionWritesTheDirectory =
+      classes()
+          .that(PRODUCTION.and(not(named(DirectoryProjection.class))))
+          .should(
+              notWrite("directory_resource")
+                  .and(notWrite("directory_history"))
+                  .and(notWrite("directory_search"))
+                  .and(notWrite("directory_pending")));
 
   @ArchTest
   static final ArchRule onlyConsentManagementWritesConsents =

@@ -56,6 +56,15 @@ public class InsurerVisibility {
     this.doctors = doctors;
   }
 
+  /**
+   * The visible pairs as a SQL relation with columns {@code insurer_id, doctor_id, version}, for a
+   * query that must honour the rule inside its own filters and paging (a FHIR search): join it, do
+   * not restate it.
+   */
+  public String pairs() {
+    return PAIRS;
+  }
+
   /** For each of these doctors, every insurer their data may flow to now. */
   public List<Flow> flowsOf(Collection<UUID> doctorIds) {
     if (doctorIds.isEmpty()) {

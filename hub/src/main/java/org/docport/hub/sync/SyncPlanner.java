@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.delivery.InsurerConnections;
+import org.docport.hub.fhir.DirectoryProjection;
+import org.docport.hub.fhir.DirectoryProjector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,18 +33,24 @@ public class SyncPlanner {
   private final InsurerConnections connections;
   private final InsurerVisibility visibility;
   private final DeliveryStore deliveries;
+  private final DirectoryProjection projection;
+  private final DirectoryProjector directory;
 
   SyncPlanner(
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       InsurerConnections connections,
       InsurerVisibility visibility,
-      DeliveryStore deliveries) {
+      DeliveryStore deliveries,
+      DirectoryProjection projection,
+      DirectoryProjector directory) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.connections = connections;
     this.visibility = visibility;
     this.deliveries = deliveries;
+    this.projection = projection;
+    this.directory = directory;
   }
 
   /** Persists the deliveries a batch of events makes due, then wakes the insurers' lanes. */
@@ -64,6 +72,7 @@ public class SyncPlanner {
     long checkpoint = lastEventId;
     List<String> insurers = tx.execute(s -> persist(doctors, checkpoint));
     connections.wake(insurers);
+    directory.wake();
   }
 
   /**
@@ -123,6 +132,7 @@ public class SyncPlanner {
   }
 
   private List<String> persist(Set<UUID> doctors, long lastEventId) {
+    projection.enqueue(doctors);
     List<String> insurers =
         deliveries.enqueue(
             visibility.flowsOf(doctors).stream()

@@ -1,0 +1,240 @@
+package org.docport.hub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.docport.hub.consent.InsurerVisibility;
+import org.docport.hub.insurer.Insurers;
+import org.docport.hub.registry.Doctors;
+import org.docport.mappings.PlanNetMapper;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps each insurer's view of the directory equal to what the mappings publish to it now: for a
+ * changed doctor, every resource mapped for every insurer that may see the doctor is written when
+ * its content changed (a new version, like an update at a FHIR server), and what the insurer may no
+ * longer see is deleted (a tombstone version). Shared resources (networks, organisations) stay, as
+ * they do at an insurer after a withdrawal. The only writer of the {@code directory_*} tables.
+ *
+ * <p>Doctors are queued in {@code directory_pending} in the transaction that plans their
+ * deliveries, and projected in the transaction that removes them from the queue: a crash loses
+ * nothing, and the row lock keeps two replicas from projecting one doctor at once.
+ */
+@Component
+public class DirectoryProjection {
+
+  /** Doctor-owned resource types, withdrawn when the doctor is no longer visible. */
+  private static final Set<String> DOCTOR_OWNED =
+      Set.of("Practitioner", "Location", "PractitionerRole");
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final FhirContext fhir;
+  private final Doctors doctors;
+  private final Insurers insurers;
+  private final InsurerVisibility visibility;
+  private final SearchIndex index;
+
+  DirectoryProjection(
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      FhirContext fhir,
+      Doctors doctors,
+      Insurers insurers,
+      InsurerVisibility visibility) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.fhir = fhir;
+    this.doctors = doctors;
+    this.insurers = insurers;
+    this.visibility = visibility;
+    this.index = new SearchIndex(fhir);
+  }
+
+  /** Queues doctors for projection; call inside the transaction that records their change. */
+  public void enqueue(Collection<UUID> doctorIds) {
+    if (doctorIds.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "insert into directory_pending (doctor_id) select unnest(?::uuid[]) on conflict do nothing",
+        (Object) doctorIds.toArray(UUID[]::new));
+  }
+
+  /**
+   * Projects up to {@code max} queued doctors in one transaction.
+   *
+   * @return how many were projected (0 when the queue is empty or held by another replica)
+   */
+  int projectNext(int max) {
+    Integer projected =
+        tx.execute(
+            s -> {
+              List<UUID> claimed =
+                  jdbc.queryForList(
+                      """
+                      delete from directory_pending where doctor_id in (
+                        select doctor_id from directory_pending order by enqueued_at
+                        limit ? for update skip locked)
+                      returning doctor_id
+                      """,
+                      UUID.class,
+                      max);
+              // A fixed order, so two replicas writing one shared resource never deadlock.
+              claimed.stream().sorted().forEach(this::project);
+              return claimed.size();
+            });
+    return projected == null ? 0 : projected;
+  }
+
+  private void project(UUID doctorId) {
+    Map<Key, Resource> wanted = new HashMap<>();
+    Optional<DoctorSnapshot> doctor = doctors.find(doctorId);
+    if (doctor.isPresent()) {
+      for (InsurerVisibility.Flow flow : visibility.flowsOf(List.of(doctorId))) {
+        Optional<InsurerContext> insurer = insurers.context(flow.insurerId());
+        if (insurer.isEmpty()) {
+          continue;
+        }
+        for (Resource r : PlanNetMapper.map(doctor.get(), insurer.get()).resources()) {
+          wanted.put(new Key(flow.insurerId(), r.fhirType(), r.getIdElement().getIdPart()), r);
+        }
+      }
+    }
+    Map<Key, String> held = heldOf(doctorId);
+    wanted.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Key.ORDER))
+        .forEach(e -> write(e.getKey(), doctorId, e.getValue()));
+    held.keySet().stream()
+        .filter(key -> !wanted.containsKey(key))
+        .sorted(Key.ORDER)
+        .forEach(this::delete);
+  }
+
+  /** What the doctor's own resources are in every insurer's view now, with content hashes. */
+  private Map<Key, String> heldOf(UUID doctorId) {
+    Map<Key, String> held = new HashMap<>();
+    jdbc.query(
+        "select insurer_id, type, id, content_hash from directory_resource"
+            + " where doctor_id = ? and not deleted",
+        rs -> {
+          held.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4));
+        },
+        doctorId);
+    return held;
+  }
+
+  private void write(Key key, UUID doctorId, Resource resource) {
+    Resource body = resource.copy();
+    body.setId((String) null);
+    body.getMeta().setVersionId(null).setLastUpdated(null);
+    String content = fhir.newJsonParser().encodeResourceToString(body);
+    String hash = sha256(content);
+    UUID owner = DOCTOR_OWNED.contains(key.type()) ? doctorId : null;
+    List<Long> versions =
+        jdbc.queryForList(
+            """
+            insert into directory_resource
+              (insurer_id, type, id, doctor_id, version, last_updated, deleted, content, content_hash)
+            values (?, ?, ?, ?, 1, clock_timestamp(), false, ?, ?)
+            on conflict (insurer_id, type, id) do update set
+              version = directory_resource.version + 1, last_updated = clock_timestamp(),
+              deleted = false, content = excluded.content, content_hash = excluded.content_hash,
+              doctor_id = excluded.doctor_id
+            where directory_resource.deleted
+               or directory_resource.content_hash is distinct from excluded.content_hash
+            returning version
+            """,
+            Long.class,
+            key.insurerId(),
+            key.type(),
+            key.id(),
+            owner,
+            content,
+            hash);
+    if (versions.isEmpty()) {
+      return; // unchanged
+    }
+    recordHistory(key);
+    jdbc.update(
+        "delete from directory_search where insurer_id = ? and type = ? and id = ?",
+        key.insurerId(),
+        key.type(),
+        key.id());
+    List<Object[]> rows = new ArrayList<>();
+    for (SearchIndex.Value value : index.valuesOf(resource)) {
+      rows.add(new Object[] {key.insurerId(), key.type(), key.id(), value.param(), value.value()});
+    }
+    jdbc.batchUpdate(
+        "insert into directory_search (insurer_id, type, id, param, value) values (?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  private void delete(Key key) {
+    int deleted =
+        jdbc.update(
+            """
+            update directory_resource set version = version + 1, last_updated = clock_timestamp(),
+              deleted = true, content = null, content_hash = null
+            where insurer_id = ? and type = ? and id = ? and not deleted
+            """,
+            key.insurerId(),
+            key.type(),
+            key.id());
+    if (deleted == 0) {
+      return;
+    }
+    recordHistory(key);
+    jdbc.update(
+        "delete from directory_search where insurer_id = ? and type = ? and id = ?",
+        key.insurerId(),
+        key.type(),
+        key.id());
+  }
+
+  private void recordHistory(Key key) {
+    jdbc.update(
+        """
+        insert into directory_history
+          (insurer_id, type, id, version, doctor_id, last_updated, deleted, content)
+        select insurer_id, type, id, version, doctor_id, last_updated, deleted, content
+        from directory_resource where insurer_id = ? and type = ? and id = ?
+        """,
+        key.insurerId(),
+        key.type(),
+        key.id());
+  }
+
+  private static String sha256(String content) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(content.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One resource in one insurer's view. */
+  record Key(String insurerId, String type, String id) {
+    static final Comparator<Key> ORDER =
+        Comparator.comparing(Key::insurerId).thenComparing(Key::type).thenComparing(Key::id);
+  }
+}

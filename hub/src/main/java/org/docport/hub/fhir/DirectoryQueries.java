@@ -1,0 +1,338 @@
+package org.docport.hub.fhir;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.docport.hub.consent.InsurerVisibility;
+import org.docport.hub.fhir.DirectorySearch.Chain;
+import org.docport.hub.fhir.DirectorySearch.Criterion;
+import org.docport.hub.fhir.DirectorySearch.Has;
+import org.docport.hub.fhir.DirectorySearch.Ids;
+import org.docport.hub.fhir.DirectorySearch.Include;
+import org.docport.hub.fhir.DirectorySearch.LastUpdated;
+import org.docport.hub.fhir.DirectorySearch.Match;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What one insurer may read of its directory view: reads, versions, history and searches, each one
+ * SQL statement over the indexed view, with the live visibility rule ({@link InsurerVisibility})
+ * joined into every statement. A doctor the insurer may not see is simply absent: no statement here
+ * can tell it apart from a doctor that does not exist.
+ */
+@Component
+class DirectoryQueries {
+
+  /** One version of a resource as stored. {@code content} is null for a deletion. */
+  record Stored(
+      String type, String id, long version, Instant lastUpdated, boolean deleted, String content) {}
+
+  /** A page of search matches and what they include. */
+  record Page(List<Stored> matches, List<Stored> included, String nextCursor) {}
+
+  private static final String COLUMNS =
+      "r.type, r.id, r.version, r.last_updated, r.deleted, r.content";
+
+  private final JdbcTemplate jdbc;
+  private final InsurerVisibility visibility;
+
+  DirectoryQueries(JdbcTemplate jdbc, InsurerVisibility visibility) {
+    this.jdbc = jdbc;
+    this.visibility = visibility;
+  }
+
+  /** The current version, deleted or not, if the insurer may see the resource. */
+  Optional<Stored> current(String insurerId, String type, String id) {
+    return jdbc
+        .query(
+            "select "
+                + COLUMNS
+                + " from directory_resource r where r.insurer_id = ? and r.type = ? and r.id = ?"
+                + " and "
+                + visible("r"),
+            DirectoryQueries::stored,
+            insurerId,
+            type,
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  /** One version, if the insurer may see the resource now. */
+  Optional<Stored> version(String insurerId, String type, String id, long version) {
+    return jdbc
+        .query(
+            "select "
+                + COLUMNS
+                + " from directory_history r where r.insurer_id = ? and r.type = ? and r.id = ?"
+                + " and r.version = ? and "
+                + visible("r"),
+            DirectoryQueries::stored,
+            insurerId,
+            type,
+            id,
+            version)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Versions newest first, of one resource ({@code id}), one type ({@code type}) or everything
+   * ({@code type} null). Deletions are listed even once the doctor is hidden: they tell the insurer
+   * what to drop, and carry nothing but the id.
+   */
+  List<Stored> history(
+      String insurerId, String type, String id, Instant since, Instant before, int max) {
+    Sql sql =
+        new Sql(
+            "select " + COLUMNS + " from directory_history r where r.insurer_id = ?", insurerId);
+    if (type != null) {
+      sql.and("r.type = ?", type);
+    }
+    if (id != null) {
+      sql.and("r.id = ?", id);
+    }
+    if (since != null) {
+      sql.and("r.last_updated >= ?", Timestamp.from(since));
+    }
+    if (before != null) {
+      sql.and("r.last_updated < ?", Timestamp.from(before));
+    }
+    sql.and("(r.deleted or " + visible("r") + ")");
+    sql.append(" order by r.last_updated desc, r.type, r.id, r.version desc limit ?", max);
+    return jdbc.query(sql.text(), DirectoryQueries::stored, sql.args());
+  }
+
+  /** One page of a search, after {@code cursor} (a resource id), with its includes. */
+  Page search(String insurerId, DirectorySearch search, String cursor) {
+    Sql sql = matching(insurerId, search, "select " + COLUMNS);
+    if (cursor != null) {
+      sql.and("r.id > ?", cursor);
+    }
+    sql.append(" order by r.id limit ?", search.count() + 1);
+    List<Stored> rows = jdbc.query(sql.text(), DirectoryQueries::stored, sql.args());
+    boolean more = rows.size() > search.count();
+    List<Stored> matches = more ? rows.subList(0, search.count()) : rows;
+    List<Stored> included = new ArrayList<>();
+    List<String> ids = matches.stream().map(Stored::id).toList();
+    if (!ids.isEmpty()) {
+      for (Include include : search.includes()) {
+        included.addAll(targets(insurerId, include, ids));
+      }
+      for (Include revinclude : search.revincludes()) {
+        included.addAll(sources(insurerId, revinclude, search.type(), ids));
+      }
+    }
+    String next = more ? matches.get(matches.size() - 1).id() : null;
+    return new Page(List.copyOf(matches), included.stream().distinct().toList(), next);
+  }
+
+  /** How many resources match, all pages together. */
+  long count(String insurerId, DirectorySearch search) {
+    Sql sql = matching(insurerId, search, "select count(*)");
+    Long count = jdbc.queryForObject(sql.text(), Long.class, sql.args());
+    return count == null ? 0 : count;
+  }
+
+  private Sql matching(String insurerId, DirectorySearch search, String select) {
+    Sql sql =
+        new Sql(
+            select
+                + " from directory_resource r where r.insurer_id = ? and r.type = ?"
+                + " and not r.deleted",
+            insurerId,
+            search.type());
+    sql.and(visible("r"));
+    for (Criterion criterion : search.criteria()) {
+      criterion(sql, "r", criterion);
+    }
+    return sql;
+  }
+
+  /**
+   * A reference of {a} points at a resource {t} of the target type that the insurer may see;
+   * followed by the criterion on {t} and a closing parenthesis.
+   */
+  private static final String CHAIN =
+      """
+      exists (select 1 from directory_search {a}c join directory_resource {t}
+        on {t}.insurer_id = {a}c.insurer_id and {t}.type = ? and {a}c.value = {t}.type || '/' || {t}.id
+        where {a}c.insurer_id = {a}.insurer_id and {a}c.type = {a}.type and {a}c.id = {a}.id
+          and {a}c.param = ? and not {t}.deleted and {visible}""";
+
+  /**
+   * A resource {t} of the source type that the insurer may see refers to {a}; followed by the
+   * criterion on {t} and a closing parenthesis.
+   */
+  private static final String HAS =
+      """
+      exists (select 1 from directory_search {t}s join directory_resource {t}
+        on {t}.insurer_id = {t}s.insurer_id and {t}.type = {t}s.type and {t}.id = {t}s.id
+        where {t}s.insurer_id = {a}.insurer_id and {t}s.type = ? and {t}s.param = ?
+          and {t}s.value = {a}.type || '/' || {a}.id and not {t}.deleted and {visible}""";
+
+  /** Appends {@code and <criterion on alias>}. */
+  private void criterion(Sql sql, String alias, Criterion criterion) {
+    if (criterion instanceof Ids ids) {
+      sql.and(alias + ".id = any(?)", (Object) ids.ids().toArray(String[]::new));
+    } else if (criterion instanceof LastUpdated range) {
+      if (range.from() != null) {
+        sql.and(alias + ".last_updated >= ?", Timestamp.from(range.from()));
+      }
+      if (range.to() != null) {
+        sql.and(alias + ".last_updated < ?", Timestamp.from(range.to()));
+      }
+    } else if (criterion instanceof Match match) {
+      match(sql, alias, match);
+    } else if (criterion instanceof Chain chain) {
+      String target = alias + "t";
+      sql.and(join(CHAIN, alias, target), chain.reference().target(), chain.reference().code());
+      criterion(sql, target, chain.onTarget());
+      sql.append(")");
+    } else if (criterion instanceof Has has) {
+      String source = alias + "h";
+      sql.and(join(HAS, alias, source), has.sourceType(), has.reference().code());
+      criterion(sql, source, has.onSource());
+      sql.append(")");
+    }
+  }
+
+  private String join(String template, String alias, String other) {
+    return template
+        .replace("{visible}", visible(other))
+        .replace("{a}", alias)
+        .replace("{t}", other);
+  }
+
+  /** {a} has a value of the parameter that matches any of the alternatives that follow. */
+  private static final String MATCH =
+      """
+      exists (select 1 from directory_search {a}x
+        where {a}x.insurer_id = {a}.insurer_id and {a}x.type = {a}.type and {a}x.id = {a}.id
+          and {a}x.param = ? and (""";
+
+  private static void match(Sql sql, String alias, Match match) {
+    String index = alias + "x";
+    String exists = MATCH.replace("{a}", alias);
+    List<Object> args = new ArrayList<>();
+    args.add(match.parameter().code());
+    List<String> alternatives = new ArrayList<>();
+    for (String value : match.values()) {
+      switch (match.parameter().type()) {
+        case STRING -> {
+          String normalized = SearchIndex.normalize(value);
+          if ("exact".equals(match.modifier())) {
+            alternatives.add(index + ".value = ?");
+            args.add(normalized);
+          } else if ("contains".equals(match.modifier())) {
+            alternatives.add(index + ".value like ?");
+            args.add("%" + escapeLike(normalized) + "%");
+          } else {
+            alternatives.add(index + ".value like ?");
+            args.add(escapeLike(normalized) + "%");
+          }
+        }
+        case TOKEN -> {
+          if (value.endsWith("|")) {
+            alternatives.add(index + ".value like ?");
+            args.add(escapeLike(value) + "%");
+          } else {
+            alternatives.add(index + ".value = ?");
+            args.add(value);
+          }
+        }
+        case REFERENCE -> {
+          alternatives.add(index + ".value = ?");
+          args.add(value.contains("/") ? value : match.parameter().target() + "/" + value);
+        }
+      }
+    }
+    sql.and(exists + String.join(" or ", alternatives) + "))", args.toArray());
+  }
+
+  private List<Stored> targets(String insurerId, Include include, List<String> ids) {
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from directory_search s join directory_resource r on r.insurer_id = s.insurer_id"
+            + " and r.type = ? and s.value = r.type || '/' || r.id"
+            + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.id = any(?)"
+            + " and not r.deleted and "
+            + visible("r"),
+        DirectoryQueries::stored,
+        include.reference().target(),
+        insurerId,
+        include.sourceType(),
+        include.reference().code(),
+        (Object) ids.toArray(String[]::new));
+  }
+
+  private List<Stored> sources(String insurerId, Include include, String type, List<String> ids) {
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from directory_search s join directory_resource r on r.insurer_id = s.insurer_id"
+            + " and r.type = s.type and r.id = s.id"
+            + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.value = any(?)"
+            + " and not r.deleted and "
+            + visible("r"),
+        DirectoryQueries::stored,
+        insurerId,
+        include.sourceType(),
+        include.reference().code(),
+        (Object) ids.stream().map(id -> type + "/" + id).toArray(String[]::new));
+  }
+
+  /** The visibility rule on a directory row: shared, or derived from a doctor the insurer sees. */
+  private String visible(String alias) {
+    return "({a}.doctor_id is null or exists (select 1 from {pairs} {a}v where {a}v.insurer_id = {a}.insurer_id and {a}v.doctor_id = {a}.doctor_id))"
+        .replace("{pairs}", visibility.pairs())
+        .replace("{a}", alias);
+  }
+
+  private static String escapeLike(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Stored stored(ResultSet rs, int row) throws SQLException {
+    return new Stored(
+        rs.getString("type"),
+        rs.getString("id"),
+        rs.getLong("version"),
+        rs.getTimestamp("last_updated").toInstant(),
+        rs.getBoolean("deleted"),
+        rs.getString("content"));
+  }
+
+  /** A statement built up with its arguments in order. */
+  private static final class Sql {
+    private final StringBuilder text;
+    private final List<Object> args = new ArrayList<>();
+
+    Sql(String start, Object... args) {
+      this.text = new StringBuilder(start);
+      this.args.addAll(List.of(args));
+    }
+
+    void and(String condition, Object... args) {
+      append(" and " + condition, args);
+    }
+
+    void append(String more, Object... args) {
+      text.append(more);
+      this.args.addAll(List.of(args));
+    }
+
+    String text() {
+      return text.toString();
+    }
+
+    Object[] args() {
+      return args.toArray();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.docport.hub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.fhirpath.IFhirPath;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.docport.hub.fhir.SearchParameters.Parameter;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Turns a resource into the search values {@link SearchParameters} declare for its type, in the
+ * form the query side matches: strings normalized, tokens as {@code system|code} and {@code code},
+ * references as {@code Type/id}. Pure apart from the FHIRPath engine, which is thread-safe.
+ */
+final class SearchIndex {
+
+  /** One value of one parameter. */
+  record Value(String param, String value) {}
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  private final IFhirPath fhirPath;
+
+  SearchIndex(FhirContext fhir) {
+    this.fhirPath = fhir.newFhirPath();
+  }
+
+  List<Value> valuesOf(Resource resource) {
+    List<Value> values = new ArrayList<>();
+    for (Parameter parameter : SearchParameters.of(resource.fhirType())) {
+      Set<String> distinct = new LinkedHashSet<>();
+      for (IBase element : fhirPath.evaluate(resource, parameter.expression(), IBase.class)) {
+        switch (parameter.type()) {
+          case STRING -> strings(element, distinct);
+          case TOKEN -> tokens(element, distinct);
+          case REFERENCE -> reference(element, distinct);
+        }
+      }
+      distinct.forEach(v -> values.add(new Value(parameter.code(), v)));
+    }
+    return values;
+  }
+
+  /** Lower case, accents removed, spaces collapsed: how string values are stored and searched. */
+  static String normalize(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+    return MARKS
+        .matcher(decomposed)
+        .replaceAll("")
+        .toLowerCase(Locale.ROOT)
+        .strip()
+        .replaceAll("\\s+", " ");
+  }
+
+  private static void strings(IBase element, Set<String> out) {
+    if (element instanceof HumanName name) {
+      add(out, name.getFamily());
+      name.getGiven().forEach(g -> add(out, g.getValue()));
+      name.getPrefix().forEach(p -> add(out, p.getValue()));
+      name.getSuffix().forEach(s -> add(out, s.getValue()));
+      add(out, name.getText());
+    } else if (element instanceof Address address) {
+      address.getLine().forEach(l -> add(out, l.getValue()));
+      add(out, address.getCity());
+      add(out, address.getDistrict());
+      add(out, address.getState());
+      add(out, address.getPostalCode());
+      add(out, address.getCountry());
+      add(out, address.getText());
+    } else if (element instanceof PrimitiveType<?> primitive) {
+      add(out, primitive.getValueAsString());
+    }
+  }
+
+  private static void add(Set<String> out, String text) {
+    if (text != null && !text.isBlank()) {
+      out.add(normalize(text));
+    }
+  }
+
+  private static void tokens(IBase element, Set<String> out) {
+    if (element instanceof CodeableConcept concept) {
+      concept.getCoding().forEach(c -> token(c.getSystem(), c.getCode(), out));
+    } else if (element instanceof Coding coding) {
+      token(coding.getSystem(), coding.getCode(), out);
+    } else if (element instanceof Identifier identifier) {
+      token(identifier.getSystem(), identifier.getValue(), out);
+    } else if (element instanceof BooleanType bool && bool.hasValue()) {
+      token(null, bool.getValueAsString(), out);
+    } else if (element instanceof PrimitiveType<?> primitive) {
+      token(null, primitive.getValueAsString(), out);
+    }
+  }
+
+  private static void token(String system, String code, Set<String> out) {
+    if (code == null || code.isBlank()) {
+      return;
+    }
+    out.add(code);
+    out.add((system == null ? "" : system) + "|" + code);
+  }
+
+  private static void reference(IBase element, Set<String> out) {
+    if (element instanceof Reference reference && reference.hasReference()) {
+      var id = reference.getReferenceElement();
+      if (id.hasResourceType() && id.hasIdPart()) {
+        out.add(id.getResourceType() + "/" + id.getIdPart());
+      }
+    }
+  }
+}

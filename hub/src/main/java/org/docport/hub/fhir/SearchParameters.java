@@ -1,0 +1,187 @@
+package org.docport.hub.fhir;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The search parameters the FHIR API supports, per resource type: the SHALL parameters of Da Vinci
+ * PDex Plan-Net 1.2.0 with the expressions and chains its SearchParameter resources define, plus
+ * {@code identifier} and {@code active} where base FHIR has them. One table drives both indexing
+ * ({@link SearchIndex}) and the CapabilityStatement, so the server never declares a parameter it
+ * cannot answer or answers one it does not declare. {@code _id} and {@code _lastUpdated} are
+ * columns of every resource and need no entry.
+ */
+final class SearchParameters {
+
+  /** How a parameter's values are stored and matched. */
+  enum Type {
+    /** Normalized text, matched from the start in any case and without accents. */
+    STRING,
+    /** {@code system|code} and {@code code}, matched exactly. */
+    TOKEN,
+    /** {@code Type/id} of the referenced resource. */
+    REFERENCE
+  }
+
+  /**
+   * @param expression the FHIRPath that selects the values
+   * @param target for a reference, the type it points at (chains resolve against it)
+   * @param chains for a reference, the target's parameters that may follow it ({@code
+   *     location.address-city})
+   */
+  record Parameter(
+      String resource,
+      String code,
+      Type type,
+      String expression,
+      String target,
+      List<String> chains,
+      String description) {}
+
+  private static final String PLAN_NET_EXTENSION =
+      "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/";
+
+  /** Licence (LN) and medical registration (MD) numbers, as the mappings type them. */
+  private static final String LICENCES =
+      "Practitioner.identifier.where(type.coding.code = 'LN' or type.coding.code = 'MD')";
+
+  private static final List<String> LOCATION_CHAINS =
+      List.of("address", "address-postalcode", "address-city", "address-state", "organization");
+  private static final List<String> ORGANIZATION_CHAINS =
+      List.of("name", "address", "partof", "type");
+
+  static final List<Parameter> ALL =
+      List.of(
+          // Practitioner
+          string("Practitioner", "name", "Practitioner.name", "any part of a name"),
+          string("Practitioner", "family", "Practitioner.name.family", "family name"),
+          string("Practitioner", "given", "Practitioner.name.given", "given name"),
+          token("Practitioner", "identifier", "Practitioner.identifier", "an identifier"),
+          token("Practitioner", "licence", LICENCES, "a licence or registration number"),
+          string(
+              "Practitioner",
+              "licence-issuer",
+              LICENCES + ".assigner.display",
+              "who issued a licence or registration"),
+          token("Practitioner", "active", "Practitioner.active", "whether the record is active"),
+          // PractitionerRole
+          reference(
+              "PractitionerRole",
+              "practitioner",
+              "PractitionerRole.practitioner",
+              "Practitioner",
+              List.of("name", "family", "given", "identifier"),
+              "the practitioner"),
+          reference(
+              "PractitionerRole",
+              "organization",
+              "PractitionerRole.organization",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the organisation where the role is held"),
+          reference(
+              "PractitionerRole",
+              "location",
+              "PractitionerRole.location",
+              "Location",
+              LOCATION_CHAINS,
+              "where the role is practised"),
+          reference(
+              "PractitionerRole",
+              "service",
+              "PractitionerRole.healthcareService",
+              "HealthcareService",
+              List.of(),
+              "the services offered"),
+          reference(
+              "PractitionerRole",
+              "network",
+              "PractitionerRole.extension.where(url='"
+                  + PLAN_NET_EXTENSION
+                  + "network-reference').value",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the insurer network the role is part of"),
+          reference(
+              "PractitionerRole",
+              "endpoint",
+              "PractitionerRole.endpoint",
+              "Endpoint",
+              List.of(),
+              "technical endpoints"),
+          token("PractitionerRole", "role", "PractitionerRole.code", "the role's code"),
+          token("PractitionerRole", "specialty", "PractitionerRole.specialty", "a specialty"),
+          token("PractitionerRole", "identifier", "PractitionerRole.identifier", "an identifier"),
+          token("PractitionerRole", "active", "PractitionerRole.active", "whether it is active"),
+          // Location
+          string("Location", "address", "Location.address", "any part of the address"),
+          string("Location", "address-city", "Location.address.city", "city"),
+          string("Location", "address-state", "Location.address.state", "state or region"),
+          string("Location", "address-postalcode", "Location.address.postalCode", "postal code"),
+          reference(
+              "Location",
+              "organization",
+              "Location.managingOrganization",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the managing organisation"),
+          reference(
+              "Location",
+              "partof",
+              "Location.partOf",
+              "Location",
+              List.of("address", "address-city"),
+              "the larger location"),
+          reference(
+              "Location", "endpoint", "Location.endpoint", "Endpoint", List.of(), "endpoints"),
+          token("Location", "type", "Location.type", "the kind of location"),
+          token("Location", "identifier", "Location.identifier", "an identifier"),
+          // Organization (practices, affiliations and insurer networks)
+          string("Organization", "name", "Organization.name | Organization.alias", "name"),
+          string("Organization", "address", "Organization.address", "any part of the address"),
+          reference(
+              "Organization",
+              "partof",
+              "Organization.partOf",
+              "Organization",
+              List.of("name"),
+              "the parent organisation"),
+          token("Organization", "type", "Organization.type", "the kind of organisation"),
+          reference(
+              "Organization",
+              "endpoint",
+              "Organization.endpoint",
+              "Endpoint",
+              List.of(),
+              "endpoints"),
+          token("Organization", "identifier", "Organization.identifier", "an identifier"),
+          token("Organization", "active", "Organization.active", "whether it is active"));
+
+  private static final Map<String, List<Parameter>> BY_RESOURCE =
+      ALL.stream().collect(Collectors.groupingBy(Parameter::resource));
+
+  private SearchParameters() {}
+
+  static List<Parameter> of(String resource) {
+    return BY_RESOURCE.getOrDefault(resource, List.of());
+  }
+
+  static Optional<Parameter> find(String resource, String code) {
+    return of(resource).stream().filter(p -> p.code().equals(code)).findFirst();
+  }
+
+  private static Parameter string(String resource, String code, String path, String what) {
+    return new Parameter(resource, code, Type.STRING, path, null, List.of(), what);
+  }
+
+  private static Parameter token(String resource, String code, String path, String what) {
+    return new Parameter(resource, code, Type.TOKEN, path, null, List.of(), what);
+  }
+
+  private static Parameter reference(
+      String resource, String code, String path, String target, List<String> chains, String what) {
+    return new Parameter(resource, code, Type.REFERENCE, path, target, chains, what);
+  }
+}

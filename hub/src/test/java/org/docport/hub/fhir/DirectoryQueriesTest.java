@@ -1,0 +1,141 @@
+package org.docport.hub.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.docport.hub.HubTest;
+import org.docport.hub.fhir.DirectoryQueries.Stored;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The directory an insurer reads over FHIR: projected from change capture, searched by indexed SQL,
+ * and hidden the moment a consent stops letting data flow.
+ */
+class DirectoryQueriesTest extends HubTest {
+
+  @Autowired DirectoryQueries directory;
+
+  @Test
+  void aConsentedDoctorIsFoundBySpecialtyAndCityWithThePractitionerIncluded() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Searchable");
+    consent(doctor, insurer, "ACTIVE");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !practitioners(insurer, doctor).isEmpty());
+
+    DirectoryQueries.Page page =
+        directory.search(
+            insurer.id(),
+            search(
+                "PractitionerRole",
+                "specialty",
+                "http://nucc.org/provider-taxonomy|207Q00000X",
+                "location.address-city",
+                "bengal",
+                "_include",
+                "PractitionerRole:practitioner"),
+            null);
+
+    assertThat(page.matches()).hasSize(1);
+    assertThat(page.included())
+        .singleElement()
+        .satisfies(p -> assertThat(p.content()).contains("Searchable"));
+    assertThat(
+            directory
+                .search(
+                    insurer.id(), search("PractitionerRole", "location.address-city", "pune"), null)
+                .matches())
+        .isEmpty();
+  }
+
+  @Test
+  void anotherInsurerSeesNothingAndARevokedConsentHidesTheDoctorAtOnce() {
+    Insurer consented = insurer();
+    Insurer other = insurer();
+    String doctor = createDoctor("Hidden");
+    consent(doctor, consented, "ACTIVE");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !practitioners(consented, doctor).isEmpty());
+    String id = practitioners(consented, doctor).get(0).id();
+
+    assertThat(directory.current(other.id(), "Practitioner", id)).isEmpty();
+    assertThat(practitioners(other, doctor)).isEmpty();
+
+    consent(doctor, consented, "REVOKED");
+
+    assertThat(directory.current(consented.id(), "Practitioner", id)).isEmpty();
+    assertThat(practitioners(consented, doctor)).isEmpty();
+    // The view catches up: a tombstone tells the insurer what to drop, and nothing more.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                directory.history(consented.id(), "Practitioner", id, null, null, 10).stream()
+                    .anyMatch(Stored::deleted));
+    assertThat(directory.history(consented.id(), "Practitioner", id, null, null, 10))
+        .filteredOn(v -> !v.deleted())
+        .isEmpty();
+  }
+
+  @Test
+  void anEditIsANewVersionAndAnUnchangedResourceKeepsItsVersion() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Versioned");
+    consent(doctor, insurer, "ACTIVE");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !practitioners(insurer, doctor).isEmpty());
+    String id = practitioners(insurer, doctor).get(0).id();
+    Stored location = locations(insurer, doctor).get(0);
+
+    operator()
+        .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "Versioned-Two")), "\"1\"")
+        .expect(200);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> directory.current(insurer.id(), "Practitioner", id).orElseThrow().version() == 2);
+    assertThat(directory.version(insurer.id(), "Practitioner", id, 1).orElseThrow().content())
+        .contains("\"Versioned\"");
+    assertThat(directory.current(insurer.id(), "Location", location.id()).orElseThrow().version())
+        .isEqualTo(location.version());
+  }
+
+  private List<Stored> practitioners(Insurer insurer, String doctor) {
+    return directory
+        .search(
+            insurer.id(),
+            search(
+                "Practitioner",
+                "identifier",
+                "https://docport.org/fhir/sid/practitioner|" + doctor),
+            null)
+        .matches();
+  }
+
+  private List<Stored> locations(Insurer insurer, String doctor) {
+    return directory
+        .search(
+            insurer.id(),
+            search(
+                "Location",
+                "_has:PractitionerRole:location:practitioner.identifier",
+                "https://docport.org/fhir/sid/practitioner|" + doctor),
+            null)
+        .matches();
+  }
+
+  private static DirectorySearch search(String type, String... pairs) {
+    Map<String, String[]> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      String[] before = parameters.getOrDefault(pairs[i], new String[0]);
+      String[] after = Arrays.copyOf(before, before.length + 1);
+      after[before.length] = pairs[i + 1];
+      parameters.put(pairs[i], after);
+    }
+    return DirectorySearch.parse(type, parameters, false);
+  }
+}

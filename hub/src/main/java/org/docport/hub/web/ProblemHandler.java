@@ -24,22 +24,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+  private static final ApiException INTERNAL_ERROR =
+      new ApiException(
+          HttpStatus.INTERNAL_SERVER_ERROR,
+          "Internal error",
+          "DocPort could not complete the request; nothing was changed. Try again later.");
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    return render(e);
-  }
-
-  static ResponseEntity<ProblemDetail> render(ApiException e) {
-    return problem(e.status(), e.title(), e.getMessage(), e.errors());
+    return Problems.entity(e);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-    return problem(
-        HttpStatus.BAD_REQUEST,
-        "Invalid parameter",
-        "'" + e.getName() + "' has an invalid value: " + e.getValue(),
-        List.of(new ApiException.FieldError(e.getName(), "invalid value")));
+    return Problems.entity(
+        new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "Invalid parameter",
+            "'" + e.getName() + "' has an invalid value: " + e.getValue(),
+            List.of(new ApiException.FieldError(e.getName(), "invalid value"))));
   }
 
   @Override
@@ -48,11 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return widen(unreadable(e));
-  }
-
-  static ResponseEntity<ProblemDetail> unreadable(Exception e) {
-    return render(JsonProblems.describe(e));
+    return widen(Problems.entity(JsonProblems.describe(e)));
   }
 
   @ExceptionHandler(Exception.class)
@@ -62,23 +61,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       throw e; // Spring Security answers these (401/403)
     }
     log.error("Unexpected failure", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "DocPort could not complete the request; nothing was changed. Try again later.",
-        List.of());
-  }
-
-  static ResponseEntity<ProblemDetail> problem(
-      HttpStatus status, String title, String detail, List<ApiException.FieldError> errors) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setTitle(title);
-    if (!errors.isEmpty()) {
-      body.setProperty("errors", errors);
-    }
-    return ResponseEntity.status(status)
-        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(body);
+    return Problems.entity(INTERNAL_ERROR);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,6 +28,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
   private static final Pattern DOCUMENT_UPLOAD =
       Pattern.compile("/api/doctors/[^/]+/documents/[^/]+");
 
+  private final Problems problems;
+
+  RequestSizeLimit(Problems problems) {
+    this.problems = problems;
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,15 +46,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
             && DOCUMENT_UPLOAD.matcher(request.getRequestURI()).matches();
     long limit = document ? MAX_DOCUMENT_BYTES : MAX_BYTES;
     if (length > limit || chunked) {
-      response.setStatus(413);
-      response.setContentType("application/problem+json");
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                  + "\"detail\":\"Send a body of at most "
-                  + (document ? "5" : "1")
-                  + " MiB with a Content-Length.\"}");
+      problems.write(
+          request,
+          response,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "Request too large",
+          "Send a body of at most " + (document ? "5" : "1") + " MiB with a Content-Length.");
       return;
     }
     chain.doFilter(request, response);

@@ -37,12 +37,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+    String expected = ExpectedJson.of(e.getRequiredType());
     return Problems.entity(
         new ApiException(
             HttpStatus.BAD_REQUEST,
             "Invalid parameter",
-            "'" + e.getName() + "' has an invalid value: " + e.getValue(),
-            List.of(new ApiException.FieldError(e.getName(), "invalid value"))));
+            "'" + e.getName() + "' must be " + expected + " (got '" + e.getValue() + "')",
+            List.of(new ApiException.FieldError(e.getName(), "expected " + expected))));
   }
 
   @Override

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,10 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Problems {
 
+  /** Text that reads like a Java class or package ({@code java.util.List}, {@code `Coding`}). */
+  private static final Pattern CODE_NAME =
+      Pattern.compile("`|\\b(?:java|javax|jakarta|com|org|net|io|sun)\\.[a-z]");
+
   private final ObjectMapper json;
 
   Problems(ObjectMapper json) {
     this.json = json;
+  }
+
+  /** {@code text} when a client may read it, or null when it names code (a class, a package). */
+  static String readable(String text) {
+    return text == null || text.isBlank() || CODE_NAME.matcher(text).find() ? null : text;
   }
 
   static ProblemDetail detail(

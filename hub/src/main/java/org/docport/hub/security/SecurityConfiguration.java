@@ -7,7 +7,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -18,12 +17,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what. Doctors and operators sign in with HTTP Basic over a stateless API; a doctor
  * reaches only their own record (checked per request by the controllers), operators everything.
+ * Refusals answer problems ({@link SignInProblems}), as the rest of the API does.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, AuthenticationManager authentication)
+  SecurityFilterChain api(
+      HttpSecurity http, AuthenticationManager authentication, SignInProblems problems)
       throws Exception {
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -44,7 +45,9 @@ class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
   }
 

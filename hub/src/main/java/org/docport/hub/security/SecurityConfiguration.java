@@ -1,5 +1,6 @@
 package org.docport.hub.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +32,11 @@ class SecurityConfiguration {
         .authenticationManager(authentication)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(HttpMethod.POST, "/api/accounts", "/api/insurer-applications")
+                // The error page answers for a request these rules already let through or
+                // that failed before them; it is never reached directly.
+                auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/insurer-applications")
                     .permitAll()
                     .requestMatchers(
                         "/actuator/health/**",

@@ -9,11 +9,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every refused request answers {@code application/problem+json} that says what to fix; an
@@ -46,6 +48,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             List.of(new ApiException.FieldError(e.getName(), "expected " + expected))));
   }
 
+  /** A header the firewall refuses is read only once a controller asks for it. */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+    return Problems.entity(RejectedRequests.problem(e));
+  }
+
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
@@ -53,6 +61,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     return widen(Problems.entity(JsonProblems.describe(e)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    e.getBody()
+        .setDetail(
+            "DocPort has nothing at "
+                + e.getHttpMethod()
+                + " /"
+                + e.getResourcePath()
+                + "; the API is described at /v3/api-docs.");
+    return super.handleNoResourceFoundException(e, headers, status, request);
   }
 
   @ExceptionHandler(Exception.class)

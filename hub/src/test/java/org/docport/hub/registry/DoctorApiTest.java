@@ -266,6 +266,7 @@ class DoctorApiTest extends HubTest {
   void openApiDescriptionIsServed() {
     JsonNode api = operator().get("/v3/api-docs").expect(200).body();
     assertThat(api.get("paths").has("/api/doctors/{id}")).isTrue();
+    assertThat(api.get("paths").has("/error")).as("the error page is no endpoint").isFalse();
   }
 
   private void assertInvalid(String field, Object value, String expectedField) {

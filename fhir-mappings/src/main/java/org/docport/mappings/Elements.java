@@ -164,8 +164,13 @@ final class Elements {
 
   /** Gives a produced resource its id (derived from the business identifier) and profile. */
   static void identify(Resource resource, Identifier businessIdentifier, String profile) {
-    resource.setId(BusinessIdentifiers.logicalId(businessIdentifier));
+    identify(resource, businessIdentifier);
     resource.getMeta().addProfile(profile);
+  }
+
+  /** Gives a produced resource its id, derived from the business identifier. */
+  static void identify(Resource resource, Identifier businessIdentifier) {
+    resource.setId(BusinessIdentifiers.logicalId(businessIdentifier));
   }
 
   /** A literal reference to a produced resource, as the connector expects to rewrite it. */

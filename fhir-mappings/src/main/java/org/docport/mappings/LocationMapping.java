@@ -21,7 +21,7 @@ final class LocationMapping {
     Identifier business = BusinessIdentifiers.location(doctorId, source.id());
     Elements.identify(location, business, PlanNetProfiles.LOCATION);
     location.addIdentifier(business);
-    // The place exists whether or not the doctor is active; the roles carry the doctor's status.
+    // Plan-Net fixes status to active: a location the doctor left is withdrawn, not published.
     location.setStatus(LocationStatus.ACTIVE);
     location.setName(Elements.text(source.name()));
     Elements.contactPoint("phone", source.phone(), "work").ifPresent(location::addTelecom);

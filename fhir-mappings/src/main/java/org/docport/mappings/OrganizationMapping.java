@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 
-/** Insurer networks -> Plan-Net Network; doctor affiliations -> Plan-Net Organization. */
+/** Insurer networks -> Plan-Net Network; doctor affiliations -> Organization. */
 final class OrganizationMapping {
 
   private OrganizationMapping() {}
@@ -25,9 +25,26 @@ final class OrganizationMapping {
         .setSystem(PlanNetProfiles.ORGANIZATION_TYPE_SYSTEM)
         .setCode(PlanNetProfiles.NETWORK_TYPE_CODE)
         .setDisplay("Network");
-    network.setName(Elements.text(source.name()));
-    insurerReference(insurer).ifPresent(network::setPartOf);
+    // plannet-Network requires name and partOf; the hub requires both names when an insurer is
+    // registered, so only data that bypassed it fails here.
+    network.setName(required(source.name(), "network " + source.id() + " has no name"));
+    network.setPartOf(
+        insurerReference(insurer)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "insurer "
+                            + insurer.id()
+                            + " has neither a name nor an identifier for Network.partOf")));
     return network;
+  }
+
+  private static String required(String value, String problem) {
+    String text = Elements.text(value);
+    if (text == null) {
+      throw new IllegalArgumentException(problem);
+    }
+    return text;
   }
 
   /**
@@ -40,13 +57,21 @@ final class OrganizationMapping {
     return reference.isEmpty() ? Optional.empty() : Optional.of(reference);
   }
 
-  /** Empty when the affiliation has nothing to identify it by. */
+  /**
+   * Empty when the affiliation has nothing to identify it by.
+   *
+   * <p>The Organization claims no Plan-Net profile: plannet-Organization requires a type (from
+   * OrgTypeVS: facility, provider group, ...) and at least one address, and the registry knows
+   * neither for an affiliation, only its name and identifier. Claiming the profile would publish an
+   * invalid resource; guessing the type or borrowing a practice location's address would publish a
+   * wrong one. It validates against base FHIR R4.
+   */
   static Optional<Organization> affiliation(Affiliation source) {
     return BusinessIdentifiers.organization(source)
         .map(
             business -> {
               var organization = new Organization();
-              Elements.identify(organization, business, PlanNetProfiles.ORGANIZATION);
+              Elements.identify(organization, business);
               organization.addIdentifier(business);
               Elements.identifier(source.identifier()).ifPresent(organization::addIdentifier);
               organization.setActive(true);

@@ -28,6 +28,11 @@ import org.hl7.fhir.r4.model.Resource;
  * Organization, each affiliation as an Organization, and the doctor at each location in each
  * network as a PractitionerRole. A doctor without locations, or an insurer without networks,
  * therefore yields no PractitionerRole.
+ *
+ * <p>An inactive doctor yields no resources at all. Plan-Net fixes {@code active} to true on
+ * Practitioner and PractitionerRole (a directory lists who can be seen, not who once could), so the
+ * way to say a doctor stopped practising is to withdraw them: connectors delete what an insurer
+ * holds and the mapping no longer produces, as they do for a closed practice location.
  */
 public final class PlanNetMapper {
 
@@ -35,12 +40,23 @@ public final class PlanNetMapper {
 
   /**
    * @throws IllegalArgumentException when an id the business identifiers are built from is missing
-   *     (doctor, location, insurer or network id)
+   *     (doctor, location, insurer or network id), when the insurer or a network has no name, or
+   *     when the doctor is active and {@link Publishability#problems} finds the snapshot
+   *     unpublishable (the message lists why)
    */
   public static PublishedResources map(DoctorSnapshot snapshot, InsurerContext insurer) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(insurer, "insurer");
     DoctorSnapshot doctor = snapshot.normalized();
+    if (!doctor.active()) {
+      return new PublishedResources(List.of());
+    }
+    List<Publishability.Problem> problems = Publishability.problems(doctor);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "not publishable under Plan-Net: "
+              + problems.stream().map(Publishability.Problem::message).toList());
+    }
 
     Map<Network, Organization> networks = new LinkedHashMap<>();
     distinct(Elements.present(insurer.networks()), Network::id)

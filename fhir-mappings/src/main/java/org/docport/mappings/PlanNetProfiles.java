@@ -1,6 +1,10 @@
 package org.docport.mappings;
 
-/** Canonical URLs from HL7 Da Vinci PDex Plan-Net (STU 1.1) that the mappings declare and use. */
+/**
+ * Canonical URLs from HL7 Da Vinci PDex Plan-Net 1.2.0 (STU 1.2, npm package {@code
+ * hl7.fhir.us.davinci-pdex-plan-net@1.2.0}) that the mappings declare and use. The validation tests
+ * check that each one exists in that package.
+ */
 public final class PlanNetProfiles {
 
   private static final String BASE = "http://hl7.org/fhir/us/davinci-pdex-plan-net/";
@@ -20,6 +24,18 @@ public final class PlanNetProfiles {
   public static final String ORGANIZATION_TYPE_SYSTEM = BASE + "CodeSystem/OrgTypeCS";
 
   public static final String NETWORK_TYPE_CODE = "ntwk";
+
+  /**
+   * The value set PractitionerRole.specialty is bound to (required): NUCC provider taxonomy codes,
+   * enumerated.
+   */
+  public static final String SPECIALTY_VALUE_SET =
+      BASE + "ValueSet/IndividualAndGroupSpecialtiesVS";
+
+  /**
+   * The NUCC Health Care Provider Taxonomy, the only code system {@link #SPECIALTY_VALUE_SET} uses.
+   */
+  public static final String NUCC_PROVIDER_TAXONOMY = "http://nucc.org/provider-taxonomy";
 
   private PlanNetProfiles() {}
 }

@@ -38,7 +38,8 @@ final class PractitionerMapping {
         .map(Elements::identifier)
         .flatMap(Optional::stream)
         .forEach(practitioner::addIdentifier);
-    practitioner.setActive(doctor.active());
+    // Plan-Net fixes active to true: an inactive doctor is withdrawn, not mapped (PlanNetMapper).
+    practitioner.setActive(true);
     name(doctor.name()).ifPresent(practitioner::addName);
     practitioner.setGender(Elements.code(AdministrativeGender::fromCode, doctor.gender()));
     practitioner.setTelecom(Elements.telecom(doctor.telecom()));

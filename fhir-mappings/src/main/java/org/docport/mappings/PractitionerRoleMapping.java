@@ -1,9 +1,11 @@
 package org.docport.mappings;
 
+import java.util.List;
 import java.util.Optional;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
@@ -34,8 +36,8 @@ final class PractitionerRoleMapping {
             doctor.id(), placement.place().id(), placement.network().id());
     Elements.identify(role, business, PlanNetProfiles.PRACTITIONER_ROLE);
     role.addIdentifier(business);
-    // An inactive doctor cannot be booked anywhere, so every role goes inactive with them.
-    role.setActive(doctor.active());
+    // Plan-Net fixes active to true: an inactive doctor is withdrawn, not mapped (PlanNetMapper).
+    role.setActive(true);
     role.setPractitioner(Elements.referenceTo(practitioner));
     if (affiliation != null) {
       role.setOrganization(Elements.referenceTo(affiliation));
@@ -45,11 +47,25 @@ final class PractitionerRoleMapping {
         .map(Elements::concept)
         .flatMap(Optional::stream)
         .forEach(role::addSpecialty);
-    Elements.contactPoint("phone", placement.place().phone(), "work").ifPresent(role::addTelecom);
+    telecom(doctor, placement.place()).forEach(role::addTelecom);
     role.addExtension(
         PlanNetProfiles.NETWORK_REFERENCE_EXTENSION,
         Elements.referenceTo(placement.networkOrg())
             .setDisplay(Elements.text(placement.network().name())));
     return role;
+  }
+
+  /**
+   * How to reach the doctor in this role: the doctor's own contact points, else the practice
+   * location's telephone. Plan-Net (US Core pd-1) requires a PractitionerRole to carry contact
+   * information or an Endpoint; DocPort publishes no Endpoints, so an empty answer makes the role
+   * unpublishable (see {@link Publishability}). Nothing is made up to fill the gap.
+   */
+  static List<ContactPoint> telecom(DoctorSnapshot doctor, PracticeLocation place) {
+    List<ContactPoint> own = Elements.telecom(doctor.telecom());
+    if (!own.isEmpty()) {
+      return own;
+    }
+    return Elements.contactPoint("phone", place.phone(), "work").stream().toList();
   }
 }

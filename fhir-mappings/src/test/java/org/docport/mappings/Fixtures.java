@@ -16,7 +16,17 @@ import org.docport.mappings.snapshot.InsurerContext;
 final class Fixtures {
 
   /** Every fixture: {@code <name>.input.json} beside {@code <name>.expected.json}. */
-  static final List<String> NAMES = List.of("full-doctor", "minimal-doctor", "inactive-doctor");
+  static final List<String> NAMES =
+      List.of(
+          "full-doctor",
+          "minimal-doctor",
+          "new-user-doctor",
+          "location-contact-doctor",
+          "several-locations-doctor",
+          "inactive-doctor");
+
+  /** The fixtures of active doctors: those that publish resources. */
+  static final List<String> ACTIVE = NAMES.stream().filter(n -> !n.startsWith("inactive")).toList();
 
   private static final String FOLDER = "org/docport/mappings/";
 

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.docport.mappings.snapshot.ContactPoint;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -38,8 +40,8 @@ class PlanNetMapperTest {
   @Test
   void resourcesComeInWriteOrder() {
     var types =
-        Fixtures.mapped("inactive-doctor").resources().stream()
-            .map(r -> r.getMeta().getProfile().get(0).getValue().replaceAll(".*/plannet-", ""))
+        Fixtures.mapped("several-locations-doctor").resources().stream()
+            .map(PlanNetMapperTest::kind)
             .toList();
 
     assertThat(types)
@@ -50,7 +52,10 @@ class PlanNetMapperTest {
             "Organization",
             "Location",
             "Location",
+            "Location",
             "Practitioner",
+            "PractitionerRole",
+            "PractitionerRole",
             "PractitionerRole",
             "PractitionerRole",
             "PractitionerRole",
@@ -59,33 +64,91 @@ class PlanNetMapperTest {
 
   @Test
   void oneRolePerLocationAndNetwork() {
-    var published = Fixtures.mapped("inactive-doctor");
+    var published = Fixtures.mapped("several-locations-doctor");
 
     var placements =
         published.ofType(PractitionerRole.class).stream()
             .map(r -> r.getLocationFirstRep().getReference() + " in " + network(r))
             .toList();
 
-    assertThat(placements).hasSize(4).doesNotHaveDuplicates();
+    assertThat(placements).hasSize(6).doesNotHaveDuplicates();
     for (Location location : published.ofType(Location.class)) {
       assertThat(placements).filteredOn(p -> p.startsWith(References.to(location))).hasSize(2);
     }
   }
 
   @Test
-  void inactiveDoctorDeactivatesThePractitionerAndEveryRole() {
-    var published = Fixtures.mapped("inactive-doctor");
+  void inactiveDoctorIsWithdrawnRatherThanPublished() {
+    // Plan-Net fixes active to true; connectors delete what the mapping no longer produces.
+    var input = Fixtures.input("inactive-doctor");
 
-    assertThat(published.ofType(Practitioner.class))
+    assertThat(input.doctor().active()).isFalse();
+    assertThat(input.map().resources()).isEmpty();
+  }
+
+  @Test
+  void everyPublishedPractitionerAndRoleIsActive() {
+    for (String fixture : Fixtures.ACTIVE) {
+      var published = Fixtures.mapped(fixture);
+      assertThat(published.ofType(Practitioner.class)).allMatch(Practitioner::getActive);
+      assertThat(published.ofType(PractitionerRole.class)).allMatch(PractitionerRole::getActive);
+    }
+  }
+
+  @Test
+  void roleCarriesTheDoctorsContactPointsWhenTheDoctorHasAny() {
+    var published = Fixtures.mapped("several-locations-doctor");
+    var doctorTelecom = published.ofType(Practitioner.class).get(0).getTelecom();
+
+    assertThat(doctorTelecom).hasSize(2);
+    for (PractitionerRole role : published.ofType(PractitionerRole.class)) {
+      assertThat(role.getTelecom())
+          .usingElementComparator((a, b) -> a.equalsDeep(b) ? 0 : 1)
+          .containsExactlyElementsOf(doctorTelecom);
+    }
+  }
+
+  @Test
+  void roleFallsBackToThePracticeLocationsTelephone() {
+    var published = Fixtures.mapped("location-contact-doctor");
+
+    assertThat(published.ofType(Practitioner.class).get(0).hasTelecom()).isFalse();
+    assertThat(published.ofType(PractitionerRole.class))
         .singleElement()
-        .returns(false, p -> p.getActive());
-    assertThat(published.ofType(PractitionerRole.class)).isNotEmpty().allMatch(r -> !r.getActive());
+        .satisfies(
+            role ->
+                assertThat(role.getTelecom())
+                    .singleElement()
+                    .returns("+91 832 242 0000", c -> c.getValue())
+                    .returns(ContactPointSystem.PHONE, c -> c.getSystem()));
+  }
+
+  @Test
+  void aDoctorNobodyCanContactIsRefusedWithTheReason() {
+    var input = Fixtures.input("new-user-doctor");
+    var unreachable = withTelecom(input.doctor(), List.of());
+
+    assertThatThrownBy(() -> PlanNetMapper.map(unreachable, input.insurer()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("practice location 'Rao Clinic'")
+        .hasMessageContaining("contact information on every PractitionerRole");
+  }
+
+  @Test
+  void affiliationsClaimNoPlanNetProfile() {
+    // plannet-Organization requires a type and an address, which the registry does not hold.
+    var organizations = Fixtures.mapped("several-locations-doctor").ofType(Organization.class);
+
+    assertThat(organizations)
+        .filteredOn(o -> !isNetwork(o))
+        .hasSize(2)
+        .allMatch(o -> !o.getMeta().hasProfile());
   }
 
   @Test
   void roleNamesTheAffiliationOnlyWhenThereIsExactlyOne() {
     var single = Fixtures.mapped("full-doctor");
-    var several = Fixtures.mapped("inactive-doctor");
+    var several = Fixtures.mapped("several-locations-doctor");
 
     var affiliation =
         single.ofType(Organization.class).stream().filter(o -> !isNetwork(o)).toList();
@@ -100,7 +163,7 @@ class PlanNetMapperTest {
   void repeatedNetworksAndLocationsArePublishedOnce() {
     var input = Fixtures.input("minimal-doctor");
     var doctor = input.doctor();
-    var place = new PracticeLocation("main", null, null, null, null);
+    var place = new PracticeLocation("main", "Mehta Clinic", null, null, "+91 22 2200 0000");
     var twice =
         new DoctorSnapshot(
             doctor.id(),
@@ -116,7 +179,7 @@ class PlanNetMapperTest {
             List.of(place, place),
             null);
     var network = new Network("basic", "Acme Basic Network");
-    var insurer = new InsurerContext("acme-health", null, null, List.of(network, network));
+    var insurer = new InsurerContext("acme-health", "Acme Health", null, List.of(network, network));
 
     var published = PlanNetMapper.map(twice, insurer);
 
@@ -145,7 +208,7 @@ class PlanNetMapperTest {
   }
 
   @ParameterizedTest
-  @FieldSource("org.docport.mappings.Fixtures#NAMES")
+  @FieldSource("org.docport.mappings.Fixtures#ACTIVE")
   void onlyThePractitionerCarriesTheRegistryVersion(String fixture) {
     var others =
         Fixtures.mapped(fixture).resources().stream()
@@ -209,6 +272,30 @@ class PlanNetMapperTest {
     return element.children().stream()
         .flatMap(p -> p.getValues().stream())
         .anyMatch(PlanNetMapperTest::containsRegistryVersion);
+  }
+
+  /** The Plan-Net profile's name, or the resource type for a resource that claims none. */
+  private static String kind(Resource resource) {
+    return resource.getMeta().getProfile().stream()
+        .map(p -> p.getValue().replaceAll(".*/plannet-", ""))
+        .findFirst()
+        .orElse(resource.fhirType());
+  }
+
+  private static DoctorSnapshot withTelecom(DoctorSnapshot d, List<ContactPoint> telecom) {
+    return new DoctorSnapshot(
+        d.id(),
+        d.version(),
+        d.active(),
+        d.name(),
+        d.gender(),
+        d.identifiers(),
+        d.qualifications(),
+        d.specialties(),
+        d.languages(),
+        telecom,
+        d.locations(),
+        d.affiliations());
   }
 
   private static boolean isNetwork(Organization organization) {

@@ -1,0 +1,129 @@
+package org.docport.mappings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.docport.mappings.snapshot.Coding;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.PersonName;
+import org.docport.mappings.snapshot.PracticeLocation;
+
+/**
+ * What keeps a doctor's snapshot from being published as Plan-Net 1.2.0 resources that validate.
+ *
+ * <p>The mappings never make data up, so a snapshot missing something a Plan-Net profile requires
+ * cannot be published: {@link PlanNetMapper#map} refuses it. This check says so up front, in words
+ * a doctor can act on, so that the registry can refuse such a profile (a 400) instead of accepting
+ * data no insurer can receive. It is insurer-independent: every practice location becomes a
+ * PractitionerRole at every insurer with a network.
+ *
+ * <p>An inactive doctor is withdrawn from insurers rather than published (Plan-Net fixes {@code
+ * active} to true), so nothing is required of one.
+ */
+public final class Publishability {
+
+  /**
+   * One reason a snapshot cannot be published.
+   *
+   * @param field the snapshot field to change, in the doctor API's notation ({@code
+   *     locations[0].phone})
+   * @param message what to do and which Plan-Net rule asks for it, naming the doctor
+   */
+  public record Problem(String field, String message) {}
+
+  private Publishability() {}
+
+  /** The problems that make {@code snapshot} unpublishable; empty when it can be published. */
+  public static List<Problem> problems(DoctorSnapshot snapshot) {
+    DoctorSnapshot doctor = Objects.requireNonNull(snapshot, "snapshot").normalized();
+    if (!doctor.active()) {
+      return List.of();
+    }
+    String who = "doctor " + displayName(doctor);
+    List<Problem> problems = new ArrayList<>();
+    if (doctor.name() == null || !Elements.has(doctor.name().family())) {
+      problems.add(
+          new Problem(
+              "name.family",
+              who + ": add a family name — Plan-Net requires one on every Practitioner"));
+    }
+    for (int i = 0; i < doctor.specialties().size(); i++) {
+      Coding specialty = doctor.specialties().get(i);
+      if (!PlanNetSpecialties.contains(specialty.system(), specialty.code())) {
+        problems.add(
+            new Problem(
+                "specialties[" + i + "]",
+                who
+                    + ": replace specialty "
+                    + describe(specialty)
+                    + " with a NUCC provider taxonomy code ("
+                    + PlanNetProfiles.NUCC_PROVIDER_TAXONOMY
+                    + ") that Plan-Net lists in IndividualAndGroupSpecialtiesVS — Plan-Net"
+                    + " accepts no other specialty on a PractitionerRole"));
+      }
+    }
+    for (int i = 0; i < doctor.locations().size(); i++) {
+      locationProblems(who, doctor, i, problems);
+    }
+    return List.copyOf(problems);
+  }
+
+  private static void locationProblems(
+      String who, DoctorSnapshot doctor, int index, List<Problem> problems) {
+    PracticeLocation place = doctor.locations().get(index);
+    String field = "locations[" + index + "]";
+    if (!Elements.has(place.name())) {
+      problems.add(
+          new Problem(
+              field + ".name",
+              who
+                  + ": name practice location "
+                  + Objects.toString(Elements.text(place.id()), "#" + (index + 1))
+                  + " — Plan-Net requires a name on every Location"));
+    }
+    if (PractitionerRoleMapping.telecom(doctor, place).isEmpty()) {
+      problems.add(
+          new Problem(
+              field + ".phone",
+              who
+                  + ": add a telephone or e-mail to the doctor or a telephone to practice location "
+                  + locationName(place, index)
+                  + " — Plan-Net requires contact information on every PractitionerRole"));
+    }
+  }
+
+  private static String locationName(PracticeLocation place, int index) {
+    String name = Elements.text(place.name());
+    if (name != null) {
+      return "'" + name + "'";
+    }
+    return Objects.toString(Elements.text(place.id()), "#" + (index + 1));
+  }
+
+  private static String displayName(DoctorSnapshot doctor) {
+    PersonName name = doctor.name();
+    String full =
+        name == null
+            ? ""
+            : Stream.concat(Elements.present(name.given()).stream(), Stream.of(name.family()))
+                .map(Elements::text)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+    return full.isEmpty() ? String.valueOf(doctor.id()) : full;
+  }
+
+  private static String describe(Coding specialty) {
+    String display = Elements.text(specialty.display());
+    String code =
+        Stream.of(specialty.system(), specialty.code())
+            .map(Elements::text)
+            .filter(Objects::nonNull)
+            .collect(Collectors.joining(" "));
+    if (display == null) {
+      return code.isEmpty() ? "(empty)" : code;
+    }
+    return "'" + display + "'" + (code.isEmpty() ? "" : " (" + code + ")");
+  }
+}

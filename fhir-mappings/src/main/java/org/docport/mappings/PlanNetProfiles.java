@@ -13,7 +13,6 @@ public final class PlanNetProfiles {
   public static final String PRACTITIONER_ROLE =
       BASE + "StructureDefinition/plannet-PractitionerRole";
   public static final String LOCATION = BASE + "StructureDefinition/plannet-Location";
-  public static final String ORGANIZATION = BASE + "StructureDefinition/plannet-Organization";
   public static final String NETWORK = BASE + "StructureDefinition/plannet-Network";
 
   /** Extension on PractitionerRole pointing at the network Organization the role belongs to. */

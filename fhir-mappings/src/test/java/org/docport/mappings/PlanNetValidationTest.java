@@ -2,115 +2,189 @@ package org.docport.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
-import org.junit.jupiter.api.BeforeAll;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every resource the fixtures produce passes the HAPI instance validator against base FHIR R4 with
- * no error. The Plan-Net package is not loaded, so its profiles named in meta.profile and its
- * extensions are reported as unknown; those must stay warnings, never errors (but see {@link
- * #isUnresolvedPlanNetProfile} for the one HAPI 8.6.5 reports as an error regardless).
+ * Every resource the fixtures produce validates, with no error, against base FHIR R4 and the
+ * Plan-Net 1.2.0 profile it claims ({@link PlanNetValidator}).
  */
 class PlanNetValidationTest {
-
-  private static final String UNKNOWN_PROFILE = "Validation_VAL_Profile_Unknown";
-
-  private static final List<String> PLAN_NET_PROFILES =
-      List.of(
-          PlanNetProfiles.PRACTITIONER,
-          PlanNetProfiles.PRACTITIONER_ROLE,
-          PlanNetProfiles.LOCATION,
-          PlanNetProfiles.ORGANIZATION,
-          PlanNetProfiles.NETWORK);
-
-  private static FhirValidator validator;
-
-  @BeforeAll
-  static void buildValidatorOnce() {
-    var context = TestFhir.CONTEXT;
-    var support =
-        new ValidationSupportChain(
-            new DefaultProfileValidationSupport(context),
-            new InMemoryTerminologyServerValidationSupport(context),
-            new CommonCodeSystemsTerminologyService(context));
-    var instanceValidator = new FhirInstanceValidator(support);
-    // Plan-Net's StructureDefinitions are not on the classpath: declare, don't enforce, them.
-    instanceValidator.setErrorForUnknownProfiles(false);
-    validator = context.newValidator().registerValidatorModule(instanceValidator);
-  }
 
   static Stream<Arguments> producedResources() {
     return Fixtures.NAMES.stream()
         .flatMap(
             fixture ->
                 Fixtures.mapped(fixture).resources().stream()
-                    .map(r -> Arguments.of(fixture + ": " + References.to(r), r)));
+                    .map(r -> Arguments.of(fixture + ": " + label(r), r)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("producedResources")
   void producedResourceHasNoValidationErrors(String label, Resource resource) {
-    List<SingleValidationMessage> messages = validator.validateWithResult(resource).getMessages();
+    List<SingleValidationMessage> messages = PlanNetValidator.messages(resource);
 
-    List<SingleValidationMessage> errors =
-        messages.stream()
-            .filter(PlanNetValidationTest::isErrorOrFatal)
-            .filter(m -> !isUnresolvedPlanNetProfile(m))
-            .toList();
-
-    assertThat(errors).as("validation messages for %s:%n%s", label, describe(messages)).isEmpty();
+    assertThat(messages)
+        .as("validation messages for %s:%n%s", label, PlanNetValidator.describe(messages))
+        .noneMatch(PlanNetValidator::isError);
   }
 
   @Test
-  void validatorReportsARealDataErrorAsAnError() {
+  void everyPlanNetResourceClaimsTheProfileItIsCheckedAgainst() {
+    var claimed =
+        Fixtures.NAMES.stream()
+            .flatMap(f -> Fixtures.mapped(f).resources().stream())
+            .filter(r -> !r.getMeta().getProfile().isEmpty())
+            .map(r -> r.getMeta().getProfile().get(0).getValue())
+            .distinct()
+            .toList();
+
+    assertThat(claimed)
+        .containsExactlyInAnyOrder(
+            PlanNetProfiles.NETWORK,
+            PlanNetProfiles.LOCATION,
+            PlanNetProfiles.PRACTITIONER,
+            PlanNetProfiles.PRACTITIONER_ROLE);
+  }
+
+  @Test
+  void everyCanonicalUrlTheMappingsUseIsInThePackage() {
+    var plannet = PlanNetValidator.planNetPackage();
+
+    for (String profile :
+        List.of(
+            PlanNetProfiles.NETWORK,
+            PlanNetProfiles.LOCATION,
+            PlanNetProfiles.PRACTITIONER,
+            PlanNetProfiles.PRACTITIONER_ROLE,
+            PlanNetProfiles.NETWORK_REFERENCE_EXTENSION)) {
+      assertThat(plannet.fetchResource(StructureDefinition.class, profile))
+          .as(profile)
+          .isNotNull()
+          .returns("1.2.0", StructureDefinition::getVersion);
+    }
+    CodeSystem orgTypes =
+        plannet.fetchResource(CodeSystem.class, PlanNetProfiles.ORGANIZATION_TYPE_SYSTEM);
+    assertThat(orgTypes.getConcept())
+        .anyMatch(
+            c ->
+                c.getCode().equals(PlanNetProfiles.NETWORK_TYPE_CODE)
+                    && c.getDisplay().equals("Network"));
+    assertThat(plannet.fetchResource(ValueSet.class, PlanNetProfiles.SPECIALTY_VALUE_SET))
+        .isNotNull();
+  }
+
+  @Test
+  void specialtyListInTheMappingsEqualsThePackageValueSet() {
+    ValueSet specialties =
+        PlanNetValidator.planNetPackage()
+            .fetchResource(ValueSet.class, PlanNetProfiles.SPECIALTY_VALUE_SET);
+
+    assertThat(specialties.getCompose().getInclude())
+        .singleElement()
+        .satisfies(
+            include -> {
+              assertThat(include.getSystem()).isEqualTo(PlanNetProfiles.NUCC_PROVIDER_TAXONOMY);
+              assertThat(include.getConcept())
+                  .extracting(c -> c.getCode())
+                  .containsExactlyInAnyOrderElementsOf(PlanNetSpecialties.codes());
+            });
+  }
+
+  @Test
+  void aRoleWithoutContactInformationBreaksPd1() {
+    var role = firstRole("new-user-doctor");
+    role.getTelecom().clear();
+
+    assertThat(PlanNetValidator.errors(role)).anyMatch(m -> m.getMessage().contains("pd-1"));
+  }
+
+  @Test
+  void anInactivePractitionerBreaksThePlanNetPattern() {
+    var practitioner = Fixtures.mapped("full-doctor").ofType(Practitioner.class).get(0).copy();
+    practitioner.setActive(false);
+
+    assertThat(PlanNetValidator.errors(practitioner))
+        .anyMatch(m -> m.getLocationString().equals("Practitioner.active"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"123456789X", "207Q00000Y"})
+  void aSpecialtyOutsidePlanNetsValueSetIsAnError(String code) {
+    var role = firstRole("new-user-doctor");
+    role.getSpecialtyFirstRep().getCodingFirstRep().setCode(code);
+
+    assertThat(PlanNetValidator.errors(role))
+        .anyMatch(m -> m.getMessage().contains("IndividualAndGroupSpecialtiesVS"));
+  }
+
+  @Test
+  void aProfileMissingFromThePackageIsAnError() {
+    var location = Fixtures.mapped("full-doctor").ofType(Location.class).get(0).copy();
+    location.getMeta().addProfile("http://example.org/fhir/StructureDefinition/not-published");
+
+    assertThat(PlanNetValidator.errors(location))
+        .anyMatch(m -> m.getMessage().contains("not-published"));
+  }
+
+  @Test
+  void aRealDataErrorIsReportedAsAnError() {
     var location = Fixtures.mapped("full-doctor").ofType(Location.class).get(0).copy();
     location.addTelecom().setValue("+91 80 0000 0000"); // cpt-2: a value needs a system
 
-    List<SingleValidationMessage> messages = validator.validateWithResult(location).getMessages();
-
-    assertThat(messages)
-        .filteredOn(m -> isErrorOrFatal(m) && !isUnresolvedPlanNetProfile(m))
-        .anyMatch(m -> m.getMessage().contains("cpt-2"));
-  }
-
-  private static boolean isErrorOrFatal(SingleValidationMessage message) {
-    return message.getSeverity() == ResultSeverityEnum.ERROR
-        || message.getSeverity() == ResultSeverityEnum.FATAL;
+    assertThat(PlanNetValidator.errors(location)).anyMatch(m -> m.getMessage().contains("cpt-2"));
   }
 
   /**
-   * HAPI 8.6.5's ValidatorWrapper adds "Invalid profile. Failed to retrieve profile with url=..."
-   * as an ERROR for every unresolvable meta.profile even when errorForUnknownProfiles is false
-   * (hapifhir/hapi-fhir#7338, fixed by PR #7339 after this release). The instance validator's own
-   * finding for the same profile is the WARNING "has not been checked because it could not be
-   * found", so this one error, for our own declared Plan-Net profiles only, is not a data error.
+   * Proof that leaving Plan-Net's dependency packages out hides no error: what they would have
+   * supplied (US Core's USPS state value set, HL7 Terminology's v2-0360 degree codes) is reported,
+   * and only as a warning.
    */
-  private static boolean isUnresolvedPlanNetProfile(SingleValidationMessage message) {
-    return UNKNOWN_PROFILE.equals(message.getMessageId())
-        && PLAN_NET_PROFILES.stream()
-            .anyMatch(
-                url -> message.getMessage().endsWith("Failed to retrieve profile with url=" + url));
+  @Test
+  void missingDependencyPackagesCostOnlyWarnings() {
+    List<SingleValidationMessage> messages =
+        Fixtures.mapped("full-doctor").resources().stream()
+            .flatMap(r -> PlanNetValidator.messages(r).stream())
+            .filter(
+                m ->
+                    m.getMessage().contains("us-core-usps-state")
+                        || m.getMessage().contains("CodeSystem/v2-0360"))
+            .toList();
+
+    assertThat(messages)
+        .isNotEmpty()
+        .anyMatch(m -> m.getMessage().contains("us-core-usps-state"))
+        .anyMatch(m -> m.getMessage().contains("v2-0360"))
+        .noneMatch(PlanNetValidator::isError);
   }
 
-  private static String describe(List<SingleValidationMessage> messages) {
-    return messages.stream()
-        .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
-        .collect(Collectors.joining(System.lineSeparator()));
+  @Test
+  void aLanguageOutsideHl7sShortListIsNoError() {
+    var practitioner = Fixtures.mapped("full-doctor").ofType(Practitioner.class).get(0).copy();
+    practitioner.getCommunication().clear();
+    practitioner.addCommunication().addCoding().setSystem("urn:ietf:bcp:47").setCode("kn");
+
+    assertThat(PlanNetValidator.errors(practitioner)).isEmpty();
+  }
+
+  private static PractitionerRole firstRole(String fixture) {
+    return Fixtures.mapped(fixture).ofType(PractitionerRole.class).get(0).copy();
+  }
+
+  private static String label(Resource resource) {
+    return References.to(resource);
   }
 }

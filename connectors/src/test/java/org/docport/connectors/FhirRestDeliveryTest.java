@@ -15,6 +15,7 @@ import org.docport.connectors.fhirrest.PublishedRef;
 import org.docport.insurersim.WriteLogEntry;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetProfiles;
+import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -153,6 +154,34 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
   }
 
   @Test
+  void aDoctorWhoBecameInactiveIsWithdrawnAndSharedOrganizationsStay() {
+    var active = Doctors.doctor(doctorId, 3, "north", "south");
+    var before = delivered(active, Map.of());
+    var inactive =
+        new DoctorSnapshot(
+            doctorId,
+            4L,
+            false,
+            active.name(),
+            active.gender(),
+            active.identifiers(),
+            active.qualifications(),
+            active.specialties(),
+            active.languages(),
+            active.telecom(),
+            active.locations(),
+            active.affiliations());
+
+    var after = delivered(inactive, before.published());
+
+    assertThat(insurer.all(Practitioner.class)).isEmpty();
+    assertThat(insurer.all(PractitionerRole.class)).isEmpty();
+    assertThat(insurer.all(Location.class)).isEmpty();
+    assertThat(insurer.all(Organization.class)).isNotEmpty();
+    assertThat(after.published()).isEmpty();
+  }
+
+  @Test
   void withdrawingWhatTheInsurerNoLongerHasIsNotAFailure() {
     var first = delivered(Doctors.doctor(doctorId, 3, "north"), Map.of());
     var published = new HashMap<>(first.published());
@@ -164,7 +193,7 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
   }
 
   @Test
-  void withdrawalMarksRolesInactiveThenRemovesWhatTheDoctorOwnsAndKeepsSharedOrganizations() {
+  void withdrawalEndsRolesThenRemovesWhatTheDoctorOwnsAndKeepsSharedOrganizations() {
     var published = delivered(Doctors.doctor(doctorId, 3, "north", "south"), Map.of()).published();
     int writesBefore = insurer.writeLog().size();
 
@@ -175,7 +204,7 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     assertThat(insurer.all(Location.class)).isEmpty();
     assertThat(insurer.all(Organization.class)).isNotEmpty();
     var withdrawal = insurer.writeLog().subList(writesBefore, insurer.writeLog().size());
-    // Every role is first updated (inactive), and only then is anything deleted.
+    // Every role is first updated (its period ended), and only then is anything deleted.
     assertThat(withdrawal.subList(0, 4))
         .allMatch(w -> w.resourceType().equals("PractitionerRole"))
         .allMatch(w -> w.operation() == WriteLogEntry.Operation.UPDATE);

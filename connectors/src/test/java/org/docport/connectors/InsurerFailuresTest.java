@@ -6,9 +6,11 @@ import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.PracticeLocation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,25 @@ class InsurerFailuresTest extends ConnectorTestSupport {
     var failure = thrown(RejectedDeliveryException.class, () -> deliver(unmappable, Map.of()));
 
     assertThat(failure.status()).isEqualTo(RejectedDeliveryException.NOT_HTTP);
+    assertThat(insurer.writeCount()).isZero();
+  }
+
+  @Test
+  void aDoctorPlanNetCannotPublishIsRejectedWithWhatToFix() {
+    DoctorSnapshot doctor = Doctors.doctor(UUID.randomUUID(), 5, "north");
+    var clinic = doctor.locations().get(0);
+    DoctorSnapshot unreachable =
+        doctor.withLocations(
+            List.of(
+                new PracticeLocation(
+                    clinic.id(), clinic.name(), clinic.address(), clinic.geo(), null)));
+
+    var failure = thrown(RejectedDeliveryException.class, () -> deliver(unreachable, Map.of()));
+
+    assertThat(failure.status()).isEqualTo(RejectedDeliveryException.NOT_HTTP);
+    assertThat(failure)
+        .hasMessageContaining("practice location 'Clinic north'")
+        .hasMessageContaining("contact information on every PractitionerRole");
     assertThat(insurer.writeCount()).isZero();
   }
 

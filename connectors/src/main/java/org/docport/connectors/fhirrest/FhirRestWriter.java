@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -25,6 +27,7 @@ import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.References;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
@@ -33,9 +36,10 @@ import org.hl7.fhir.r4.model.Resource;
  * Writes one doctor's resources to one insurer's FHIR server, idempotently: each resource is a
  * conditional update on its DocPort business identifier, in dependency order, with references
  * rewritten to the ids the insurer's server assigned. Resources the doctor no longer has (a closed
- * practice location) are deleted afterwards, dependents first. When a consent ends, everything the
- * doctor owns at the insurer is withdrawn: roles are marked inactive first (an insurer that missed
- * the deletion still sees the doctor no longer practises there), then deleted.
+ * practice location, or everything when the doctor became inactive) are deleted afterwards,
+ * dependents first. When a consent ends, everything the doctor owns at the insurer is withdrawn:
+ * roles are ended first (an insurer that missed the deletion still sees the doctor no longer
+ * practises there), then deleted.
  */
 public final class FhirRestWriter {
 
@@ -130,9 +134,9 @@ public final class FhirRestWriter {
   }
 
   /**
-   * Withdraws every doctor-owned resource the insurer holds: PractitionerRoles are marked inactive,
-   * then roles, locations and the practitioner are deleted, dependents first. Resources already
-   * gone are not an error, so a repeated withdrawal is harmless.
+   * Withdraws every doctor-owned resource the insurer holds: PractitionerRoles are ended, then
+   * roles, locations and the practitioner are deleted, dependents first. Resources already gone are
+   * not an error, so a repeated withdrawal is harmless.
    *
    * @return what stays published: the shared organisations and networks
    */
@@ -141,7 +145,7 @@ public final class FhirRestWriter {
     published.values().stream()
         .map(PublishedRef::referenceOf)
         .filter(ref -> typeOf(ref).equals("PractitionerRole"))
-        .forEach(this::inactivate);
+        .forEach(this::end);
     withdraw(published, Set.of());
     Map<String, String> remaining = new LinkedHashMap<>();
     published.forEach(
@@ -153,20 +157,34 @@ public final class FhirRestWriter {
     return remaining;
   }
 
-  private void inactivate(String roleRef) {
+  private void end(String roleRef) {
     String id = roleRef.split("/", 2)[1];
     InsurerErrors.callIgnoringGone(
-        "inactivate " + roleRef,
+        "end " + roleRef,
         failedResponses,
         () -> {
           PractitionerRole role =
               client.read().resource(PractitionerRole.class).withId(id).execute();
-          if (!role.hasActive() || role.getActive()) {
-            role.setActive(false);
+          if (endIfRunning(role, LocalDate.now(ZoneOffset.UTC))) {
             client.update().resource(role).prefer(PreferReturnEnum.MINIMAL).execute();
           }
           return role;
         });
+  }
+
+  /**
+   * Ends the role's period on {@code today} unless it has already ended; true when it changed.
+   * Plan-Net fixes {@code active} to true, so a period's end, not {@code active = false}, is how a
+   * role it still validates says it is over.
+   */
+  static boolean endIfRunning(PractitionerRole role, LocalDate today) {
+    DateTimeType end = role.getPeriod().getEndElement();
+    if (end.getValue() != null
+        && !end.getValueAsCalendar().toZonedDateTime().toLocalDate().isAfter(today)) {
+      return false;
+    }
+    role.getPeriod().setEndElement(new DateTimeType(today.toString()));
+    return true;
   }
 
   private String fingerprint(Resource body) {

@@ -21,6 +21,8 @@ import org.docport.mappings.PlanNetMapper;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class DirectoryProjection {
+
+  private static final Logger log = LoggerFactory.getLogger(DirectoryProjection.class);
 
   /** Doctor-owned resource types, withdrawn when the doctor is no longer visible. */
   private static final Set<String> DOCTOR_OWNED =
@@ -112,7 +116,7 @@ public class DirectoryProjection {
         if (insurer.isEmpty()) {
           continue;
         }
-        for (Resource r : PlanNetMapper.map(doctor.get(), insurer.get()).resources()) {
+        for (Resource r : publishable(doctor.get(), insurer.get())) {
           wanted.put(new Key(flow.insurerId(), r.fhirType(), r.getIdElement().getIdPart()), r);
         }
       }
@@ -125,6 +129,24 @@ public class DirectoryProjection {
         .filter(key -> !wanted.containsKey(key))
         .sorted(Key.ORDER)
         .forEach(this::delete);
+  }
+
+  /**
+   * The doctor's resources for the insurer; none when the snapshot cannot be published (a profile
+   * stored before the registry refused such profiles): what the insurer held is withdrawn, as a
+   * connector dead-letters it, rather than left stale.
+   */
+  private static List<Resource> publishable(DoctorSnapshot doctor, InsurerContext insurer) {
+    try {
+      return PlanNetMapper.map(doctor, insurer).resources();
+    } catch (IllegalArgumentException unpublishable) {
+      log.warn(
+          "Doctor {} cannot be published to {}: {}",
+          doctor.id(),
+          insurer.id(),
+          unpublishable.getMessage());
+      return List.of();
+    }
   }
 
   /** What the doctor's own resources are in every insurer's view now, with content hashes. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.docport.mappings.Publishability;
 import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.Affiliation;
 import org.docport.mappings.snapshot.Coding;
@@ -71,6 +72,11 @@ final class DoctorValidation {
         "locations",
         d.locations().stream().map(PracticeLocation::id).filter(id -> id != null).toList());
     each(v, "affiliations", d.affiliations(), 20, (p, a) -> affiliation(v, p, a));
+    if (v.isEmpty()) {
+      // Well-formed, so it can be mapped: refuse what insurers could not receive as valid
+      // Plan-Net (no way to contact the doctor, a specialty outside Plan-Net's value set).
+      Publishability.problems(d).forEach(p -> v.add(p.field(), p.message()));
+    }
     return v;
   }
 

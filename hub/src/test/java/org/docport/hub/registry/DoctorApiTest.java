@@ -152,6 +152,36 @@ class DoctorApiTest extends HubTest {
         "telecom", List.of(Map.of("system", "email", "value", "not-an-email")), "telecom[0].value");
   }
 
+  /**
+   * What a new user enters first: a name, a specialty and one location, with no way to contact the
+   * doctor. Plan-Net (US Core pd-1) requires contact information on every PractitionerRole, so no
+   * insurer could receive it: refused, saying what to add. With an e-mail it is accepted.
+   */
+  @Test
+  void aDoctorNobodyCouldContactIsRefusedWithWhatToAdd() {
+    Map<String, Object> profile =
+        Map.of(
+            "name",
+            Map.of("family", "Newuser", "given", List.of("Ira")),
+            "specialties",
+            List.of(
+                Map.of(
+                    "system", "http://nucc.org/provider-taxonomy",
+                    "code", "207Q00000X",
+                    "display", "Family Medicine")),
+            "locations",
+            List.of(
+                Map.of("name", "Ira Clinic", "address", Map.of("city", "Pune", "country", "IN"))));
+
+    HubClient.Response refused = operator().post("/api/doctors", profile);
+
+    assertField(refused, "locations[0].phone");
+    assertThat(refused.body().toString()).contains("add a telephone or e-mail");
+    Map<String, Object> reachable = new HashMap<>(profile);
+    reachable.put("telecom", List.of(Map.of("system", "email", "value", "ira@example.org")));
+    operator().post("/api/doctors", reachable).expect(201);
+  }
+
   @Test
   void unknownOrMalformedDoctorIdsAreClientErrors() {
     assertThat(operator().get("/api/doctors/" + UUID.randomUUID()).status()).isEqualTo(404);

@@ -1,6 +1,6 @@
 package org.docport.workflows.consent;
 
-import io.temporal.testing.WorkflowReplayer;
+import org.docport.workflows.Replays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,14 +20,12 @@ class ConsentReplayTest {
         "opt-in-cancelled"
       })
   void optInHistoriesReplay(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + name + ".json", OptInWorkflowImpl.class);
+    Replays.replay(name, OptInWorkflowImpl.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"opt-out"})
   void optOutHistoriesReplay(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + name + ".json", OptOutWorkflowImpl.class);
+    Replays.replay(name, OptOutWorkflowImpl.class);
   }
 }

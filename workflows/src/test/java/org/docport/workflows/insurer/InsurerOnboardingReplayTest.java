@@ -1,6 +1,6 @@
 package org.docport.workflows.insurer;
 
-import io.temporal.testing.WorkflowReplayer;
+import org.docport.workflows.Replays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,7 +16,6 @@ class InsurerOnboardingReplayTest {
         "insurer-onboarding-live-request-ids"
       })
   void insurerOnboardingHistoriesReplay(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + name + ".json", InsurerOnboardingWorkflowImpl.class);
+    Replays.replay(name, InsurerOnboardingWorkflowImpl.class);
   }
 }

@@ -1,6 +1,6 @@
 package org.docport.workflows.onboarding;
 
-import io.temporal.testing.WorkflowReplayer;
+import org.docport.workflows.Replays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -10,7 +10,6 @@ class OnboardingReplayTest {
   @ParameterizedTest
   @ValueSource(strings = {"onboarding-approved", "onboarding-corrected", "onboarding-reminded"})
   void onboardingHistoriesReplay(String name) throws Exception {
-    WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/" + name + ".json", OnboardingWorkflowImpl.class);
+    Replays.replay(name, OnboardingWorkflowImpl.class);
   }
 }

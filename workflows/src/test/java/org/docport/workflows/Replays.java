@@ -1,0 +1,34 @@
+package org.docport.workflows;
+
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+
+/** Replays recorded workflow histories against today's workflow code. */
+public final class Replays {
+
+  /**
+   * The SDK calls a workflow thread that holds on for over a second a potential deadlock; a build
+   * machine under load can pause the first replay that long while it loads classes, which is not a
+   * determinism problem. Replays therefore allow a minute: a real nondeterminism still fails at
+   * once, whatever this says.
+   */
+  private static final long DEADLOCK_DETECTION_MILLIS = 60_000;
+
+  private Replays() {}
+
+  /** Replays {@code histories/<name>.json} with these workflow implementations. */
+  public static void replay(String name, Class<?>... workflows) throws Exception {
+    try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
+      Worker worker =
+          environment.newWorker(
+              "replay",
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
+                  .build());
+      worker.registerWorkflowImplementationTypes(workflows);
+      WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
+    }
+  }
+}

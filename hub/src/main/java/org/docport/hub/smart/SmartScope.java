@@ -1,0 +1,104 @@
+package org.docport.hub.smart;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.ResourceType;
+
+/**
+ * One SMART system scope DocPort understands: {@code system/<type or *>.<permissions>}, in the v1
+ * form ({@code .read}, which means read and search) or the v2 form ({@code .rs}, {@code .r}, {@code
+ * .s}). DocPort's FHIR API is read-only, so write permissions ({@code .write}, {@code c}, {@code
+ * u}, {@code d}), other contexts ({@code patient/}, {@code user/}) and v2 query parameters are not
+ * scopes DocPort grants.
+ *
+ * @param text the scope as the client wrote it (granted scopes are answered in that form)
+ * @param resourceType a FHIR R4 resource type, or {@code *} for all
+ */
+record SmartScope(String text, String resourceType, boolean read, boolean search) {
+
+  /** The resource types DocPort publishes, named in the discovery document's scopes_supported. */
+  static final List<String> PUBLISHED_TYPES =
+      List.of("Practitioner", "PractitionerRole", "Location", "Organization");
+
+  /** What a client may do when it registers without naming scopes: read everything it sees. */
+  static final String DEFAULT = "system/*.read";
+
+  private static final Pattern SYNTAX =
+      Pattern.compile("system/(\\*|[A-Z][A-Za-z]{1,63})\\.(read|c?r?u?d?s?)");
+
+  /** The scope, if it is a well-formed read scope DocPort grants. */
+  static Optional<SmartScope> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = SYNTAX.matcher(text);
+    if (!m.matches() || !isResourceType(m.group(1))) {
+      return Optional.empty();
+    }
+    String permissions = m.group(2);
+    if (permissions.equals("read")) {
+      return Optional.of(new SmartScope(text, m.group(1), true, true));
+    }
+    boolean readOnly = !permissions.isEmpty() && permissions.matches("r?s?");
+    return readOnly
+        ? Optional.of(
+            new SmartScope(text, m.group(1), permissions.contains("r"), permissions.contains("s")))
+        : Optional.empty();
+  }
+
+  /** Whether a client allowed this scope may be granted {@code other}. */
+  boolean covers(SmartScope other) {
+    return (resourceType.equals("*") || resourceType.equals(other.resourceType))
+        && (read || !other.read)
+        && (search || !other.search);
+  }
+
+  boolean appliesTo(String type) {
+    return resourceType.equals("*") || resourceType.equals(type);
+  }
+
+  /**
+   * The requested scopes the allowed ones cover, in the order requested (RFC 6749 §3.3: the server
+   * may grant less than asked and says so in the token response). Requested scopes DocPort does not
+   * grant at all are left out the same way.
+   */
+  static Set<String> grant(Collection<String> requested, Collection<String> allowed) {
+    List<SmartScope> permitted = allowed.stream().flatMap(a -> parse(a).stream()).toList();
+    Set<String> granted = new LinkedHashSet<>();
+    for (String text : requested) {
+      parse(text)
+          .filter(scope -> permitted.stream().anyMatch(p -> p.covers(scope)))
+          .ifPresent(scope -> granted.add(scope.text()));
+    }
+    return granted;
+  }
+
+  /** The scopes the discovery document lists: the wildcards, then each published type. */
+  static List<String> supported() {
+    List<String> scopes = new ArrayList<>(List.of("system/*.read", "system/*.rs"));
+    for (String type : PUBLISHED_TYPES) {
+      scopes.add("system/" + type + ".read");
+      scopes.add("system/" + type + ".rs");
+    }
+    return scopes;
+  }
+
+  private static boolean isResourceType(String type) {
+    if (type.equals("*")) {
+      return true;
+    }
+    try {
+      ResourceType.fromCode(type);
+      return true;
+    } catch (FHIRException e) {
+      return false;
+    }
+  }
+}

@@ -86,6 +86,8 @@ public abstract class HubTest {
     registry.add("docport.delivery.insurer-refresh", () -> "PT1H");
     registry.add("docport.delivery.metrics-interval", () -> "PT1H");
     registry.add("docport.cdc.heartbeat-interval", () -> "1s");
+    // SMART tests serve clients' JWK Sets from plain-HTTP servers of their own.
+    registry.add("docport.smart.allow-http-jwks-urls", () -> "true");
   }
 
   protected HubClient operator() {

@@ -2,6 +2,7 @@ package org.docport.hub.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -32,6 +33,14 @@ class SmartTokenEndpointTest extends SmartHubTest {
     assertThat(answer.body().get("expires_in").asLong()).isBetween(295L, 300L);
     assertThat(answer.body().get("scope").asText()).isEqualTo(PRACTITIONERS);
     assertThat(answer.header("Cache-Control")).contains("no-store");
+    JsonNode caller =
+        system.get(SmartCallerProbe.PATH, answer.body().get("access_token").asText()).body();
+    assertThat(caller.get("insurerId").asText()).isEqualTo(insurerId);
+    assertThat(caller.get("clientId").asText()).isEqualTo(clientId);
+    assertThat(caller.get("scopes").toString()).isEqualTo("[\"" + PRACTITIONERS + "\"]");
+    assertThat(caller.get("mayReadPractitioner").asBoolean()).isTrue();
+    assertThat(caller.get("maySearchPractitioner").asBoolean()).isTrue();
+    assertThat(caller.get("mayReadLocation").asBoolean()).isFalse();
   }
 
   @Test
@@ -45,6 +54,9 @@ class SmartTokenEndpointTest extends SmartHubTest {
 
       assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
       assertThat(answer.body().get("scope").asText()).isEqualTo("system/Practitioner.rs");
+      JsonNode caller =
+          system.get(SmartCallerProbe.PATH, answer.body().get("access_token").asText()).body();
+      assertThat(caller.get("clientId").asText()).isEqualTo(clientId);
     }
   }
 

@@ -3,6 +3,7 @@ package org.docport.hub;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -12,6 +13,7 @@ import static org.docport.hub.SqlInClasses.notWrite;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -97,6 +99,24 @@ class ArchitectureTest {
                   .and(notWrite("directory_pending")));
 
   @ArchTest
+  static final ArchRule onlySmartClientsWritesClientsAndTheirRevokedKeys =
+      classes()
+          .that(PRODUCTION.and(not(smartClass("SmartClients"))))
+          .should(notWrite("smart_client").and(notWrite("smart_client_key_revocation")));
+
+  @ArchTest
+  static final ArchRule onlySeenAssertionsWritesAssertionIds =
+      classes()
+          .that(PRODUCTION.and(not(smartClass("SeenAssertions"))))
+          .should(notWrite("smart_assertion_jti"));
+
+  @ArchTest
+  static final ArchRule onlyHubSigningKeysWritesSigningKeys =
+      classes()
+          .that(PRODUCTION.and(not(smartClass("HubSigningKeys"))))
+          .should(notWrite("smart_signing_key"));
+
+  @ArchTest
   static final ArchRule onlyConsentManagementWritesConsents =
       classes()
           .that(PRODUCTION.and(not(named(ConsentManagement.class))))
@@ -111,4 +131,9 @@ class ArchitectureTest {
       classes()
           .that(PRODUCTION.and(not(resideInAPackage("org.docport.hub.consent.."))))
           .should(notRead("consent"));
+
+  /** A package-private class of the SMART feature (and its nested classes), by simple name. */
+  private static DescribedPredicate<HasName> smartClass(String simpleName) {
+    return nameMatching("org\\.docport\\.hub\\.smart\\." + simpleName + "(\\$.*)?");
+  }
 }

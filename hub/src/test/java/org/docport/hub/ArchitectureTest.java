@@ -99,6 +99,12 @@ class ArchitectureTest {
                   .and(notWrite("directory_pending")));
 
   @ArchTest
+  static final ArchRule onlyPagedSearchesWritesStoredSearches =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.fhir.PagedSearches"))))
+          .should(notWrite("fhir_paged_search"));
+
+  @ArchTest
   static final ArchRule onlySmartClientsWritesClientsAndTheirRevokedKeys =
       classes()
           .that(PRODUCTION.and(not(smartClass("SmartClients"))))

@@ -43,9 +43,14 @@ final class SqlInClasses {
         Pattern.compile("\\b(from|join)\\s+" + table + "\\b", Pattern.CASE_INSENSITIVE));
   }
 
-  /** Classes by their fully qualified names. */
+  /** Classes (and their nested classes). */
   static DescribedPredicate<JavaClass> named(Class<?>... owners) {
-    List<String> names = List.of(owners).stream().map(Class::getName).toList();
+    return named(List.of(owners).stream().map(Class::getName).toArray(String[]::new));
+  }
+
+  /** Classes by their fully qualified names, for owners a feature keeps package-private. */
+  static DescribedPredicate<JavaClass> named(String... owners) {
+    List<String> names = List.of(owners);
     return DescribedPredicate.describe(
         "named " + names, c -> names.contains(c.getName().replaceAll("\\$.*", "")));
   }

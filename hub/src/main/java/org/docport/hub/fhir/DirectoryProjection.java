@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.docport.hub.consent.InsurerVisibility;
-import org.docport.hub.insurer.Insurers;
+import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.PlanNetMapper;
 import org.docport.mappings.snapshot.DoctorSnapshot;
@@ -51,7 +51,7 @@ public class DirectoryProjection {
   private final TransactionTemplate tx;
   private final FhirContext fhir;
   private final Doctors doctors;
-  private final Insurers insurers;
+  private final InsurerContexts insurers;
   private final InsurerVisibility visibility;
   private final SearchIndex index;
 
@@ -60,7 +60,7 @@ public class DirectoryProjection {
       TransactionTemplate tx,
       FhirContext fhir,
       Doctors doctors,
-      Insurers insurers,
+      InsurerContexts insurers,
       InsurerVisibility visibility) {
     this.jdbc = jdbc;
     this.tx = tx;
@@ -112,7 +112,7 @@ public class DirectoryProjection {
     Optional<DoctorSnapshot> doctor = doctors.find(doctorId);
     if (doctor.isPresent()) {
       for (InsurerVisibility.Flow flow : visibility.flowsOf(List.of(doctorId))) {
-        Optional<InsurerContext> insurer = insurers.context(flow.insurerId());
+        Optional<InsurerContext> insurer = insurers.find(flow.insurerId());
         if (insurer.isEmpty()) {
           continue;
         }

@@ -146,7 +146,7 @@ public class Insurers {
   }
 
   /** The insurer as the FHIR mappings need it. */
-  public Optional<InsurerContext> context(String id) {
+  Optional<InsurerContext> context(String id) {
     return find(id).map(Insurers::context);
   }
 

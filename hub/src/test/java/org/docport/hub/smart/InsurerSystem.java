@@ -37,7 +37,7 @@ import org.docport.testkit.HubClient;
  * An insurer's system as a SMART Backend Services client sees the hub: it makes keys, signs
  * assertions, asks the token endpoint for access tokens and calls the FHIR API with them.
  */
-final class InsurerSystem {
+public final class InsurerSystem {
 
   /** An HTTP answer: status, headers and the JSON body (null when empty or not JSON). */
   record Answer(int status, HttpHeaders headers, JsonNode body) {
@@ -52,15 +52,15 @@ final class InsurerSystem {
 
   private final String baseUrl;
 
-  InsurerSystem(String baseUrl) {
+  public InsurerSystem(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
-  String tokenEndpoint() {
+  public String tokenEndpoint() {
     return baseUrl + "/oauth2/token";
   }
 
-  static RSAKey rsaKey(int bits) {
+  public static RSAKey rsaKey(int bits) {
     try {
       return new RSAKeyGenerator(bits, bits < 2048).keyID("rsa-" + UUID.randomUUID()).generate();
     } catch (JOSEException e) {
@@ -77,12 +77,12 @@ final class InsurerSystem {
   }
 
   /** The JWK Set a client registers: the public halves of its keys. */
-  static Map<String, Object> jwks(JWK... keys) {
+  public static Map<String, Object> jwks(JWK... keys) {
     return Map.of("keys", List.of(keys).stream().map(k -> k.toPublicJWK().toJSONObject()).toList());
   }
 
   /** An assertion as SMART prescribes it, to vary before {@link Assertion#sign}. */
-  Assertion assertion(String clientId, JWK key) {
+  public Assertion assertion(String clientId, JWK key) {
     JWSAlgorithm alg = key instanceof RSAKey ? JWSAlgorithm.RS384 : JWSAlgorithm.ES384;
     return new Assertion(
         key,
@@ -95,7 +95,7 @@ final class InsurerSystem {
   }
 
   /** A client assertion's parts. */
-  record Assertion(
+  public record Assertion(
       JWK key, JWSAlgorithm alg, String kid, String clientId, String aud, Instant exp, String jti) {
 
     Assertion expiringAt(Instant when) {
@@ -114,7 +114,7 @@ final class InsurerSystem {
       return new Assertion(key, algorithm, kid, clientId, aud, exp, jti);
     }
 
-    String sign() {
+    public String sign() {
       try {
         SignedJWT jwt =
             new SignedJWT(
@@ -157,7 +157,7 @@ final class InsurerSystem {
   }
 
   /** The access token of a successful token request. */
-  String accessToken(String signedAssertion, String scope) {
+  public String accessToken(String signedAssertion, String scope) {
     Answer answer = requestToken(signedAssertion, scope);
     if (answer.status() != 200) {
       throw new IllegalStateException("token request refused: " + answer.body());

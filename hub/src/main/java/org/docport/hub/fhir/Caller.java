@@ -1,0 +1,17 @@
+package org.docport.hub.fhir;
+
+/**
+ * Who is asking the FHIR API: the insurer behind the access token, and what its scopes allow.
+ *
+ * @param insurerId whose directory view the request reads
+ * @param clientId the registered client that got the token (for the audit)
+ */
+record Caller(String insurerId, String clientId, Scopes scopes) {
+
+  /** What a token's scopes allow, per resource type. */
+  interface Scopes {
+    boolean mayRead(String resourceType);
+
+    boolean maySearch(String resourceType);
+  }
+}

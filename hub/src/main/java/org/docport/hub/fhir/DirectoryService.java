@@ -1,0 +1,169 @@
+package org.docport.hub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The FHIR API's behaviour behind HAPI's annotations: every interaction first establishes the
+ * caller (its insurer and scopes), then reads only that insurer's view. A resource the insurer may
+ * not see answers 404, exactly as one that never existed; one it saw and lost answers 410.
+ */
+@Component
+class DirectoryService {
+
+  static final int HISTORY_MAX = 500;
+
+  private final FhirContext fhir;
+  private final DirectoryQueries queries;
+  private final PagedSearches pagedSearches;
+  private final Callers callers;
+
+  DirectoryService(
+      FhirContext fhir, DirectoryQueries queries, PagedSearches pagedSearches, Callers callers) {
+    this.fhir = fhir;
+    this.queries = queries;
+    this.pagedSearches = pagedSearches;
+    this.callers = callers;
+  }
+
+  Resource read(String type, IdType id) {
+    Caller caller = callers.current();
+    requireRead(caller, type);
+    Optional<DirectoryQueries.Stored> stored =
+        id.hasVersionIdPart()
+            ? queries.version(caller.insurerId(), type, id.getIdPart(), version(id))
+            : queries.current(caller.insurerId(), type, id.getIdPart());
+    DirectoryQueries.Stored found =
+        stored.orElseThrow(() -> new ResourceNotFoundException(id.withResourceType(type)));
+    if (found.deleted()) {
+      throw new ResourceGoneException(
+          "Resource "
+              + type
+              + "/"
+              + id.getIdPart()
+              + " was deleted (version "
+              + found.version()
+              + ").");
+    }
+    return Resources.parse(fhir, found);
+  }
+
+  IBundleProvider search(RequestDetails request, String type) {
+    Caller caller = callers.current();
+    requireSearch(caller, type);
+    Map<String, String[]> parameters = request.getParameters();
+    boolean lenient = lenient(request);
+    DirectorySearch search = DirectorySearch.parse(type, parameters, lenient);
+    String[] summary = parameters.getOrDefault("_summary", new String[0]);
+    if (search.count() == 0 || List.of(summary).contains("count")) {
+      return DirectoryResults.countOnly(queries.count(caller.insurerId(), search));
+    }
+    DirectoryQueries.Page page = queries.search(caller.insurerId(), search, null);
+    Long total = search.total() ? queries.count(caller.insurerId(), search) : null;
+    String searchId =
+        page.nextCursor() == null
+            ? UUID.randomUUID().toString()
+            : pagedSearches.store(caller.insurerId(), type, parameters, lenient).toString();
+    return DirectoryResults.of(fhir, searchId, PagedSearches.FIRST_PAGE, page, total);
+  }
+
+  /** A next page: only for the insurer that searched. */
+  IBundleProvider page(String searchId, String pageId) {
+    Caller caller = callers.current();
+    PagedSearches.StoredSearch stored =
+        parseUuid(searchId)
+            .flatMap(pagedSearches::find)
+            .filter(s -> s.insurerId().equals(caller.insurerId()))
+            .orElseThrow(() -> PagedSearches.gone(searchId));
+    requireSearch(caller, stored.type());
+    DirectorySearch search =
+        DirectorySearch.parse(stored.type(), stored.parameters(), stored.lenient());
+    String cursor = PagedSearches.FIRST_PAGE.equals(pageId) ? null : pageId;
+    DirectoryQueries.Page page = queries.search(caller.insurerId(), search, cursor);
+    Long total = search.total() ? queries.count(caller.insurerId(), search) : null;
+    return DirectoryResults.of(fhir, searchId, pageId, page, total);
+  }
+
+  /**
+   * Versions newest first: of one resource, one type ({@code id} null) or all ({@code type} null).
+   */
+  IBundleProvider history(String type, IdType id, Instant since, Instant before, Integer count) {
+    Caller caller = callers.current();
+    if (type != null) {
+      requireRead(caller, type);
+    }
+    int max = count == null ? DirectorySearch.DEFAULT_COUNT : Math.min(count, HISTORY_MAX);
+    List<DirectoryQueries.Stored> versions =
+        queries.history(
+            caller.insurerId(), type, id == null ? null : id.getIdPart(), since, before, max);
+    List<IBaseResource> resources =
+        versions.stream()
+            .filter(v -> type != null || caller.scopes().mayRead(v.type()))
+            .map(v -> v.deleted() ? Resources.tombstone(fhir, v) : Resources.parse(fhir, v))
+            .map(IBaseResource.class::cast)
+            .toList();
+    return new SimpleBundleProvider(resources);
+  }
+
+  private static void requireRead(Caller caller, String type) {
+    if (!caller.scopes().mayRead(type)) {
+      throw new ForbiddenOperationException(
+          "The access token's scopes do not allow reading "
+              + type
+              + "; ask for system/"
+              + type
+              + ".read or system/"
+              + type
+              + ".rs.");
+    }
+  }
+
+  private static void requireSearch(Caller caller, String type) {
+    if (!caller.scopes().maySearch(type)) {
+      throw new ForbiddenOperationException(
+          "The access token's scopes do not allow searching "
+              + type
+              + "; ask for system/"
+              + type
+              + ".read or system/"
+              + type
+              + ".rs.");
+    }
+  }
+
+  /** {@code Prefer: handling=lenient}: unknown parameters are ignored rather than refused. */
+  private static boolean lenient(RequestDetails request) {
+    String prefer = request.getHeader("Prefer");
+    return prefer != null && prefer.replace(" ", "").contains("handling=lenient");
+  }
+
+  private static long version(IdType id) {
+    try {
+      return Long.parseLong(id.getVersionIdPart());
+    } catch (NumberFormatException e) {
+      throw new ResourceNotFoundException(id);
+    }
+  }
+
+  private static Optional<UUID> parseUuid(String value) {
+    try {
+      return Optional.of(UUID.fromString(value));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}

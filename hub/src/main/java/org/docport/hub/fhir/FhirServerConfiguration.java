@@ -1,0 +1,87 @@
+package org.docport.hub.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IPagingProvider;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.docport.mappings.PlanNetProfiles;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The insurer-facing FHIR R4 API: HAPI's plain RestfulServer at {@code /fhir/*}. */
+@Configuration(proxyBeanMethods = false)
+class FhirServerConfiguration {
+
+  /** The directory's resource types, with the Plan-Net profile each is served as. */
+  private static final Map<Class<? extends Resource>, String> TYPES =
+      Map.of(
+          Practitioner.class, PlanNetProfiles.PRACTITIONER,
+          PractitionerRole.class, PlanNetProfiles.PRACTITIONER_ROLE,
+          Location.class, PlanNetProfiles.LOCATION,
+          Organization.class, PlanNetProfiles.NETWORK);
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, DirectoryService service) {
+    RestfulServer server = new RestfulServer(fhir);
+    server.setServerName("DocPort");
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.setResourceProviders(
+        TYPES.keySet().stream()
+            .map(type -> new DirectoryProvider(type, fhir.getResourceType(type), service))
+            .map(IResourceProvider.class::cast)
+            .toList());
+    server.setPlainProviders(List.of(new DirectorySystemProvider(service)));
+    server.setPagingProvider(new Paging(service));
+    Map<String, String> profiles = new HashMap<>();
+    TYPES.forEach((type, profile) -> profiles.put(fhir.getResourceType(type), profile));
+    server.setServerConformanceProvider(new DirectoryCapabilities(server, profiles));
+    ServletRegistrationBean<RestfulServer> registration =
+        new ServletRegistrationBean<>(server, "/fhir/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  /** Next pages come back to the service, which re-runs the stored search from the cursor. */
+  private record Paging(DirectoryService service) implements IPagingProvider {
+
+    @Override
+    public int getDefaultPageSize() {
+      return DirectorySearch.DEFAULT_COUNT;
+    }
+
+    @Override
+    public int getMaximumPageSize() {
+      return DirectorySearch.MAX_COUNT;
+    }
+
+    /** Searches are stored when they are run (see {@link DirectoryService#search}). */
+    @Override
+    public String storeResultList(RequestDetails request, IBundleProvider results) {
+      return results.getUuid();
+    }
+
+    @Override
+    public IBundleProvider retrieveResultList(RequestDetails request, String searchId) {
+      throw PagedSearches.gone(searchId);
+    }
+
+    @Override
+    public IBundleProvider retrieveResultList(
+        RequestDetails request, String searchId, String pageId) {
+      return service.page(searchId, pageId);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package org.docport.hub.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.gclient.StringClientParam;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.docport.hub.HubTest;
+import org.docport.hub.smart.InsurerSystem;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FHIR API driven as an insurer's integration engineer would: HAPI's generic client with a
+ * SMART Backend Services access token, reading and searching its own view of the directory.
+ */
+class FhirApiTest extends HubTest {
+
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final String PRACTITIONER_SID = "https://docport.org/fhir/sid/practitioner";
+  private static final String FAMILY_MEDICINE = "http://nucc.org/provider-taxonomy|207Q00000X";
+
+  @Test
+  void anInsurerFindsItsDoctorsBySpecialtyAndCityWithThePractitionerIncluded() {
+    Insurer insurer = insurer();
+    String doctor = consentedDoctor("Kulkarni", insurer);
+    IGenericClient fhir = client(insurer, "system/*.read");
+
+    Bundle roles =
+        fhir.search()
+            .byUrl(
+                "PractitionerRole?specialty="
+                    + FAMILY_MEDICINE
+                    + "&location.address-city=bengaluru&_include=PractitionerRole:practitioner")
+            .returnBundle(Bundle.class)
+            .execute();
+
+    assertThat(resources(roles, PractitionerRole.class)).hasSize(1);
+    Practitioner practitioner = resources(roles, Practitioner.class).get(0);
+    assertThat(practitioner.getNameFirstRep().getFamily()).isEqualTo("Kulkarni");
+    assertThat(roles.getEntry())
+        .filteredOn(e -> e.getResource() instanceof Practitioner)
+        .allMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE);
+
+    Practitioner read =
+        fhir.read().resource(Practitioner.class).withId(practitioner.getIdPart()).execute();
+    assertThat(read.getMeta().getVersionId()).isEqualTo("1");
+    assertThat(read.getMeta().getProfile()).isNotEmpty();
+    assertThat(
+            fhir.search()
+                .forResource(Practitioner.class)
+                .where(
+                    new TokenClientParam("identifier")
+                        .exactly()
+                        .systemAndCode(PRACTITIONER_SID, doctor))
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry())
+        .hasSize(1);
+  }
+
+  @Test
+  void anotherInsurerGets404ForTheDoctorAndFindsNothing() {
+    Insurer consented = insurer();
+    Insurer other = insurer();
+    consentedDoctor("Deshpande", consented);
+    String id = practitionerId(client(consented, "system/*.read"), "Deshpande");
+    IGenericClient stranger = client(other, "system/*.read");
+
+    assertThat(
+            catchThrowableOfType(
+                ResourceNotFoundException.class,
+                () -> stranger.read().resource(Practitioner.class).withId(id).execute()))
+        .isNotNull();
+    assertThat(
+            stranger
+                .search()
+                .byUrl("PractitionerRole?_include=PractitionerRole:practitioner")
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry())
+        .isEmpty();
+    assertThat(
+            stranger
+                .history()
+                .onType(Practitioner.class)
+                .returnBundle(Bundle.class)
+                .execute()
+                .getEntry())
+        .isEmpty();
+  }
+
+  @Test
+  void nextLinksVisitEveryMatchOnceWhileDoctorsChange() {
+    Insurer insurer = insurer();
+    List<String> doctors = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      doctors.add(consentedDoctor("Paged" + i, insurer));
+    }
+    IGenericClient fhir = client(insurer, "system/*.read");
+
+    Bundle page =
+        fhir.search()
+            .byUrl("Practitioner?family=paged&_count=2")
+            .returnBundle(Bundle.class)
+            .execute();
+    Set<String> seen = new HashSet<>();
+    int pages = 0;
+    while (true) {
+      pages++;
+      resources(page, Practitioner.class)
+          .forEach(p -> assertThat(seen.add(p.getIdPart())).isTrue());
+      // an edit between pages changes versions, not the order the pages follow
+      String edited = "/api/doctors/" + doctors.get(pages % doctors.size());
+      operator()
+          .patch(
+              edited,
+              Map.of("name", Map.of("suffix", "p" + pages)),
+              operator().get(edited).expect(200).etag())
+          .expect(200);
+      if (page.getLink(Bundle.LINK_NEXT) == null) {
+        break;
+      }
+      page = fhir.loadPage().next(page).execute();
+    }
+    assertThat(seen).hasSize(5);
+    assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
+  void anUnknownParameterIs400NamingItUnlessTheClientPrefersLenience() {
+    Insurer insurer = insurer();
+    IGenericClient fhir = client(insurer, "system/*.read");
+
+    InvalidRequestException refused =
+        catchThrowableOfType(
+            InvalidRequestException.class,
+            () ->
+                fhir.search()
+                    .byUrl("Practitioner?nickname=asha")
+                    .returnBundle(Bundle.class)
+                    .execute());
+
+    assertThat(refused.getMessage()).contains("nickname");
+    Bundle lenient =
+        fhir.search()
+            .byUrl("Practitioner?nickname=asha")
+            .withAdditionalHeader("Prefer", "handling=lenient")
+            .returnBundle(Bundle.class)
+            .execute();
+    assertThat(lenient).isNotNull();
+  }
+
+  @Test
+  void aTokenForPractitionersCannotReadLocations() {
+    Insurer insurer = insurer();
+    IGenericClient fhir = client(insurer, "system/Practitioner.read");
+
+    assertThat(
+            catchThrowableOfType(
+                ForbiddenOperationException.class,
+                () ->
+                    fhir.search().forResource(Location.class).returnBundle(Bundle.class).execute()))
+        .isNotNull();
+    assertThat(fhir.search().forResource(Practitioner.class).returnBundle(Bundle.class).execute())
+        .isNotNull();
+  }
+
+  @Test
+  void metadataDeclaresThePlanNetSearchParametersIncludesAndRevincludes() {
+    CapabilityStatement metadata =
+        unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
+
+    CapabilityStatementRestResourceComponent roles = resource(metadata, "PractitionerRole");
+    assertThat(roles.getSearchParam())
+        .extracting(p -> p.getName())
+        .contains(
+            "specialty",
+            "location",
+            "network",
+            "practitioner",
+            "organization",
+            "_id",
+            "_lastUpdated");
+    assertThat(roles.getSearchInclude())
+        .extracting(i -> i.getValue())
+        .contains("PractitionerRole:practitioner");
+    assertThat(resource(metadata, "Practitioner").getSearchRevInclude())
+        .extracting(i -> i.getValue())
+        .contains("PractitionerRole:practitioner");
+    assertThat(roles.getInteraction())
+        .extracting(i -> i.getCode().toCode())
+        .contains("read", "vread", "search-type", "history-instance", "history-type");
+  }
+
+  private String consentedDoctor(String family, Insurer insurer) {
+    String doctor = createDoctor(family);
+    consent(doctor, insurer, "ACTIVE");
+    IGenericClient fhir = client(insurer, "system/*.read");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                !fhir.search()
+                    .byUrl("Practitioner?identifier=" + PRACTITIONER_SID + "|" + doctor)
+                    .returnBundle(Bundle.class)
+                    .execute()
+                    .getEntry()
+                    .isEmpty());
+    return doctor;
+  }
+
+  private static String practitionerId(IGenericClient fhir, String family) {
+    return resources(
+            fhir.search()
+                .forResource(Practitioner.class)
+                .where(new StringClientParam("family").matches().value(family))
+                .returnBundle(Bundle.class)
+                .execute(),
+            Practitioner.class)
+        .get(0)
+        .getIdPart();
+  }
+
+  /** A client of the insurer's system with a token for these scopes. */
+  private IGenericClient client(Insurer insurer, String scope) {
+    InsurerSystem system = new InsurerSystem("http://localhost:" + port);
+    RSAKey key = InsurerSystem.rsaKey(2048);
+    String clientId =
+        operator()
+            .post(
+                "/api/insurers/" + insurer.id() + "/clients",
+                Map.of("name", "directory reader", "jwks", InsurerSystem.jwks(key)))
+            .expect(201)
+            .body()
+            .get("clientId")
+            .asText();
+    String token = system.accessToken(system.assertion(clientId, key).sign(), scope);
+    IGenericClient client = unauthenticated();
+    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    return client;
+  }
+
+  private IGenericClient unauthenticated() {
+    FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    return FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+  }
+
+  private static CapabilityStatementRestResourceComponent resource(
+      CapabilityStatement cs, String type) {
+    return cs.getRestFirstRep().getResource().stream()
+        .filter(r -> r.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+}

@@ -24,7 +24,8 @@ import org.hl7.fhir.r4.model.ValueSet;
 /**
  * The HAPI instance validator with Da Vinci PDex Plan-Net 1.2.0 loaded from the npm package under
  * {@code src/test/resources/fhir-packages}; nothing is fetched from anywhere else. Built once per
- * test JVM (loading the package and warming the validator take seconds) and shared.
+ * test JVM (loading the package and warming the validator take seconds) and shared. Published in
+ * this module's test jar, so the hub's tests validate what its FHIR API serves the same way.
  *
  * <p>Choices that change what is reported, each checked against the fixtures:
  *
@@ -47,7 +48,7 @@ import org.hl7.fhir.r4.model.ValueSet;
  *       Practitioner.communication's binding is only preferred.
  * </ul>
  */
-final class PlanNetValidator {
+public final class PlanNetValidator {
 
   static final String PACKAGE =
       "classpath:fhir-packages/hl7.fhir.us.davinci-pdex-plan-net-1.2.0.tgz";
@@ -69,7 +70,7 @@ final class PlanNetValidator {
     return Holder.VALIDATOR.validateWithResult(resource).getMessages();
   }
 
-  static List<SingleValidationMessage> errors(IBaseResource resource) {
+  public static List<SingleValidationMessage> errors(IBaseResource resource) {
     return messages(resource).stream().filter(PlanNetValidator::isError).toList();
   }
 
@@ -78,7 +79,7 @@ final class PlanNetValidator {
         || message.getSeverity() == ResultSeverityEnum.FATAL;
   }
 
-  static String describe(List<SingleValidationMessage> messages) {
+  public static String describe(List<SingleValidationMessage> messages) {
     return messages.stream()
         .map(m -> m.getSeverity() + " " + m.getLocationString() + ": " + m.getMessage())
         .collect(Collectors.joining(System.lineSeparator()));

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.docport.hub.HubTest;
 import org.docport.hub.smart.InsurerSystem;
+import org.docport.mappings.PlanNetValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -185,6 +186,34 @@ class FhirApiTest extends HubTest {
         .isNotNull();
     assertThat(fhir.search().forResource(Practitioner.class).returnBundle(Bundle.class).execute())
         .isNotNull();
+  }
+
+  /** Issue 7 item 2 on the FHIR side: served with id and meta, still valid Plan-Net. */
+  @Test
+  void everyResourceServedValidatesAgainstThePlanNetProfileItClaims() {
+    Insurer insurer = insurer();
+    consentedDoctor("Valid", insurer);
+    IGenericClient fhir = client(insurer, "system/*.read");
+
+    List<Resource> served = new ArrayList<>();
+    for (String type : List.of("Practitioner", "PractitionerRole", "Location", "Organization")) {
+      served.addAll(
+          resources(
+              fhir.search().byUrl(type).returnBundle(Bundle.class).execute(), Resource.class));
+    }
+
+    assertThat(served)
+        .extracting(Resource::fhirType)
+        .contains("Practitioner", "PractitionerRole", "Location", "Organization");
+    assertThat(served)
+        .allSatisfy(
+            resource ->
+                assertThat(PlanNetValidator.errors(resource))
+                    .as(
+                        "%s: %s",
+                        resource.getId(),
+                        PlanNetValidator.describe(PlanNetValidator.errors(resource)))
+                    .isEmpty());
   }
 
   @Test

@@ -99,6 +99,12 @@ class ArchitectureTest {
                   .and(notWrite("directory_pending")));
 
   @ArchTest
+  static final ArchRule onlyDisclosuresRecordsDisclosures =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.fhir.Disclosures"))))
+          .should(notWrite("disclosure").and(notWrite("disclosure_doctor")));
+
+  @ArchTest
   static final ArchRule onlyPagedSearchesWritesStoredSearches =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.fhir.PagedSearches"))))

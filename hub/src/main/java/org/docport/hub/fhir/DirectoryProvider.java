@@ -51,14 +51,21 @@ final class DirectoryProvider implements IResourceProvider {
 
   @History
   public IBundleProvider instanceHistory(
-      @IdParam IdType id, @Since InstantType since, @At DateRangeParam at, @Count Integer count) {
-    return service.history(typeName, id, from(since, at), before(at), count);
+      @IdParam IdType id,
+      @Since InstantType since,
+      @At DateRangeParam at,
+      @Count Integer count,
+      RequestDetails request) {
+    return service.history(request, typeName, id, from(since, at), before(at), count);
   }
 
   @History
   public IBundleProvider typeHistory(
-      @Since InstantType since, @At DateRangeParam at, @Count Integer count) {
-    return service.history(typeName, null, from(since, at), before(at), count);
+      @Since InstantType since,
+      @At DateRangeParam at,
+      @Count Integer count,
+      RequestDetails request) {
+    return service.history(request, typeName, null, from(since, at), before(at), count);
   }
 
   static Instant from(InstantType since, DateRangeParam at) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.fhir.DirectorySearch.Chain;
 import org.docport.hub.fhir.DirectorySearch.Criterion;
@@ -29,13 +30,19 @@ class DirectoryQueries {
 
   /** One version of a resource as stored. {@code content} is null for a deletion. */
   record Stored(
-      String type, String id, long version, Instant lastUpdated, boolean deleted, String content) {}
+      String type,
+      String id,
+      long version,
+      Instant lastUpdated,
+      boolean deleted,
+      String content,
+      UUID doctorId) {}
 
   /** A page of search matches and what they include. */
   record Page(List<Stored> matches, List<Stored> included, String nextCursor) {}
 
   private static final String COLUMNS =
-      "r.type, r.id, r.version, r.last_updated, r.deleted, r.content";
+      "r.type, r.id, r.version, r.last_updated, r.deleted, r.content, r.doctor_id";
 
   private final JdbcTemplate jdbc;
   private final InsurerVisibility visibility;
@@ -305,7 +312,8 @@ class DirectoryQueries {
         rs.getLong("version"),
         rs.getTimestamp("last_updated").toInstant(),
         rs.getBoolean("deleted"),
-        rs.getString("content"));
+        rs.getString("content"),
+        rs.getObject("doctor_id", UUID.class));
   }
 
   /** A statement built up with its arguments in order. */

@@ -8,10 +8,13 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
@@ -31,13 +34,19 @@ class DirectoryService {
   private final DirectoryQueries queries;
   private final PagedSearches pagedSearches;
   private final Callers callers;
+  private final Disclosures disclosures;
 
   DirectoryService(
-      FhirContext fhir, DirectoryQueries queries, PagedSearches pagedSearches, Callers callers) {
+      FhirContext fhir,
+      DirectoryQueries queries,
+      PagedSearches pagedSearches,
+      Callers callers,
+      Disclosures disclosures) {
     this.fhir = fhir;
     this.queries = queries;
     this.pagedSearches = pagedSearches;
     this.callers = callers;
+    this.disclosures = disclosures;
   }
 
   Resource read(String type, IdType id) {
@@ -59,6 +68,14 @@ class DirectoryService {
               + found.version()
               + ").");
     }
+    disclosures.record(
+        caller,
+        id.hasVersionIdPart() ? "vread" : "read",
+        type
+            + "/"
+            + id.getIdPart()
+            + (id.hasVersionIdPart() ? "/_history/" + id.getVersionIdPart() : ""),
+        List.of(found));
     return Resources.parse(fhir, found);
   }
 
@@ -73,6 +90,7 @@ class DirectoryService {
       return DirectoryResults.countOnly(queries.count(caller.insurerId(), search));
     }
     DirectoryQueries.Page page = queries.search(caller.insurerId(), search, null);
+    disclose(caller, request, page);
     Long total = search.total() ? queries.count(caller.insurerId(), search) : null;
     String searchId =
         page.nextCursor() == null
@@ -82,7 +100,7 @@ class DirectoryService {
   }
 
   /** A next page: only for the insurer that searched. */
-  IBundleProvider page(String searchId, String pageId) {
+  IBundleProvider page(RequestDetails request, String searchId, String pageId) {
     Caller caller = callers.current();
     PagedSearches.StoredSearch stored =
         parseUuid(searchId)
@@ -94,6 +112,7 @@ class DirectoryService {
         DirectorySearch.parse(stored.type(), stored.parameters(), stored.lenient());
     String cursor = PagedSearches.FIRST_PAGE.equals(pageId) ? null : pageId;
     DirectoryQueries.Page page = queries.search(caller.insurerId(), search, cursor);
+    disclose(caller, request, page);
     Long total = search.total() ? queries.count(caller.insurerId(), search) : null;
     return DirectoryResults.of(fhir, searchId, pageId, page, total);
   }
@@ -101,7 +120,13 @@ class DirectoryService {
   /**
    * Versions newest first: of one resource, one type ({@code id} null) or all ({@code type} null).
    */
-  IBundleProvider history(String type, IdType id, Instant since, Instant before, Integer count) {
+  IBundleProvider history(
+      RequestDetails request,
+      String type,
+      IdType id,
+      Instant since,
+      Instant before,
+      Integer count) {
     Caller caller = callers.current();
     if (type != null) {
       requireRead(caller, type);
@@ -110,13 +135,32 @@ class DirectoryService {
     List<DirectoryQueries.Stored> versions =
         queries.history(
             caller.insurerId(), type, id == null ? null : id.getIdPart(), since, before, max);
+    List<DirectoryQueries.Stored> allowed =
+        versions.stream().filter(v -> type != null || caller.scopes().mayRead(v.type())).toList();
+    String interaction =
+        type == null ? "history-system" : id == null ? "history-type" : "history-instance";
+    disclosures.record(caller, interaction, asked(request), allowed);
     List<IBaseResource> resources =
-        versions.stream()
-            .filter(v -> type != null || caller.scopes().mayRead(v.type()))
+        allowed.stream()
             .map(v -> v.deleted() ? Resources.tombstone(fhir, v) : Resources.parse(fhir, v))
             .map(IBaseResource.class::cast)
             .toList();
     return new SimpleBundleProvider(resources);
+  }
+
+  private void disclose(Caller caller, RequestDetails request, DirectoryQueries.Page page) {
+    List<DirectoryQueries.Stored> sent = new ArrayList<>(page.matches());
+    sent.addAll(page.included());
+    disclosures.record(caller, "search-type", asked(request), sent);
+  }
+
+  /** The path and query as the client sent them, for the disclosure record. */
+  private static String asked(RequestDetails request) {
+    String query =
+        request.getParameters().entrySet().stream()
+            .flatMap(e -> Arrays.stream(e.getValue()).map(v -> e.getKey() + "=" + v))
+            .collect(Collectors.joining("&"));
+    return request.getRequestPath() + (query.isEmpty() ? "" : "?" + query);
   }
 
   private static void requireRead(Caller caller, String type) {

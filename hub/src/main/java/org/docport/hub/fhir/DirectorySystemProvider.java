@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.Since;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import org.hl7.fhir.r4.model.InstantType;
 
@@ -19,8 +20,16 @@ final class DirectorySystemProvider {
 
   @History
   public IBundleProvider history(
-      @Since InstantType since, @At DateRangeParam at, @Count Integer count) {
+      @Since InstantType since,
+      @At DateRangeParam at,
+      @Count Integer count,
+      RequestDetails request) {
     return service.history(
-        null, null, DirectoryProvider.from(since, at), DirectoryProvider.before(at), count);
+        request,
+        null,
+        null,
+        DirectoryProvider.from(since, at),
+        DirectoryProvider.before(at),
+        count);
   }
 }

@@ -81,7 +81,7 @@ class FhirServerConfiguration {
     @Override
     public IBundleProvider retrieveResultList(
         RequestDetails request, String searchId, String pageId) {
-      return service.page(searchId, pageId);
+      return service.page(request, searchId, pageId);
     }
   }
 }

@@ -2,26 +2,17 @@ package org.docport.hub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import ca.uhn.fhir.rest.gclient.StringClientParam;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import com.nimbusds.jose.jwk.RSAKey;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.docport.hub.HubTest;
-import org.docport.hub.smart.InsurerSystem;
 import org.docport.mappings.PlanNetValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -36,10 +27,8 @@ import org.junit.jupiter.api.Test;
  * The FHIR API driven as an insurer's integration engineer would: HAPI's generic client with a
  * SMART Backend Services access token, reading and searching its own view of the directory.
  */
-class FhirApiTest extends HubTest {
+class FhirApiTest extends FhirTest {
 
-  private static final FhirContext FHIR = FhirContext.forR4Cached();
-  private static final String PRACTITIONER_SID = "https://docport.org/fhir/sid/practitioner";
   private static final String FAMILY_MEDICINE = "http://nucc.org/provider-taxonomy|207Q00000X";
 
   @Test
@@ -243,72 +232,11 @@ class FhirApiTest extends HubTest {
         .contains("read", "vread", "search-type", "history-instance", "history-type");
   }
 
-  private String consentedDoctor(String family, Insurer insurer) {
-    String doctor = createDoctor(family);
-    consent(doctor, insurer, "ACTIVE");
-    IGenericClient fhir = client(insurer, "system/*.read");
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                !fhir.search()
-                    .byUrl("Practitioner?identifier=" + PRACTITIONER_SID + "|" + doctor)
-                    .returnBundle(Bundle.class)
-                    .execute()
-                    .getEntry()
-                    .isEmpty());
-    return doctor;
-  }
-
-  private static String practitionerId(IGenericClient fhir, String family) {
-    return resources(
-            fhir.search()
-                .forResource(Practitioner.class)
-                .where(new StringClientParam("family").matches().value(family))
-                .returnBundle(Bundle.class)
-                .execute(),
-            Practitioner.class)
-        .get(0)
-        .getIdPart();
-  }
-
-  /** A client of the insurer's system with a token for these scopes. */
-  private IGenericClient client(Insurer insurer, String scope) {
-    InsurerSystem system = new InsurerSystem("http://localhost:" + port);
-    RSAKey key = InsurerSystem.rsaKey(2048);
-    String clientId =
-        operator()
-            .post(
-                "/api/insurers/" + insurer.id() + "/clients",
-                Map.of("name", "directory reader", "jwks", InsurerSystem.jwks(key)))
-            .expect(201)
-            .body()
-            .get("clientId")
-            .asText();
-    String token = system.accessToken(system.assertion(clientId, key).sign(), scope);
-    IGenericClient client = unauthenticated();
-    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-    return client;
-  }
-
-  private IGenericClient unauthenticated() {
-    FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    return FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
-  }
-
   private static CapabilityStatementRestResourceComponent resource(
       CapabilityStatement cs, String type) {
     return cs.getRestFirstRep().getResource().stream()
         .filter(r -> r.getType().equals(type))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
-    return bundle.getEntry().stream()
-        .map(Bundle.BundleEntryComponent::getResource)
-        .filter(type::isInstance)
-        .map(type::cast)
-        .toList();
   }
 }

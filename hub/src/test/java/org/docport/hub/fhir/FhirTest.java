@@ -1,0 +1,87 @@
+package org.docport.hub.fhir;
+
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.gclient.StringClientParam;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.docport.hub.HubTest;
+import org.docport.hub.smart.InsurerSystem;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Resource;
+
+/** A hub test that calls the FHIR API as insurers' systems do: HAPI's client with a SMART token. */
+abstract class FhirTest extends HubTest {
+
+  static final FhirContext FHIR = FhirContext.forR4Cached();
+  static final String PRACTITIONER_SID = "https://docport.org/fhir/sid/practitioner";
+
+  /** Creates a doctor consented to the insurer and waits until its directory view shows them. */
+  String consentedDoctor(String family, Insurer insurer) {
+    String doctor = createDoctor(family);
+    consent(doctor, insurer, "ACTIVE");
+    IGenericClient fhir = client(insurer, "system/*.read");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                !fhir.search()
+                    .byUrl("Practitioner?identifier=" + PRACTITIONER_SID + "|" + doctor)
+                    .returnBundle(Bundle.class)
+                    .execute()
+                    .getEntry()
+                    .isEmpty());
+    return doctor;
+  }
+
+  static String practitionerId(IGenericClient fhir, String family) {
+    return resources(
+            fhir.search()
+                .forResource(Practitioner.class)
+                .where(new StringClientParam("family").matches().value(family))
+                .returnBundle(Bundle.class)
+                .execute(),
+            Practitioner.class)
+        .get(0)
+        .getIdPart();
+  }
+
+  /** A client of the insurer's system with a token for these scopes. */
+  IGenericClient client(Insurer insurer, String scope) {
+    InsurerSystem system = new InsurerSystem("http://localhost:" + port);
+    RSAKey key = InsurerSystem.rsaKey(2048);
+    String clientId =
+        operator()
+            .post(
+                "/api/insurers/" + insurer.id() + "/clients",
+                Map.of("name", "directory reader", "jwks", InsurerSystem.jwks(key)))
+            .expect(201)
+            .body()
+            .get("clientId")
+            .asText();
+    String token = system.accessToken(system.assertion(clientId, key).sign(), scope);
+    IGenericClient client = unauthenticated();
+    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    return client;
+  }
+
+  IGenericClient unauthenticated() {
+    FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    return FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+  }
+
+  static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+}

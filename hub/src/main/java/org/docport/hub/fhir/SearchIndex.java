@@ -1,7 +1,7 @@
 package org.docport.hub.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.fhirpath.IFhirPath;
+import ca.uhn.fhir.util.FhirTerser;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +24,7 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Turns a resource into the search values {@link SearchParameters} declare for its type, in the
  * form the query side matches: strings normalized, tokens as {@code system|code} and {@code code},
- * references as {@code Type/id}. Pure apart from the FHIRPath engine, which is thread-safe.
+ * references as {@code Type/id}. Pure; the terser is thread-safe.
  */
 final class SearchIndex {
 
@@ -33,17 +33,17 @@ final class SearchIndex {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-  private final IFhirPath fhirPath;
+  private final FhirTerser terser;
 
   SearchIndex(FhirContext fhir) {
-    this.fhirPath = fhir.newFhirPath();
+    this.terser = fhir.newTerser();
   }
 
   List<Value> valuesOf(Resource resource) {
     List<Value> values = new ArrayList<>();
     for (Parameter parameter : SearchParameters.of(resource.fhirType())) {
       Set<String> distinct = new LinkedHashSet<>();
-      for (IBase element : fhirPath.evaluate(resource, parameter.expression(), IBase.class)) {
+      for (IBase element : select(resource, parameter)) {
         switch (parameter.type()) {
           case STRING -> strings(element, distinct);
           case TOKEN -> tokens(element, distinct);
@@ -53,6 +53,18 @@ final class SearchIndex {
       distinct.forEach(v -> values.add(new Value(parameter.code(), v)));
     }
     return values;
+  }
+
+  /** The parameter's elements: its selector, or the union of the plain paths of its expression. */
+  private List<? extends IBase> select(Resource resource, Parameter parameter) {
+    if (parameter.select() != null) {
+      return parameter.select().apply(resource);
+    }
+    List<IBase> elements = new ArrayList<>();
+    for (String path : parameter.expression().split("\\|")) {
+      elements.addAll(terser.getValues(resource, path.strip(), IBase.class));
+    }
+    return elements;
   }
 
   /** Lower case, accents removed, spaces collapsed: how string values are stored and searched. */

@@ -3,15 +3,25 @@ package org.docport.hub.fhir;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBase;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The search parameters the FHIR API supports, per resource type: the SHALL parameters of Da Vinci
  * PDex Plan-Net 1.2.0 with the expressions and chains its SearchParameter resources define, plus
- * {@code identifier} and {@code active} where base FHIR has them. One table drives both indexing
- * ({@link SearchIndex}) and the CapabilityStatement, so the server never declares a parameter it
- * cannot answer or answers one it does not declare. {@code _id} and {@code _lastUpdated} are
- * columns of every resource and need no entry.
+ * {@code identifier} and {@code active} where base FHIR has them. The expressions are the IG's
+ * FHIRPath; plain paths are walked with HAPI's terser and the few that filter are selected by code
+ * ({@link Parameter#select}), which keeps the FHIRPath engine and its second-long model load out of
+ * the hub's start-up. One table drives both indexing ({@link SearchIndex}) and the
+ * CapabilityStatement, so the server never declares a parameter it cannot answer or answers one it
+ * does not declare. {@code _id} and {@code _lastUpdated} are columns of every resource and need no
+ * entry.
  */
 final class SearchParameters {
 
@@ -38,7 +48,26 @@ final class SearchParameters {
       String expression,
       String target,
       List<String> chains,
-      String description) {}
+      String description,
+      Function<Resource, List<? extends IBase>> select) {
+
+    /** A parameter whose values the plain path selects. */
+    Parameter(
+        String resource,
+        String code,
+        Type type,
+        String expression,
+        String target,
+        List<String> chains,
+        String description) {
+      this(resource, code, type, expression, target, chains, description, null);
+    }
+
+    /** The same, with the values selected by code where the expression is more than a path. */
+    Parameter selectedBy(Function<Resource, List<? extends IBase>> selector) {
+      return new Parameter(resource, code, type, expression, target, chains, description, selector);
+    }
+  }
 
   private static final String PLAN_NET_EXTENSION =
       "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/";
@@ -59,12 +88,15 @@ final class SearchParameters {
           string("Practitioner", "family", "Practitioner.name.family", "family name"),
           string("Practitioner", "given", "Practitioner.name.given", "given name"),
           token("Practitioner", "identifier", "Practitioner.identifier", "an identifier"),
-          token("Practitioner", "licence", LICENCES, "a licence or registration number"),
+          token("Practitioner", "licence", LICENCES, "a licence or registration number")
+              .selectedBy(r -> licences(r)),
           string(
-              "Practitioner",
-              "licence-issuer",
-              LICENCES + ".assigner.display",
-              "who issued a licence or registration"),
+                  "Practitioner",
+                  "licence-issuer",
+                  LICENCES + ".assigner.display",
+                  "who issued a licence or registration")
+              .selectedBy(
+                  r -> licences(r).stream().map(i -> i.getAssigner().getDisplayElement()).toList()),
           token("Practitioner", "active", "Practitioner.active", "whether the record is active"),
           // PractitionerRole
           reference(
@@ -96,14 +128,20 @@ final class SearchParameters {
               List.of(),
               "the services offered"),
           reference(
-              "PractitionerRole",
-              "network",
-              "PractitionerRole.extension.where(url='"
-                  + PLAN_NET_EXTENSION
-                  + "network-reference').value",
-              "Organization",
-              ORGANIZATION_CHAINS,
-              "the insurer network the role is part of"),
+                  "PractitionerRole",
+                  "network",
+                  "PractitionerRole.extension.where(url='"
+                      + PLAN_NET_EXTENSION
+                      + "network-reference').value",
+                  "Organization",
+                  ORGANIZATION_CHAINS,
+                  "the insurer network the role is part of")
+              .selectedBy(
+                  r ->
+                      ((DomainResource) r)
+                          .getExtensionsByUrl(PLAN_NET_EXTENSION + "network-reference").stream()
+                              .map(Extension::getValue)
+                              .toList()),
           reference(
               "PractitionerRole",
               "endpoint",
@@ -170,6 +208,17 @@ final class SearchParameters {
 
   static Optional<Parameter> find(String resource, String code) {
     return of(resource).stream().filter(p -> p.code().equals(code)).findFirst();
+  }
+
+  /** Licence (LN) and medical registration (MD) numbers among a Practitioner's identifiers. */
+  private static List<Identifier> licences(Resource resource) {
+    return ((Practitioner) resource)
+        .getIdentifier().stream()
+            .filter(
+                i ->
+                    i.getType().getCoding().stream()
+                        .anyMatch(c -> "LN".equals(c.getCode()) || "MD".equals(c.getCode())))
+            .toList();
   }
 
   private static Parameter string(String resource, String code, String path, String what) {

@@ -137,9 +137,12 @@ class DeliveryFlowTest extends HubTest {
     String doctor = createDoctor("Joshi");
     consent(doctor, revoked, "ACTIVE");
     consent(doctor, witness, "ACTIVE");
+    // The receipt, not the Practitioner: it is written after every resource is at the insurer.
     await()
         .until(
-            () -> familyAt(revoked, doctor).isPresent() && familyAt(witness, doctor).isPresent());
+            () ->
+                receiptState(revoked, doctor).equals("DELIVERED")
+                    && familyAt(witness, doctor).isPresent());
     int writesBefore = revoked.server().writeCount();
 
     consent(doctor, revoked, "REVOKED");

@@ -96,7 +96,8 @@ class ArchitectureTest {
               notWrite("directory_resource")
                   .and(notWrite("directory_history"))
                   .and(notWrite("directory_search"))
-                  .and(notWrite("directory_pending")));
+                  .and(notWrite("directory_pending"))
+                  .and(notWrite("directory_owner")));
 
   @ArchTest
   static final ArchRule onlyDisclosuresRecordsDisclosures =

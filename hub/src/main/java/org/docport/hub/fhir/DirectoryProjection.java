@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.PlanNetMapper;
+import org.docport.mappings.PlanNetProfiles;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps each insurer's view of the directory equal to what the mappings publish to it now: for a
  * changed doctor, every resource mapped for every insurer that may see the doctor is written when
  * its content changed (a new version, like an update at a FHIR server), and what the insurer may no
- * longer see is deleted (a tombstone version). Shared resources (networks, organisations) stay, as
- * they do at an insurer after a withdrawal. The only writer of the {@code directory_*} tables.
+ * longer see is deleted (a tombstone version). A resource several doctors share (an affiliated
+ * practice) records the doctors it is published for ({@code directory_owner}) and is deleted when
+ * the last of them goes; the insurer's own networks stay. The only writer of the {@code
+ * directory_*} tables.
  *
  * <p>Doctors are queued in {@code directory_pending} in the transaction that plans their
  * deliveries, and projected in the transaction that removes them from the queue: a crash loses
@@ -122,6 +127,7 @@ public class DirectoryProjection {
       }
     }
     Map<Key, String> held = heldOf(doctorId);
+    Set<Key> owned = ownedBy(doctorId);
     wanted.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Key.ORDER))
         .forEach(e -> write(e.getKey(), doctorId, e.getValue()));
@@ -129,6 +135,44 @@ public class DirectoryProjection {
         .filter(key -> !wanted.containsKey(key))
         .sorted(Key.ORDER)
         .forEach(this::delete);
+    owned.stream()
+        .filter(key -> !wanted.containsKey(key))
+        .sorted(Key.ORDER)
+        .forEach(key -> disown(key, doctorId));
+  }
+
+  /** The shared resources published for this doctor (affiliations), in every insurer's view. */
+  private Set<Key> ownedBy(UUID doctorId) {
+    Set<Key> owned = new HashSet<>();
+    jdbc.query(
+        "select insurer_id, type, id from directory_owner where doctor_id = ?",
+        rs -> {
+          owned.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+        },
+        doctorId);
+    return owned;
+  }
+
+  /**
+   * The doctor no longer shares the resource. When no other doctor does, it is withdrawn and the
+   * last owner stays on record, so the tombstone stays as hidden as the doctor's own resources.
+   */
+  private void disown(Key key, UUID doctorId) {
+    int others =
+        jdbc.update(
+            """
+            delete from directory_owner o
+            where o.insurer_id = ? and o.type = ? and o.id = ? and o.doctor_id = ?
+              and exists (select 1 from directory_owner p where p.insurer_id = o.insurer_id
+                            and p.type = o.type and p.id = o.id and p.doctor_id <> o.doctor_id)
+            """,
+            key.insurerId(),
+            key.type(),
+            key.id(),
+            doctorId);
+    if (others == 0) {
+      delete(key);
+    }
   }
 
   /**
@@ -169,6 +213,19 @@ public class DirectoryProjection {
     String content = fhir.newJsonParser().encodeResourceToString(body);
     String hash = sha256(content);
     UUID owner = DOCTOR_OWNED.contains(key.type()) ? doctorId : null;
+    boolean shared = owner == null && !isNetwork(resource);
+    if (shared) {
+      // Published again after a withdrawal: the owner kept on record there owns it no more.
+      jdbc.update(
+          """
+          delete from directory_owner o using directory_resource r
+          where r.insurer_id = ? and r.type = ? and r.id = ? and r.deleted
+            and o.insurer_id = r.insurer_id and o.type = r.type and o.id = r.id
+          """,
+          key.insurerId(),
+          key.type(),
+          key.id());
+    }
     List<Long> versions =
         jdbc.queryForList(
             """
@@ -190,6 +247,15 @@ public class DirectoryProjection {
             owner,
             content,
             hash);
+    if (shared) {
+      jdbc.update(
+          "insert into directory_owner (insurer_id, type, id, doctor_id) values (?, ?, ?, ?)"
+              + " on conflict do nothing",
+          key.insurerId(),
+          key.type(),
+          key.id(),
+          doctorId);
+    }
     if (versions.isEmpty()) {
       return; // unchanged
     }
@@ -206,6 +272,14 @@ public class DirectoryProjection {
     jdbc.batchUpdate(
         "insert into directory_search (insurer_id, type, id, param, value) values (?, ?, ?, ?, ?)",
         rows);
+  }
+
+  /** The insurer's own network: shown to it whoever is published, never withdrawn with a doctor. */
+  private static boolean isNetwork(Resource resource) {
+    return resource instanceof Organization organization
+        && organization.getType().stream()
+            .flatMap(t -> t.getCoding().stream())
+            .anyMatch(c -> PlanNetProfiles.NETWORK_TYPE_CODE.equals(c.getCode()));
   }
 
   private void delete(Key key) {

@@ -294,9 +294,22 @@ class DirectoryQueries {
         (Object) ids.stream().map(id -> type + "/" + id).toArray(String[]::new));
   }
 
-  /** The visibility rule on a directory row: shared, or derived from a doctor the insurer sees. */
+  /**
+   * The visibility rule on a directory row: derived from a doctor the insurer sees; or shared and
+   * either the insurer's own (no owners) or published for at least one doctor it sees.
+   */
   private String visible(String alias) {
-    return "({a}.doctor_id is null or exists (select 1 from {pairs} {a}v where {a}v.insurer_id = {a}.insurer_id and {a}v.doctor_id = {a}.doctor_id))"
+    return """
+        (case when {a}.doctor_id is not null
+           then exists (select 1 from {pairs} {a}v
+                        where {a}v.insurer_id = {a}.insurer_id and {a}v.doctor_id = {a}.doctor_id)
+           else not exists (select 1 from directory_owner {a}o where {a}o.insurer_id = {a}.insurer_id
+                              and {a}o.type = {a}.type and {a}o.id = {a}.id)
+             or exists (select 1 from directory_owner {a}o join {pairs} {a}v
+                          on {a}v.insurer_id = {a}o.insurer_id and {a}v.doctor_id = {a}o.doctor_id
+                        where {a}o.insurer_id = {a}.insurer_id and {a}o.type = {a}.type
+                          and {a}o.id = {a}.id)
+         end)"""
         .replace("{pairs}", visibility.pairs())
         .replace("{a}", alias);
   }

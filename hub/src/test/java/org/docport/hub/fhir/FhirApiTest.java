@@ -2,30 +2,22 @@ package org.docport.hub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import org.docport.hub.SampleDoctors;
 import org.docport.mappings.PlanNetValidator;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.Location;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
@@ -107,53 +99,6 @@ class FhirApiTest extends FhirTest {
                 .execute()
                 .getEntry())
         .isEmpty();
-  }
-
-  /**
-   * An affiliation is a shared Organization (several doctors may work at one hospital), published
-   * for the doctors who name it: hidden with the last of them the insurer may see, then withdrawn.
-   * (Found by the visibility properties: shared resources used to stay after a withdrawal.)
-   */
-  @Test
-  void aRevokedDoctorsOwnPracticeIsHiddenWithTheDoctor() {
-    Insurer insurer = insurer();
-    String practice = "Practice of Dr Gone " + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> profile = new HashMap<>(SampleDoctors.profile("Gone"));
-    profile.put("affiliations", List.of(Map.of("name", practice)));
-    String doctor = operator().post("/api/doctors", profile).expect(201).body().get("id").asText();
-    consent(doctor, insurer, "ACTIVE");
-    IGenericClient fhir = client(insurer, "system/*.read");
-    String byName =
-        "Organization?name:exact=" + URLEncoder.encode(practice, StandardCharsets.UTF_8);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                !fhir.search()
-                    .byUrl(byName)
-                    .returnBundle(Bundle.class)
-                    .execute()
-                    .getEntry()
-                    .isEmpty());
-    String organization =
-        fhir.search()
-            .byUrl(byName)
-            .returnBundle(Bundle.class)
-            .execute()
-            .getEntryFirstRep()
-            .getResource()
-            .getIdElement()
-            .getIdPart();
-
-    consent(doctor, insurer, "REVOKED");
-
-    assertThat(fhir.search().byUrl(byName).returnBundle(Bundle.class).execute().getEntry())
-        .isEmpty();
-    assertThat(
-            catchThrowableOfType(
-                ResourceNotFoundException.class,
-                () -> fhir.read().resource(Organization.class).withId(organization).execute()))
-        .isNotNull();
   }
 
   @Test

@@ -4,15 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.gclient.StringClientParam;
-import com.nimbusds.jose.jwk.RSAKey;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.docport.hub.HubTest;
-import org.docport.hub.smart.InsurerSystem;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
@@ -20,7 +15,7 @@ import org.hl7.fhir.r4.model.Resource;
 /** A hub test that calls the FHIR API as insurers' systems do: HAPI's client with a SMART token. */
 abstract class FhirTest extends HubTest {
 
-  static final FhirContext FHIR = FhirContext.forR4Cached();
+  static final FhirContext FHIR = InsurerFhirClients.FHIR;
   static final String PRACTITIONER_SID = "https://docport.org/fhir/sid/practitioner";
 
   /** Creates a doctor consented to the insurer and waits until its directory view shows them. */
@@ -55,26 +50,11 @@ abstract class FhirTest extends HubTest {
 
   /** A client of the insurer's system with a token for these scopes. */
   IGenericClient client(Insurer insurer, String scope) {
-    InsurerSystem system = new InsurerSystem("http://localhost:" + port);
-    RSAKey key = InsurerSystem.rsaKey(2048);
-    String clientId =
-        operator()
-            .post(
-                "/api/insurers/" + insurer.id() + "/clients",
-                Map.of("name", "directory reader", "jwks", InsurerSystem.jwks(key)))
-            .expect(201)
-            .body()
-            .get("clientId")
-            .asText();
-    String token = system.accessToken(system.assertion(clientId, key).sign(), scope);
-    IGenericClient client = unauthenticated();
-    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-    return client;
+    return InsurerFhirClients.client(operator(), port, insurer.id(), scope);
   }
 
   IGenericClient unauthenticated() {
-    FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    return FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    return InsurerFhirClients.unauthenticated(port);
   }
 
   static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {

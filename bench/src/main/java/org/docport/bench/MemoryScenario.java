@@ -5,19 +5,14 @@ import static org.docport.bench.Benchmarks.log;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.docport.bench.DoctorProfiles.Shape;
 import org.docport.testkit.HubProcess;
-import org.docport.testkit.TestDatabase;
 
 /**
  * (c) The hub's resident memory with a large registry: {@code --doctors} doctors bulk-inserted
@@ -81,7 +76,13 @@ final class MemoryScenario implements Scenario {
     log(
         "bulk-inserting %d doctors (%s profile) with consent for %s",
         doctorCount, shape, insurerId);
-    insert(stack.db(), doctorCount, batch, shape, insurerId);
+    BulkInsert.doctors(
+        stack.db(),
+        0,
+        doctorCount,
+        batch,
+        insurerId,
+        (id, i) -> DoctorProfiles.stored(id, i, shape));
     double insertSeconds = (System.nanoTime() - start) / 1e9;
     log("inserted in %.1f s; waiting for delivery", insertSeconds);
     try (DeliveryTable deliveries = new DeliveryTable(stack.db())) {
@@ -143,57 +144,6 @@ final class MemoryScenario implements Scenario {
     record.put("rss_samples", sampler.samples());
     record.put("heap_info", heap);
     CpuTable.add(report, cpu.between(before, after), "bulk insert + delivery");
-  }
-
-  private static void insert(TestDatabase db, int count, int batch, Shape shape, String insurerId)
-      throws SQLException {
-    try (Connection c =
-        DriverManager.getConnection(
-            db.jdbcUrl() + "?reWriteBatchedInserts=true",
-            TestDatabase.USER,
-            TestDatabase.PASSWORD)) {
-      c.setAutoCommit(false);
-      try (PreparedStatement doctor =
-              c.prepareStatement(
-                  "insert into doctor (id, version, active, family_name, profile)"
-                      + " values (?, 1, true, ?, ?::jsonb)");
-          PreparedStatement identifier =
-              c.prepareStatement(
-                  "insert into doctor_identifier (system, value, doctor_id) values (?, ?, ?)");
-          PreparedStatement consent =
-              c.prepareStatement(
-                  "insert into consent (doctor_id, insurer_id, status, activated_at)"
-                      + " values (?, ?, 'ACTIVE', now())");
-          PreparedStatement event =
-              c.prepareStatement(
-                  "insert into registry_event (doctor_id, doctor_version, kind, actor)"
-                      + " values (?, 1, 'DOCTOR_CREATED', 'bench-bulk-insert')")) {
-        for (int i = 0; i < count; i++) {
-          UUID id = UUID.randomUUID();
-          ObjectNode profile = DoctorProfiles.stored(id, i, shape);
-          doctor.setObject(1, id);
-          doctor.setString(2, profile.get("name").get("family").asText());
-          doctor.setString(3, profile.toString());
-          doctor.addBatch();
-          identifier.setString(1, DoctorProfiles.NPI_SYSTEM);
-          identifier.setString(2, DoctorProfiles.npi(i));
-          identifier.setObject(3, id);
-          identifier.addBatch();
-          consent.setObject(1, id);
-          consent.setString(2, insurerId);
-          consent.addBatch();
-          event.setObject(1, id);
-          event.addBatch();
-          if ((i + 1) % batch == 0 || i == count - 1) {
-            doctor.executeBatch();
-            identifier.executeBatch();
-            consent.executeBatch();
-            event.executeBatch();
-            c.commit();
-          }
-        }
-      }
-    }
   }
 
   private static void awaitDelivered(

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Where CPU time goes between two moments, from /proc: the hub process, PostgreSQL (postmaster and
  * its backends, including exited ones), the insurer simulators (their Tomcat threads in this JVM)
- * and the rest of this JVM (load client, GC, JIT). Thread names are the first 15 characters of the
- * Java thread name, which Linux keeps as the thread's comm.
+ * and the rest of this JVM (load client, GC, JIT), and whatever else kept the machine busy (from
+ * /proc/stat: another build or test run shares the cores). Thread names are the first 15 characters
+ * of the Java thread name, which Linux keeps as the thread's comm.
  */
 final class CpuUsage {
 
@@ -23,6 +24,8 @@ final class CpuUsage {
       long nanos,
       long hub,
       long postgres,
+      long benchProcess,
+      long machineBusy,
       Map<Long, ThreadTicks> hubThreads,
       Map<Long, ThreadTicks> benchThreads) {}
 
@@ -38,10 +41,20 @@ final class CpuUsage {
 
   private final long hubPid;
   private final long postmasterPid;
+  private final Map<String, String> benchGroups;
 
   CpuUsage(long hubPid, long postmasterPid) {
+    this(hubPid, postmasterPid, Map.of());
+  }
+
+  /**
+   * @param benchGroups more groups of this JVM's threads: thread-name prefix to the group's name,
+   *     looked at before the built-in ones (e.g. a Tomcat of the scenario's own, by its port)
+   */
+  CpuUsage(long hubPid, long postmasterPid, Map<String, String> benchGroups) {
     this.hubPid = hubPid;
     this.postmasterPid = postmasterPid;
+    this.benchGroups = Map.copyOf(benchGroups);
   }
 
   Snapshot snapshot() {
@@ -49,6 +62,8 @@ final class CpuUsage {
         System.nanoTime(),
         ticks(Path.of("/proc", String.valueOf(hubPid), "stat"), false),
         postgresTicks(),
+        ticks(Path.of("/proc", "self", "stat"), false),
+        machineBusyTicks(),
         threads(hubPid),
         threads(ProcessHandle.current().pid()));
   }
@@ -56,24 +71,25 @@ final class CpuUsage {
   Breakdown between(Snapshot from, Snapshot to) {
     double wall = (to.nanos() - from.nanos()) / 1e9;
     Map<String, Long> bench = new LinkedHashMap<>();
+    benchGroups.values().forEach(group -> bench.put(group, 0L));
     bench.put("insurer sims (Tomcat threads)", 0L);
     bench.put("stub insurer (memory scenario)", 0L);
     bench.put("bench JVM (load client, GC, JIT)", 0L);
     delta(from.benchThreads(), to.benchThreads())
-        .forEach(
-            (name, ticks) ->
-                bench.merge(
-                    isSimThread(name)
-                        ? "insurer sims (Tomcat threads)"
-                        : name.startsWith("stub-insurer")
-                            ? "stub insurer (memory scenario)"
-                            : "bench JVM (load client, GC, JIT)",
-                    ticks,
-                    Long::sum));
+        .forEach((name, ticks) -> bench.merge(benchGroup(name), ticks, Long::sum));
     List<Share> processes = new ArrayList<>();
     processes.add(share("hub (child JVM)", to.hub() - from.hub(), wall));
     processes.add(share("postgres (all backends)", to.postgres() - from.postgres(), wall));
     bench.forEach((name, ticks) -> processes.add(share(name, ticks, wall)));
+    long ours =
+        (to.hub() - from.hub())
+            + (to.postgres() - from.postgres())
+            + (to.benchProcess() - from.benchProcess());
+    processes.add(
+        share(
+            "other processes on the machine (not this benchmark)",
+            Math.max(0, to.machineBusy() - from.machineBusy() - ours),
+            wall));
     Map<String, Long> hubGroups = new HashMap<>();
     delta(from.hubThreads(), to.hubThreads())
         .forEach((name, ticks) -> hubGroups.merge(group(name), ticks, Long::sum));
@@ -96,6 +112,20 @@ final class CpuUsage {
           byName.merge(now.name(), spent, Long::sum);
         });
     return byName;
+  }
+
+  private String benchGroup(String name) {
+    for (Map.Entry<String, String> group : benchGroups.entrySet()) {
+      if (name.startsWith(group.getKey())) {
+        return group.getValue();
+      }
+    }
+    if (isSimThread(name)) {
+      return "insurer sims (Tomcat threads)";
+    }
+    return name.startsWith("stub-insurer")
+        ? "stub insurer (memory scenario)"
+        : "bench JVM (load client, GC, JIT)";
   }
 
   /**
@@ -129,6 +159,27 @@ final class CpuUsage {
       return total;
     }
     return total;
+  }
+
+  /**
+   * The machine's busy time (all CPUs) from the first line of /proc/stat: user, nice, system, irq,
+   * softirq and steal, in the same clock ticks as a process's times.
+   */
+  private static long machineBusyTicks() {
+    String text = read(Path.of("/proc", "stat"));
+    if (text == null) {
+      return 0;
+    }
+    String[] f = text.lines().findFirst().orElse("").trim().split("\\s+");
+    if (f.length < 9) {
+      return 0;
+    }
+    return Long.parseLong(f[1])
+        + Long.parseLong(f[2])
+        + Long.parseLong(f[3])
+        + Long.parseLong(f[6])
+        + Long.parseLong(f[7])
+        + Long.parseLong(f[8]);
   }
 
   private static Map<Long, ThreadTicks> threads(long pid) {

@@ -28,7 +28,8 @@ public final class Benchmarks {
           "latency", new LatencyScenario(),
           "throughput", new ThroughputScenario(),
           "memory", new MemoryScenario(),
-          "consent", new ConsentScenario());
+          "consent", new ConsentScenario(),
+          "fhir", new FhirScenario());
 
   private static final long STARTED = System.nanoTime();
 
@@ -44,7 +45,7 @@ public final class Benchmarks {
       Scenario scenario = SCENARIOS.get(name);
       if (scenario == null) {
         System.err.println(
-            "usage: Benchmarks latency|throughput|memory|consent|all [--flag=value ...]");
+            "usage: Benchmarks latency|throughput|memory|consent|fhir|all [--flag=value ...]");
         System.exit(2);
       }
       run(scenario, options);

@@ -1,0 +1,248 @@
+package org.docport.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A closed-loop HTTP load: {@code clients} threads, each with its own JDK {@link HttpClient}
+ * (HTTP/1.1, one kept-alive connection), each sending its next GET as soon as the previous answer
+ * is read. Answers are read as bytes and counted, not parsed, so the figures are the server's and
+ * not a FHIR client's; anything but 200 is an error. A warm-up is run and not measured; a request
+ * counts when it was sent inside the measured window.
+ */
+final class ClosedLoop {
+
+  /** What one load measured. */
+  record Result(
+      String label,
+      int clients,
+      Latencies latencies,
+      long errors,
+      long bytes,
+      double seconds,
+      List<String> errorSamples,
+      CpuUsage.Breakdown cpu) {
+
+    double perSecond() {
+      return latencies.count() / seconds;
+    }
+
+    double meanBytes() {
+      return latencies.count() == 0 ? 0 : (double) bytes / latencies.count();
+    }
+
+    static String[] headers() {
+      return new String[] {
+        "load",
+        "clients",
+        "req/s",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "max ms",
+        "mean ms",
+        "errors",
+        "bytes/answer"
+      };
+    }
+
+    Object[] cells() {
+      return new Object[] {
+        label,
+        clients,
+        String.format("%.0f", perSecond()),
+        latencies.millisAt(50),
+        latencies.millisAt(90),
+        latencies.millisAt(99),
+        latencies.maxMillis(),
+        latencies.meanMillis(),
+        errors,
+        String.format("%.0f", meanBytes())
+      };
+    }
+
+    void into(ObjectNode record) {
+      record.put("load", label);
+      record.put("clients", clients);
+      record.put("requests_per_s", Latencies.round(perSecond()));
+      latencies.into(record);
+      record.put("errors", errors);
+      record.put("mean_bytes", Math.round(meanBytes()));
+      record.put("measured_s", Latencies.round(seconds));
+      record.putPOJO("error_samples", errorSamples);
+    }
+  }
+
+  /**
+   * The load's requests.
+   *
+   * @param uri the next request's URI, chosen on the client's thread
+   * @param token a new access token, or null to send none; each client renews its own after {@link
+   *     SmartTokens#RENEW_AFTER}, outside the measured time of any request
+   */
+  record Requests(Function<ThreadLocalRandom, URI> uri, Supplier<String> token) {}
+
+  private ClosedLoop() {}
+
+  static Result run(
+      String label,
+      int clients,
+      Duration warmup,
+      Duration duration,
+      Requests requests,
+      CpuUsage cpu) {
+    long start = System.nanoTime() + 200_000_000L;
+    long measureFrom = start + warmup.toNanos();
+    long end = measureFrom + duration.toNanos();
+    List<Client> all = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(clients);
+    for (int i = 0; i < clients; i++) {
+      Client client = new Client(requests, start, measureFrom, end, done);
+      all.add(client);
+      Thread thread = new Thread(client, "fhir-client-" + i);
+      thread.setDaemon(true);
+      thread.start();
+    }
+    sleepUntil(measureFrom);
+    CpuUsage.Snapshot before = cpu.snapshot();
+    sleepUntil(end);
+    CpuUsage.Snapshot after = cpu.snapshot();
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    Latencies latencies = new Latencies();
+    long errors = 0;
+    long bytes = 0;
+    List<String> samples = new ArrayList<>();
+    for (Client client : all) {
+      latencies.add(client.latencies);
+      errors += client.errors.get();
+      bytes += client.bytes;
+      samples.addAll(client.errorSamples);
+    }
+    return new Result(
+        label,
+        clients,
+        latencies,
+        errors,
+        bytes,
+        duration.toNanos() / 1e9,
+        samples.subList(0, Math.min(5, samples.size())),
+        cpu.between(before, after));
+  }
+
+  private static void sleepUntil(long nanos) {
+    long wait = nanos - System.nanoTime();
+    if (wait > 0) {
+      DeliveryTable.sleep(wait / 1_000_000);
+    }
+  }
+
+  /** One client: its own HTTP connection, token and figures. */
+  private static final class Client implements Runnable {
+    private final Requests requests;
+    private final long start;
+    private final long measureFrom;
+    private final long end;
+    private final CountDownLatch done;
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    final Latencies latencies = new Latencies();
+    final AtomicLong errors = new AtomicLong();
+    final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
+    long bytes;
+    private String token;
+    private long tokenAt;
+
+    Client(Requests requests, long start, long measureFrom, long end, CountDownLatch done) {
+      this.requests = requests;
+      this.start = start;
+      this.measureFrom = measureFrom;
+      this.end = end;
+      this.done = done;
+    }
+
+    @Override
+    public void run() {
+      try {
+        sleepUntil(start);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+          HttpRequest request = next(random);
+          long sent = System.nanoTime();
+          if (sent >= end) {
+            return;
+          }
+          int status;
+          long size;
+          String failure = null;
+          try {
+            HttpResponse<byte[]> response =
+                http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            status = response.statusCode();
+            size = response.body().length;
+            if (status != 200) {
+              failure = status + " " + new String(response.body(), 0, (int) Math.min(size, 300));
+            }
+          } catch (IOException e) {
+            status = -1;
+            size = 0;
+            failure = e.toString();
+          }
+          long answered = System.nanoTime();
+          if (sent < measureFrom) {
+            continue;
+          }
+          if (failure == null) {
+            latencies.record((answered - sent) / 1_000);
+            bytes += size;
+          } else {
+            errors.incrementAndGet();
+            if (errorSamples.size() < 5) {
+              errorSamples.add(request.uri().getPath() + ": " + failure);
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        done.countDown();
+      }
+    }
+
+    private HttpRequest next(ThreadLocalRandom random) {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(requests.uri().apply(random))
+              .timeout(Duration.ofSeconds(30))
+              .header("Accept", "application/fhir+json")
+              .GET();
+      if (requests.token() != null) {
+        if (token == null || System.nanoTime() - tokenAt > SmartTokens.RENEW_AFTER.toNanos()) {
+          token = requests.token().get();
+          tokenAt = System.nanoTime();
+        }
+        builder.header("Authorization", "Bearer " + token);
+      }
+      return builder.build();
+    }
+  }
+}

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Runs DocPort's benchmarks against the packaged hub: {@code Benchmarks
- * latency|throughput|memory|all [--flag=value ...]}. Each scenario starts a fresh PostgreSQL, three
- * insurer simulators and the hub as a child process, prints its figures as tables and appends them
- * as JSON lines to {@code bench/results/}. Nothing here asserts a timing.
+ * latency|throughput|memory|consent|fhir|all [--flag=value ...]}. Each scenario starts a fresh
+ * PostgreSQL, three insurer simulators and the hub as a child process, prints its figures as tables
+ * and appends them as JSON lines to {@code bench/results/}. Nothing here asserts a timing.
  *
  * <p>Flags: {@code --hub-jar} (default {@code hub/target/hub-0.1.0-SNAPSHOT-exec.jar}), {@code
  * --hub-xmx} (768m), {@code --hub-jvm-args} (extra JVM arguments, space-separated, e.g. a flight
@@ -19,7 +19,9 @@ import java.util.Map;
  * --threads} (8), {@code --timeout} (240s); memory: {@code --doctors} (100000), {@code --batch}
  * (2000), {@code --profile} (minimal|full), {@code --timeout} (600s); consent: {@code --rate} (20),
  * {@code --paced} (400), {@code --burst} (500), {@code --warmup} (50), {@code --threads} (8),
- * {@code --timeout} (5m).
+ * {@code --timeout} (5m); fhir: {@code --doctors} (100000), {@code --clients} (16), {@code
+ * --duration} (60s), {@code --warmup} (10s), {@code --batch} (2000), {@code --timeout} (30m, for
+ * the projection).
  */
 public final class Benchmarks {
 

@@ -164,28 +164,19 @@ class DirectoryService {
   }
 
   private static void requireRead(Caller caller, String type) {
-    if (!caller.scopes().mayRead(type)) {
-      throw new ForbiddenOperationException(
-          "The access token's scopes do not allow reading "
-              + type
-              + "; ask for system/"
-              + type
-              + ".read or system/"
-              + type
-              + ".rs.");
-    }
+    require(caller.scopes().mayRead(type), "reading", type);
   }
 
   private static void requireSearch(Caller caller, String type) {
-    if (!caller.scopes().maySearch(type)) {
+    require(caller.scopes().maySearch(type), "searching", type);
+  }
+
+  /** A 403 saying which scope would allow the interaction. */
+  private static void require(boolean allowed, String interaction, String type) {
+    if (!allowed) {
       throw new ForbiddenOperationException(
-          "The access token's scopes do not allow searching "
-              + type
-              + "; ask for system/"
-              + type
-              + ".read or system/"
-              + type
-              + ".rs.");
+          "The access token's scopes do not allow %s %s; ask for system/%s.read or system/%s.rs."
+              .formatted(interaction, type, type, type));
     }
   }
 

@@ -43,9 +43,10 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
   private void describe(CapabilityStatementRestResourceComponent resource) {
     String type = resource.getType();
     String profile = profiles.get(type);
-    if (profile != null) {
-      resource.addSupportedProfile(profile);
+    if (profile == null) {
+      return; // HAPI's own OperationDefinition: nothing of the directory
     }
+    resource.addSupportedProfile(profile);
     resource.getSearchParam().removeIf(p -> !p.getName().startsWith("_"));
     for (Parameter parameter : SearchParameters.of(type)) {
       resource

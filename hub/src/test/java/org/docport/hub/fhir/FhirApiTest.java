@@ -8,6 +8,9 @@ import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -138,6 +141,31 @@ class FhirApiTest extends FhirTest {
     assertThat(pages).isEqualTo(3);
   }
 
+  /** curl and many scripts send the bar of system|code unencoded; Tomcat must let it through. */
+  @Test
+  void aTokenSearchWithAnUnencodedBarIsAnswered() throws Exception {
+    Insurer insurer = insurer();
+    String doctor = consentedDoctor("Barred", insurer);
+    String token = InsurerFhirClients.token(operator(), port, insurer.id(), "system/*.read");
+    // java.net.URI refuses the bar; URL sends the request line as written, as curl does
+    HttpURLConnection http =
+        (HttpURLConnection)
+            new URL(
+                    "http://localhost:"
+                        + port
+                        + "/fhir/Practitioner?identifier="
+                        + PRACTITIONER_SID
+                        + "|"
+                        + doctor)
+                .openConnection();
+    http.setRequestProperty("Authorization", "Bearer " + token);
+
+    assertThat(http.getResponseCode()).isEqualTo(200);
+    try (InputStream body = http.getInputStream()) {
+      assertThat(FHIR.newJsonParser().parseResource(Bundle.class, body).getEntry()).hasSize(1);
+    }
+  }
+
   @Test
   void anUnknownParameterIs400NamingItUnlessTheClientPrefersLenience() {
     Insurer insurer = insurer();
@@ -227,6 +255,7 @@ class FhirApiTest extends FhirTest {
     assertThat(resource(metadata, "Practitioner").getSearchRevInclude())
         .extracting(i -> i.getValue())
         .contains("PractitionerRole:practitioner");
+    assertThat(resource(metadata, "OperationDefinition").getSearchParam()).isEmpty();
     assertThat(roles.getInteraction())
         .extracting(i -> i.getCode().toCode())
         .contains("read", "vread", "search-type", "history-instance", "history-type");

@@ -18,6 +18,14 @@ final class InsurerFhirClients {
 
   /** A client of the insurer's registered system with a SMART access token for these scopes. */
   static IGenericClient client(HubClient operator, int port, String insurerId, String scope) {
+    IGenericClient client = unauthenticated(port);
+    client.registerInterceptor(
+        new BearerTokenAuthInterceptor(token(operator, port, insurerId, scope)));
+    return client;
+  }
+
+  /** An access token of a client registered for the insurer, for these scopes. */
+  static String token(HubClient operator, int port, String insurerId, String scope) {
     InsurerSystem system = new InsurerSystem("http://localhost:" + port);
     RSAKey key = InsurerSystem.rsaKey(2048);
     String clientId =
@@ -29,10 +37,7 @@ final class InsurerFhirClients {
             .body()
             .get("clientId")
             .asText();
-    String token = system.accessToken(system.assertion(clientId, key).sign(), scope);
-    IGenericClient client = unauthenticated(port);
-    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
-    return client;
+    return system.accessToken(system.assertion(clientId, key).sign(), scope);
   }
 
   static IGenericClient unauthenticated(int port) {

@@ -50,7 +50,9 @@ final class DirectoryResults implements IBundleProvider {
       FhirContext fhir, String searchId, String pageId, DirectoryQueries.Page page, Long total) {
     List<IBaseResource> resources = new ArrayList<>();
     for (DirectoryQueries.Stored stored : page.matches()) {
-      resources.add(Resources.parse(fhir, stored));
+      Resource match = Resources.parse(fhir, stored);
+      ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(match, BundleEntrySearchModeEnum.MATCH);
+      resources.add(match);
     }
     for (DirectoryQueries.Stored stored : page.included()) {
       Resource included = Resources.parse(fhir, stored);

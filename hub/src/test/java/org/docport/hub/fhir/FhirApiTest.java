@@ -55,6 +55,9 @@ class FhirApiTest extends FhirTest {
     assertThat(roles.getEntry())
         .filteredOn(e -> e.getResource() instanceof Practitioner)
         .allMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE);
+    assertThat(roles.getEntry())
+        .filteredOn(e -> e.getResource() instanceof PractitionerRole)
+        .allMatch(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH);
 
     Practitioner read =
         fhir.read().resource(Practitioner.class).withId(practitioner.getIdPart()).execute();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.security.DoctorAccess;
-import org.docport.hub.web.ApiException;
+import org.docport.hub.web.KeysetPages;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,15 +51,12 @@ class DisclosureController {
       @RequestParam(defaultValue = "50") int limit,
       Authentication auth) {
     access.require(auth, id);
-    checkPage(before, limit);
+    long below = KeysetPages.below(before, limit, MAX_PAGE, "an id");
     doctors.currentVersion(id).orElseThrow(() -> Doctors.notFound(id));
-    List<Disclosures.Disclosure> page =
-        disclosures.ofDoctor(id, before == null ? Long.MAX_VALUE : before, limit);
+    List<Disclosures.Disclosure> page = disclosures.ofDoctor(id, below, limit);
     String next =
-        page.size() < limit
-            ? null
-            : "/api/doctors/%s/disclosures?before=%d&limit=%d"
-                .formatted(id, page.get(page.size() - 1).id(), limit);
+        KeysetPages.next(
+            "/api/doctors/" + id + "/disclosures", page, limit, Disclosures.Disclosure::id);
     return new Page(page, next);
   }
 
@@ -75,22 +72,11 @@ class DisclosureController {
       @RequestParam(required = false) String insurer,
       @RequestParam(required = false) Long before,
       @RequestParam(defaultValue = "50") int limit) {
-    checkPage(before, limit);
+    long below = KeysetPages.below(before, limit, MAX_PAGE, "an id");
     Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
     disclosures
-        .all(insurer, before == null ? Long.MAX_VALUE : before, limit)
+        .all(insurer, below, limit)
         .forEach(d -> bundle.addEntry().setResource(AuditEvents.of(d)));
     return fhir.newJsonParser().encodeResourceToString(bundle);
-  }
-
-  private static void checkPage(Long before, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ApiException.invalidField(
-          "Invalid parameter", "limit", "must be from 1 to " + MAX_PAGE);
-    }
-    if (before != null && before < 1) {
-      throw ApiException.invalidField(
-          "Invalid parameter", "before", "must be an id from an earlier page");
-    }
   }
 }

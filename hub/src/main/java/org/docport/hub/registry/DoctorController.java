@@ -11,6 +11,7 @@ import org.docport.hub.security.DocPortUser;
 import org.docport.hub.security.DoctorAccess;
 import org.docport.hub.web.ApiException;
 import org.docport.hub.web.ETags;
+import org.docport.hub.web.KeysetPages;
 import org.docport.hub.web.MergePatcher;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.springframework.http.HttpHeaders;
@@ -134,22 +135,11 @@ class DoctorController {
       @RequestParam(defaultValue = "50") int limit,
       Authentication auth) {
     access.require(auth, id);
-    if (limit < 1 || limit > MAX_HISTORY_PAGE) {
-      throw ApiException.invalidField(
-          "Invalid parameter", "limit", "must be from 1 to " + MAX_HISTORY_PAGE);
-    }
-    if (before != null && before < 1) {
-      throw ApiException.invalidField(
-          "Invalid parameter", "before", "must be an entry id from an earlier page");
-    }
+    long below = KeysetPages.below(before, limit, MAX_HISTORY_PAGE, "an entry id");
     doctors.currentVersion(id).orElseThrow(() -> Doctors.notFound(id));
-    List<RegistryEvents.Entry> page =
-        events.history(id, before == null ? Long.MAX_VALUE : before, limit);
+    List<RegistryEvents.Entry> page = events.history(id, below, limit);
     String next =
-        page.size() < limit
-            ? null
-            : "/api/doctors/%s/history?before=%d&limit=%d"
-                .formatted(id, page.get(page.size() - 1).id(), limit);
+        KeysetPages.next("/api/doctors/" + id + "/history", page, limit, RegistryEvents.Entry::id);
     return new History(page, next);
   }
 

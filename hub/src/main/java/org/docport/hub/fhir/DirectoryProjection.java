@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.registry.Doctors;
@@ -130,7 +132,7 @@ public class DirectoryProjection {
     Set<Key> owned = ownedBy(doctorId);
     wanted.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(Key.ORDER))
-        .forEach(e -> write(e.getKey(), doctorId, e.getValue()));
+        .forEach(e -> write(e.getKey(), doctorId, e.getValue(), published(wanted, e.getKey())));
     held.keySet().stream()
         .filter(key -> !wanted.containsKey(key))
         .sorted(Key.ORDER)
@@ -139,6 +141,32 @@ public class DirectoryProjection {
         .filter(key -> !wanted.containsKey(key))
         .sorted(Key.ORDER)
         .forEach(key -> disown(key, doctorId));
+  }
+
+  /**
+   * Resolves a reference of a resource in the insurer's view to the doctor's own resource it points
+   * at, if any: the targets whose chained values are indexed on the referring resource. A doctor's
+   * resources only refer to the doctor's own resources of the doctor-owned types (the mappings
+   * build them so), which is what lets a chain to those types be answered from this index.
+   */
+  private static Function<String, Resource> published(Map<Key, Resource> wanted, Key referrer) {
+    if (!doctorOwned(referrer.type())) {
+      return reference -> null;
+    }
+    return reference -> {
+      String[] parts = reference.split("/", 2);
+      return parts.length == 2 && doctorOwned(parts[0])
+          ? wanted.get(new Key(referrer.insurerId(), parts[0], parts[1]))
+          : null;
+    };
+  }
+
+  /**
+   * Whether resources of the type are derived from one doctor and withdrawn with them; the others
+   * (networks, affiliated organisations) are shared.
+   */
+  static boolean doctorOwned(String type) {
+    return DOCTOR_OWNED.contains(type);
   }
 
   /** The shared resources published for this doctor (affiliations), in every insurer's view. */
@@ -206,13 +234,21 @@ public class DirectoryProjection {
     return held;
   }
 
-  private void write(Key key, UUID doctorId, Resource resource) {
+  private void write(
+      Key key, UUID doctorId, Resource resource, Function<String, Resource> published) {
     Resource body = resource.copy();
     body.setId((String) null);
     body.getMeta().setVersionId(null).setLastUpdated(null);
     String content = fhir.newJsonParser().encodeResourceToString(body);
     String hash = sha256(content);
-    UUID owner = DOCTOR_OWNED.contains(key.type()) ? doctorId : null;
+    List<SearchIndex.Value> values = index.valuesOf(resource, published);
+    String indexHash =
+        sha256(
+            values.stream()
+                .map(v -> v.param() + "=" + v.value())
+                .sorted()
+                .collect(Collectors.joining("\n")));
+    UUID owner = doctorOwned(key.type()) ? doctorId : null;
     boolean shared = owner == null && !isNetwork(resource);
     if (shared) {
       // Published again after a withdrawal: the owner kept on record there owns it no more.
@@ -229,13 +265,13 @@ public class DirectoryProjection {
     List<Long> versions =
         jdbc.queryForList(
             """
-            insert into directory_resource
-              (insurer_id, type, id, doctor_id, version, last_updated, deleted, content, content_hash)
-            values (?, ?, ?, ?, 1, clock_timestamp(), false, ?, ?)
+            insert into directory_resource (insurer_id, type, id, doctor_id, version,
+              last_updated, deleted, content, content_hash, index_hash)
+            values (?, ?, ?, ?, 1, clock_timestamp(), false, ?, ?, ?)
             on conflict (insurer_id, type, id) do update set
               version = directory_resource.version + 1, last_updated = clock_timestamp(),
               deleted = false, content = excluded.content, content_hash = excluded.content_hash,
-              doctor_id = excluded.doctor_id
+              doctor_id = excluded.doctor_id, index_hash = excluded.index_hash
             where directory_resource.deleted
                or directory_resource.content_hash is distinct from excluded.content_hash
             returning version
@@ -246,7 +282,8 @@ public class DirectoryProjection {
             key.id(),
             owner,
             content,
-            hash);
+            hash,
+            indexHash);
     if (shared) {
       jdbc.update(
           "insert into directory_owner (insurer_id, type, id, doctor_id) values (?, ?, ?, ?)"
@@ -256,22 +293,41 @@ public class DirectoryProjection {
           key.id(),
           doctorId);
     }
-    if (versions.isEmpty()) {
-      return; // unchanged
+    if (!versions.isEmpty()) {
+      recordHistory(key);
+    } else if (!reindexed(key, indexHash)) {
+      return; // unchanged, and so are the chained values of the resources it refers to
     }
-    recordHistory(key);
     jdbc.update(
         "delete from directory_search where insurer_id = ? and type = ? and id = ?",
         key.insurerId(),
         key.type(),
         key.id());
     List<Object[]> rows = new ArrayList<>();
-    for (SearchIndex.Value value : index.valuesOf(resource)) {
+    for (SearchIndex.Value value : values) {
       rows.add(new Object[] {key.insurerId(), key.type(), key.id(), value.param(), value.value()});
     }
     jdbc.batchUpdate(
         "insert into directory_search (insurer_id, type, id, param, value) values (?, ?, ?, ?, ?)",
         rows);
+  }
+
+  /**
+   * The content is unchanged but what it refers to may not be (a role whose location moved city):
+   * the index is rewritten without a new version, as an insurer's server would re-index it.
+   */
+  private boolean reindexed(Key key, String indexHash) {
+    return jdbc.update(
+            """
+            update directory_resource set index_hash = ?
+            where insurer_id = ? and type = ? and id = ? and index_hash is distinct from ?
+            """,
+            indexHash,
+            key.insurerId(),
+            key.type(),
+            key.id(),
+            indexHash)
+        > 0;
   }
 
   /** The insurer's own network: shown to it whoever is published, never withdrawn with a doctor. */

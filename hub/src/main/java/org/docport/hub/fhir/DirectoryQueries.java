@@ -16,6 +16,7 @@ import org.docport.hub.fhir.DirectorySearch.Ids;
 import org.docport.hub.fhir.DirectorySearch.Include;
 import org.docport.hub.fhir.DirectorySearch.LastUpdated;
 import org.docport.hub.fhir.DirectorySearch.Match;
+import org.docport.hub.fhir.SearchParameters.Parameter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -116,10 +117,7 @@ class DirectoryQueries {
 
   /** One page of a search, after {@code cursor} (a resource id), with its includes. */
   Page search(String insurerId, DirectorySearch search, String cursor) {
-    Sql sql = matching(insurerId, search, "select " + COLUMNS);
-    if (cursor != null) {
-      sql.and("r.id > ?", cursor);
-    }
+    Sql sql = matching(insurerId, search, "select " + COLUMNS, cursor);
     sql.append(" order by r.id limit ?", search.count() + 1);
     List<Stored> rows = jdbc.query(sql.text(), DirectoryQueries::stored, sql.args());
     boolean more = rows.size() > search.count();
@@ -140,24 +138,103 @@ class DirectoryQueries {
 
   /** How many resources match, all pages together. */
   long count(String insurerId, DirectorySearch search) {
-    Sql sql = matching(insurerId, search, "select count(*)");
+    Sql sql = matching(insurerId, search, "select count(*)", null);
     Long count = jdbc.queryForObject(sql.text(), Long.class, sql.args());
     return count == null ? 0 : count;
   }
 
-  private Sql matching(String insurerId, DirectorySearch search, String select) {
-    Sql sql =
-        new Sql(
-            select
-                + " from directory_resource r where r.insurer_id = ? and r.type = ?"
-                + " and not r.deleted",
-            insurerId,
-            search.type());
-    sql.and(visible("r"));
+  /**
+   * The visible resources that match, after {@code cursor}. Criteria the index answers alone (a
+   * parameter's values, a chain to the doctor's own resources) give sets of ids, intersected and
+   * sorted before any resource is read, so a page reads only the resources it returns; the rest
+   * (ids, dates, chains to shared resources, {@code _has}) filter those resources.
+   */
+  private Sql matching(String insurerId, DirectorySearch search, String select, String cursor) {
+    List<Match> indexed = new ArrayList<>();
+    List<Criterion> filters = new ArrayList<>();
     for (Criterion criterion : search.criteria()) {
+      Optional<Match> match = indexed(search.type(), criterion);
+      if (match.isPresent()) {
+        indexed.add(match.get());
+      } else {
+        filters.add(criterion);
+      }
+    }
+    Sql sql;
+    if (indexed.isEmpty()) {
+      sql =
+          new Sql(
+              select
+                  + " from directory_resource r where r.insurer_id = ? and r.type = ?"
+                  + " and not r.deleted",
+              insurerId,
+              search.type());
+      if (cursor != null) {
+        sql.and("r.id > ?", cursor);
+      }
+    } else {
+      sql = new Sql(select + " from (select distinct m.id from (");
+      for (int i = 0; i < indexed.size(); i++) {
+        sql.append(i == 0 ? "" : " intersect ");
+        ids(sql, insurerId, search.type(), indexed.get(i));
+      }
+      sql.append(") m");
+      if (cursor != null) {
+        sql.append(" where m.id > ?", cursor);
+      }
+      sql.append(
+          " order by m.id) m join directory_resource r on r.insurer_id = ? and r.type = ?"
+              + " and r.id = m.id where not r.deleted",
+          insurerId,
+          search.type());
+    }
+    sql.and(visible("r"));
+    for (Criterion criterion : filters) {
       criterion(sql, "r", criterion);
     }
     return sql;
+  }
+
+  /**
+   * The criterion as one indexed parameter of the searched type, if it is one: a parameter's
+   * values, or a chain from one of a doctor's own resources to another, whose target's values are
+   * indexed on the referrer ({@link SearchIndex}); such a target is visible exactly when the
+   * referrer is, being the same doctor's.
+   */
+  private static Optional<Match> indexed(String type, Criterion criterion) {
+    if (criterion instanceof Match match) {
+      return Optional.of(match);
+    }
+    if (criterion instanceof Chain chain
+        && chain.onTarget() instanceof Match onTarget
+        && DirectoryProjection.doctorOwned(type)
+        && DirectoryProjection.doctorOwned(chain.reference().target())) {
+      Parameter chained = onTarget.parameter();
+      return Optional.of(
+          new Match(
+              new Parameter(
+                  type,
+                  SearchIndex.chain(chain.reference(), chained),
+                  chained.type(),
+                  chained.expression(),
+                  chained.target(),
+                  List.of(),
+                  chained.description()),
+              onTarget.modifier(),
+              onTarget.values()));
+    }
+    return Optional.empty();
+  }
+
+  /** Appends the ids of the insurer's resources of the type whose index matches. */
+  private static void ids(Sql sql, String insurerId, String type, Match match) {
+    sql.append(
+        "select x.id from directory_search x where x.insurer_id = ? and x.type = ?"
+            + " and x.param = ? and ",
+        insurerId,
+        type,
+        match.parameter().code());
+    values(sql, "x", match);
   }
 
   /**
@@ -167,7 +244,8 @@ class DirectoryQueries {
   private static final String CHAIN =
       """
       exists (select 1 from directory_search {a}c join directory_resource {t}
-        on {t}.insurer_id = {a}c.insurer_id and {t}.type = ? and {a}c.value = {t}.type || '/' || {t}.id
+        on {t}.insurer_id = {a}c.insurer_id and {t}.type = ?
+          and {t}.id = split_part({a}c.value, '/', 2) and {a}c.value = {t}.type || '/' || {t}.id
         where {a}c.insurer_id = {a}.insurer_id and {a}c.type = {a}.type and {a}c.id = {a}.id
           and {a}c.param = ? and not {t}.deleted and {visible}""";
 
@@ -215,18 +293,22 @@ class DirectoryQueries {
         .replace("{t}", other);
   }
 
-  /** {a} has a value of the parameter that matches any of the alternatives that follow. */
+  /** {a} has a value of the parameter that matches the values that follow. */
   private static final String MATCH =
       """
       exists (select 1 from directory_search {a}x
         where {a}x.insurer_id = {a}.insurer_id and {a}x.type = {a}.type and {a}x.id = {a}.id
-          and {a}x.param = ? and (""";
+          and {a}x.param = ? and """;
 
   private static void match(Sql sql, String alias, Match match) {
-    String index = alias + "x";
-    String exists = MATCH.replace("{a}", alias);
+    sql.append(" and " + MATCH.replace("{a}", alias), match.parameter().code());
+    values(sql, alias + "x", match);
+    sql.append(")");
+  }
+
+  /** Appends {@code (index.value matches any of the values)}. */
+  private static void values(Sql sql, String index, Match match) {
     List<Object> args = new ArrayList<>();
-    args.add(match.parameter().code());
     List<String> alternatives = new ArrayList<>();
     for (String value : match.values()) {
       switch (match.parameter().type()) {
@@ -258,7 +340,7 @@ class DirectoryQueries {
         }
       }
     }
-    sql.and(exists + String.join(" or ", alternatives) + "))", args.toArray());
+    sql.append("(" + String.join(" or ", alternatives) + ")", args.toArray());
   }
 
   private List<Stored> targets(String insurerId, Include include, List<String> ids) {
@@ -266,7 +348,8 @@ class DirectoryQueries {
         "select "
             + COLUMNS
             + " from directory_search s join directory_resource r on r.insurer_id = s.insurer_id"
-            + " and r.type = ? and s.value = r.type || '/' || r.id"
+            + " and r.type = ? and r.id = split_part(s.value, '/', 2)"
+            + " and s.value = r.type || '/' || r.id"
             + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.id = any(?)"
             + " and not r.deleted and "
             + visible("r"),

@@ -2,6 +2,7 @@ package org.docport.hub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
@@ -11,12 +12,14 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.docport.mappings.PlanNetValidator;
+import org.docport.testkit.HubClient;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -74,6 +77,43 @@ class FhirApiTest extends FhirTest {
                 .execute()
                 .getEntry())
         .hasSize(1);
+  }
+
+  @Test
+  void aRoleIsFoundByItsLocationsNewCityWithoutANewVersionOfTheRole() {
+    Insurer insurer = insurer();
+    String doctor = consentedDoctor("Hegde", insurer);
+    IGenericClient fhir = client(insurer, "system/*.read");
+    String hers = "&practitioner.identifier=" + PRACTITIONER_SID + "|" + doctor;
+    List<PractitionerRole> inBengaluru =
+        roles(fhir, "PractitionerRole?location.address-city=bengaluru" + hers);
+    assertThat(inBengaluru).hasSize(1);
+
+    HubClient.Response profile = operator().get("/api/doctors/" + doctor).expect(200);
+    String location = profile.body().at("/locations/0/id").asText();
+    operator()
+        .patch(
+            "/api/doctors/" + doctor + "/locations/" + location,
+            Map.of("address", Map.of("city", "Mysuru")),
+            profile.etag())
+        .expect(200);
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> roles(fhir, "PractitionerRole?location.address-city=mysuru" + hers).size() == 1);
+    assertThat(roles(fhir, "PractitionerRole?location.address-city=bengaluru" + hers)).isEmpty();
+    PractitionerRole moved =
+        roles(fhir, "PractitionerRole?location.address-city=mysuru" + hers).get(0);
+    assertThat(moved.getIdPart()).isEqualTo(inBengaluru.get(0).getIdPart());
+    assertThat(moved.getMeta().getVersionId())
+        .as("the role itself did not change, only the location it refers to")
+        .isEqualTo(inBengaluru.get(0).getMeta().getVersionId());
+  }
+
+  private static List<PractitionerRole> roles(IGenericClient fhir, String search) {
+    return resources(
+        fhir.search().byUrl(search).returnBundle(Bundle.class).execute(), PractitionerRole.class);
   }
 
   @Test

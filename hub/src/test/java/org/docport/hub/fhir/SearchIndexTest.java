@@ -77,4 +77,26 @@ class SearchIndexTest {
             new Value("address", "12 mg road"),
             new Value("address", "bengaluru"));
   }
+
+  @Test
+  void aReferenceToAResourcePublishedWithItCarriesTheTargetsChainedValues() {
+    Location location = new Location();
+    location.setId("loc-1");
+    location.getAddress().setCity("Pune").setState("MH");
+    PractitionerRole role = new PractitionerRole();
+    role.addLocation(new Reference("Location/loc-1"));
+    role.setPractitioner(new Reference("Practitioner/p-1"));
+
+    List<Value> values =
+        INDEX.valuesOf(role, reference -> "Location/loc-1".equals(reference) ? location : null);
+
+    assertThat(values)
+        .contains(
+            new Value("location", "Location/loc-1"),
+            new Value("location.address-city", "pune"),
+            new Value("location.address-state", "mh"),
+            new Value("location.address", "pune"))
+        .noneMatch(v -> v.param().startsWith("practitioner."));
+    assertThat(INDEX.valuesOf(role)).noneMatch(v -> v.param().contains("."));
+  }
 }

@@ -2,14 +2,12 @@ package org.docport.hub.fhir;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,28 +57,23 @@ public class Disclosures {
     if (perDoctor.isEmpty()) {
       return;
     }
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    // One statement, one round trip: the disclosure and its doctors, or neither.
     jdbc.update(
-        connection -> {
-          var statement =
-              connection.prepareStatement(
-                  "insert into disclosure (insurer_id, client_id, interaction, request, resources)"
-                      + " values (?, ?, ?, ?, ?)",
-                  new String[] {"id"});
-          statement.setString(1, caller.insurerId());
-          statement.setString(2, caller.clientId());
-          statement.setString(3, interaction);
-          statement.setString(4, truncate(request));
-          statement.setInt(5, sent.size());
-          return statement;
-        },
-        key);
-    long id = key.getKey().longValue();
-    List<Object[]> rows = new ArrayList<>();
-    perDoctor.forEach((doctor, count) -> rows.add(new Object[] {id, doctor, count}));
-    jdbc.batchUpdate(
-        "insert into disclosure_doctor (disclosure_id, doctor_id, resources) values (?, ?, ?)",
-        rows);
+        """
+        with d as (
+          insert into disclosure (insurer_id, client_id, interaction, request, resources)
+          values (?, ?, ?, ?, ?) returning id)
+        insert into disclosure_doctor (disclosure_id, doctor_id, resources)
+        select d.id, x.doctor_id, x.resources
+        from d, unnest(?::uuid[], ?::int[]) as x(doctor_id, resources)
+        """,
+        caller.insurerId(),
+        caller.clientId(),
+        interaction,
+        truncate(request),
+        sent.size(),
+        perDoctor.keySet().stream().map(UUID::toString).toArray(String[]::new),
+        perDoctor.values().toArray(Integer[]::new));
   }
 
   /** A doctor's disclosures, newest first, older than {@code before} (an id). */

@@ -44,6 +44,8 @@ class DataSourceConfiguration {
     ds.setPassword(endpoint.password());
     ds.setMaximumPoolSize(30);
     ds.setPoolName("registry");
+    // A batch of inserts travels as multi-row inserts (the directory's search index rows).
+    ds.addDataSourceProperty("reWriteBatchedInserts", "true");
     return ds;
   }
 

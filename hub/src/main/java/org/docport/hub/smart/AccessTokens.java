@@ -25,8 +25,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * Verifies the access tokens presented to the FHIR API: signed by the hub's key, of type {@value
  * AccessTokenClaims#TYPE}, not expired, carrying the client and insurer they were issued for, and
- * issued to a client (and through a key) that has not been revoked since. The revocation check runs
- * on every request, after the cheaper checks passed.
+ * issued to a client (and through a key) that has not been revoked since. The signature is checked
+ * once per token ({@link VerifiedTokens}); expiry and revocation on every request.
  */
 final class AccessTokens {
 
@@ -43,14 +43,12 @@ final class AccessTokens {
             HubSigningKeys.ALGORITHM, new ImmutableJWKSet<>(publicHalves(signingKeys.keys()))));
     // The claims are checked by the validators below, as Spring Security's own decoders do.
     processor.setJWTClaimsSetVerifier((claims, context) -> {});
-    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-    decoder.setJwtValidator(
+    NimbusJwtDecoder signatures = new NimbusJwtDecoder(processor);
+    signatures.setJwtValidator(AccessTokens::issuedToAClient);
+    return new VerifiedTokens(
+        signatures,
         firstFailure(
-            List.of(
-                new JwtTimestampValidator(CLOCK_SKEW),
-                AccessTokens::issuedToAClient,
-                token -> standing(clients, token))));
-    return decoder;
+            List.of(new JwtTimestampValidator(CLOCK_SKEW), token -> standing(clients, token))));
   }
 
   /** The caller a valid token stands for. */

@@ -232,6 +232,12 @@ class PlanNetTypesApiTest extends FhirTest {
     assertThat(metadata.getRestFirstRep().getResource())
         .extracting(CapabilityStatementRestResourceComponent::getType)
         .doesNotContain("Endpoint");
+    IGenericClient fhir = client(insurer(), "system/*.read");
+    assertThat(
+            catchThrowableOfType(
+                ResourceNotFoundException.class, () -> search(fhir, "Endpoint?organization=x")))
+        .as("an Endpoint search is answered as a type the server does not have")
+        .isNotNull();
   }
 
   @AfterEach

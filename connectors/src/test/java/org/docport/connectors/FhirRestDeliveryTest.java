@@ -16,8 +16,11 @@ import org.docport.insurersim.WriteLogEntry;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetProfiles;
 import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
@@ -52,8 +55,23 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
       }
     }
     assertThat(delivered.version()).isEqualTo(3);
+    var services = insurer.all(HealthcareService.class);
+    assertThat(services).hasSize(2);
+    assertThat(insurer.all(InsurancePlan.class))
+        .extracting(p -> p.getNetworkFirstRep().getReference())
+        .containsExactlyInAnyOrder(ref(gold), ref(silver));
+    assertThat(insurer.all(OrganizationAffiliation.class))
+        .hasSize(2)
+        .allMatch(a -> a.getParticipatingOrganization().getReference().equals(ref(hospital)));
+    for (var place : List.of(north, south)) {
+      var service =
+          single(services, s -> s.getLocationFirstRep().getReference().equals(ref(place)));
+      assertThat(role(place, gold).getHealthcareServiceFirstRep().getReference())
+          .isEqualTo(ref(service));
+    }
+    // networks, plans, hospital, locations, services, practitioner, roles, affiliations
     assertThat(references(delivered.published()))
-        .hasSize(2 + 1 + 2 + 1 + 4)
+        .hasSize(2 + 2 + 1 + 2 + 2 + 1 + 4 + 2)
         .containsEntry(
             key(BusinessIdentifiers.PRACTITIONER, doctorId.toString()), ref(practitioner))
         .containsEntry(key(BusinessIdentifiers.LOCATION, doctorId + "/north"), ref(north));
@@ -177,6 +195,7 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     assertThat(insurer.all(Practitioner.class)).isEmpty();
     assertThat(insurer.all(PractitionerRole.class)).isEmpty();
     assertThat(insurer.all(Location.class)).isEmpty();
+    assertThat(insurer.all(HealthcareService.class)).isEmpty();
     assertThat(insurer.all(Organization.class)).isNotEmpty();
     assertThat(after.published()).isEmpty();
   }
@@ -202,6 +221,7 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
     assertThat(insurer.all(Practitioner.class)).isEmpty();
     assertThat(insurer.all(PractitionerRole.class)).isEmpty();
     assertThat(insurer.all(Location.class)).isEmpty();
+    assertThat(insurer.all(HealthcareService.class)).isEmpty();
     assertThat(insurer.all(Organization.class)).isNotEmpty();
     var withdrawal = insurer.writeLog().subList(writesBefore, insurer.writeLog().size());
     // Every role is first updated (its period ended), and only then is anything deleted.
@@ -212,7 +232,8 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
         .allMatch(w -> w.operation() == WriteLogEntry.Operation.DELETE);
     assertThat(remaining.values())
         .isNotEmpty()
-        .allMatch(ref -> PublishedRef.referenceOf(ref).startsWith("Organization/"));
+        .extracting(ref -> PublishedRef.referenceOf(ref).split("/")[0])
+        .containsOnly("Organization", "InsurancePlan", "OrganizationAffiliation");
 
     // Withdrawing again (a retried activity) is harmless.
     assertThat(connectors.withdraw(new Withdrawal(Doctors.INSURER_ID, doctorId, published)))

@@ -50,9 +50,36 @@ public final class BusinessIdentifiers {
    */
   public static final String ORGANIZATION = SID + "organization";
 
+  /** The insurer's own organisation; value = the insurer id. */
+  public static final String INSURER = SID + "insurer";
+
+  /**
+   * The insurance product an insurer sells on one network; value = {@code {insurerId}/{networkId}}.
+   */
+  public static final String INSURANCE_PLAN = SID + "insurance-plan";
+
+  /**
+   * An affiliated organisation's participation in an insurer's network; value = {@code
+   * {insurerId}/{networkId}/{organization value}}. Not scoped to a doctor: every doctor of the
+   * organisation publishes the same one.
+   */
+  public static final String ORGANIZATION_AFFILIATION = SID + "organization-affiliation";
+
+  /** The doctor's practice at one location; value = {@code {doctorId}/{locationId}}. */
+  public static final String HEALTHCARE_SERVICE = SID + "healthcare-service";
+
   /** All DocPort systems. */
   public static final List<String> SYSTEMS =
-      List.of(PRACTITIONER, LOCATION, PRACTITIONER_ROLE, NETWORK, ORGANIZATION);
+      List.of(
+          PRACTITIONER,
+          LOCATION,
+          PRACTITIONER_ROLE,
+          NETWORK,
+          ORGANIZATION,
+          INSURER,
+          INSURANCE_PLAN,
+          ORGANIZATION_AFFILIATION,
+          HEALTHCARE_SERVICE);
 
   /**
    * Extension on the Practitioner (only) whose {@code valueString} is the registry version of the
@@ -91,6 +118,26 @@ public final class BusinessIdentifiers {
     return identifier(
         NETWORK,
         requiredText(insurerId, "insurer id") + "/" + requiredText(networkId, "network id"));
+  }
+
+  public static Identifier insurer(String insurerId) {
+    return identifier(INSURER, requiredText(insurerId, "insurer id"));
+  }
+
+  public static Identifier insurancePlan(String insurerId, String networkId) {
+    return identifier(INSURANCE_PLAN, network(insurerId, networkId).getValue());
+  }
+
+  /** The participation of {@code organization} (an affiliation's identifier) in a network. */
+  public static Identifier organizationAffiliation(
+      String insurerId, String networkId, Identifier organization) {
+    return identifier(
+        ORGANIZATION_AFFILIATION,
+        network(insurerId, networkId).getValue() + "/" + organization.getValue());
+  }
+
+  public static Identifier healthcareService(UUID doctorId, String locationId) {
+    return identifier(HEALTHCARE_SERVICE, location(doctorId, locationId).getValue());
   }
 
   /**

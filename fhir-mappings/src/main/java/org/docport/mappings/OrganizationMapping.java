@@ -6,14 +6,17 @@ import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
-import org.hl7.fhir.r4.model.Reference;
 
 /** Insurer networks -> Plan-Net Network; doctor affiliations -> Organization. */
 final class OrganizationMapping {
 
   private OrganizationMapping() {}
 
-  static Organization network(InsurerContext insurer, Network source) {
+  /**
+   * @param insurerOrg the insurer's Organization when it is published (partOf then refers to it),
+   *     else null
+   */
+  static Organization network(InsurerContext insurer, Network source, Organization insurerOrg) {
     var network = new Organization();
     Identifier business = BusinessIdentifiers.network(insurer.id(), source.id());
     Elements.identify(network, business, PlanNetProfiles.NETWORK);
@@ -29,7 +32,7 @@ final class OrganizationMapping {
     // registered, so only data that bypassed it fails here.
     network.setName(required(source.name(), "network " + source.id() + " has no name"));
     network.setPartOf(
-        insurerReference(insurer)
+        InsurerMapping.reference(insurer, insurerOrg)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -45,16 +48,6 @@ final class OrganizationMapping {
       throw new IllegalArgumentException(problem);
     }
     return text;
-  }
-
-  /**
-   * The insurer as a logical reference (identifier + display). DocPort does not publish the
-   * insurer's own Organization, so a literal reference would dangle on the insurer's server.
-   */
-  private static Optional<Reference> insurerReference(InsurerContext insurer) {
-    var reference = new Reference().setDisplay(Elements.text(insurer.name()));
-    Elements.identifier(insurer.identifier()).ifPresent(reference::setIdentifier);
-    return reference.isEmpty() ? Optional.empty() : Optional.of(reference);
   }
 
   /**

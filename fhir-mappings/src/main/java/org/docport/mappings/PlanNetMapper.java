@@ -12,10 +12,14 @@ import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -23,11 +27,15 @@ import org.hl7.fhir.r4.model.Resource;
  * Plan-Net.
  *
  * <p>Pure and deterministic: the same snapshot and insurer always give equal resources with the
- * same ids, which is what lets connectors re-deliver harmlessly. The doctor appears as one
- * Practitioner, each practice location as a Location, each insurer network as a Network
- * Organization, each affiliation as an Organization, and the doctor at each location in each
- * network as a PractitionerRole. A doctor without locations, or an insurer without networks,
- * therefore yields no PractitionerRole.
+ * same ids, which is what lets connectors re-deliver harmlessly. The insurer appears as a payer
+ * Organization (once its address is known), each insurer network as a Network Organization and an
+ * InsurancePlan, the doctor as one Practitioner, each practice location as a Location and the
+ * HealthcareService offered there, each affiliation as an Organization and, in each network, an
+ * OrganizationAffiliation, and the doctor at each location in each network as a PractitionerRole. A
+ * doctor without locations, or an insurer without networks, therefore yields no PractitionerRole.
+ *
+ * <p>No Endpoint is produced: DocPort holds no technical endpoints of doctors, and its own FHIR API
+ * is not one (it is the insurer's way in, not a way to reach the doctor).
  *
  * <p>An inactive doctor yields no resources at all. Plan-Net fixes {@code active} to true on
  * Practitioner and PractitionerRole (a directory lists who can be seen, not who once could), so the
@@ -58,9 +66,14 @@ public final class PlanNetMapper {
               + problems.stream().map(Publishability.Problem::message).toList());
     }
 
+    Organization insurerOrg = InsurerMapping.organization(insurer).orElse(null);
     Map<Network, Organization> networks = new LinkedHashMap<>();
     distinct(Elements.present(insurer.networks()), Network::id)
-        .forEach(n -> networks.put(n, OrganizationMapping.network(insurer, n)));
+        .forEach(n -> networks.put(n, OrganizationMapping.network(insurer, n, insurerOrg)));
+    // Every network has a partOf, so the insurer has a reference whenever there is a network.
+    Reference insurerRef = InsurerMapping.reference(insurer, insurerOrg).orElse(null);
+    List<InsurancePlan> plans = new ArrayList<>();
+    networks.forEach((n, org) -> plans.add(InsurerMapping.plan(insurer, n, org, insurerRef)));
     List<Organization> affiliations =
         distinct(
             doctor.affiliations().stream()
@@ -68,11 +81,17 @@ public final class PlanNetMapper {
                 .flatMap(Optional::stream)
                 .toList(),
             Resource::getId);
-    Map<PracticeLocation, Location> locations = new LinkedHashMap<>();
-    distinct(doctor.locations(), PracticeLocation::id)
-        .forEach(p -> locations.put(p, LocationMapping.location(doctor.id(), p)));
-    Practitioner practitioner = PractitionerMapping.practitioner(doctor);
     Organization affiliation = affiliations.size() == 1 ? affiliations.get(0) : null;
+    Map<PracticeLocation, Location> locations = new LinkedHashMap<>();
+    Map<PracticeLocation, HealthcareService> services = new LinkedHashMap<>();
+    distinct(doctor.locations(), PracticeLocation::id)
+        .forEach(
+            p -> {
+              Location location = LocationMapping.location(doctor.id(), p);
+              locations.put(p, location);
+              services.put(p, HealthcareServiceMapping.service(doctor, p, location, affiliation));
+            });
+    Practitioner practitioner = PractitionerMapping.practitioner(doctor);
 
     List<PractitionerRole> roles = new ArrayList<>();
     locations.forEach(
@@ -83,14 +102,30 @@ public final class PlanNetMapper {
                         PractitionerRoleMapping.role(
                             doctor,
                             practitioner,
-                            new Placement(place, location, network, networkOrg),
+                            new Placement(
+                                place, location, services.get(place), network, networkOrg),
                             affiliation))));
+    List<OrganizationAffiliation> participations = new ArrayList<>();
+    affiliations.forEach(
+        participant ->
+            networks.forEach(
+                (network, networkOrg) ->
+                    participations.add(
+                        AffiliationMapping.affiliation(
+                            insurer.id(), network.id(), networkOrg, participant, insurerRef))));
 
-    List<Resource> resources = new ArrayList<>(networks.values());
+    List<Resource> resources = new ArrayList<>();
+    if (insurerOrg != null) {
+      resources.add(insurerOrg);
+    }
+    resources.addAll(networks.values());
+    resources.addAll(plans);
     resources.addAll(affiliations);
     resources.addAll(locations.values());
+    resources.addAll(services.values());
     resources.add(practitioner);
     resources.addAll(roles);
+    resources.addAll(participations);
     return new PublishedResources(resources);
   }
 

@@ -15,6 +15,15 @@ public final class PlanNetProfiles {
   public static final String LOCATION = BASE + "StructureDefinition/plannet-Location";
   public static final String NETWORK = BASE + "StructureDefinition/plannet-Network";
 
+  /** An organisation that is not a network; here the insurer itself. */
+  public static final String ORGANIZATION = BASE + "StructureDefinition/plannet-Organization";
+
+  public static final String INSURANCE_PLAN = BASE + "StructureDefinition/plannet-InsurancePlan";
+  public static final String ORGANIZATION_AFFILIATION =
+      BASE + "StructureDefinition/plannet-OrganizationAffiliation";
+  public static final String HEALTHCARE_SERVICE =
+      BASE + "StructureDefinition/plannet-HealthcareService";
+
   /** Extension on PractitionerRole pointing at the network Organization the role belongs to. */
   public static final String NETWORK_REFERENCE_EXTENSION =
       BASE + "StructureDefinition/network-reference";
@@ -23,6 +32,19 @@ public final class PlanNetProfiles {
   public static final String ORGANIZATION_TYPE_SYSTEM = BASE + "CodeSystem/OrgTypeCS";
 
   public static final String NETWORK_TYPE_CODE = "ntwk";
+
+  /** {@link #ORGANIZATION_TYPE_SYSTEM} code of a payer: the insurer's own Organization. */
+  public static final String PAYER_TYPE_CODE = "payer";
+
+  /** Plan-Net insurance product types, the codes of InsurancePlan.type. */
+  public static final String PRODUCT_TYPE_SYSTEM = BASE + "CodeSystem/InsuranceProductTypeCS";
+
+  /** Plan-Net healthcare service categories (HealthcareService.category, required binding). */
+  public static final String SERVICE_CATEGORY_SYSTEM =
+      BASE + "CodeSystem/HealthcareServiceCategoryCS";
+
+  /** "Clinic or Outpatient Facility": a doctor seeing patients at a practice location (OPD). */
+  public static final String OUTPATIENT_CATEGORY_CODE = "outpat";
 
   /**
    * The value set PractitionerRole.specialty is bound to (required): NUCC provider taxonomy codes,

@@ -6,6 +6,7 @@ import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
@@ -19,7 +20,11 @@ final class PractitionerRoleMapping {
 
   /** Where the role is: the location and network, both as source and as produced resource. */
   record Placement(
-      PracticeLocation place, Location location, Network network, Organization networkOrg) {}
+      PracticeLocation place,
+      Location location,
+      HealthcareService service,
+      Network network,
+      Organization networkOrg) {}
 
   /**
    * @param affiliation the doctor's affiliated organisation when the doctor has exactly one, else
@@ -43,6 +48,7 @@ final class PractitionerRoleMapping {
       role.setOrganization(Elements.referenceTo(affiliation));
     }
     role.addLocation(Elements.referenceTo(placement.location()));
+    role.addHealthcareService(Elements.referenceTo(placement.service()));
     doctor.specialties().stream()
         .map(Elements::concept)
         .flatMap(Optional::stream)

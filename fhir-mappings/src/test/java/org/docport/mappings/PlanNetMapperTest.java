@@ -14,8 +14,11 @@ import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
@@ -48,18 +51,27 @@ class PlanNetMapperTest {
         .containsExactly(
             "Network",
             "Network",
+            "InsurancePlan",
+            "InsurancePlan",
             "Organization",
             "Organization",
             "Location",
             "Location",
             "Location",
+            "HealthcareService",
+            "HealthcareService",
+            "HealthcareService",
             "Practitioner",
             "PractitionerRole",
             "PractitionerRole",
             "PractitionerRole",
             "PractitionerRole",
             "PractitionerRole",
-            "PractitionerRole");
+            "PractitionerRole",
+            "OrganizationAffiliation",
+            "OrganizationAffiliation",
+            "OrganizationAffiliation",
+            "OrganizationAffiliation");
   }
 
   @Test
@@ -146,12 +158,90 @@ class PlanNetMapperTest {
   }
 
   @Test
+  void anInsurerWithoutAnAddressHasNoOrganizationAndItsPlansReferToItByIdentifier() {
+    var published = Fixtures.mapped("several-locations-doctor");
+
+    assertThat(published.ofType(Organization.class))
+        .noneMatch(o -> o.getMeta().hasProfile(PlanNetProfiles.ORGANIZATION));
+    assertThat(published.ofType(InsurancePlan.class))
+        .hasSize(2)
+        .allSatisfy(
+            plan -> {
+              assertThat(plan.getOwnedBy().hasReference()).isFalse();
+              assertThat(plan.getOwnedBy().getIdentifier().getValue()).isEqualTo("IRDAI-145");
+              assertThat(plan.getAdministeredBy().getDisplay()).isEqualTo("Acme Health Insurance");
+            });
+    assertThat(published.ofType(InsurancePlan.class))
+        .extracting(p -> p.getTypeFirstRep().getCodingFirstRep().getCode())
+        .containsExactly(Network.DEFAULT_PRODUCT_TYPE, "qhp");
+  }
+
+  @Test
+  void anInsurerWithAnAddressOwnsItsPlansAndAffiliations() {
+    var published = Fixtures.mapped("full-doctor");
+    var insurer =
+        published.ofType(Organization.class).stream()
+            .filter(o -> o.getMeta().hasProfile(PlanNetProfiles.ORGANIZATION))
+            .findFirst()
+            .orElseThrow();
+    String reference = References.to(insurer);
+
+    assertThat(published.ofType(InsurancePlan.class))
+        .singleElement()
+        .satisfies(
+            plan -> {
+              assertThat(plan.getOwnedBy().getReference()).isEqualTo(reference);
+              assertThat(plan.getAdministeredBy().getReference()).isEqualTo(reference);
+            });
+    assertThat(published.ofType(OrganizationAffiliation.class))
+        .singleElement()
+        .satisfies(a -> assertThat(a.getOrganization().getReference()).isEqualTo(reference));
+  }
+
+  /** Two doctors of one hospital publish one OrganizationAffiliation, shared like the hospital. */
+  @Test
+  void organizationAffiliationsDoNotDependOnTheDoctor() {
+    var input = Fixtures.input("full-doctor");
+    var other = input.doctor().withIdentity(java.util.UUID.randomUUID(), 1);
+
+    var mine = PlanNetMapper.map(input.doctor(), input.insurer());
+    var theirs = PlanNetMapper.map(other, input.insurer());
+
+    assertThat(
+            TestFhir.CONTEXT
+                .newJsonParser()
+                .encodeResourceToString(mine.ofType(OrganizationAffiliation.class).get(0)))
+        .isEqualTo(
+            TestFhir.CONTEXT
+                .newJsonParser()
+                .encodeResourceToString(theirs.ofType(OrganizationAffiliation.class).get(0)));
+    assertThat(mine.ofType(HealthcareService.class).get(0).getId())
+        .isNotEqualTo(theirs.ofType(HealthcareService.class).get(0).getId());
+  }
+
+  @Test
+  void eachRoleOffersTheServiceAtItsLocation() {
+    var published = Fixtures.mapped("several-locations-doctor");
+
+    for (PractitionerRole role : published.ofType(PractitionerRole.class)) {
+      var service =
+          published.ofType(HealthcareService.class).stream()
+              .filter(
+                  s -> References.to(s).equals(role.getHealthcareServiceFirstRep().getReference()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(service.getLocationFirstRep().getReference())
+          .isEqualTo(role.getLocationFirstRep().getReference());
+    }
+  }
+
+  @Test
   void roleNamesTheAffiliationOnlyWhenThereIsExactlyOne() {
     var single = Fixtures.mapped("full-doctor");
     var several = Fixtures.mapped("several-locations-doctor");
 
     var affiliation =
-        single.ofType(Organization.class).stream().filter(o -> !isNetwork(o)).toList();
+        single.ofType(Organization.class).stream().filter(o -> !o.getMeta().hasProfile()).toList();
     assertThat(affiliation).hasSize(1);
     assertThat(single.ofType(PractitionerRole.class))
         .allMatch(
@@ -183,7 +273,8 @@ class PlanNetMapperTest {
 
     var published = PlanNetMapper.map(twice, insurer);
 
-    assertThat(published.resources()).hasSize(4);
+    // network, plan, location, service, practitioner, role
+    assertThat(published.resources()).hasSize(6);
   }
 
   @Test

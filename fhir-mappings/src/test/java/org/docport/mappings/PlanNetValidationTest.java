@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import java.util.stream.Stream;
+import org.docport.mappings.snapshot.InsurerContext;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
@@ -55,6 +57,10 @@ class PlanNetValidationTest {
     assertThat(claimed)
         .containsExactlyInAnyOrder(
             PlanNetProfiles.NETWORK,
+            PlanNetProfiles.ORGANIZATION,
+            PlanNetProfiles.INSURANCE_PLAN,
+            PlanNetProfiles.ORGANIZATION_AFFILIATION,
+            PlanNetProfiles.HEALTHCARE_SERVICE,
             PlanNetProfiles.LOCATION,
             PlanNetProfiles.PRACTITIONER,
             PlanNetProfiles.PRACTITIONER_ROLE);
@@ -67,6 +73,10 @@ class PlanNetValidationTest {
     for (String profile :
         List.of(
             PlanNetProfiles.NETWORK,
+            PlanNetProfiles.ORGANIZATION,
+            PlanNetProfiles.INSURANCE_PLAN,
+            PlanNetProfiles.ORGANIZATION_AFFILIATION,
+            PlanNetProfiles.HEALTHCARE_SERVICE,
             PlanNetProfiles.LOCATION,
             PlanNetProfiles.PRACTITIONER,
             PlanNetProfiles.PRACTITIONER_ROLE,
@@ -102,6 +112,46 @@ class PlanNetValidationTest {
                   .extracting(c -> c.getCode())
                   .containsExactlyInAnyOrderElementsOf(PlanNetSpecialties.codes());
             });
+  }
+
+  @Test
+  void productTypesInTheMappingsEqualThePackageCodeSystem() {
+    CodeSystem productTypes =
+        PlanNetValidator.planNetPackage()
+            .fetchResource(CodeSystem.class, PlanNetProfiles.PRODUCT_TYPE_SYSTEM);
+
+    assertThat(productTypes.getConcept())
+        .extracting(c -> c.getCode() + " " + c.getDisplay())
+        .containsExactlyElementsOf(
+            PlanNetProductTypes.codes().stream()
+                .map(c -> c + " " + PlanNetProductTypes.display(c))
+                .toList());
+    assertThat(PlanNetProductTypes.contains(InsurerContext.Network.DEFAULT_PRODUCT_TYPE)).isTrue();
+  }
+
+  @Test
+  void theServiceCategoryIsInThePackageCodeSystem() {
+    CodeSystem categories =
+        PlanNetValidator.planNetPackage()
+            .fetchResource(CodeSystem.class, PlanNetProfiles.SERVICE_CATEGORY_SYSTEM);
+
+    assertThat(categories.getConcept())
+        .anyMatch(c -> c.getCode().equals(PlanNetProfiles.OUTPATIENT_CATEGORY_CODE));
+  }
+
+  /** The insurer's Organization is published only with an address, which the profile requires. */
+  @Test
+  void anInsurerOrganizationWithoutAnAddressBreaksThePlanNetProfile() {
+    var insurer =
+        Fixtures.mapped("full-doctor").ofType(Organization.class).stream()
+            .filter(o -> o.getMeta().hasProfile(PlanNetProfiles.ORGANIZATION))
+            .findFirst()
+            .orElseThrow()
+            .copy();
+    insurer.getAddress().clear();
+
+    assertThat(PlanNetValidator.errors(insurer))
+        .anyMatch(m -> m.getLocationString().startsWith("Organization"));
   }
 
   @Test

@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -20,11 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A real FHIR R4 server over HTTP that plays an insurer in DocPort's tests, benchmarks and demos.
  *
- * <p>It hosts Practitioner, PractitionerRole, Location and Organization in memory and behaves like
- * the HAPI JPA server where DocPort depends on it: versioned writes, conditional update by
- * identifier, 410 for deleted ids, 400 for dangling references, 409 for deleting a referenced
- * resource. Tests in the same JVM can inject faults, add latency, require tokens and inspect what
- * arrived. All methods are thread-safe and take effect for the next request.
+ * <p>It hosts Practitioner, PractitionerRole, Location, Organization, InsurancePlan,
+ * OrganizationAffiliation and HealthcareService in memory and behaves like the HAPI JPA server
+ * where DocPort depends on it: versioned writes, conditional update by identifier, 410 for deleted
+ * ids, 400 for dangling references, 409 for deleting a referenced resource. Tests in the same JVM
+ * can inject faults, add latency, require tokens and inspect what arrived. All methods are
+ * thread-safe and take effect for the next request.
  *
  * <pre>{@code
  * try (InsurerServer insurer = InsurerServer.start(0)) {
@@ -48,7 +52,16 @@ public final class InsurerServer implements AutoCloseable {
     this.fhir = fhir;
     this.store =
         new ResourceStore(
-            fhir, clock, Set.of("Practitioner", "PractitionerRole", "Location", "Organization"));
+            fhir,
+            clock,
+            Set.of(
+                "Practitioner",
+                "PractitionerRole",
+                "Location",
+                "Organization",
+                "InsurancePlan",
+                "OrganizationAffiliation",
+                "HealthcareService"));
     this.faults = new Faults(clock);
     this.access = new AccessControl(clock);
     ErrorResponses errors = new ErrorResponses(fhir);
@@ -223,7 +236,10 @@ public final class InsurerServer implements AutoCloseable {
         new StoreBackedProvider<>(Practitioner.class, store),
         new PractitionerRoleProvider(store),
         new StoreBackedProvider<>(Location.class, store),
-        new StoreBackedProvider<>(Organization.class, store));
+        new StoreBackedProvider<>(Organization.class, store),
+        new StoreBackedProvider<>(InsurancePlan.class, store),
+        new StoreBackedProvider<>(OrganizationAffiliation.class, store),
+        new StoreBackedProvider<>(HealthcareService.class, store));
     return servlet;
   }
 }

@@ -19,7 +19,13 @@ import org.hl7.fhir.r4.model.Enumerations;
 public final class FhirRestConnectionTest {
 
   private static final String[] PUBLISHED = {
-    "Practitioner", "PractitionerRole", "Location", "Organization"
+    "Practitioner",
+    "PractitionerRole",
+    "Location",
+    "Organization",
+    "InsurancePlan",
+    "OrganizationAffiliation",
+    "HealthcareService"
   };
 
   private FhirRestConnectionTest() {}

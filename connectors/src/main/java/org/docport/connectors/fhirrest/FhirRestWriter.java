@@ -39,13 +39,16 @@ import org.hl7.fhir.r4.model.Resource;
  * practice location, or everything when the doctor became inactive) are deleted afterwards,
  * dependents first. When a consent ends, everything the doctor owns at the insurer is withdrawn:
  * roles are ended first (an insurer that missed the deletion still sees the doctor no longer
- * practises there), then deleted.
+ * practises there), then deleted with the doctor's services, locations and practitioner.
  */
 public final class FhirRestWriter {
 
-  /** Doctor-owned resources that may be withdrawn; organisations and networks are shared. */
+  /**
+   * Doctor-owned resources that may be withdrawn, in deletion order (each before what it refers
+   * to); organisations, their network affiliations, networks and plans are shared.
+   */
   private static final List<String> WITHDRAWABLE =
-      List.of("PractitionerRole", "Location", "Practitioner");
+      List.of("PractitionerRole", "HealthcareService", "Location", "Practitioner");
 
   private static final TokenClientParam IDENTIFIER = new TokenClientParam("identifier");
 

@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import org.docport.hub.fhir.SearchParameters.Parameter;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
@@ -21,9 +22,9 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
 
   static final String PLAN_NET = "http://hl7.org/fhir/us/davinci-pdex-plan-net/";
 
-  private final Map<String, String> profiles;
+  private final Map<String, List<String>> profiles;
 
-  DirectoryCapabilities(RestfulServer server, Map<String, String> profiles) {
+  DirectoryCapabilities(RestfulServer server, Map<String, List<String>> profiles) {
     super(server);
     this.profiles = profiles;
   }
@@ -42,11 +43,11 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
 
   private void describe(CapabilityStatementRestResourceComponent resource) {
     String type = resource.getType();
-    String profile = profiles.get(type);
-    if (profile == null) {
+    List<String> served = profiles.get(type);
+    if (served == null) {
       return; // HAPI's own OperationDefinition: nothing of the directory
     }
-    resource.addSupportedProfile(profile);
+    served.forEach(resource::addSupportedProfile);
     resource.getSearchParam().removeIf(p -> !p.getName().startsWith("_"));
     for (Parameter parameter : SearchParameters.of(type)) {
       resource

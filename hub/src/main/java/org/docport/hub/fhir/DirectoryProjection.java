@@ -20,11 +20,10 @@ import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.registry.Doctors;
+import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetMapper;
-import org.docport.mappings.PlanNetProfiles;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changed doctor, every resource mapped for every insurer that may see the doctor is written when
  * its content changed (a new version, like an update at a FHIR server), and what the insurer may no
  * longer see is deleted (a tombstone version). A resource several doctors share (an affiliated
- * practice) records the doctors it is published for ({@code directory_owner}) and is deleted when
- * the last of them goes; the insurer's own networks stay. The only writer of the {@code
- * directory_*} tables.
+ * practice, its OrganizationAffiliation in a network) records the doctors it is published for
+ * ({@code directory_owner}) and is deleted when the last of them goes; the insurer's own networks,
+ * plans and Organization stay. The only writer of the {@code directory_*} tables.
  *
  * <p>Doctors are queued in {@code directory_pending} in the transaction that plans their
  * deliveries, and projected in the transaction that removes them from the queue: a crash loses
@@ -52,7 +51,16 @@ public class DirectoryProjection {
 
   /** Doctor-owned resource types, withdrawn when the doctor is no longer visible. */
   private static final Set<String> DOCTOR_OWNED =
-      Set.of("Practitioner", "Location", "PractitionerRole");
+      Set.of("Practitioner", "Location", "PractitionerRole", "HealthcareService");
+
+  /**
+   * Business identifier systems of the insurer's own resources: its Organization, networks, plans.
+   */
+  private static final Set<String> INSURERS_OWN =
+      Set.of(
+          BusinessIdentifiers.INSURER,
+          BusinessIdentifiers.NETWORK,
+          BusinessIdentifiers.INSURANCE_PLAN);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -249,7 +257,7 @@ public class DirectoryProjection {
                 .sorted()
                 .collect(Collectors.joining("\n")));
     UUID owner = doctorOwned(key.type()) ? doctorId : null;
-    boolean shared = owner == null && !isNetwork(resource);
+    boolean shared = owner == null && !insurersOwn(resource);
     if (shared) {
       // Published again after a withdrawal: the owner kept on record there owns it no more.
       jdbc.update(
@@ -330,12 +338,12 @@ public class DirectoryProjection {
         > 0;
   }
 
-  /** The insurer's own network: shown to it whoever is published, never withdrawn with a doctor. */
-  private static boolean isNetwork(Resource resource) {
-    return resource instanceof Organization organization
-        && organization.getType().stream()
-            .flatMap(t -> t.getCoding().stream())
-            .anyMatch(c -> PlanNetProfiles.NETWORK_TYPE_CODE.equals(c.getCode()));
+  /**
+   * The insurer's own resource (a network, a plan, its Organization): shown to it whoever is
+   * published, never withdrawn with a doctor.
+   */
+  private static boolean insurersOwn(Resource resource) {
+    return INSURERS_OWN.contains(BusinessIdentifiers.of(resource).getSystem());
   }
 
   private void delete(Key key) {

@@ -11,8 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.docport.mappings.PlanNetProfiles;
+import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
@@ -24,13 +27,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FhirServerConfiguration {
 
-  /** The directory's resource types, with the Plan-Net profile each is served as. */
-  private static final Map<Class<? extends Resource>, String> TYPES =
+  /**
+   * The directory's resource types, with the Plan-Net profiles each is served as (an Organization
+   * is a network or the insurer itself; affiliated practices claim none, see the mappings).
+   *
+   * <p>Endpoint, Plan-Net's eighth type, is not served: DocPort holds no technical endpoints of
+   * doctors, and {@code /fhir} itself is the insurer's way in, not a way to reach a doctor. A type
+   * that could only ever answer empty would claim support for data DocPort does not have, so it is
+   * left out of the CapabilityStatement (a request for it is a 404 from HAPI).
+   */
+  private static final Map<Class<? extends Resource>, List<String>> TYPES =
       Map.of(
-          Practitioner.class, PlanNetProfiles.PRACTITIONER,
-          PractitionerRole.class, PlanNetProfiles.PRACTITIONER_ROLE,
-          Location.class, PlanNetProfiles.LOCATION,
-          Organization.class, PlanNetProfiles.NETWORK);
+          Practitioner.class, List.of(PlanNetProfiles.PRACTITIONER),
+          PractitionerRole.class, List.of(PlanNetProfiles.PRACTITIONER_ROLE),
+          Location.class, List.of(PlanNetProfiles.LOCATION),
+          Organization.class, List.of(PlanNetProfiles.NETWORK, PlanNetProfiles.ORGANIZATION),
+          InsurancePlan.class, List.of(PlanNetProfiles.INSURANCE_PLAN),
+          OrganizationAffiliation.class, List.of(PlanNetProfiles.ORGANIZATION_AFFILIATION),
+          HealthcareService.class, List.of(PlanNetProfiles.HEALTHCARE_SERVICE));
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, DirectoryService service) {
@@ -44,7 +58,7 @@ class FhirServerConfiguration {
             .toList());
     server.setPlainProviders(List.of(new DirectorySystemProvider(service)));
     server.setPagingProvider(new Paging(service));
-    Map<String, String> profiles = new HashMap<>();
+    Map<String, List<String>> profiles = new HashMap<>();
     TYPES.forEach((type, profile) -> profiles.put(fhir.getResourceType(type), profile));
     server.setServerConformanceProvider(new DirectoryCapabilities(server, profiles));
     ServletRegistrationBean<RestfulServer> registration =

@@ -14,14 +14,14 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The search parameters the FHIR API supports, per resource type: the SHALL parameters of Da Vinci
- * PDex Plan-Net 1.2.0 with the expressions and chains its SearchParameter resources define, plus
- * {@code identifier} and {@code active} where base FHIR has them. The expressions are the IG's
- * FHIRPath; plain paths are walked with HAPI's terser and the few that filter are selected by code
- * ({@link Parameter#select}), which keeps the FHIRPath engine and its second-long model load out of
- * the hub's start-up. One table drives both indexing ({@link SearchIndex}) and the
- * CapabilityStatement, so the server never declares a parameter it cannot answer or answers one it
- * does not declare. {@code _id} and {@code _lastUpdated} are columns of every resource and need no
- * entry.
+ * PDex Plan-Net 1.2.0 (and, for InsurancePlan, its product {@code type}) with the expressions and
+ * chains its SearchParameter resources define, plus {@code identifier} and {@code active} where
+ * base FHIR has them. The expressions are the IG's FHIRPath; plain paths are walked with HAPI's
+ * terser and the few that filter are selected by code ({@link Parameter#select}), which keeps the
+ * FHIRPath engine and its second-long model load out of the hub's start-up. One table drives both
+ * indexing ({@link SearchIndex}) and the CapabilityStatement, so the server never declares a
+ * parameter it cannot answer or answers one it does not declare. {@code _id} and {@code
+ * _lastUpdated} are columns of every resource and need no entry.
  */
 final class SearchParameters {
 
@@ -80,6 +80,9 @@ final class SearchParameters {
       List.of("address", "address-postalcode", "address-city", "address-state", "organization");
   private static final List<String> ORGANIZATION_CHAINS =
       List.of("name", "address", "partof", "type");
+  private static final List<String> NETWORK_CHAINS = List.of("name", "partof");
+  private static final List<String> SERVICE_CHAINS =
+      List.of("service-category", "organization", "location");
 
   static final List<Parameter> ALL =
       List.of(
@@ -125,7 +128,7 @@ final class SearchParameters {
               "service",
               "PractitionerRole.healthcareService",
               "HealthcareService",
-              List.of(),
+              SERVICE_CHAINS,
               "the services offered"),
           reference(
                   "PractitionerRole",
@@ -195,7 +198,110 @@ final class SearchParameters {
               List.of(),
               "endpoints"),
           token("Organization", "identifier", "Organization.identifier", "an identifier"),
-          token("Organization", "active", "Organization.active", "whether it is active"));
+          token("Organization", "active", "Organization.active", "whether it is active"),
+          // InsurancePlan (each insurer network as a product)
+          reference(
+              "InsurancePlan",
+              "administered-by",
+              "InsurancePlan.administeredBy",
+              "Organization",
+              NETWORK_CHAINS,
+              "the organisation that administers the plan"),
+          reference(
+              "InsurancePlan",
+              "owned-by",
+              "InsurancePlan.ownedBy",
+              "Organization",
+              NETWORK_CHAINS,
+              "the organisation that owns the plan"),
+          string("InsurancePlan", "name", "InsurancePlan.name | InsurancePlan.alias", "name"),
+          token("InsurancePlan", "type", "InsurancePlan.type", "the product type"),
+          token("InsurancePlan", "plan-type", "InsurancePlan.plan.type", "a plan's type"),
+          token("InsurancePlan", "identifier", "InsurancePlan.identifier", "an identifier"),
+          reference(
+              "InsurancePlan",
+              "network",
+              "InsurancePlan.network",
+              "Organization",
+              NETWORK_CHAINS,
+              "a network of the plan"),
+          // OrganizationAffiliation (an affiliated organisation in an insurer network)
+          reference(
+              "OrganizationAffiliation",
+              "primary-organization",
+              "OrganizationAffiliation.organization",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the organisation the participant is affiliated with"),
+          reference(
+              "OrganizationAffiliation",
+              "participating-organization",
+              "OrganizationAffiliation.participatingOrganization",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the participating organisation"),
+          reference(
+              "OrganizationAffiliation",
+              "network",
+              "OrganizationAffiliation.network",
+              "Organization",
+              NETWORK_CHAINS,
+              "the network the participant is in"),
+          reference(
+              "OrganizationAffiliation",
+              "location",
+              "OrganizationAffiliation.location",
+              "Location",
+              LOCATION_CHAINS,
+              "where the participant provides services"),
+          reference(
+              "OrganizationAffiliation",
+              "service",
+              "OrganizationAffiliation.healthcareService",
+              "HealthcareService",
+              SERVICE_CHAINS,
+              "the services provided"),
+          token(
+              "OrganizationAffiliation",
+              "specialty",
+              "OrganizationAffiliation.specialty",
+              "a specialty"),
+          token("OrganizationAffiliation", "role", "OrganizationAffiliation.code", "the role"),
+          token(
+              "OrganizationAffiliation",
+              "identifier",
+              "OrganizationAffiliation.identifier",
+              "an identifier"),
+          token(
+              "OrganizationAffiliation",
+              "active",
+              "OrganizationAffiliation.active",
+              "whether it is active"),
+          // HealthcareService (a doctor's practice at one location)
+          reference(
+              "HealthcareService",
+              "organization",
+              "HealthcareService.providedBy",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the organisation providing the service"),
+          reference(
+              "HealthcareService",
+              "location",
+              "HealthcareService.location",
+              "Location",
+              LOCATION_CHAINS,
+              "where the service is provided"),
+          string("HealthcareService", "name", "HealthcareService.name", "name"),
+          token(
+              "HealthcareService",
+              "service-category",
+              "HealthcareService.category",
+              "the service category"),
+          token("HealthcareService", "service-type", "HealthcareService.type", "the service type"),
+          token("HealthcareService", "specialty", "HealthcareService.specialty", "a specialty"),
+          token("HealthcareService", "identifier", "HealthcareService.identifier", "an identifier"),
+          token("HealthcareService", "active", "HealthcareService.active", "whether it is active"));
 
   private static final Map<String, List<Parameter>> BY_RESOURCE =
       ALL.stream().collect(Collectors.groupingBy(Parameter::resource));

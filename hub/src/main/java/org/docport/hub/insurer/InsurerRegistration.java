@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 import org.docport.connectors.ConnectorSettings;
+import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.workflows.insurer.InsurerOnboardingStep;
 
@@ -14,6 +15,10 @@ import org.docport.workflows.insurer.InsurerOnboardingStep;
  *
  * @param id DocPort's id for the insurer, a lower-case slug such as {@code acme-health}
  * @param identifier the insurer's own organisation identifier (system and value)
+ * @param address the insurer's postal address; optional, and its Plan-Net Organization is published
+ *     to the FHIR API only once it is given (the profile requires an address)
+ * @param networks each with an optional {@code productType}, a Plan-Net InsuranceProductTypeCS code
+ *     ({@code commppo} when absent)
  * @param contactEmail where the insurer's API credentials are sent (required when an insurer
  *     registers itself)
  * @param status where the insurer's onboarding stands (set by DocPort)
@@ -23,6 +28,7 @@ public record InsurerRegistration(
     String id,
     String name,
     IdentifierRef identifier,
+    Address address,
     List<InsurerContext.Network> networks,
     ConnectorSettings connector,
     Boolean paused,
@@ -59,6 +65,7 @@ public record InsurerRegistration(
         id,
         name,
         identifier,
+        address,
         networks,
         settings,
         paused,

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.hub.platform.Secrets;
 import org.docport.hub.web.ApiException;
+import org.docport.mappings.PlanNetProductTypes;
+import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.workflows.insurer.InsurerOnboardingStep;
@@ -102,8 +104,8 @@ public class Insurers {
           """
           insert into insurer (id, name, identifier_system, identifier_value, connector_kind,
                                connector_settings, paused, auto_accept, decision_timeout_seconds,
-                               contact_email, status)
-          values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                               contact_email, status, address)
+          values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)
           """,
           insurer.id(),
           insurer.name(),
@@ -115,7 +117,8 @@ public class Insurers {
           insurer.enrolmentOrDefault().autoAcceptOrDefault(),
           insurer.enrolmentOrDefault().decisionTimeoutOrDefault().toSeconds(),
           insurer.contactEmail(),
-          status.name());
+          status.name(),
+          insurer.address() == null ? null : json(insurer.address()));
     } catch (DuplicateKeyException e) {
       throw new ApiException(
           HttpStatus.CONFLICT,
@@ -124,10 +127,11 @@ public class Insurers {
     }
     for (InsurerContext.Network network : insurer.networks()) {
       jdbc.update(
-          "insert into insurer_network (insurer_id, id, name) values (?, ?, ?)",
+          "insert into insurer_network (insurer_id, id, name, product_type) values (?, ?, ?, ?)",
           insurer.id(),
           network.id(),
-          network.name());
+          network.name(),
+          productType(network));
     }
     return find(insurer.id()).orElseThrow();
   }
@@ -156,7 +160,7 @@ public class Insurers {
             ? null
             : new Identifier(
                 r.identifier().system(), r.identifier().value(), null, null, null, null, null);
-    return new InsurerContext(r.id(), r.name(), identifier, r.networks());
+    return new InsurerContext(r.id(), r.name(), identifier, r.networks(), r.address());
   }
 
   /**
@@ -224,9 +228,10 @@ public class Insurers {
     String id = rs.getString("id");
     List<InsurerContext.Network> networks =
         jdbc.query(
-            "select id, name from insurer_network where insurer_id = ? order by id",
-            (n, i) -> new InsurerContext.Network(n.getString(1), n.getString(2)),
+            "select id, name, product_type from insurer_network where insurer_id = ? order by id",
+            (n, i) -> new InsurerContext.Network(n.getString(1), n.getString(2), n.getString(3)),
             id);
+    String address = rs.getString("address");
     String system = rs.getString("identifier_system");
     return new InsurerRegistration(
         id,
@@ -234,6 +239,7 @@ public class Insurers {
         system == null
             ? null
             : new InsurerRegistration.IdentifierRef(system, rs.getString("identifier_value")),
+        address == null ? null : parse(address, Address.class),
         networks,
         read(id, rs.getString("connector_settings")),
         rs.getBoolean("paused"),
@@ -265,6 +271,20 @@ public class Insurers {
         if (n == null || n.name() == null || n.name().isBlank()) {
           errors.add(field("networks[" + i + "].name", "required"));
         }
+        if (n != null
+            && n.productType() != null
+            && !PlanNetProductTypes.contains(n.productType())) {
+          errors.add(
+              field(
+                  "networks[" + i + "].productType",
+                  "'"
+                      + n.productType()
+                      + "' is not a Plan-Net insurance product type; one of "
+                      + String.join(", ", PlanNetProductTypes.codes())
+                      + " (default "
+                      + InsurerContext.Network.DEFAULT_PRODUCT_TYPE
+                      + ")"));
+        }
       }
     }
     errors.addAll(connectorErrors(r.connector()));
@@ -295,12 +315,8 @@ public class Insurers {
 
   /** The settings as stored: with their secrets sealed, bound to the insurer and field. */
   private String write(String insurerId, ConnectorSettings settings) {
-    try {
-      return json.writeValueAsString(
-          settings.mapSecrets((field, value) -> secrets.seal(value, secretOf(insurerId, field))));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json(
+        settings.mapSecrets((field, value) -> secrets.seal(value, secretOf(insurerId, field))));
   }
 
   private ConnectorSettings read(String insurerId, String stored) {
@@ -314,11 +330,29 @@ public class Insurers {
   }
 
   private ConnectorSettings parse(String stored) {
+    return parse(stored, ConnectorSettings.class);
+  }
+
+  private <T> T parse(String stored, Class<T> type) {
     try {
-      return json.readValue(stored, ConnectorSettings.class);
+      return json.readValue(stored, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable connector settings", e);
+      throw new IllegalStateException("unreadable " + type.getSimpleName(), e);
     }
+  }
+
+  private String json(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String productType(InsurerContext.Network network) {
+    return network.productType() == null
+        ? InsurerContext.Network.DEFAULT_PRODUCT_TYPE
+        : network.productType();
   }
 
   static ApiException notFound(String id) {

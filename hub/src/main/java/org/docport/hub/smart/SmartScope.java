@@ -25,7 +25,14 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
 
   /** The resource types DocPort publishes, named in the discovery document's scopes_supported. */
   static final List<String> PUBLISHED_TYPES =
-      List.of("Practitioner", "PractitionerRole", "Location", "Organization");
+      List.of(
+          "Practitioner",
+          "PractitionerRole",
+          "Location",
+          "Organization",
+          "OrganizationAffiliation",
+          "HealthcareService",
+          "InsurancePlan");
 
   /** What a client may do when it registers without naming scopes: read everything it sees. */
   static final String DEFAULT = "system/*.read";

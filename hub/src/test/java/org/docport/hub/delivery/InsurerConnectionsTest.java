@@ -33,6 +33,7 @@ class InsurerConnectionsTest extends HubTest {
               id,
               "Registered elsewhere",
               null,
+              null,
               List.of(new InsurerContext.Network("gold", "Gold")),
               new ConnectorSettings(ConnectorSettings.FHIR_REST, server.baseUrl(), null),
               false,

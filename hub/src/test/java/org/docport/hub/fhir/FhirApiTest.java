@@ -256,7 +256,14 @@ class FhirApiTest extends FhirTest {
     IGenericClient fhir = client(insurer, "system/*.read");
 
     List<Resource> served = new ArrayList<>();
-    for (String type : List.of("Practitioner", "PractitionerRole", "Location", "Organization")) {
+    for (String type :
+        List.of(
+            "Practitioner",
+            "PractitionerRole",
+            "Location",
+            "Organization",
+            "HealthcareService",
+            "InsurancePlan")) {
       served.addAll(
           resources(
               fhir.search().byUrl(type).returnBundle(Bundle.class).execute(), Resource.class));
@@ -264,7 +271,13 @@ class FhirApiTest extends FhirTest {
 
     assertThat(served)
         .extracting(Resource::fhirType)
-        .contains("Practitioner", "PractitionerRole", "Location", "Organization");
+        .contains(
+            "Practitioner",
+            "PractitionerRole",
+            "Location",
+            "Organization",
+            "HealthcareService",
+            "InsurancePlan");
     assertThat(served)
         .allSatisfy(
             resource ->

@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.snapshot.Affiliation;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
@@ -35,6 +38,12 @@ final class Provenance {
   /** An affiliated organisation, shared by every doctor affiliated with it. */
   record Affiliated(String name) implements Origin {}
 
+  /**
+   * An affiliated organisation in one insurer's network (an OrganizationAffiliation), shared by
+   * every doctor affiliated with it.
+   */
+  record Participation(String insurerId, String name) implements Origin {}
+
   static final String NETWORK_ID = "gold";
 
   private final Map<String, Origin> byReference = new LinkedHashMap<>();
@@ -52,10 +61,19 @@ final class Provenance {
             "PractitionerRole",
             BusinessIdentifiers.practitionerRole(id, place.id(), NETWORK_ID),
             origin);
+        put("HealthcareService", BusinessIdentifiers.healthcareService(id, place.id()), origin);
       }
       for (String name : world.doctors().get(d).affiliations()) {
-        BusinessIdentifiers.organization(new Affiliation(name, null))
-            .ifPresent(i -> put("Organization", i, new Affiliated(name)));
+        var organization = BusinessIdentifiers.organization(new Affiliation(name, null));
+        organization.ifPresent(i -> put("Organization", i, new Affiliated(name)));
+        for (String insurerId : insurerIds) {
+          organization.ifPresent(
+              i ->
+                  put(
+                      "OrganizationAffiliation",
+                      BusinessIdentifiers.organizationAffiliation(insurerId, NETWORK_ID, i),
+                      new Participation(insurerId, name)));
+        }
       }
     }
     for (String insurerId : insurerIds) {
@@ -63,6 +81,11 @@ final class Provenance {
           "Organization",
           BusinessIdentifiers.network(insurerId, NETWORK_ID),
           new Network(insurerId));
+      put(
+          "InsurancePlan",
+          BusinessIdentifiers.insurancePlan(insurerId, NETWORK_ID),
+          new Network(insurerId));
+      put("Organization", BusinessIdentifiers.insurer(insurerId), new Network(insurerId));
     }
   }
 
@@ -80,8 +103,18 @@ final class Provenance {
     Identifier business = BusinessIdentifiers.of(resource);
     String value = business.getValue();
     String system = business.getSystem();
-    if (system.equals(BusinessIdentifiers.NETWORK)) {
+    if (system.equals(BusinessIdentifiers.NETWORK)
+        || system.equals(BusinessIdentifiers.INSURANCE_PLAN)) {
       return Optional.of(new Network(value.substring(0, value.indexOf('/'))));
+    }
+    if (system.equals(BusinessIdentifiers.INSURER)) {
+      return Optional.of(new Network(value));
+    }
+    if (system.equals(BusinessIdentifiers.ORGANIZATION_AFFILIATION)) {
+      return Optional.of(
+          new Participation(
+              value.substring(0, value.indexOf('/')),
+              ((OrganizationAffiliation) resource).getParticipatingOrganization().getDisplay()));
     }
     if (system.equals(BusinessIdentifiers.ORGANIZATION)) {
       return Optional.of(new Affiliated(((Organization) resource).getName()));
@@ -110,5 +143,12 @@ final class Provenance {
   }
 
   static final List<Class<? extends Resource>> TYPES =
-      List.of(Practitioner.class, PractitionerRole.class, Location.class, Organization.class);
+      List.of(
+          Practitioner.class,
+          PractitionerRole.class,
+          Location.class,
+          Organization.class,
+          HealthcareService.class,
+          InsurancePlan.class,
+          OrganizationAffiliation.class);
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,6 +37,7 @@ import org.docport.hub.fhir.Provenance.Affiliated;
 import org.docport.hub.fhir.Provenance.Network;
 import org.docport.hub.fhir.Provenance.OfDoctor;
 import org.docport.hub.fhir.Provenance.Origin;
+import org.docport.hub.fhir.Provenance.Participation;
 import org.docport.hub.fhir.VisibilityWorld.Grant;
 import org.docport.mappings.BusinessIdentifiers;
 import org.hl7.fhir.r4.model.Bundle;
@@ -373,7 +375,9 @@ class VisibilityPropertyTest extends HubTest {
         boolean onceHeld =
             origin instanceof OfDoctor o
                 ? everVisible.contains(pair(insurer, o.doctor()))
-                : origin instanceof Affiliated a && affiliatedWith(a.name(), insurer, everVisible);
+                : affiliation(origin, insurer)
+                    .map(name -> affiliatedWith(name, insurer, everVisible))
+                    .orElse(false);
         assertThat(onceHeld)
             .as("a tombstone of %s/%s (%s)", item.type(), item.id(), origin)
             .isTrue();
@@ -395,7 +399,9 @@ class VisibilityPropertyTest extends HubTest {
               "insurer %d was shown %s/%s, derived from %s; visible pairs %s",
               insurer, item.type(), item.id(), origin, allowed)
           .isTrue();
-      if (origin instanceof Affiliated a && !affiliatedWith(a.name(), insurer, allowed)) {
+      if (affiliation(origin, insurer)
+          .filter(n -> !affiliatedWith(n, insurer, allowed))
+          .isPresent()) {
         count("known leak: affiliation of a doctor no longer visible");
       }
       count("resources shown");
@@ -408,11 +414,30 @@ class VisibilityPropertyTest extends HubTest {
       if (origin instanceof Network n) {
         return n.insurerId().equals(world.insurerIds().get(insurer));
       }
-      String name = ((Affiliated) origin).name();
+      Optional<String> affiliation = affiliation(origin, insurer);
+      if (affiliation.isEmpty()) {
+        return false; // another insurer's participation
+      }
+      String name = affiliation.get();
       if (affiliatedWith(name, insurer, allowed)) {
         return true;
       }
       return RETAINED_AFFILIATIONS_TOLERATED && affiliatedWith(name, insurer, everVisible);
+    }
+
+    /**
+     * The affiliated organisation's name when the origin is one the insurer may be shown for an
+     * affiliated doctor: the organisation itself, or its participation in this insurer's network.
+     */
+    private Optional<String> affiliation(Origin origin, int insurer) {
+      if (origin instanceof Affiliated a) {
+        return Optional.of(a.name());
+      }
+      if (origin instanceof Participation p
+          && p.insurerId().equals(world.insurerIds().get(insurer))) {
+        return Optional.of(p.name());
+      }
+      return Optional.empty();
     }
 
     private boolean affiliatedWith(String name, int insurer, Set<String> visible) {

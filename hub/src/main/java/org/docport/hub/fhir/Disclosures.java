@@ -27,7 +27,7 @@ public class Disclosures {
    * One answer that carried a doctor's data.
    *
    * @param interaction {@code read}, {@code vread}, {@code search-type}, {@code history-instance},
-   *     {@code history-type} or {@code history-system}
+   *     {@code history-type}, {@code history-system} or {@code export} (a bulk export file)
    * @param request the path and query asked
    * @param resources how many of this doctor's resources it carried
    */
@@ -56,6 +56,19 @@ public class Disclosures {
         perDoctor.merge(stored.doctorId(), 1, Integer::sum);
       }
     }
+    record(caller, interaction, request, perDoctor, sent.size());
+  }
+
+  /**
+   * Records an answer counted as it went out (a bulk export file, streamed): per doctor how many of
+   * their resources it carried, and how many resources in all; nothing when no doctor's.
+   */
+  void record(
+      Caller caller,
+      String interaction,
+      String request,
+      Map<UUID, Integer> perDoctor,
+      long resources) {
     if (perDoctor.isEmpty()) {
       return;
     }
@@ -71,7 +84,7 @@ public class Disclosures {
           statement.setString(2, caller.clientId());
           statement.setString(3, interaction);
           statement.setString(4, truncate(request));
-          statement.setInt(5, sent.size());
+          statement.setInt(5, (int) Math.min(resources, Integer.MAX_VALUE));
           return statement;
         },
         key);

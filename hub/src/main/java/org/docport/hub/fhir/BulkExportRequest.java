@@ -176,7 +176,8 @@ record BulkExportRequest(List<String> types, Instant since, List<String> typeFil
     return new InvalidRequestException("$export parameter '" + parameter + "': " + problem + ".");
   }
 
-  private static ForbiddenOperationException forbidden(String type) {
+  /** A 403 saying which scope would let the token export the type. */
+  static ForbiddenOperationException forbidden(String type) {
     return new ForbiddenOperationException(
         "The access token's scopes do not allow exporting %s; ask for system/%s.read or system/%s.rs."
             .formatted(type, type, type));

@@ -138,6 +138,9 @@ class BulkExportService {
                 () ->
                     new ResourceNotFoundException(
                         "Export " + job.id() + " has no file '" + name + "'; see its manifest."));
+    if (!file.deleted() && !caller.scopes().mayRead(file.type())) {
+      throw BulkExportRequest.forbidden(file.type());
+    }
     HttpServletResponse response = request.getServletResponse();
     response.setStatus(200);
     response.setContentType(NDJSON);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -25,6 +26,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * FHIR Bulk Data export driven as an insurer's system runs it: kick off with {@code Prefer:
@@ -35,6 +39,9 @@ class BulkExportTest extends FhirTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void anInsurerExportsItsDirectoryAsNdjsonFilesAndTheDoctorSeesTheDisclosure() {
@@ -195,6 +202,27 @@ class BulkExportTest extends FhirTest {
                 .get("/fhir/$export?_type=Location", true)
                 .statusCode())
         .isEqualTo(403);
+  }
+
+  @Test
+  void aPollWhileTheManifestIsComputedAnswersProgress() {
+    Exporter exporter = exporter(insurer(), "system/*.read");
+    String status =
+        exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
+    UUID job = UUID.fromString(status.substring(status.indexOf("_jobId=") + 7));
+
+    HttpResponse<String> busy =
+        transactions.execute(
+            s -> {
+              // as another poll computing the manifest holds the job
+              jdbc.queryForList("select id from bulk_export where id = ? for update", job);
+              return exporter.get(status);
+            });
+
+    assertThat(busy.statusCode()).isEqualTo(202);
+    assertThat(busy.headers().firstValue("X-Progress")).isPresent();
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(exporter.get(status).statusCode()).isEqualTo(200);
   }
 
   @Test

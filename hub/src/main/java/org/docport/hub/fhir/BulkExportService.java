@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * poll computes the manifest (counts); each file is generated when downloaded, streamed from one
  * consistent snapshot. Jobs and files belong to the client that kicked off: to any other caller
  * they do not exist (404), and they expire ({@code docport.fhir.export.expiry}).
+ *
+ * <p>Files are the view as of {@code transactionTime} filtered by the live consent rule, which is
+ * applied again at download: a doctor whose consent ends between the poll and the download is left
+ * out of the file (and listed among the deletions), so a file may hold fewer resources than the
+ * manifest's {@code count} said — never one the insurer may no longer see.
  */
 @Component
 class BulkExportService {
@@ -86,6 +92,11 @@ class BulkExportService {
    */
   void kickOff(ServletRequestDetails request, List<String> served, String level) {
     Caller caller = callers.current();
+    if (request.getRequestType() != RequestTypeEnum.GET) {
+      // a POSTed Parameters body is not read: refuse rather than export what was not asked
+      throw new MethodNotAllowedException(
+          "Kick off $export with GET, its parameters in the URL.", RequestTypeEnum.GET);
+    }
     String prefer = request.getHeader("Prefer");
     if (prefer == null || !prefer.replace(" ", "").contains("respond-async")) {
       throw new InvalidRequestException(

@@ -195,6 +195,7 @@ class BulkExportTest extends FhirTest {
     assertThat(csv.statusCode()).isEqualTo(400);
     assertThat(outcome(csv)).contains("_outputFormat");
     assertThat(new Exporter(null).get("/fhir/$export", true).statusCode()).isEqualTo(401);
+    assertThat(exporter.post("/fhir/$export?_type=Location").statusCode()).isEqualTo(405);
     assertThat(exporter(insurer, "system/Practitioner.read").get("/fhir/$export", true))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(202));
     assertThat(
@@ -354,6 +355,14 @@ class BulkExportTest extends FhirTest {
         request.header("Prefer", "respond-async");
       }
       return send(request);
+    }
+
+    HttpResponse<String> post(String path) {
+      return send(
+          request(path)
+              .header("Prefer", "respond-async")
+              .header("Content-Type", "application/fhir+json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\": \"Parameters\"}")));
     }
 
     HttpResponse<String> delete(String url) {

@@ -1,7 +1,5 @@
 package org.docport.hub.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
@@ -14,29 +12,25 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * FHIR Bulk Data export (Bulk Data Access IG v2) of an insurer's directory view: kick-off, status,
  * files. Kick-off only records what was asked and when ({@code transactionTime}); the first status
- * poll computes the manifest (counts); each file is generated when downloaded, streamed from one
- * consistent snapshot. Jobs and files belong to the client that kicked off: to any other caller
- * they do not exist (404), and they expire ({@code docport.fhir.export.expiry}).
+ * poll computes the manifest (counts); each file is generated when downloaded ({@link
+ * BulkExportFiles}), streamed from one consistent snapshot. Jobs and files belong to the client
+ * that kicked off: to any other caller they do not exist (404), and they expire ({@code
+ * docport.fhir.export.expiry}).
  *
  * <p>Files are the view as of {@code transactionTime} filtered by the live consent rule, which is
  * applied again at download: a doctor whose consent ends between the poll and the download is left
@@ -49,39 +43,29 @@ class BulkExportService {
   static final String NDJSON = "application/fhir+ndjson";
   static final String DELETED_FILE = "deleted";
 
-  /** Deletions per Bundle line of the deleted file. */
-  static final int DELETIONS_PER_BUNDLE = 500;
-
-  private final FhirContext fhir;
   private final Callers callers;
   private final BulkExports jobs;
   private final BulkExportQueries queries;
-  private final Disclosures disclosures;
+  private final BulkExportFiles files;
   private final ObjectMapper json;
   private final Duration expiry;
   private final TransactionTemplate locking;
-  private final TransactionTemplate snapshot;
 
   BulkExportService(
-      FhirContext fhir,
       Callers callers,
       BulkExports jobs,
       BulkExportQueries queries,
-      Disclosures disclosures,
+      BulkExportFiles files,
       ObjectMapper json,
       PlatformTransactionManager transactions,
       @Value("${docport.fhir.export.expiry:PT1H}") Duration expiry) {
-    this.fhir = fhir;
     this.callers = callers;
     this.jobs = jobs;
     this.queries = queries;
-    this.disclosures = disclosures;
+    this.files = files;
     this.json = json;
     this.expiry = expiry;
     this.locking = new TransactionTemplate(transactions);
-    this.snapshot = new TransactionTemplate(transactions);
-    snapshot.setReadOnly(true);
-    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
   }
 
   /**
@@ -159,69 +143,8 @@ class BulkExportService {
     Writer out =
         new BufferedWriter(
             new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    if (file.deleted()) {
-      snapshot.executeWithoutResult(s -> writeDeleted(job, out));
-    } else {
-      writeOutput(caller, job, file.type(), out);
-    }
+    files.write(caller, job, file, out);
     out.flush();
-  }
-
-  /** The resources, one per line; what each doctor disclosed is recorded, even if cut short. */
-  private void writeOutput(Caller caller, BulkExports.Job job, String type, Writer out) {
-    Map<UUID, Integer> perDoctor = new HashMap<>();
-    long[] sent = {0};
-    IParser parser = fhir.newJsonParser().setPrettyPrint(false);
-    try {
-      snapshot.executeWithoutResult(
-          s ->
-              queries.forEach(
-                  job,
-                  type,
-                  stored -> {
-                    line(out, parser.encodeResourceToString(Resources.parse(fhir, stored)));
-                    sent[0]++;
-                    if (stored.doctorId() != null) {
-                      perDoctor.merge(stored.doctorId(), 1, Integer::sum);
-                    }
-                  }));
-    } finally {
-      disclosures.record(caller, "export", job.request(), perDoctor, sent[0]);
-    }
-  }
-
-  /** Transaction Bundles of DELETE entries, {@link #DELETIONS_PER_BUNDLE} a line. */
-  private void writeDeleted(BulkExports.Job job, Writer out) {
-    IParser parser = fhir.newJsonParser().setPrettyPrint(false);
-    Bundle[] bundle = {null};
-    queries.forEachDeleted(
-        job,
-        stored -> {
-          if (bundle[0] == null) {
-            bundle[0] = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-          }
-          bundle[0]
-              .addEntry()
-              .getRequest()
-              .setMethod(Bundle.HTTPVerb.DELETE)
-              .setUrl(stored.type() + "/" + stored.id());
-          if (bundle[0].getEntry().size() == DELETIONS_PER_BUNDLE) {
-            line(out, parser.encodeResourceToString(bundle[0]));
-            bundle[0] = null;
-          }
-        });
-    if (bundle[0] != null) {
-      line(out, parser.encodeResourceToString(bundle[0]));
-    }
-  }
-
-  private static void line(Writer out, String line) {
-    try {
-      out.write(line);
-      out.write('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
@@ -258,7 +181,7 @@ class BulkExportService {
   }
 
   private ObjectNode manifest(ServletRequestDetails request, BulkExports.Job job) {
-    String files = request.getFhirServerBase() + "/$export-file?_jobId=" + job.id() + "&_file=";
+    String url = request.getFhirServerBase() + "/$export-file?_jobId=" + job.id() + "&_file=";
     ObjectNode manifest = json.createObjectNode();
     manifest.put("transactionTime", job.transactionTime().toString());
     manifest.put("request", job.request());
@@ -271,13 +194,16 @@ class BulkExportService {
         deleted
             .addObject()
             .put("type", "Bundle")
-            .put("url", files + DELETED_FILE)
-            .put("count", (file.resources() + DELETIONS_PER_BUNDLE - 1) / DELETIONS_PER_BUNDLE);
+            .put("url", url + DELETED_FILE)
+            .put(
+                "count",
+                (file.resources() + BulkExportFiles.DELETIONS_PER_BUNDLE - 1)
+                    / BulkExportFiles.DELETIONS_PER_BUNDLE);
       } else {
         output
             .addObject()
             .put("type", file.type())
-            .put("url", files + file.type())
+            .put("url", url + file.type())
             .put("count", file.resources());
       }
     }

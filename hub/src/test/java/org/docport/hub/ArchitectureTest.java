@@ -112,6 +112,12 @@ class ArchitectureTest {
           .should(notWrite("fhir_paged_search"));
 
   @ArchTest
+  static final ArchRule onlyBulkExportsWritesExportJobs =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.fhir.BulkExports"))))
+          .should(notWrite("bulk_export").and(notWrite("bulk_export_file")));
+
+  @ArchTest
   static final ArchRule onlySmartClientsWritesClientsAndTheirRevokedKeys =
       classes()
           .that(PRODUCTION.and(not(smartClass("SmartClients"))))

@@ -88,6 +88,8 @@ public abstract class HubTest {
     registry.add("docport.cdc.heartbeat-interval", () -> "1s");
     // SMART tests serve clients' JWK Sets from plain-HTTP servers of their own.
     registry.add("docport.smart.allow-http-jwks-urls", () -> "true");
+    // Short enough that a test sees a bulk export expire, long enough to download it first.
+    registry.add("docport.fhir.export.expiry", () -> "PT20S");
   }
 
   protected HubClient operator() {

@@ -23,8 +23,7 @@ final class AuditEvents {
     event.setType(
         new Coding(
             "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
-    event.addSubtype(
-        new Coding("http://hl7.org/fhir/restful-interaction", disclosure.interaction(), null));
+    event.addSubtype(interaction(disclosure.interaction()));
     event.setAction(
         disclosure.interaction().startsWith("search") ? AuditEventAction.E : AuditEventAction.R);
     event.setRecorded(Date.from(disclosure.at()));
@@ -54,5 +53,16 @@ final class AuditEvents {
         .setDescription(disclosure.resources() + " of the doctor's resources")
         .setQuery(disclosure.request().getBytes(StandardCharsets.UTF_8));
     return event;
+  }
+
+  /**
+   * The restful-interaction code: the disclosure's own, but a bulk export file ({@code export}, not
+   * an interaction of that code system) is the operation {@code $export}.
+   */
+  private static Coding interaction(String interaction) {
+    String system = "http://hl7.org/fhir/restful-interaction";
+    return "export".equals(interaction)
+        ? new Coding(system, "operation", "$export")
+        : new Coding(system, interaction, null);
   }
 }

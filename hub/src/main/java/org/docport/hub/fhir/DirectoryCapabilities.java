@@ -34,6 +34,7 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
     CapabilityStatement statement = (CapabilityStatement) super.getServerConformance(http, request);
     statement.setName("DocPortDirectory").setTitle("DocPort provider directory");
     statement.addInstantiates(PLAN_NET + "CapabilityStatement/plan-net");
+    statement.addInstantiates(BulkExportProvider.BULK_DATA + "CapabilityStatement/bulk-data");
     for (CapabilityStatementRestResourceComponent resource :
         statement.getRestFirstRep().getResource()) {
       describe(resource);

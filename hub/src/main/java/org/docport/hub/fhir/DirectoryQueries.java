@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -260,6 +261,23 @@ class DirectoryQueries {
         where {t}s.insurer_id = {a}.insurer_id and {t}s.type = ? and {t}s.param = ?
           and {t}s.value = {a}.type || '/' || {a}.id and not {t}.deleted and {visible}""";
 
+  /** A SQL condition and its arguments, in order. */
+  record Condition(String sql, List<Object> args) {}
+
+  /**
+   * The search's criteria on a {@code directory_resource} row aliased {@code alias}, as one
+   * condition (true when there are none), for statements outside this class that select the
+   * insurer's resources their own way: the bulk export's {@code _typeFilter}.
+   */
+  Condition criteria(String alias, DirectorySearch search) {
+    Sql sql = new Sql("(true");
+    for (Criterion criterion : search.criteria()) {
+      criterion(sql, alias, criterion);
+    }
+    sql.append(")");
+    return new Condition(sql.text(), Arrays.asList(sql.args()));
+  }
+
   /** Appends {@code and <criterion on alias>}. */
   private void criterion(Sql sql, String alias, Criterion criterion) {
     if (criterion instanceof Ids ids) {
@@ -381,7 +399,7 @@ class DirectoryQueries {
    * The visibility rule on a directory row: derived from a doctor the insurer sees; or shared and
    * either the insurer's own (no owners) or published for at least one doctor it sees.
    */
-  private String visible(String alias) {
+  String visible(String alias) {
     return """
         (case when {a}.doctor_id is not null
            then exists (select 1 from {pairs} {a}v
@@ -401,7 +419,7 @@ class DirectoryQueries {
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static Stored stored(ResultSet rs, int row) throws SQLException {
+  static Stored stored(ResultSet rs, int row) throws SQLException {
     return new Stored(
         rs.getString("type"),
         rs.getString("id"),

@@ -25,7 +25,7 @@ public class Disclosures {
    * One answer that carried a doctor's data.
    *
    * @param interaction {@code read}, {@code vread}, {@code search-type}, {@code history-instance},
-   *     {@code history-type} or {@code history-system}
+   *     {@code history-type}, {@code history-system} or {@code export} (a bulk export file)
    * @param request the path and query asked
    * @param resources how many of this doctor's resources it carried
    */
@@ -54,6 +54,19 @@ public class Disclosures {
         perDoctor.merge(stored.doctorId(), 1, Integer::sum);
       }
     }
+    record(caller, interaction, request, perDoctor, sent.size());
+  }
+
+  /**
+   * Records an answer counted as it went out (a bulk export file, streamed): per doctor how many of
+   * their resources it carried, and how many resources in all; nothing when no doctor's.
+   */
+  void record(
+      Caller caller,
+      String interaction,
+      String request,
+      Map<UUID, Integer> perDoctor,
+      long resources) {
     if (perDoctor.isEmpty()) {
       return;
     }
@@ -71,7 +84,7 @@ public class Disclosures {
         caller.clientId(),
         interaction,
         truncate(request),
-        sent.size(),
+        (int) Math.min(resources, Integer.MAX_VALUE),
         perDoctor.keySet().stream().map(UUID::toString).toArray(String[]::new),
         perDoctor.values().toArray(Integer[]::new));
   }

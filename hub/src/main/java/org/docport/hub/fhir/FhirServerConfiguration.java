@@ -47,7 +47,8 @@ class FhirServerConfiguration {
           HealthcareService.class, List.of(PlanNetProfiles.HEALTHCARE_SERVICE));
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, DirectoryService service) {
+  ServletRegistrationBean<RestfulServer> fhirServlet(
+      FhirContext fhir, DirectoryService service, BulkExportService exports) {
     RestfulServer server = new RestfulServer(fhir);
     server.setServerName("DocPort");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
@@ -56,7 +57,14 @@ class FhirServerConfiguration {
             .map(type -> new DirectoryProvider(type, fhir.getResourceType(type), service))
             .map(IResourceProvider.class::cast)
             .toList());
-    server.setPlainProviders(List.of(new DirectorySystemProvider(service)));
+    List<String> served = TYPES.keySet().stream().map(fhir::getResourceType).sorted().toList();
+    server.setPlainProviders(
+        List.of(new DirectorySystemProvider(service), new BulkExportProvider(exports, served)));
+    server.registerProviders(
+        TYPES.keySet().stream()
+            .map(t -> new BulkExportTypeProvider(t, fhir.getResourceType(t), exports, served))
+            .map(Object.class::cast)
+            .toList());
     server.setPagingProvider(new Paging(service));
     Map<String, List<String>> profiles = new HashMap<>();
     TYPES.forEach((type, profile) -> profiles.put(fhir.getResourceType(type), profile));

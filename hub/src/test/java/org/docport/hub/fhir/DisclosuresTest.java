@@ -40,12 +40,7 @@ class DisclosuresTest extends FhirTest {
         .returnBundle(Bundle.class)
         .execute();
 
-    JsonNode disclosures =
-        operator()
-            .get("/api/doctors/" + doctor + "/disclosures")
-            .expect(200)
-            .body()
-            .get("disclosures");
+    JsonNode disclosures = disclosures(doctor);
 
     assertThat(disclosures.findValuesAsText("insurerId")).containsOnly(insurer.id());
     assertThat(disclosures.findValuesAsText("interaction")).contains("read", "search-type");
@@ -66,18 +61,7 @@ class DisclosuresTest extends FhirTest {
         .returnBundle(Bundle.class)
         .execute();
 
-    Bundle events =
-        FHIR.newJsonParser()
-            .parseResource(
-                Bundle.class,
-                operator()
-                    .get("/api/operator/audit-events?insurer=" + insurer.id())
-                    .expect(200)
-                    .body()
-                    .toString());
-
-    List<AuditEvent> audit =
-        events.getEntry().stream().map(e -> (AuditEvent) e.getResource()).toList();
+    List<AuditEvent> audit = auditEvents(insurer);
     assertThat(audit).isNotEmpty();
     assertThat(audit)
         .anySatisfy(

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.StringClientParam;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import org.docport.hub.HubTest;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
@@ -55,6 +57,29 @@ abstract class FhirTest extends HubTest {
 
   IGenericClient unauthenticated() {
     return InsurerFhirClients.unauthenticated(port);
+  }
+
+  /** The doctor's disclosures, newest first, as the doctor reads them. */
+  JsonNode disclosures(String doctor) {
+    return operator()
+        .get("/api/doctors/" + doctor + "/disclosures")
+        .expect(200)
+        .body()
+        .get("disclosures");
+  }
+
+  /** The disclosures of the insurer's clients, as operators read them. */
+  List<AuditEvent> auditEvents(Insurer insurer) {
+    Bundle events =
+        FHIR.newJsonParser()
+            .parseResource(
+                Bundle.class,
+                operator()
+                    .get("/api/operator/audit-events?insurer=" + insurer.id())
+                    .expect(200)
+                    .body()
+                    .toString());
+    return resources(events, AuditEvent.class);
   }
 
   static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {

@@ -1,0 +1,394 @@
+package org.docport.hub.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * FHIR Bulk Data export driven as an insurer's system runs it: kick off with {@code Prefer:
+ * respond-async}, poll the status URL, read the manifest, download the NDJSON files with the same
+ * access token.
+ */
+class BulkExportTest extends FhirTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void anInsurerExportsItsDirectoryAsNdjsonFilesAndTheDoctorSeesTheDisclosure() {
+    Insurer insurer = insurer();
+    String doctor = consentedDoctor("Exported", insurer);
+    Exporter exporter = exporter(insurer, "system/*.read");
+
+    HttpResponse<String> kickOff = exporter.get("/fhir/$export", true);
+    assertThat(kickOff.statusCode()).isEqualTo(202);
+    String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+    JsonNode manifest = exporter.manifest(status);
+
+    assertThat(manifest.get("transactionTime").asText()).isNotBlank();
+    assertThat(manifest.get("request").asText()).contains("/fhir/$export");
+    assertThat(manifest.get("requiresAccessToken").asBoolean()).isTrue();
+    assertThat(manifest.get("error")).isEmpty();
+    assertThat(manifest.get("output").findValuesAsText("type"))
+        .contains("Practitioner", "PractitionerRole", "Location", "Organization");
+    JsonNode practitioners = output(manifest, "Practitioner");
+    List<Resource> exported = exporter.download(practitioners.get("url").asText());
+    assertThat(exported).hasSize(practitioners.get("count").asInt()).hasSize(1);
+    Practitioner practitioner = (Practitioner) exported.get(0);
+    assertThat(practitioner.getNameFirstRep().getFamily()).isEqualTo("Exported");
+    assertThat(practitioner.getMeta().getVersionId()).isEqualTo("1");
+
+    JsonNode disclosures = disclosures(doctor);
+    JsonNode export = disclosures.get(0);
+    assertThat(export.get("interaction").asText()).isEqualTo("export");
+    assertThat(export.get("insurerId").asText()).isEqualTo(insurer.id());
+    assertThat(export.get("request").asText()).contains("$export");
+    assertThat(export.get("resources").asInt()).isEqualTo(1);
+    assertThat(auditEvents(insurer))
+        .map(AuditEvent::getSubtypeFirstRep)
+        .anySatisfy(code -> assertThat(code.getCode()).isEqualTo("operation"));
+  }
+
+  @Test
+  void typeAndTypeFilterNarrowTheExportAndAnUnknownTypeIs400() {
+    Insurer insurer = insurer();
+    consentedDoctor("Filtera", insurer);
+    consentedDoctor("Filterb", insurer);
+    Exporter exporter = exporter(insurer, "system/*.read");
+
+    JsonNode filtered =
+        exporter.export(
+            "/fhir/$export?_type=Practitioner,Location&_typeFilter="
+                + encode("Practitioner?family=filtera"));
+    assertThat(filtered.get("output").findValuesAsText("type"))
+        .containsExactlyInAnyOrder("Practitioner", "Location");
+    assertThat(families(exporter.download(output(filtered, "Practitioner").get("url").asText())))
+        .containsExactly("Filtera");
+    assertThat(output(filtered, "Location").get("count").asInt()).isEqualTo(2);
+
+    JsonNode typeLevel = exporter.export("/fhir/Practitioner/$export");
+    assertThat(typeLevel.get("output").findValuesAsText("type")).containsExactly("Practitioner");
+    assertThat(families(exporter.download(output(typeLevel, "Practitioner").get("url").asText())))
+        .containsExactlyInAnyOrder("Filtera", "Filterb");
+
+    HttpResponse<String> unknown = exporter.get("/fhir/$export?_type=Practitioner,Patient", true);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(outcome(unknown)).contains("Patient");
+  }
+
+  @Test
+  void sinceExportsWhatChangedAndListsWhatTheInsurerLost() {
+    Insurer insurer = insurer();
+    String kept = consentedDoctor("Sincekept", insurer);
+    String lost = consentedDoctor("Sincelost", insurer);
+    Exporter exporter = exporter(insurer, "system/*.read");
+    JsonNode first = exporter.export("/fhir/$export");
+    String lostId = practitionerId(client(insurer, "system/*.read"), "Sincelost");
+    String since = first.get("transactionTime").asText();
+
+    String edited = "/api/doctors/" + kept;
+    operator()
+        .patch(
+            edited,
+            Map.of("name", Map.of("suffix", "Jr")),
+            operator().get(edited).expect(200).etag())
+        .expect(200);
+    IGenericClient fhir = client(insurer, "system/*.read");
+    String keptId = practitionerId(fhir, "Sincekept");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "2"
+                    .equals(
+                        fhir.read()
+                            .resource(Practitioner.class)
+                            .withId(keptId)
+                            .execute()
+                            .getMeta()
+                            .getVersionId()));
+    consent(lost, insurer, "REVOKED");
+
+    JsonNode changes = exporter.export("/fhir/$export?_since=" + encode(since));
+
+    assertThat(families(exporter.download(output(changes, "Practitioner").get("url").asText())))
+        .containsExactly("Sincekept");
+    assertThat(changes.get("deleted")).hasSize(1);
+    JsonNode deleted = changes.get("deleted").get(0);
+    assertThat(deleted.get("type").asText()).isEqualTo("Bundle");
+    List<Resource> bundles = exporter.download(deleted.get("url").asText());
+    List<String> deletions =
+        bundles.stream()
+            .flatMap(b -> ((Bundle) b).getEntry().stream())
+            .peek(e -> assertThat(e.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.DELETE))
+            .map(e -> e.getRequest().getUrl())
+            .toList();
+    assertThat(deletions)
+        .contains("Practitioner/" + lostId)
+        .doesNotContain("Practitioner/" + keptId);
+    assertThat(((Bundle) bundles.get(0)).getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
+  }
+
+  @Test
+  void jobsAndFilesAreTheKickingClientsAloneAndDoctorsOfOtherInsurersNeverAppear() {
+    Insurer first = insurer();
+    Insurer second = insurer();
+    consentedDoctor("Firstonly", first);
+    consentedDoctor("Secondonly", second);
+    Exporter owner = exporter(first, "system/*.read");
+    HttpResponse<String> kickOff = owner.get("/fhir/$export", true);
+    String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+    String file = output(owner.manifest(status), "Practitioner").get("url").asText();
+
+    for (Exporter stranger :
+        List.of(exporter(second, "system/*.read"), exporter(first, "system/*.read"))) {
+      assertThat(stranger.get(status).statusCode()).isEqualTo(404);
+      assertThat(stranger.get(file).statusCode()).isEqualTo(404);
+      assertThat(stranger.delete(status).statusCode()).isEqualTo(404);
+    }
+    assertThat(families(owner.download(file))).containsExactly("Firstonly");
+
+    Exporter secondsOwn = exporter(second, "system/*.read");
+    JsonNode theirs = secondsOwn.export("/fhir/$export?_type=Practitioner");
+    assertThat(families(secondsOwn.download(output(theirs, "Practitioner").get("url").asText())))
+        .containsExactly("Secondonly");
+  }
+
+  @Test
+  void kickOffNeedsPreferRespondAsyncNdjsonAndAToken() {
+    Insurer insurer = insurer();
+    Exporter exporter = exporter(insurer, "system/*.read");
+
+    HttpResponse<String> withoutPrefer = exporter.get("/fhir/$export", false);
+    assertThat(withoutPrefer.statusCode()).isEqualTo(400);
+    assertThat(outcome(withoutPrefer)).contains("Prefer: respond-async");
+    HttpResponse<String> csv = exporter.get("/fhir/$export?_outputFormat=text%2Fcsv", true);
+    assertThat(csv.statusCode()).isEqualTo(400);
+    assertThat(outcome(csv)).contains("_outputFormat");
+    assertThat(new Exporter(null).get("/fhir/$export", true).statusCode()).isEqualTo(401);
+    assertThat(exporter.post("/fhir/$export?_type=Location").statusCode()).isEqualTo(405);
+    assertThat(exporter(insurer, "system/Practitioner.read").get("/fhir/$export", true))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(202));
+    assertThat(
+            exporter(insurer, "system/Practitioner.read")
+                .get("/fhir/$export?_type=Location", true)
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aPollWhileTheManifestIsComputedAnswersProgress() {
+    Exporter exporter = exporter(insurer(), "system/*.read");
+    String status =
+        exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
+    UUID job = UUID.fromString(status.substring(status.indexOf("_jobId=") + 7));
+
+    HttpResponse<String> busy =
+        transactions.execute(
+            s -> {
+              // as another poll computing the manifest holds the job
+              jdbc.queryForList("select id from bulk_export where id = ? for update", job);
+              return exporter.get(status);
+            });
+
+    assertThat(busy.statusCode()).isEqualTo(202);
+    assertThat(busy.headers().firstValue("X-Progress")).isPresent();
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
+    assertThat(exporter.get(status).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCancelledExportIsForgotten() {
+    Exporter exporter = exporter(insurer(), "system/*.read");
+    String status =
+        exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
+
+    assertThat(exporter.delete(status).statusCode()).isEqualTo(202);
+    assertThat(exporter.get(status).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anExportExpiresWithItsFiles() {
+    Insurer insurer = insurer();
+    consentedDoctor("Expiring", insurer);
+    Exporter exporter = exporter(insurer, "system/*.read");
+    String status =
+        exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
+    String file = output(exporter.manifest(status), "Practitioner").get("url").asText();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> exporter.get(status).statusCode() == 404);
+    HttpResponse<String> expired = exporter.get(file);
+    assertThat(expired.statusCode()).isEqualTo(404);
+    assertThat(outcome(expired)).contains("expired");
+  }
+
+  @Test
+  void metadataDeclaresTheBulkDataExport() {
+    CapabilityStatement metadata =
+        unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
+
+    assertThat(metadata.getInstantiates())
+        .extracting(c -> c.getValue())
+        .contains("http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
+    assertThat(metadata.getRestFirstRep().getOperation())
+        .anySatisfy(
+            o -> {
+              assertThat(o.getName()).isEqualTo("export");
+              assertThat(o.getDefinition())
+                  .isEqualTo("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
+            });
+  }
+
+  private Exporter exporter(Insurer insurer, String scope) {
+    return new Exporter(InsurerFhirClients.token(operator(), port, insurer.id(), scope));
+  }
+
+  private static JsonNode output(JsonNode manifest, String type) {
+    return StreamSupport.stream(manifest.get("output").spliterator(), false)
+        .filter(o -> o.get("type").asText().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " in " + manifest));
+  }
+
+  private static List<String> families(List<Resource> practitioners) {
+    return practitioners.stream()
+        .map(p -> ((Practitioner) p).getNameFirstRep().getFamily())
+        .toList();
+  }
+
+  private static String outcome(HttpResponse<String> response) {
+    return FHIR.newJsonParser()
+        .parseResource(OperationOutcome.class, response.body())
+        .getIssueFirstRep()
+        .getDiagnostics();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** One client of an insurer's system: one access token, kept for the whole export. */
+  private final class Exporter {
+    private final String token;
+
+    Exporter(String token) {
+      this.token = token;
+    }
+
+    /** Kicks off, polls until complete and answers the manifest. */
+    JsonNode export(String kickOff) {
+      HttpResponse<String> response = get(kickOff, true);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      return manifest(response.headers().firstValue("Content-Location").orElseThrow());
+    }
+
+    JsonNode manifest(String status) {
+      @SuppressWarnings("unchecked")
+      HttpResponse<String>[] last = new HttpResponse[1];
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                last[0] = get(status);
+                assertThat(last[0].statusCode()).isIn(200, 202);
+                return last[0].statusCode() == 200;
+              });
+      try {
+        return JSON.readTree(last[0].body());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The file's resources, one per NDJSON line. */
+    List<Resource> download(String url) {
+      HttpResponse<String> response = get(url);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/fhir+ndjson");
+      return response
+          .body()
+          .lines()
+          .map(line -> (Resource) FHIR.newJsonParser().parseResource(line))
+          .toList();
+    }
+
+    HttpResponse<String> get(String pathOrUrl) {
+      return send(request(pathOrUrl).GET());
+    }
+
+    HttpResponse<String> get(String path, boolean async) {
+      HttpRequest.Builder request = request(path).GET();
+      if (async) {
+        request.header("Prefer", "respond-async");
+      }
+      return send(request);
+    }
+
+    HttpResponse<String> post(String path) {
+      return send(
+          request(path)
+              .header("Prefer", "respond-async")
+              .header("Content-Type", "application/fhir+json")
+              .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\": \"Parameters\"}")));
+    }
+
+    HttpResponse<String> delete(String url) {
+      return send(request(url).DELETE());
+    }
+
+    private HttpRequest.Builder request(String pathOrUrl) {
+      String url =
+          pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl;
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+      try {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

@@ -5,20 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -37,9 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class BulkExportTest extends FhirTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transactions;
 
@@ -47,7 +37,7 @@ class BulkExportTest extends FhirTest {
   void anInsurerExportsItsDirectoryAsNdjsonFilesAndTheDoctorSeesTheDisclosure() {
     Insurer insurer = insurer();
     String doctor = consentedDoctor("Exported", insurer);
-    Exporter exporter = exporter(insurer, "system/*.read");
+    BulkExporter exporter = exporter(insurer, "system/*.read");
 
     HttpResponse<String> kickOff = exporter.get("/fhir/$export", true);
     assertThat(kickOff.statusCode()).isEqualTo(202);
@@ -83,7 +73,7 @@ class BulkExportTest extends FhirTest {
     Insurer insurer = insurer();
     consentedDoctor("Filtera", insurer);
     consentedDoctor("Filterb", insurer);
-    Exporter exporter = exporter(insurer, "system/*.read");
+    BulkExporter exporter = exporter(insurer, "system/*.read");
 
     JsonNode filtered =
         exporter.export(
@@ -110,7 +100,7 @@ class BulkExportTest extends FhirTest {
     Insurer insurer = insurer();
     String kept = consentedDoctor("Sincekept", insurer);
     String lost = consentedDoctor("Sincelost", insurer);
-    Exporter exporter = exporter(insurer, "system/*.read");
+    BulkExporter exporter = exporter(insurer, "system/*.read");
     JsonNode first = exporter.export("/fhir/$export");
     String lostId = practitionerId(client(insurer, "system/*.read"), "Sincelost");
     String since = first.get("transactionTime").asText();
@@ -164,12 +154,12 @@ class BulkExportTest extends FhirTest {
     Insurer second = insurer();
     consentedDoctor("Firstonly", first);
     consentedDoctor("Secondonly", second);
-    Exporter owner = exporter(first, "system/*.read");
+    BulkExporter owner = exporter(first, "system/*.read");
     HttpResponse<String> kickOff = owner.get("/fhir/$export", true);
     String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
     String file = output(owner.manifest(status), "Practitioner").get("url").asText();
 
-    for (Exporter stranger :
+    for (BulkExporter stranger :
         List.of(exporter(second, "system/*.read"), exporter(first, "system/*.read"))) {
       assertThat(stranger.get(status).statusCode()).isEqualTo(404);
       assertThat(stranger.get(file).statusCode()).isEqualTo(404);
@@ -177,7 +167,7 @@ class BulkExportTest extends FhirTest {
     }
     assertThat(families(owner.download(file))).containsExactly("Firstonly");
 
-    Exporter secondsOwn = exporter(second, "system/*.read");
+    BulkExporter secondsOwn = exporter(second, "system/*.read");
     JsonNode theirs = secondsOwn.export("/fhir/$export?_type=Practitioner");
     assertThat(families(secondsOwn.download(output(theirs, "Practitioner").get("url").asText())))
         .containsExactly("Secondonly");
@@ -186,7 +176,7 @@ class BulkExportTest extends FhirTest {
   @Test
   void kickOffNeedsPreferRespondAsyncNdjsonAndAToken() {
     Insurer insurer = insurer();
-    Exporter exporter = exporter(insurer, "system/*.read");
+    BulkExporter exporter = exporter(insurer, "system/*.read");
 
     HttpResponse<String> withoutPrefer = exporter.get("/fhir/$export", false);
     assertThat(withoutPrefer.statusCode()).isEqualTo(400);
@@ -194,7 +184,7 @@ class BulkExportTest extends FhirTest {
     HttpResponse<String> csv = exporter.get("/fhir/$export?_outputFormat=text%2Fcsv", true);
     assertThat(csv.statusCode()).isEqualTo(400);
     assertThat(outcome(csv)).contains("_outputFormat");
-    assertThat(new Exporter(null).get("/fhir/$export", true).statusCode()).isEqualTo(401);
+    assertThat(new BulkExporter(port, null).get("/fhir/$export", true).statusCode()).isEqualTo(401);
     assertThat(exporter.post("/fhir/$export?_type=Location").statusCode()).isEqualTo(405);
     assertThat(exporter(insurer, "system/Practitioner.read").get("/fhir/$export", true))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(202));
@@ -207,7 +197,7 @@ class BulkExportTest extends FhirTest {
 
   @Test
   void aPollWhileTheManifestIsComputedAnswersProgress() {
-    Exporter exporter = exporter(insurer(), "system/*.read");
+    BulkExporter exporter = exporter(insurer(), "system/*.read");
     String status =
         exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
     UUID job = UUID.fromString(status.substring(status.indexOf("_jobId=") + 7));
@@ -228,7 +218,7 @@ class BulkExportTest extends FhirTest {
 
   @Test
   void aCancelledExportIsForgotten() {
-    Exporter exporter = exporter(insurer(), "system/*.read");
+    BulkExporter exporter = exporter(insurer(), "system/*.read");
     String status =
         exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
 
@@ -240,7 +230,7 @@ class BulkExportTest extends FhirTest {
   void anExportExpiresWithItsFiles() {
     Insurer insurer = insurer();
     consentedDoctor("Expiring", insurer);
-    Exporter exporter = exporter(insurer, "system/*.read");
+    BulkExporter exporter = exporter(insurer, "system/*.read");
     String status =
         exporter.get("/fhir/$export", true).headers().firstValue("Content-Location").orElseThrow();
     String file = output(exporter.manifest(status), "Practitioner").get("url").asText();
@@ -271,15 +261,12 @@ class BulkExportTest extends FhirTest {
             });
   }
 
-  private Exporter exporter(Insurer insurer, String scope) {
-    return new Exporter(InsurerFhirClients.token(operator(), port, insurer.id(), scope));
+  private BulkExporter exporter(Insurer insurer, String scope) {
+    return new BulkExporter(port, InsurerFhirClients.token(operator(), port, insurer.id(), scope));
   }
 
   private static JsonNode output(JsonNode manifest, String type) {
-    return StreamSupport.stream(manifest.get("output").spliterator(), false)
-        .filter(o -> o.get("type").asText().equals(type))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " in " + manifest));
+    return BulkExporter.output(manifest, type);
   }
 
   private static List<String> families(List<Resource> practitioners) {
@@ -297,98 +284,5 @@ class BulkExportTest extends FhirTest {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /** One client of an insurer's system: one access token, kept for the whole export. */
-  private final class Exporter {
-    private final String token;
-
-    Exporter(String token) {
-      this.token = token;
-    }
-
-    /** Kicks off, polls until complete and answers the manifest. */
-    JsonNode export(String kickOff) {
-      HttpResponse<String> response = get(kickOff, true);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-      return manifest(response.headers().firstValue("Content-Location").orElseThrow());
-    }
-
-    JsonNode manifest(String status) {
-      @SuppressWarnings("unchecked")
-      HttpResponse<String>[] last = new HttpResponse[1];
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(
-              () -> {
-                last[0] = get(status);
-                assertThat(last[0].statusCode()).isIn(200, 202);
-                return last[0].statusCode() == 200;
-              });
-      try {
-        return JSON.readTree(last[0].body());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    /** The file's resources, one per NDJSON line. */
-    List<Resource> download(String url) {
-      HttpResponse<String> response = get(url);
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
-          .startsWith("application/fhir+ndjson");
-      return response
-          .body()
-          .lines()
-          .map(line -> (Resource) FHIR.newJsonParser().parseResource(line))
-          .toList();
-    }
-
-    HttpResponse<String> get(String pathOrUrl) {
-      return send(request(pathOrUrl).GET());
-    }
-
-    HttpResponse<String> get(String path, boolean async) {
-      HttpRequest.Builder request = request(path).GET();
-      if (async) {
-        request.header("Prefer", "respond-async");
-      }
-      return send(request);
-    }
-
-    HttpResponse<String> post(String path) {
-      return send(
-          request(path)
-              .header("Prefer", "respond-async")
-              .header("Content-Type", "application/fhir+json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\": \"Parameters\"}")));
-    }
-
-    HttpResponse<String> delete(String url) {
-      return send(request(url).DELETE());
-    }
-
-    private HttpRequest.Builder request(String pathOrUrl) {
-      String url =
-          pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl;
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json");
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      return request;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -2,9 +2,11 @@ package org.docport.hub.fhir;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,7 +38,7 @@ final class Probes {
       return type
           + "?"
           + parameters.stream()
-              .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+              .map(p -> p.getKey() + "=" + encode(p.getValue()))
               .collect(Collectors.joining("&"));
     }
 
@@ -55,6 +57,66 @@ final class Probes {
 
   /** The operator sets the consent of doctor {@code doctor} to insurer {@code insurer}. */
   record Change(int doctor, int insurer, String status) implements Probe {}
+
+  /**
+   * A bulk export: at system level ({@code level} null) or of one type; of the {@code types} asked
+   * (none: all the level serves); of what changed since the insurer's previous export ({@code
+   * since}); narrowed by {@code filters}. {@code midway}, if not null, is a consent change the
+   * operator makes after the manifest and before the files are downloaded.
+   */
+  record Export(
+      String level, List<String> types, boolean since, List<Filter> filters, Change midway)
+      implements Probe {
+
+    /** The kick-off URL, {@code _since} the given instant when {@link #since}. */
+    String url(Instant sinceInstant) {
+      List<String> parameters = new ArrayList<>();
+      if (!types.isEmpty()) {
+        parameters.add("_type=" + String.join(",", types));
+      }
+      if (since) {
+        parameters.add("_since=" + encode(sinceInstant.toString()));
+      }
+      if (!filters.isEmpty()) {
+        parameters.add(
+            "_typeFilter="
+                + encode(filters.stream().map(Filter::query).collect(Collectors.joining(","))));
+      }
+      return (level == null ? "/fhir/$export" : "/fhir/" + level + "/$export")
+          + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
+    }
+
+    /** The types exported: those asked, or all the level serves. */
+    List<String> exported() {
+      return !types.isEmpty() ? types : level != null ? List.of(level) : typeNames();
+    }
+
+    /** Whether the doctor's resources of the type pass the export's filters of that type. */
+    boolean passes(String type, VisibilityWorld.Doctor doctor) {
+      List<Filter> ofType = filters.stream().filter(f -> f.type().equals(type)).toList();
+      return ofType.isEmpty() || ofType.stream().anyMatch(f -> f.matches(doctor));
+    }
+
+    boolean filtered(String type) {
+      return filters.stream().anyMatch(f -> f.type().equals(type));
+    }
+  }
+
+  /**
+   * A {@code _typeFilter} search whose matches are a doctor's property: a family name's prefix (a
+   * string search's default match, case-insensitive) or a role's specialty code.
+   */
+  record Filter(String type, String parameter, String value) {
+    String query() {
+      return type + "?" + parameter + "=" + value;
+    }
+
+    boolean matches(VisibilityWorld.Doctor doctor) {
+      return parameter.equals("family")
+          ? doctor.family().toLowerCase(Locale.ROOT).startsWith(value.toLowerCase(Locale.ROOT))
+          : doctor.specialty().equals(value);
+    }
+  }
 
   private final VisibilityWorld world;
   private final List<UUID> doctorIds;
@@ -77,6 +139,65 @@ final class Probes {
             : Arbitraries.frequencyOf(
                 Tuple.of(100 - changes, request), Tuple.of(changes, changes()));
     return Combinators.combine(insurer(), any).as(Map::entry);
+  }
+
+  /** A bulk export of an insurer (by index), or with {@code changes} weight a consent change. */
+  Arbitrary<Map.Entry<Integer, Probe>> exportSteps(int changes) {
+    return Combinators.combine(
+            insurer(),
+            Arbitraries.frequencyOf(
+                Tuple.of(100 - changes, exports()), Tuple.of(changes, changes())))
+        .as(Map::entry);
+  }
+
+  /**
+   * Exports of every kind: system or type level, all types or some, with {@code _since} or without,
+   * with {@code _typeFilter} or without; one in four changes a consent between its manifest and its
+   * files.
+   */
+  Arbitrary<Probe> exports() {
+    Arbitrary<List<String>> someTypes =
+        Arbitraries.subsetOf(typeNames()).ofMinSize(1).map(set -> set.stream().sorted().toList());
+    Arbitrary<List<Filter>> filters =
+        Arbitraries.oneOf(
+            Arbitraries.just(List.of()),
+            prefixes(VisibilityWorld.FAMILIES)
+                .map(f -> List.of(new Filter("Practitioner", "family", f))),
+            Arbitraries.of(VisibilityWorld.SPECIALTIES)
+                .map(c -> List.of(new Filter("PractitionerRole", "specialty", c))));
+    return Combinators.combine(
+            Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(false)), Tuple.of(1, Arbitraries.just(true))),
+            Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(List.<String>of())), Tuple.of(2, someTypes)),
+            Arbitraries.of(true, false),
+            filters,
+            changes().map(Change.class::cast).injectNull(0.75))
+        .as(
+            (typeLevel, types, since, filter, midway) -> {
+              if (typeLevel) {
+                return new Export(
+                    "Practitioner",
+                    types.isEmpty() ? types : List.of("Practitioner"),
+                    since,
+                    filter.stream().filter(f -> f.type().equals("Practitioner")).toList(),
+                    midway);
+              }
+              List<String> asked = new ArrayList<>(types);
+              filter.stream()
+                  .map(Filter::type)
+                  .filter(t -> !types.isEmpty() && !asked.contains(t))
+                  .forEach(asked::add);
+              return new Export(null, List.copyOf(asked), since, filter, midway);
+            });
+  }
+
+  static List<String> typeNames() {
+    return Provenance.TYPES.stream().map(c -> c.getSimpleName()).toList();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** What to ask right after a change: something that would show the doctor if it leaked. */
@@ -127,7 +248,7 @@ final class Probes {
   }
 
   private Arbitrary<Probe> reads() {
-    return Arbitraries.of(Provenance.TYPES.stream().map(c -> c.getSimpleName()).toList())
+    return Arbitraries.of(typeNames())
         .flatMap(
             type ->
                 Arbitraries.frequencyOf(
@@ -143,8 +264,7 @@ final class Probes {
   }
 
   private Arbitrary<Probe> histories() {
-    Arbitrary<String> type =
-        Arbitraries.of(Provenance.TYPES.stream().map(c -> c.getSimpleName()).toList());
+    Arbitrary<String> type = Arbitraries.of(typeNames());
     return Arbitraries.oneOf(
         Arbitraries.just(new History(null, null)),
         type.map(t -> new History(t, null)),

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +22,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
 import org.docport.hub.HubTest;
@@ -29,6 +36,7 @@ import org.docport.hub.fhir.DirectoryAskers.Answer;
 import org.docport.hub.fhir.DirectoryAskers.Asker;
 import org.docport.hub.fhir.DirectoryAskers.Item;
 import org.docport.hub.fhir.Probes.Change;
+import org.docport.hub.fhir.Probes.Export;
 import org.docport.hub.fhir.Probes.History;
 import org.docport.hub.fhir.Probes.Probe;
 import org.docport.hub.fhir.Probes.Read;
@@ -41,7 +49,9 @@ import org.docport.hub.fhir.Provenance.Participation;
 import org.docport.hub.fhir.VisibilityWorld.Grant;
 import org.docport.mappings.BusinessIdentifiers;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +91,13 @@ class VisibilityPropertyTest extends HubTest {
    */
   private static final boolean RETAINED_AFFILIATIONS_TOLERATED = false;
 
+  private static final int EXPORT_STEPS = Integer.getInteger("docport.visibility.export-steps", 40);
+
   /** Per hundred steps, how many change a consent. */
   private static final int CHANGES = 4;
+
+  /** Per hundred steps of the export property, how many change a consent (exports are slower). */
+  private static final int EXPORT_CHANGES = 35;
 
   @Autowired DirectoryQueries directory;
   @Autowired InsurerVisibility visibility;
@@ -113,6 +128,33 @@ class VisibilityPropertyTest extends HubTest {
   void directoryQueriesNeverReturnAHiddenDoctorsResources() {
     Built world = build(SEED + 1);
     explore(world, DirectoryAskers.direct(directory, world.insurerIds()), DIRECT_STEPS, SEED + 1);
+  }
+
+  /**
+   * Bulk exports follow consent as every other answer does: each file holds only resources the
+   * insurer may see when it is downloaded (a consent revoked after the manifest included), holds
+   * every resource of the insurer's view, {@code _since} delivers every doctor who became visible
+   * since the insurer's previous export, and {@code deleted[]} lists every doctor it lost since and
+   * nothing the insurer never held.
+   */
+  @Test
+  void noBulkExportShowsAnInsurerADoctorItMayNotSee() {
+    Built world = build(SEED + 2);
+    List<IGenericClient> clients = new ArrayList<>();
+    List<BulkExporter> exporters = new ArrayList<>();
+    for (Insurer insurer : world.insurers()) {
+      clients.add(InsurerFhirClients.client(operator(), port, insurer.id(), "system/*.read"));
+      exporters.add(
+          new BulkExporter(
+              port, InsurerFhirClients.token(operator(), port, insurer.id(), "system/*.read")));
+    }
+    explore(
+        world,
+        new Checks(world, DirectoryAskers.http(clients), exporters),
+        EXPORT_STEPS,
+        SEED + 2,
+        probes -> probes.exportSteps(EXPORT_CHANGES),
+        (probes, doctor) -> probes.exports());
   }
 
   /**
@@ -208,8 +250,15 @@ class VisibilityPropertyTest extends HubTest {
     }
   }
 
-  /** The queue is drained and each such doctor's Practitioner is in that insurer's view. */
   private void awaitProjected(Built world, java.util.function.Predicate<Grant> which) {
+    awaitProjected(world, (d, i) -> which.test(world.spec().grants().get(d).get(i)));
+  }
+
+  /**
+   * The queue is drained and the Practitioner of each doctor {@code shown} to an insurer (by
+   * indices) is in that insurer's view.
+   */
+  private void awaitProjected(Built world, BiPredicate<Integer, Integer> shown) {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
@@ -223,7 +272,7 @@ class VisibilityPropertyTest extends HubTest {
               for (int d = 0; d < world.doctors().size(); d++) {
                 for (int i = 0; i < VisibilityWorld.INSURERS; i++) {
                   String insurerId = world.insurerIds().get(i);
-                  if (which.test(world.spec().grants().get(d).get(i))
+                  if (shown.test(d, i)
                       && world.provenance().idsOf(d, "Practitioner").stream()
                           .anyMatch(
                               p -> directory.current(insurerId, "Practitioner", p).isEmpty())) {
@@ -235,12 +284,32 @@ class VisibilityPropertyTest extends HubTest {
             });
   }
 
-  /** Runs the steps the seed draws, checking every answer; fails naming the seed and the step. */
   private void explore(Built world, Asker asker, int steps, long seed) {
+    explore(
+        world,
+        new Checks(world, asker, List.of()),
+        steps,
+        seed,
+        probes -> probes.steps(CHANGES),
+        Probes::about);
+  }
+
+  /**
+   * Runs the steps the seed draws, checking every answer; fails naming the seed and the step.
+   *
+   * @param after what to ask right after a consent changed that may hide the doctor (by index)
+   */
+  private void explore(
+      Built world,
+      Checks checks,
+      int steps,
+      long seed,
+      Function<Probes, Arbitrary<Map.Entry<Integer, Probe>>> draw,
+      BiFunction<Probes, Integer, Arbitrary<Probe>> after) {
     Random random = new Random(seed);
+    checks.random = random;
     Probes probes = new Probes(world.spec(), world.doctors(), world.provenance());
-    RandomGenerator<Map.Entry<Integer, Probe>> generator = probes.steps(CHANGES).generator(100);
-    Checks checks = new Checks(world, asker, random);
+    RandomGenerator<Map.Entry<Integer, Probe>> generator = draw.apply(probes).generator(100);
     long started = System.nanoTime();
     Map.Entry<Integer, Probe> forced = null;
     for (int step = 0; step < steps; step++) {
@@ -253,7 +322,7 @@ class VisibilityPropertyTest extends HubTest {
             forced =
                 Map.entry(
                     change.insurer(),
-                    probes.about(change.doctor()).generator(100).next(random).value());
+                    after.apply(probes, change.doctor()).generator(100).next(random).value());
           }
         } else {
           checks.ask(next.getKey(), next.getValue());
@@ -279,24 +348,43 @@ class VisibilityPropertyTest extends HubTest {
         new TreeMap<>(checks.counts));
   }
 
+  /** An export's transaction time and the doctors visible to each insurer as of then. */
+  private record Exported(Instant transactionTime, Set<String> visible) {}
+
   /** The checks of every answer, against the rule as it stands before and after the request. */
   private final class Checks {
     private final Built world;
     private final Asker asker;
-    private final Random random;
+    private final List<BulkExporter> exporters;
+    private Random random;
     private final Set<String> everVisible = new HashSet<>();
     private final Map<String, Integer> counts = new HashMap<>();
     private int justHidden = -1;
 
-    Checks(Built world, Asker asker, Random random) {
+    /** By insurer: its previous export, or the world as built before its first. */
+    private final Map<Integer, Exported> previous = new HashMap<>();
+
+    /**
+     * @param exporters one per insurer, for worlds that are asked for bulk exports
+     */
+    Checks(Built world, Asker asker, List<BulkExporter> exporters) {
       this.world = world;
       this.asker = asker;
-      this.random = random;
+      this.exporters = exporters;
       for (int d = 0; d < world.doctors().size(); d++) {
         for (int i = 0; i < VisibilityWorld.INSURERS; i++) {
           if (world.spec().grants().get(d).get(i).everActive()) {
             everVisible.add(pair(i, d));
           }
+        }
+      }
+      if (!exporters.isEmpty()) {
+        awaitProjected(world, (d, i) -> world.spec().grants().get(d).get(i) == Grant.ACTIVE);
+        Instant built =
+            jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant();
+        Set<String> visible = visibleNow();
+        for (int i = 0; i < VisibilityWorld.INSURERS; i++) {
+          previous.put(i, new Exported(built, visible));
         }
       }
     }
@@ -311,6 +399,10 @@ class VisibilityPropertyTest extends HubTest {
     }
 
     void ask(int insurer, Probe probe) {
+      if (probe instanceof Export export) {
+        export(insurer, export);
+        return;
+      }
       Set<String> before = visibleNow();
       Answer answer;
       if (probe instanceof Read read) {
@@ -358,6 +450,115 @@ class VisibilityPropertyTest extends HubTest {
                             .equals(new OfDoctor(doctor)));
         count("checked right after a revocation");
       }
+    }
+
+    /**
+     * Runs the export once the view has caught up with every consent, and checks its files: no
+     * resource the insurer may not see when it downloads them, every resource its view holds (for
+     * {@code _since}: of every doctor visible now that was not at its previous export), and in
+     * {@code deleted[]} every doctor it lost since and only what it once held.
+     */
+    private void export(int insurer, Export export) {
+      String insurerId = world.insurerIds().get(insurer);
+      Set<String> visible = visibleNow();
+      awaitProjected(world, (d, i) -> visible.contains(pair(i, d)));
+      Exported last = previous.get(insurer);
+      BulkExporter exporter = exporters.get(insurer);
+      JsonNode manifest = exporter.export(export.url(last.transactionTime()));
+      Set<String> atKickOff = visibleNow();
+      if (export.midway() != null) {
+        change(export.midway());
+        justHidden = -1;
+      }
+      Set<String> atDownload = visibleNow();
+      everVisible.addAll(atKickOff);
+      everVisible.addAll(atDownload);
+      count(export.since() ? "export since" : "export");
+      count(export.midway() != null ? "export changed midway" : "export unchanged midway");
+
+      Map<String, Set<String>> output = new HashMap<>();
+      for (JsonNode file : manifest.get("output")) {
+        String type = file.get("type").asText();
+        assertThat(export.exported()).as("types exported").contains(type);
+        for (Resource resource : exporter.download(file.get("url").asText())) {
+          assertThat(resource.fhirType()).as("a resource in the %s file", type).isEqualTo(type);
+          Item item = new Item(type, resource.getIdElement().getIdPart(), false, true, resource);
+          checkItem(insurer, item, atDownload);
+          Origin origin = world.provenance().of(type, item.id()).orElseThrow();
+          if (origin instanceof OfDoctor o) {
+            assertThat(export.passes(type, world.spec().doctors().get(o.doctor())))
+                .as("%s/%s passes %s", type, item.id(), export.filters())
+                .isTrue();
+          }
+          output.computeIfAbsent(type, t -> new HashSet<>()).add(item.id());
+        }
+      }
+      Set<String> deleted = new HashSet<>();
+      for (JsonNode file : manifest.get("deleted")) {
+        for (Resource bundle : exporter.download(file.get("url").asText())) {
+          for (Bundle.BundleEntryComponent entry : ((Bundle) bundle).getEntry()) {
+            assertThat(entry.getRequest().getMethod()).isEqualTo(Bundle.HTTPVerb.DELETE);
+            IdType id = new IdType(entry.getRequest().getUrl());
+            assertThat(export.exported()).as("types deleted").contains(id.getResourceType());
+            checkItem(
+                insurer,
+                new Item(id.getResourceType(), id.getIdPart(), true, true, null),
+                Set.of());
+            deleted.add(entry.getRequest().getUrl());
+          }
+        }
+      }
+      if (!export.since()) {
+        assertThat(deleted).as("deleted[] without _since").isEmpty();
+      }
+
+      for (String type : export.exported()) {
+        Set<String> got = output.getOrDefault(type, Set.of());
+        for (int d = 0; d < world.doctors().size(); d++) {
+          String pair = pair(insurer, d);
+          boolean shown = atKickOff.contains(pair) && atDownload.contains(pair);
+          if (shown
+              && export.passes(type, world.spec().doctors().get(d))
+              && (!export.since() || !last.visible().contains(pair))) {
+            List<String> own = world.provenance().idsOf(d, type);
+            if (type.equals("Practitioner")) {
+              assertThat(got).as("doctor %d's Practitioner exported", d).containsAll(own);
+              count("doctors exported checked");
+            }
+            for (String id : own) {
+              if (held(insurerId, type, id)) {
+                assertThat(got).as("doctor %d's %s/%s exported", d, type, id).contains(id);
+              }
+            }
+          }
+          if (export.since()
+              && type.equals("Practitioner")
+              && last.visible().contains(pair)
+              && !atKickOff.contains(pair)
+              && !atDownload.contains(pair)) {
+            for (String id : world.provenance().idsOf(d, type)) {
+              assertThat(deleted).as("doctor %d lost", d).contains(type + "/" + id);
+            }
+            count("lost doctors in deleted[]");
+          }
+        }
+        if (!export.since() && !export.filtered(type) && export.midway() == null) {
+          for (String id : world.provenance().ids(type)) {
+            if (held(insurerId, type, id)) {
+              assertThat(got).as("%s/%s of the view exported", type, id).contains(id);
+            }
+          }
+          count("view completeness checked");
+        }
+      }
+      previous.put(
+          insurer,
+          new Exported(Instant.parse(manifest.get("transactionTime").asText()), atKickOff));
+    }
+
+    /** Whether the insurer's view holds the resource, as a read answers it now. */
+    private boolean held(String insurerId, String type, String id) {
+      return directory.current(insurerId, type, id).filter(s -> !s.deleted()).isPresent();
     }
 
     private void checkItem(int insurer, Item item, Set<String> allowed) {

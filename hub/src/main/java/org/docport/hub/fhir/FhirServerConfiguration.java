@@ -66,6 +66,7 @@ class FhirServerConfiguration {
             .map(Object.class::cast)
             .toList());
     server.setPagingProvider(new Paging(service));
+    server.registerInterceptor(new HistoryLinks());
     Map<String, List<String>> profiles = new HashMap<>();
     TYPES.forEach((type, profile) -> profiles.put(fhir.getResourceType(type), profile));
     server.setServerConformanceProvider(new DirectoryCapabilities(server, profiles));

@@ -15,7 +15,19 @@ final class AuditEvents {
 
   static final String CLIENT_SYSTEM = "https://docport.org/fhir/sid/smart-client";
 
+  /**
+   * DocPort's own interaction codes, for disclosures that no FHIR RESTful interaction names: {@code
+   * subscription-notification}, a notification DocPort pushed to a subscriber's endpoint.
+   */
+  static final String DOCPORT_INTERACTIONS = "https://docport.org/fhir/CodeSystem/interaction";
+
   private AuditEvents() {}
+
+  private static String interactionSystem(Disclosures.Disclosure disclosure) {
+    return disclosure.interaction().equals(SubscriptionEvents.NOTIFICATION)
+        ? DOCPORT_INTERACTIONS
+        : "http://hl7.org/fhir/restful-interaction";
+  }
 
   static AuditEvent of(Disclosures.Disclosure disclosure) {
     AuditEvent event = new AuditEvent();
@@ -23,8 +35,7 @@ final class AuditEvents {
     event.setType(
         new Coding(
             "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
-    event.addSubtype(
-        new Coding("http://hl7.org/fhir/restful-interaction", disclosure.interaction(), null));
+    event.addSubtype(new Coding(interactionSystem(disclosure), disclosure.interaction(), null));
     event.setAction(
         disclosure.interaction().startsWith("search") ? AuditEventAction.E : AuditEventAction.R);
     event.setRecorded(Date.from(disclosure.at()));

@@ -37,6 +37,7 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
         statement.getRestFirstRep().getResource()) {
       describe(resource);
     }
+    SubscriptionCapabilities.declare(statement);
     return statement;
   }
 

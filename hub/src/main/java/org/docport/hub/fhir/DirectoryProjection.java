@@ -44,6 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Doctors are queued in {@code directory_pending} in the transaction that plans their
  * deliveries, and projected in the transaction that removes them from the queue: a crash loses
  * nothing, and the row lock keeps two replicas from projecting one doctor at once.
+ *
+ * <p>Each new version (a deletion too) is also an event for the insurer's subscriptions, appended
+ * in the same transaction ({@link SubscriptionStore#recordEvents}): subscribers are told exactly
+ * what the insurer's view went through, fed by the same change capture as the connectors.
  */
 @Component
 public class DirectoryProjection {
@@ -61,6 +65,7 @@ public class DirectoryProjection {
   private final InsurerContexts insurers;
   private final InsurerVisibility visibility;
   private final SearchIndex index;
+  private final SubscriptionStore subscriptions;
 
   DirectoryProjection(
       JdbcTemplate jdbc,
@@ -68,7 +73,8 @@ public class DirectoryProjection {
       FhirContext fhir,
       Doctors doctors,
       InsurerContexts insurers,
-      InsurerVisibility visibility) {
+      InsurerVisibility visibility,
+      SubscriptionStore subscriptions) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.fhir = fhir;
@@ -76,6 +82,7 @@ public class DirectoryProjection {
     this.insurers = insurers;
     this.visibility = visibility;
     this.index = new SearchIndex(fhir);
+    this.subscriptions = subscriptions;
   }
 
   /** Queues doctors for projection; call inside the transaction that records their change. */
@@ -295,6 +302,7 @@ public class DirectoryProjection {
     }
     if (!versions.isEmpty()) {
       recordHistory(key);
+      subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
     } else if (!reindexed(key, indexHash)) {
       return; // unchanged, and so are the chained values of the resources it refers to
     }
@@ -353,6 +361,7 @@ public class DirectoryProjection {
       return;
     }
     recordHistory(key);
+    subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
     jdbc.update(
         "delete from directory_search where insurer_id = ? and type = ? and id = ?",
         key.insurerId(),

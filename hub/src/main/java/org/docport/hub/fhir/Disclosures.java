@@ -27,7 +27,8 @@ public class Disclosures {
    * One answer that carried a doctor's data.
    *
    * @param interaction {@code read}, {@code vread}, {@code search-type}, {@code history-instance},
-   *     {@code history-type} or {@code history-system}
+   *     {@code history-type}, {@code history-system}, {@code operation} ({@code $events}) or {@code
+   *     subscription-notification} (pushed to a subscriber)
    * @param request the path and query asked
    * @param resources how many of this doctor's resources it carried
    */

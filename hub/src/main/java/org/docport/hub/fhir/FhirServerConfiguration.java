@@ -33,7 +33,8 @@ class FhirServerConfiguration {
           Organization.class, PlanNetProfiles.NETWORK);
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, DirectoryService service) {
+  ServletRegistrationBean<RestfulServer> fhirServlet(
+      FhirContext fhir, DirectoryService service, SubscriptionService subscriptions) {
     RestfulServer server = new RestfulServer(fhir);
     server.setServerName("DocPort");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
@@ -42,6 +43,7 @@ class FhirServerConfiguration {
             .map(type -> new DirectoryProvider(type, fhir.getResourceType(type), service))
             .map(IResourceProvider.class::cast)
             .toList());
+    server.registerProvider(new SubscriptionProvider(subscriptions));
     server.setPlainProviders(List.of(new DirectorySystemProvider(service)));
     server.setPagingProvider(new Paging(service));
     Map<String, String> profiles = new HashMap<>();

@@ -302,7 +302,6 @@ public class DirectoryProjection {
     }
     if (!versions.isEmpty()) {
       recordHistory(key);
-      subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
     } else if (!reindexed(key, indexHash)) {
       return; // unchanged, and so are the chained values of the resources it refers to
     }
@@ -318,6 +317,10 @@ public class DirectoryProjection {
     jdbc.batchUpdate(
         "insert into directory_search (insurer_id, type, id, param, value) values (?, ?, ?, ?, ?)",
         rows);
+    if (!versions.isEmpty()) {
+      // After the index: a subscription's filter is a search over it.
+      subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -23,6 +24,8 @@ import org.docport.hub.fhir.NotificationReceiver.Received;
 import org.docport.testkit.HubClient;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
@@ -110,7 +113,96 @@ class SubscriptionTest extends FhirTest {
       await()
           .atMost(WAIT)
           .until(() -> receiver.on("/ids").stream().anyMatch(r -> r.type().equals("heartbeat")));
+
+      JsonNode disclosures =
+          operator().get("/api/doctors/" + doctor + "/disclosures").expect(200).body();
+      assertThat(disclosures.findValues("request"))
+          .as("each notification carrying the doctor is on the doctor's record")
+          .anyMatch(r -> r.asText().contains(full))
+          .anyMatch(r -> r.asText().contains(ids));
+      assertThat(disclosures.findValuesAsText("interaction")).contains("subscription-notification");
     }
+  }
+
+  @Test
+  void aDoctorHiddenWhileTheEndpointIsDownIsNotInTheNotificationsItGetsLater() {
+    Insurer insurer = insurer();
+    IGenericClient fhir = subscriber(insurer);
+    try (NotificationReceiver receiver = new NotificationReceiver()) {
+      String id = create(fhir, subscription(receiver.url("/late"), "full-resource"));
+      await().atMost(WAIT).until(() -> status(fhir, id) == SubscriptionStatus.ACTIVE);
+      receiver.failing(true);
+      String doctor = consentedDoctor("Karnik", insurer);
+      consent(doctor, insurer, "REVOKED");
+      await().atMost(WAIT).until(() -> eventsSinceStart(fhir, id) >= 2);
+
+      receiver.failing(false);
+      await().atMost(WAIT).until(() -> numbers(receiver.events("/late")).size() >= 2);
+      assertThat(receiver.on("/late"))
+          .as("neither the doctor's identifier nor their name is sent")
+          .noneMatch(r -> r.body().contains(doctor) || r.body().contains("Karnik"));
+      assertThat(receiver.events("/late")).anyMatch(r -> deletion(r) != null);
+    }
+  }
+
+  @Test
+  void aFilteredSubscriptionHearsOnlyOfTheResourcesItsFilterMatches() {
+    Insurer insurer = insurer();
+    IGenericClient fhir = subscriber(insurer);
+    try (NotificationReceiver receiver = new NotificationReceiver()) {
+      String id =
+          create(
+              fhir,
+              subscription(
+                  receiver.url("/filtered"),
+                  "full-resource",
+                  s ->
+                      s.getCriteriaElement()
+                          .addExtension(
+                              BACKPORT + "backport-filter-criteria",
+                              new StringType("Practitioner?family=limaye"))));
+      await().atMost(WAIT).until(() -> status(fhir, id) == SubscriptionStatus.ACTIVE);
+      Subscription read = fhir.read().resource(Subscription.class).withId(id).execute();
+      assertThat(read.getCriteriaElement().getExtensionFirstRep().getValue())
+          .hasToString("Practitioner?family=limaye");
+
+      consentedDoctor("Kelkar", insurer);
+      consentedDoctor("Limaye", insurer);
+      await().atMost(WAIT).until(() -> !receiver.events("/filtered").isEmpty());
+      Received first = receiver.events("/filtered").get(0);
+      assertThat(first.eventNumbers()).containsExactly(1L);
+      assertThat(resources(first.bundle(), Practitioner.class))
+          .extracting(p -> p.getNameFirstRep().getFamily())
+          .containsExactly("Limaye");
+    }
+  }
+
+  @Test
+  void metadataDeclaresSubscriptionsAndTheirTopics() {
+    CapabilityStatement metadata =
+        unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
+
+    assertThat(metadata.getInstantiates())
+        .extracting(c -> c.getValue())
+        .contains(
+            "http://hl7.org/fhir/uv/subscriptions-backport/CapabilityStatement/backport-subscription-server-r4");
+    CapabilityStatementRestResourceComponent subscriptions =
+        metadata.getRestFirstRep().getResource().stream()
+            .filter(r -> r.getType().equals("Subscription"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(subscriptions.getInteraction())
+        .extracting(i -> i.getCode().toCode())
+        .containsExactlyInAnyOrder("create", "read", "delete", "search-type");
+    assertThat(
+            subscriptions.getExtensionsByUrl(
+                BACKPORT + "capabilitystatement-subscriptiontopic-canonical"))
+        .extracting(e -> e.getValue().primitiveValue())
+        .containsExactlyInAnyOrder(
+            PRACTITIONER, TOPIC + "practitioner-role", TOPIC + "location", TOPIC + "organization");
+    assertThat(subscriptions.getOperation())
+        .extracting(o -> o.getName())
+        .containsExactlyInAnyOrder("status", "events");
   }
 
   @Test
@@ -166,22 +258,10 @@ class SubscriptionTest extends FhirTest {
       consentedDoctor("Apte", insurer);
       consentedDoctor("Bapat", insurer);
       await().atMost(WAIT).until(() -> receiver.refused() >= 2);
-      Parameters status =
-          (Parameters)
-              fhir.operation()
-                  .onInstance(new IdType("Subscription", id))
-                  .named("$status")
-                  .withNoParameters(Parameters.class)
-                  .useHttpGet()
-                  .returnResourceType(Bundle.class)
-                  .execute()
-                  .getEntryFirstRep()
-                  .getResource();
-      long recorded =
-          Long.parseLong(
-              status.getParameter("events-since-subscription-start").getValue().primitiveValue());
-      assertThat(recorded).isGreaterThanOrEqualTo(2);
-      assertThat(status.getParameter("type").getValue()).hasToString("query-status");
+      long recorded = eventsSinceStart(fhir, id);
+      assertThat(recorded)
+          .as("$status counts the events not yet delivered")
+          .isGreaterThanOrEqualTo(2);
 
       receiver.failing(false);
       await().atMost(WAIT).until(() -> numbers(receiver.events("/down")).size() >= recorded);
@@ -350,6 +430,22 @@ class SubscriptionTest extends FhirTest {
     s.getChannel().addExtension(new Extension(SECRET_URL, new StringType(SECRET)));
     how.accept(s);
     return s;
+  }
+
+  private static long eventsSinceStart(IGenericClient fhir, String id) {
+    Parameters status =
+        (Parameters)
+            fhir.operation()
+                .onInstance(new IdType("Subscription", id))
+                .named("$status")
+                .withNoParameters(Parameters.class)
+                .useHttpGet()
+                .returnResourceType(Bundle.class)
+                .execute()
+                .getEntryFirstRep()
+                .getResource();
+    return Long.parseLong(
+        status.getParameter("events-since-subscription-start").getValue().primitiveValue());
   }
 
   private static String create(IGenericClient fhir, Subscription subscription) {

@@ -1,6 +1,7 @@
 package org.docport.hub.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,12 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.docport.hub.fhir.SubscriptionBundles.Told;
 import org.docport.hub.fhir.SubscriptionBundles.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +31,8 @@ import org.springframework.stereotype.Component;
  * ({@code for update skip locked}), so two replicas never send for it at once, and a replica that
  * dies mid-send leaves it to another when the lease ends. A failed attempt is retried after 5 s,
  * doubling up to 1 h between attempts, for up to 72 h, then the subscription goes to {@code error}
- * (all configurable). An endpoint is sent to over one HTTP exchange at a time, so events arrive in
- * order.
+ * (all configurable). A subscription is sent to over one HTTP exchange at a time, so its events
+ * arrive in order; {@code workers} threads per replica serve different subscriptions at once.
  */
 @Component
 @EnableConfigurationProperties(SubscriptionSettings.class)
@@ -40,6 +46,7 @@ class SubscriptionSender {
   private final SubscriptionSettings settings;
   private final FhirContext fhir;
   private final HttpClient http;
+  private final ScheduledExecutorService workers;
 
   SubscriptionSender(
       SubscriptionStore store,
@@ -55,11 +62,44 @@ class SubscriptionSender {
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    AtomicInteger threads = new AtomicInteger();
+    this.workers =
+        Executors.newScheduledThreadPool(
+            settings.workers(),
+            task -> {
+              Thread thread = new Thread(task, "subscription-sender-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
-  @Scheduled(
-      fixedDelayString = "${docport.fhir.subscriptions.poll-interval:PT0.5S}",
-      initialDelayString = "${docport.fhir.subscriptions.poll-interval:PT0.5S}")
+  /**
+   * Starts the workers once the hub is ready. They run on threads of their own, not Spring's shared
+   * scheduler: an endpoint that takes its whole timeout to answer must hold up neither the hub's
+   * other periodic work nor the other subscriptions.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void begin() {
+    long every = settings.pollInterval().toMillis();
+    for (int i = 0; i < settings.workers(); i++) {
+      workers.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
+  }
+
+  /** One worker's round; a failure (the database away) is logged and the next round tries again. */
+  private void round() {
+    try {
+      sendDue();
+    } catch (RuntimeException e) {
+      log.warn("Sending subscription notifications failed; retrying next round", e);
+    }
+  }
+
   void sendDue() {
     double lease = settings.lease().toMillis() / 1000.0;
     for (int i = 0; i < MAX_PER_ROUND; i++) {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout connecting to a subscriber's endpoint
  * @param requestTimeout a subscriber's answer to one notification
  * @param maxEvents the most events one notification carries
+ * @param workers how many subscriptions one replica sends to at once
  * @param allowHttpLocalhost development only: accept {@code http://} endpoints on the loopback
  *     interface (every other endpoint must be {@code https://})
  */
@@ -26,6 +27,7 @@ record SubscriptionSettings(
     Duration connectTimeout,
     Duration requestTimeout,
     Integer maxEvents,
+    Integer workers,
     boolean allowHttpLocalhost) {
 
   SubscriptionSettings {
@@ -36,6 +38,7 @@ record SubscriptionSettings(
     connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
     requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
     maxEvents = maxEvents == null ? 50 : maxEvents;
+    workers = workers == null ? 4 : workers;
   }
 
   /** The wait before the next attempt, after {@code failures} failures in a row (1 or more). */

@@ -22,6 +22,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.docport.hub.fhir.NotificationReceiver.Received;
 import org.docport.testkit.HubClient;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -121,6 +122,23 @@ class SubscriptionTest extends FhirTest {
           .anyMatch(r -> r.asText().contains(full))
           .anyMatch(r -> r.asText().contains(ids));
       assertThat(disclosures.findValuesAsText("interaction")).contains("subscription-notification");
+      Bundle audit =
+          FHIR.newJsonParser()
+              .parseResource(
+                  Bundle.class,
+                  operator()
+                      .get("/api/operator/audit-events?insurer=" + insurer.id())
+                      .expect(200)
+                      .body()
+                      .toString());
+      assertThat(resources(audit, AuditEvent.class))
+          .flatExtracting(AuditEvent::getSubtype)
+          .anySatisfy(
+              c -> {
+                assertThat(c.getSystem())
+                    .isEqualTo("https://docport.org/fhir/CodeSystem/interaction");
+                assertThat(c.getCode()).isEqualTo("subscription-notification");
+              });
     }
   }
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.docport.hub.fhir.SubscriptionRequests.NewSubscription;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * only writer of {@code subscription} and {@code subscription_event}.
  */
 @Component
-public class SubscriptionStore {
+class SubscriptionStore {
 
   /** A subscription's status, as FHIR names it. */
   enum Status {
@@ -36,11 +37,11 @@ public class SubscriptionStore {
     OFF;
 
     String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     static Status of(String code) {
-      return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(code.toUpperCase(Locale.ROOT));
     }
   }
 

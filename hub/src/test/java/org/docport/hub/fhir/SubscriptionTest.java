@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
@@ -192,6 +193,39 @@ class SubscriptionTest extends FhirTest {
       assertThat(resources(first.bundle(), Practitioner.class))
           .extracting(p -> p.getNameFirstRep().getFamily())
           .containsExactly("Limaye");
+    }
+  }
+
+  @Test
+  void theLocationAndRoleTopicsTellChangesOfTheirOwnType() {
+    Insurer insurer = insurer();
+    IGenericClient fhir = subscriber(insurer);
+    try (NotificationReceiver receiver = new NotificationReceiver()) {
+      String locations =
+          create(
+              fhir,
+              subscription(
+                  receiver.url("/locations"), "id-only", s -> s.setCriteria(TOPIC + "location")));
+      String roles =
+          create(
+              fhir,
+              subscription(
+                  receiver.url("/roles"),
+                  "full-resource",
+                  s -> s.setCriteria(TOPIC + "practitioner-role")));
+      await().atMost(WAIT).until(() -> status(fhir, locations) == SubscriptionStatus.ACTIVE);
+      await().atMost(WAIT).until(() -> status(fhir, roles) == SubscriptionStatus.ACTIVE);
+
+      consentedDoctor("Sathe", insurer);
+      await().atMost(WAIT).until(() -> !receiver.events("/locations").isEmpty());
+      await().atMost(WAIT).until(() -> !receiver.events("/roles").isEmpty());
+      assertThat(receiver.events("/locations").get(0).bundle().getEntry().get(1).getFullUrl())
+          .contains("/fhir/Location/");
+      assertThat(resources(receiver.events("/roles").get(0).bundle(), PractitionerRole.class))
+          .hasSize(1);
+      assertThat(resources(receiver.events("/roles").get(0).bundle(), Practitioner.class))
+          .as("a role's topic tells roles only")
+          .isEmpty();
     }
   }
 

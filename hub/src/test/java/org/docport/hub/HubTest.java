@@ -94,7 +94,7 @@ public abstract class HubTest {
     registry.add("docport.fhir.subscriptions.poll-interval", () -> "PT0.1S");
     registry.add("docport.fhir.subscriptions.first-retry", () -> "PT0.1S");
     registry.add("docport.fhir.subscriptions.max-retry", () -> "PT0.4S");
-    registry.add("docport.fhir.subscriptions.retry-for", () -> "PT8S");
+    registry.add("docport.fhir.subscriptions.retry-for", () -> "PT15S");
     registry.add("docport.fhir.subscriptions.request-timeout", () -> "PT3S");
   }
 

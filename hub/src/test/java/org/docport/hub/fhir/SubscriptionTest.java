@@ -350,7 +350,10 @@ class SubscriptionTest extends FhirTest {
       receiver.failing(true);
       String id = create(fhir, subscription(receiver.url("/broken"), "id-only"));
 
-      await().atMost(WAIT).until(() -> status(fhir, id) == SubscriptionStatus.ERROR);
+      // HubTest gives up after 15 s of failures
+      await()
+          .atMost(WAIT.multipliedBy(2))
+          .until(() -> status(fhir, id) == SubscriptionStatus.ERROR);
       Subscription failed = fhir.read().resource(Subscription.class).withId(id).execute();
       assertThat(failed.getError()).contains("HTTP 500");
       assertThat(receiver.refused()).as("retried before giving up").isGreaterThan(2);

@@ -46,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nothing, and the row lock keeps two replicas from projecting one doctor at once.
  *
  * <p>Each new version (a deletion too) is also an event for the insurer's subscriptions, appended
- * in the same transaction ({@link SubscriptionStore#recordEvents}): subscribers are told exactly
- * what the insurer's view went through, fed by the same change capture as the connectors.
+ * in the same transaction, as it commits ({@link SubscriptionStore#recordEvents}): subscribers are
+ * told exactly what the insurer's view went through, fed by the same change capture as the
+ * connectors.
  */
 @Component
 public class DirectoryProjection {

@@ -6,14 +6,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.docport.hub.fhir.SubscriptionRequests.NewSubscription;
 import org.docport.hub.platform.Secrets;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The insurers' subscriptions and the events recorded for them, with each one's notification state
@@ -73,6 +78,9 @@ class SubscriptionStore {
 
   private static final String ACTIVE_STATES = "('requested', 'active')";
 
+  /** The key of a transaction's pending changes among its synchronization resources. */
+  private static final Object PENDING = new Object();
+
   private final JdbcTemplate jdbc;
   private final Secrets secrets;
   private final DirectoryQueries queries;
@@ -131,15 +139,57 @@ class SubscriptionStore {
   /**
    * Appends an event to each of the insurer's live subscriptions whose topic covers the resource
    * and whose filter matches it, numbered after the subscription's last. Call in the transaction
-   * that wrote or deleted the resource in the insurer's view, right after. A deletion matches a
-   * filtered subscription that was told about the resource before (a deleted resource has nothing
-   * left to match a filter against).
+   * that wrote or deleted the resource in the insurer's view, right after. The events are appended
+   * when that transaction is about to commit, all together in one order (insurer, type, id; then
+   * subscription): each subscription's row is locked to number its events, and two replicas
+   * projecting at once then take those locks in the same order, never in a deadlock, and hold them
+   * only for the commit. A resource changed twice in one transaction is one event, of its newest
+   * version. A deletion matches a filtered subscription that was told about the resource before (a
+   * deleted resource has nothing left to match a filter against).
    */
   void recordEvents(String insurerId, String type, String id) {
-    Optional<SubscriptionTopics.Topic> topic = SubscriptionTopics.forType(type);
-    if (topic.isEmpty()) {
+    if (SubscriptionTopics.forType(type).isEmpty()) {
       return;
     }
+    Changed changed = new Changed(insurerId, type, id);
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      append(changed);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Set<Changed> pending = (Set<Changed>) TransactionSynchronizationManager.getResource(PENDING);
+    if (pending == null) {
+      Set<Changed> batch = new TreeSet<>(Changed.ORDER);
+      TransactionSynchronizationManager.bindResource(PENDING, batch);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              batch.forEach(SubscriptionStore.this::append);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+          });
+      pending = batch;
+    }
+    pending.add(changed);
+  }
+
+  /** A resource of an insurer's view that changed. */
+  private record Changed(String insurerId, String type, String id) {
+    static final Comparator<Changed> ORDER =
+        Comparator.comparing(Changed::insurerId)
+            .thenComparing(Changed::type)
+            .thenComparing(Changed::id);
+  }
+
+  private void append(Changed changed) {
+    String insurerId = changed.insurerId();
+    String type = changed.type();
+    String id = changed.id();
     List<String[]> candidates =
         jdbc.query(
             "select id, filter from subscription where insurer_id = ? and topic = ?"
@@ -148,7 +198,7 @@ class SubscriptionStore {
                 + " order by id",
             (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
             insurerId,
-            topic.get().url());
+            SubscriptionTopics.forType(type).orElseThrow().url());
     if (candidates.isEmpty()) {
       return;
     }

@@ -48,7 +48,10 @@ class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(
-      FhirContext fhir, DirectoryService service, BulkExportService exports) {
+      FhirContext fhir,
+      DirectoryService service,
+      BulkExportService exports,
+      SubscriptionService subscriptions) {
     RestfulServer server = new RestfulServer(fhir);
     server.setServerName("DocPort");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
@@ -65,6 +68,7 @@ class FhirServerConfiguration {
             .map(t -> new BulkExportTypeProvider(t, fhir.getResourceType(t), exports, served))
             .map(Object.class::cast)
             .toList());
+    server.registerProvider(new SubscriptionProvider(subscriptions));
     server.setPagingProvider(new Paging(service));
     server.registerInterceptor(new HistoryLinks());
     Map<String, List<String>> profiles = new HashMap<>();

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.docport.hub.smart.PublicUrls;
 import org.docport.mappings.PlanNetProfiles;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
@@ -51,8 +52,12 @@ class FhirServerConfiguration {
       FhirContext fhir,
       DirectoryService service,
       BulkExportService exports,
-      SubscriptionService subscriptions) {
+      SubscriptionService subscriptions,
+      PublicUrls urls) {
     RestfulServer server = new RestfulServer(fhir);
+    // Links in answers (paging, export files, subscriptions) name the hub as insurers reach it:
+    // DOCPORT_PUBLIC_URL, else the request's host through any proxies, as the token endpoint does.
+    server.setServerAddressStrategy((context, request) -> urls.fhirBase(request));
     server.setServerName("DocPort");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setResourceProviders(

@@ -236,6 +236,31 @@ class FhirApiTest extends FhirTest {
         .getVersionIdPartAsLong();
   }
 
+  /** Behind a proxy, the links an insurer follows name the hub as the insurer reaches it. */
+  @Test
+  void linksNameTheHubAsTheInsurerReachesItThroughAProxy() throws Exception {
+    Insurer insurer = insurer();
+    consentedDoctor("Proxied", insurer);
+    consentedDoctor("Proxied", insurer);
+    String token = InsurerFhirClients.token(operator(), port, insurer.id(), "system/*.read");
+    HttpURLConnection http =
+        (HttpURLConnection)
+            new URL("http://localhost:" + port + "/fhir/Practitioner?family=proxied&_count=1")
+                .openConnection();
+    http.setRequestProperty("Authorization", "Bearer " + token);
+    http.setRequestProperty("X-Forwarded-Proto", "https");
+    http.setRequestProperty("X-Forwarded-Host", "directory.acme.example");
+
+    assertThat(http.getResponseCode()).isEqualTo(200);
+    try (InputStream body = http.getInputStream()) {
+      Bundle page = FHIR.newJsonParser().parseResource(Bundle.class, body);
+      assertThat(page.getLink(Bundle.LINK_NEXT).getUrl())
+          .startsWith("https://directory.acme.example/fhir?");
+      assertThat(page.getEntryFirstRep().getFullUrl())
+          .startsWith("https://directory.acme.example/fhir/Practitioner/");
+    }
+  }
+
   /** curl and many scripts send the bar of system|code unencoded; Tomcat must let it through. */
   @Test
   void aTokenSearchWithAnUnencodedBarIsAnswered() throws Exception {

@@ -29,7 +29,7 @@ import org.docport.testkit.HubClient;
 /**
  * An insurer's system as a SMART Backend Services client: one registered client with an RSA key,
  * trading RS384-signed assertions for access tokens at the hub's token endpoint (the recipe of the
- * README's "Connecting as an insurer"). Thread-safe.
+ * README's "Connect as an insurer over FHIR"). Thread-safe.
  */
 final class SmartTokens {
 

@@ -106,6 +106,12 @@ class ArchitectureTest {
           .should(notWrite("disclosure").and(notWrite("disclosure_doctor")));
 
   @ArchTest
+  static final ArchRule onlySubscriptionStoreWritesSubscriptions =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.fhir.SubscriptionStore"))))
+          .should(notWrite("subscription").and(notWrite("subscription_event")));
+
+  @ArchTest
   static final ArchRule onlyPagedSearchesWritesStoredSearches =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.fhir.PagedSearches"))))

@@ -90,6 +90,14 @@ public abstract class HubTest {
     registry.add("docport.smart.allow-http-jwks-urls", () -> "true");
     // Short enough that a test sees a bulk export expire, long enough to download it first.
     registry.add("docport.fhir.export.expiry", () -> "PT20S");
+    // Subscription tests receive notifications on plain-HTTP servers of their own, and watch
+    // retries run out in seconds rather than 72 hours.
+    registry.add("docport.fhir.subscriptions.allow-http-localhost", () -> "true");
+    registry.add("docport.fhir.subscriptions.poll-interval", () -> "PT0.1S");
+    registry.add("docport.fhir.subscriptions.first-retry", () -> "PT0.1S");
+    registry.add("docport.fhir.subscriptions.max-retry", () -> "PT0.4S");
+    registry.add("docport.fhir.subscriptions.retry-for", () -> "PT15S");
+    registry.add("docport.fhir.subscriptions.request-timeout", () -> "PT3S");
   }
 
   protected HubClient operator() {

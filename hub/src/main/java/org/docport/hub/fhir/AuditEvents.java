@@ -15,6 +15,12 @@ final class AuditEvents {
 
   static final String CLIENT_SYSTEM = "https://docport.org/fhir/sid/smart-client";
 
+  /**
+   * DocPort's own interaction codes, for disclosures that no FHIR RESTful interaction names: {@code
+   * subscription-notification}, a notification DocPort pushed to a subscriber's endpoint.
+   */
+  static final String DOCPORT_INTERACTIONS = "https://docport.org/fhir/CodeSystem/interaction";
+
   private AuditEvents() {}
 
   static AuditEvent of(Disclosures.Disclosure disclosure) {
@@ -57,10 +63,14 @@ final class AuditEvents {
 
   /**
    * The restful-interaction code: the disclosure's own, but a bulk export file ({@code export}, not
-   * an interaction of that code system) is the operation {@code $export}.
+   * an interaction of that code system) is the operation {@code $export}, and a notification pushed
+   * to a subscriber is no RESTful interaction at all: DocPort's own code.
    */
   private static Coding interaction(String interaction) {
     String system = "http://hl7.org/fhir/restful-interaction";
+    if (interaction.equals(SubscriptionEvents.NOTIFICATION)) {
+      return new Coding(DOCPORT_INTERACTIONS, interaction, null);
+    }
     return "export".equals(interaction)
         ? new Coding(system, "operation", "$export")
         : new Coding(system, interaction, null);

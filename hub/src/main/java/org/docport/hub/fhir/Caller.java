@@ -13,5 +13,10 @@ record Caller(String insurerId, String clientId, Scopes scopes) {
     boolean mayRead(String resourceType);
 
     boolean maySearch(String resourceType);
+
+    /** Create and delete; only ever granted on Subscription. */
+    default boolean mayWrite(String resourceType) {
+      return false;
+    }
   }
 }

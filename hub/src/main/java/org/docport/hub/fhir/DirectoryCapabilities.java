@@ -39,6 +39,7 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
         statement.getRestFirstRep().getResource()) {
       describe(resource);
     }
+    SubscriptionCapabilities.declare(statement);
     return statement;
   }
 

@@ -43,6 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Doctors are queued in {@code directory_pending} in the transaction that plans their
  * deliveries, and projected in the transaction that removes them from the queue: a crash loses
  * nothing, and the row lock keeps two replicas from projecting one doctor at once.
+ *
+ * <p>Each new version (a deletion too) is also an event for the insurer's subscriptions, appended
+ * in the same transaction, as it commits ({@link SubscriptionStore#recordEvents}): subscribers are
+ * told exactly what the insurer's view went through, fed by the same change capture as the
+ * connectors.
  */
 @Component
 public class DirectoryProjection {
@@ -69,6 +74,7 @@ public class DirectoryProjection {
   private final InsurerContexts insurers;
   private final InsurerVisibility visibility;
   private final SearchIndex index;
+  private final SubscriptionStore subscriptions;
 
   DirectoryProjection(
       JdbcTemplate jdbc,
@@ -76,7 +82,8 @@ public class DirectoryProjection {
       FhirContext fhir,
       Doctors doctors,
       InsurerContexts insurers,
-      InsurerVisibility visibility) {
+      InsurerVisibility visibility,
+      SubscriptionStore subscriptions) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.fhir = fhir;
@@ -84,6 +91,7 @@ public class DirectoryProjection {
     this.insurers = insurers;
     this.visibility = visibility;
     this.index = new SearchIndex(fhir);
+    this.subscriptions = subscriptions;
   }
 
   /** Queues doctors for projection; call inside the transaction that records their change. */
@@ -318,6 +326,10 @@ public class DirectoryProjection {
     jdbc.batchUpdate(
         "insert into directory_search (insurer_id, type, id, param, value) values (?, ?, ?, ?, ?)",
         rows);
+    if (!versions.isEmpty()) {
+      // After the index: a subscription's filter is a search over it.
+      subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
+    }
   }
 
   /**
@@ -361,6 +373,7 @@ public class DirectoryProjection {
       return;
     }
     recordHistory(key);
+    subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
     jdbc.update(
         "delete from directory_search where insurer_id = ? and type = ? and id = ?",
         key.insurerId(),

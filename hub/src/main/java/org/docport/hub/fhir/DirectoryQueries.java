@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,50 @@ class DirectoryQueries {
       boolean deleted,
       String content,
       UUID doctorId) {}
+
+  /** Versions newest first, and where the next page starts when there is one. */
+  record HistoryPage(List<Stored> versions, HistoryCursor next) {}
+
+  /**
+   * A place in a history, newest first: the versions after it are older, or as old and further in
+   * the (type, id, version) order. Carried in next links as {@code micros_type_id_version} (FHIR
+   * ids hold no underscore).
+   */
+  record HistoryCursor(Instant lastUpdated, String type, String id, long version) {
+
+    static HistoryCursor after(Stored last) {
+      return new HistoryCursor(last.lastUpdated(), last.type(), last.id(), last.version());
+    }
+
+    static Optional<HistoryCursor> parse(String text) {
+      String[] parts = text.split("_");
+      if (parts.length != 4) {
+        return Optional.empty();
+      }
+      try {
+        long micros = Long.parseLong(parts[0]);
+        return Optional.of(
+            new HistoryCursor(
+                Instant.EPOCH.plus(micros, ChronoUnit.MICROS),
+                parts[1],
+                parts[2],
+                Long.parseLong(parts[3])));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return ChronoUnit.MICROS.between(Instant.EPOCH, lastUpdated)
+          + "_"
+          + type
+          + "_"
+          + id
+          + "_"
+          + version;
+    }
+  }
 
   /** A page of search matches and what they include. */
   record Page(List<Stored> matches, List<Stored> included, String nextCursor) {}
@@ -92,10 +137,17 @@ class DirectoryQueries {
   /**
    * Versions newest first, of one resource ({@code id}), one type ({@code type}) or everything
    * ({@code type} null). Deletions are listed even once the doctor is hidden: they tell the insurer
-   * what to drop, and carry nothing but the id.
+   * what to drop, and carry nothing but the id. Pages follow one another by keyset ({@code after}),
+   * so versions written between pages never shift what the next page holds.
    */
-  List<Stored> history(
-      String insurerId, String type, String id, Instant since, Instant before, int max) {
+  HistoryPage history(
+      String insurerId,
+      String type,
+      String id,
+      Instant since,
+      Instant before,
+      HistoryCursor after,
+      int max) {
     Sql sql =
         new Sql(
             "select " + COLUMNS + " from directory_history r where r.insurer_id = ?", insurerId);
@@ -111,9 +163,22 @@ class DirectoryQueries {
     if (before != null) {
       sql.and("r.last_updated < ?", Timestamp.from(before));
     }
+    if (after != null) {
+      sql.and(
+          "(r.last_updated, r.type, r.id, r.version) < (?, ?, ?, ?)",
+          Timestamp.from(after.lastUpdated()),
+          after.type(),
+          after.id(),
+          after.version());
+    }
     sql.and("(r.deleted or " + visible("r") + ")");
-    sql.append(" order by r.last_updated desc, r.type, r.id, r.version desc limit ?", max);
-    return jdbc.query(sql.text(), DirectoryQueries::stored, sql.args());
+    sql.append(
+        " order by r.last_updated desc, r.type desc, r.id desc, r.version desc limit ?", max + 1);
+    List<Stored> rows = jdbc.query(sql.text(), DirectoryQueries::stored, sql.args());
+    boolean more = rows.size() > max;
+    List<Stored> versions = more ? rows.subList(0, max) : rows;
+    return new HistoryPage(
+        List.copyOf(versions), more ? HistoryCursor.after(versions.get(max - 1)) : null);
   }
 
   /** One page of a search, after {@code cursor} (a resource id), with its includes. */

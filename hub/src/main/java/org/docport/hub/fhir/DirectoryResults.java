@@ -67,6 +67,12 @@ final class DirectoryResults implements IBundleProvider {
         total == null ? null : Math.toIntExact(total));
   }
 
+  /** One page of a history, newest first, with the cursor of the next page if any. */
+  static DirectoryResults of(
+      String searchId, String pageId, String nextPageId, List<IBaseResource> resources) {
+    return new DirectoryResults(searchId, pageId, nextPageId, List.copyOf(resources), null);
+  }
+
   /** Only a count ({@code _summary=count}): no page of resources at all. */
   static DirectoryResults countOnly(long total) {
     return new DirectoryResults(null, null, null, List.of(), Math.toIntExact(total));

@@ -3,13 +3,13 @@ package org.docport.hub.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,6 +107,9 @@ class DirectoryService {
             .flatMap(pagedSearches::find)
             .filter(s -> s.insurerId().equals(caller.insurerId()))
             .orElseThrow(() -> PagedSearches.gone(searchId));
+    if (History.isHistory(stored)) {
+      return historyPage(caller, request, stored, pageId);
+    }
     requireSearch(caller, stored.type());
     DirectorySearch search =
         DirectorySearch.parse(stored.type(), stored.parameters(), stored.lenient());
@@ -119,6 +122,8 @@ class DirectoryService {
 
   /**
    * Versions newest first: of one resource, one type ({@code id} null) or all ({@code type} null).
+   * A history with more than one page is stored as a search is, so its next link works on any
+   * replica, for the insurer that asked.
    */
   IBundleProvider history(
       RequestDetails request,
@@ -131,21 +136,115 @@ class DirectoryService {
     if (type != null) {
       requireRead(caller, type);
     }
-    int max = count == null ? DirectorySearch.DEFAULT_COUNT : Math.min(count, HISTORY_MAX);
-    List<DirectoryQueries.Stored> versions =
-        queries.history(
-            caller.insurerId(), type, id == null ? null : id.getIdPart(), since, before, max);
+    History history =
+        new History(
+            type,
+            id == null ? null : id.getIdPart(),
+            since,
+            before,
+            count == null
+                ? DirectorySearch.DEFAULT_COUNT
+                : Math.max(1, Math.min(count, HISTORY_MAX)));
+    DirectoryQueries.HistoryPage page = history.page(queries, caller.insurerId(), null);
+    String searchId =
+        page.next() == null
+            ? UUID.randomUUID().toString()
+            : pagedSearches
+                .store(caller.insurerId(), history.storedType(), history.parameters(), false)
+                .toString();
+    return historyResults(caller, request, history, searchId, PagedSearches.FIRST_PAGE, page);
+  }
+
+  /** A next page of a history (see {@link #page}). */
+  private IBundleProvider historyPage(
+      Caller caller, RequestDetails request, PagedSearches.StoredSearch stored, String pageId) {
+    History history = History.of(stored);
+    if (history.type() != null) {
+      requireRead(caller, history.type());
+    }
+    DirectoryQueries.HistoryCursor after =
+        DirectoryQueries.HistoryCursor.parse(pageId)
+            .orElseThrow(() -> PagedSearches.gone(stored.id().toString()));
+    return historyResults(
+        caller,
+        request,
+        history,
+        stored.id().toString(),
+        pageId,
+        history.page(queries, caller.insurerId(), after));
+  }
+
+  private IBundleProvider historyResults(
+      Caller caller,
+      RequestDetails request,
+      History history,
+      String searchId,
+      String pageId,
+      DirectoryQueries.HistoryPage page) {
     List<DirectoryQueries.Stored> allowed =
-        versions.stream().filter(v -> type != null || caller.scopes().mayRead(v.type())).toList();
-    String interaction =
-        type == null ? "history-system" : id == null ? "history-type" : "history-instance";
-    disclosures.record(caller, interaction, asked(request), allowed);
+        page.versions().stream()
+            .filter(v -> history.type() != null || caller.scopes().mayRead(v.type()))
+            .toList();
+    disclosures.record(caller, history.interaction(), asked(request), allowed);
     List<IBaseResource> resources =
         allowed.stream()
             .map(v -> v.deleted() ? Resources.tombstone(fhir, v) : Resources.parse(fhir, v))
             .map(IBaseResource.class::cast)
             .toList();
-    return new SimpleBundleProvider(resources);
+    String next = page.next() == null ? null : page.next().toString();
+    HistoryLinks.next(request, next == null ? null : HistoryLinks.page(request, searchId, next));
+    return DirectoryResults.of(searchId, pageId, next, resources);
+  }
+
+  /**
+   * A history request, as stored for its next pages under the parameter {@value #HISTORY} (which no
+   * search can have).
+   */
+  private record History(String type, String id, Instant since, Instant before, int count) {
+
+    static final String HISTORY = "_history";
+
+    DirectoryQueries.HistoryPage page(
+        DirectoryQueries queries, String insurerId, DirectoryQueries.HistoryCursor after) {
+      return queries.history(insurerId, type, id, since, before, after, count);
+    }
+
+    String interaction() {
+      return type == null ? "history-system" : id == null ? "history-type" : "history-instance";
+    }
+
+    /** The stored search's type: empty for the whole system's history. */
+    String storedType() {
+      return type == null ? "" : type;
+    }
+
+    Map<String, String[]> parameters() {
+      Map<String, String[]> parameters = new HashMap<>();
+      parameters.put(HISTORY, new String[] {id == null ? "" : id});
+      parameters.put("_count", new String[] {Integer.toString(count)});
+      if (since != null) {
+        parameters.put("_since", new String[] {since.toString()});
+      }
+      if (before != null) {
+        parameters.put("_before", new String[] {before.toString()});
+      }
+      return parameters;
+    }
+
+    static boolean isHistory(PagedSearches.StoredSearch stored) {
+      return stored.parameters().containsKey(HISTORY);
+    }
+
+    static History of(PagedSearches.StoredSearch stored) {
+      Map<String, String[]> p = stored.parameters();
+      String id = p.get(HISTORY)[0];
+      return new History(
+          stored.type().isEmpty() ? null : stored.type(),
+          id.isEmpty() ? null : id,
+          p.containsKey("_since") ? Instant.parse(p.get("_since")[0]) : null,
+          p.containsKey("_before") ? Instant.parse(p.get("_before")[0]) : null,
+          Integer.parseInt(p.get("_count")[0]));
+    }
   }
 
   private void disclose(Caller caller, RequestDetails request, DirectoryQueries.Page page) {

@@ -25,7 +25,8 @@ public class Disclosures {
    * One answer that carried a doctor's data.
    *
    * @param interaction {@code read}, {@code vread}, {@code search-type}, {@code history-instance},
-   *     {@code history-type}, {@code history-system} or {@code export} (a bulk export file)
+   *     {@code history-type}, {@code history-system}, {@code export} (a bulk export file), {@code
+   *     operation} ({@code $events}) or {@code subscription-notification} (pushed to a subscriber)
    * @param request the path and query asked
    * @param resources how many of this doctor's resources it carried
    */

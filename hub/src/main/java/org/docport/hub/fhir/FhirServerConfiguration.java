@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.docport.hub.smart.PublicUrls;
 import org.docport.mappings.PlanNetProfiles;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
@@ -48,8 +49,15 @@ class FhirServerConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(
-      FhirContext fhir, DirectoryService service, BulkExportService exports) {
+      FhirContext fhir,
+      DirectoryService service,
+      BulkExportService exports,
+      SubscriptionService subscriptions,
+      PublicUrls urls) {
     RestfulServer server = new RestfulServer(fhir);
+    // Links in answers (paging, export files, subscriptions) name the hub as insurers reach it:
+    // DOCPORT_PUBLIC_URL, else the request's host through any proxies, as the token endpoint does.
+    server.setServerAddressStrategy((context, request) -> urls.fhirBase(request));
     server.setServerName("DocPort");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setResourceProviders(
@@ -65,7 +73,9 @@ class FhirServerConfiguration {
             .map(t -> new BulkExportTypeProvider(t, fhir.getResourceType(t), exports, served))
             .map(Object.class::cast)
             .toList());
+    server.registerProvider(new SubscriptionProvider(subscriptions));
     server.setPagingProvider(new Paging(service));
+    server.registerInterceptor(new HistoryLinks());
     Map<String, List<String>> profiles = new HashMap<>();
     TYPES.forEach((type, profile) -> profiles.put(fhir.getResourceType(type), profile));
     server.setServerConformanceProvider(new DirectoryCapabilities(server, profiles));

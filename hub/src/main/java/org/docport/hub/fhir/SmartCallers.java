@@ -29,6 +29,11 @@ class SmartCallers implements Callers {
           public boolean maySearch(String resourceType) {
             return caller.maySearch(resourceType);
           }
+
+          @Override
+          public boolean mayWrite(String resourceType) {
+            return caller.mayWrite(resourceType);
+          }
         });
   }
 }

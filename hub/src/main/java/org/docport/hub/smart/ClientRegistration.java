@@ -46,7 +46,8 @@ record ClientRegistration(String name, JsonNode jwks, String jwksUrl, List<Strin
         errors.add(
             new FieldError(
                 "scopes[" + i + "]",
-                "a read scope: system/<resource type or *>.read, or .rs, .r, .s (SMART v2)"));
+                "a read scope: system/<resource type or *>.read, or .rs, .r, .s (SMART v2);"
+                    + " or system/Subscription.write (.cud) to subscribe"));
       }
     }
     if (!errors.isEmpty()) {

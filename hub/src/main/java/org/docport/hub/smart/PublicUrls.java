@@ -15,7 +15,7 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  * X-Forwarded-Host/Proto/Port}).
  */
 @Component
-class PublicUrls {
+public class PublicUrls {
 
   private final URI configured;
   private final AuthorizationServerSettings endpoints;
@@ -60,7 +60,8 @@ class PublicUrls {
     return base(request) + endpoints.getJwkSetEndpoint();
   }
 
-  String fhirBase(HttpServletRequest request) {
+  /** The FHIR API's base URL, which links in its answers (paging, exports, subscriptions) name. */
+  public String fhirBase(HttpServletRequest request) {
     return base(request) + "/fhir";
   }
 

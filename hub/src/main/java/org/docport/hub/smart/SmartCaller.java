@@ -14,7 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * <p>Scope rules (SMART App Launch 2.x): {@code system/X.read} and {@code system/*.read} (v1) allow
  * read and search; {@code system/X.rs} (v2) allows both, {@code system/X.r} read alone and {@code
- * system/X.s} search alone; {@code *} stands for every resource type.
+ * system/X.s} search alone; {@code *} stands for every resource type. {@code
+ * system/Subscription.write} (v1) and {@code system/Subscription.cud} (v2) allow creating and
+ * deleting the insurer's own subscriptions.
  *
  * @param insurerId the insurer the client was registered for, whose consents decide what it sees
  * @param clientId the registered client the token was issued to
@@ -42,6 +44,14 @@ public record SmartCaller(String insurerId, String clientId, Set<String> scopes)
   /** Whether the caller may search resources of this type ({@code GET /fhir/X?...}). */
   public boolean maySearch(String resourceType) {
     return granted().stream().anyMatch(s -> s.search() && s.appliesTo(resourceType));
+  }
+
+  /**
+   * Whether the caller may create and delete resources of this type ({@code .write}, or {@code c},
+   * {@code u}, {@code d} in v2): only ever Subscription, the insurer's own.
+   */
+  public boolean mayWrite(String resourceType) {
+    return granted().stream().anyMatch(s -> s.write() && s.appliesTo(resourceType));
   }
 
   private List<SmartScope> granted() {

@@ -14,14 +14,15 @@ import org.hl7.fhir.r4.model.ResourceType;
 /**
  * One SMART system scope DocPort understands: {@code system/<type or *>.<permissions>}, in the v1
  * form ({@code .read}, which means read and search) or the v2 form ({@code .rs}, {@code .r}, {@code
- * .s}). DocPort's FHIR API is read-only, so write permissions ({@code .write}, {@code c}, {@code
- * u}, {@code d}), other contexts ({@code patient/}, {@code user/}) and v2 query parameters are not
- * scopes DocPort grants.
+ * .s}). DocPort's directory is read-only, so write permissions ({@code .write}, {@code c}, {@code
+ * u}, {@code d}) are granted on Subscription alone (an insurer creates and deletes its own
+ * subscriptions; {@code system/*.write} is not granted); other contexts ({@code patient/}, {@code
+ * user/}) and v2 query parameters are not scopes DocPort grants.
  *
  * @param text the scope as the client wrote it (granted scopes are answered in that form)
  * @param resourceType a FHIR R4 resource type, or {@code *} for all
  */
-record SmartScope(String text, String resourceType, boolean read, boolean search) {
+record SmartScope(String text, String resourceType, boolean read, boolean search, boolean write) {
 
   /** The resource types DocPort publishes, named in the discovery document's scopes_supported. */
   static final List<String> PUBLISHED_TYPES =
@@ -34,13 +35,16 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
           "HealthcareService",
           "InsurancePlan");
 
+  /** The one resource type an insurer may write: its own subscriptions. */
+  static final String WRITABLE_TYPE = "Subscription";
+
   /** What a client may do when it registers without naming scopes: read everything it sees. */
   static final String DEFAULT = "system/*.read";
 
   private static final Pattern SYNTAX =
-      Pattern.compile("system/(\\*|[A-Z][A-Za-z]{1,63})\\.(read|c?r?u?d?s?)");
+      Pattern.compile("system/(\\*|[A-Z][A-Za-z]{1,63})\\.(read|write|c?r?u?d?s?)");
 
-  /** The scope, if it is a well-formed read scope DocPort grants. */
+  /** The scope, if it is a well-formed scope DocPort grants. */
   static Optional<SmartScope> parse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -49,22 +53,30 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
     if (!m.matches() || !isResourceType(m.group(1))) {
       return Optional.empty();
     }
+    String type = m.group(1);
     String permissions = m.group(2);
     if (permissions.equals("read")) {
-      return Optional.of(new SmartScope(text, m.group(1), true, true));
+      return Optional.of(new SmartScope(text, type, true, true, false));
     }
-    boolean readOnly = !permissions.isEmpty() && permissions.matches("r?s?");
-    return readOnly
-        ? Optional.of(
-            new SmartScope(text, m.group(1), permissions.contains("r"), permissions.contains("s")))
-        : Optional.empty();
+    if (permissions.equals("write")) {
+      return type.equals(WRITABLE_TYPE)
+          ? Optional.of(new SmartScope(text, type, false, false, true))
+          : Optional.empty();
+    }
+    boolean write = permissions.matches(".*[cud].*");
+    if (permissions.isEmpty() || (write && !type.equals(WRITABLE_TYPE))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SmartScope(text, type, permissions.contains("r"), permissions.contains("s"), write));
   }
 
   /** Whether a client allowed this scope may be granted {@code other}. */
   boolean covers(SmartScope other) {
     return (resourceType.equals("*") || resourceType.equals(other.resourceType))
         && (read || !other.read)
-        && (search || !other.search);
+        && (search || !other.search)
+        && (write || !other.write);
   }
 
   boolean appliesTo(String type) {
@@ -94,6 +106,12 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
       scopes.add("system/" + type + ".read");
       scopes.add("system/" + type + ".rs");
     }
+    scopes.addAll(
+        List.of(
+            "system/Subscription.read",
+            "system/Subscription.rs",
+            "system/Subscription.write",
+            "system/Subscription.cud"));
     return scopes;
   }
 

@@ -169,7 +169,9 @@ final class DirectoryAskers {
                     history.id(),
                     null,
                     null,
+                    null,
                     DirectoryService.HISTORY_MAX)
+                .versions()
                 .stream()
                 .map(s -> item(s, true))
                 .toList();

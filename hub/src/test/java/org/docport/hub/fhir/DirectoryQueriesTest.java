@@ -74,9 +74,13 @@ class DirectoryQueriesTest extends HubTest {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                directory.history(consented.id(), "Practitioner", id, null, null, 10).stream()
+                directory
+                    .history(consented.id(), "Practitioner", id, null, null, null, 10)
+                    .versions()
+                    .stream()
                     .anyMatch(Stored::deleted));
-    assertThat(directory.history(consented.id(), "Practitioner", id, null, null, 10))
+    assertThat(
+            directory.history(consented.id(), "Practitioner", id, null, null, null, 10).versions())
         .filteredOn(v -> !v.deleted())
         .isEmpty();
   }

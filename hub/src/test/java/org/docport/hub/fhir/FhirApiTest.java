@@ -184,6 +184,83 @@ class FhirApiTest extends FhirTest {
     assertThat(pages).isEqualTo(3);
   }
 
+  @Test
+  void historyPagesListEveryVersionOnceNewestFirstWhileTheDoctorChanges() {
+    Insurer insurer = insurer();
+    String doctor = consentedDoctor("Historied", insurer);
+    IGenericClient fhir = client(insurer, "system/*.read");
+    String id = practitionerId(fhir, "Historied");
+    for (int i = 1; i <= 4; i++) {
+      rename(doctor, "h" + i);
+    }
+    await().atMost(Duration.ofSeconds(15)).until(() -> version(fhir, id) == 5);
+
+    Bundle page =
+        fhir.history()
+            .onInstance("Practitioner/" + id)
+            .returnBundle(Bundle.class)
+            .count(2)
+            .execute();
+    List<String> versions = new ArrayList<>();
+    while (true) {
+      assertThat(page.getType()).isEqualTo(Bundle.BundleType.HISTORY);
+      resources(page, Practitioner.class).forEach(p -> versions.add(p.getMeta().getVersionId()));
+      assertThat(versions).as("next links that end").hasSizeLessThanOrEqualTo(5);
+      if (page.getLink(Bundle.LINK_NEXT) == null) {
+        break;
+      }
+      if (versions.size() == 2) {
+        // a version written between pages is newer than every page still to come
+        rename(doctor, "h5");
+        await().atMost(Duration.ofSeconds(15)).until(() -> version(fhir, id) == 6);
+      }
+      page = fhir.loadPage().next(page).execute();
+    }
+    assertThat(versions).containsExactly("5", "4", "3", "2", "1");
+  }
+
+  private void rename(String doctor, String suffix) {
+    String path = "/api/doctors/" + doctor;
+    operator()
+        .patch(
+            path, Map.of("name", Map.of("suffix", suffix)), operator().get(path).expect(200).etag())
+        .expect(200);
+  }
+
+  private static long version(IGenericClient fhir, String id) {
+    return fhir.read()
+        .resource(Practitioner.class)
+        .withId(id)
+        .execute()
+        .getIdElement()
+        .getVersionIdPartAsLong();
+  }
+
+  /** Behind a proxy, the links an insurer follows name the hub as the insurer reaches it. */
+  @Test
+  void linksNameTheHubAsTheInsurerReachesItThroughAProxy() throws Exception {
+    Insurer insurer = insurer();
+    consentedDoctor("Proxied", insurer);
+    consentedDoctor("Proxied", insurer);
+    String token = InsurerFhirClients.token(operator(), port, insurer.id(), "system/*.read");
+    HttpURLConnection http =
+        (HttpURLConnection)
+            new URL("http://localhost:" + port + "/fhir/Practitioner?family=proxied&_count=1")
+                .openConnection();
+    http.setRequestProperty("Authorization", "Bearer " + token);
+    http.setRequestProperty("X-Forwarded-Proto", "https");
+    http.setRequestProperty("X-Forwarded-Host", "directory.acme.example");
+
+    assertThat(http.getResponseCode()).isEqualTo(200);
+    try (InputStream body = http.getInputStream()) {
+      Bundle page = FHIR.newJsonParser().parseResource(Bundle.class, body);
+      assertThat(page.getLink(Bundle.LINK_NEXT).getUrl())
+          .startsWith("https://directory.acme.example/fhir?");
+      assertThat(page.getEntryFirstRep().getFullUrl())
+          .startsWith("https://directory.acme.example/fhir/Practitioner/");
+    }
+  }
+
   /** curl and many scripts send the bar of system|code unencoded; Tomcat must let it through. */
   @Test
   void aTokenSearchWithAnUnencodedBarIsAnswered() throws Exception {

@@ -5,6 +5,8 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.docport.hub.smart.InsurerSystem;
 import org.docport.testkit.HubClient;
@@ -24,15 +26,36 @@ final class InsurerFhirClients {
     return client;
   }
 
+  /**
+   * A client of the insurer's system registered to be allowed {@code allowed} (space-separated; the
+   * default, read everything, when null), with a token for {@code scope}.
+   */
+  static IGenericClient client(
+      HubClient operator, int port, String insurerId, String scope, String allowed) {
+    IGenericClient client = unauthenticated(port);
+    client.registerInterceptor(
+        new BearerTokenAuthInterceptor(token(operator, port, insurerId, scope, allowed)));
+    return client;
+  }
+
   /** An access token of a client registered for the insurer, for these scopes. */
   static String token(HubClient operator, int port, String insurerId, String scope) {
+    return token(operator, port, insurerId, scope, null);
+  }
+
+  private static String token(
+      HubClient operator, int port, String insurerId, String scope, String allowed) {
     InsurerSystem system = new InsurerSystem("http://localhost:" + port);
     RSAKey key = InsurerSystem.rsaKey(2048);
+    Map<String, Object> registration = new HashMap<>();
+    registration.put("name", "directory reader");
+    registration.put("jwks", InsurerSystem.jwks(key));
+    if (allowed != null) {
+      registration.put("scopes", List.of(allowed.split(" ")));
+    }
     String clientId =
         operator
-            .post(
-                "/api/insurers/" + insurerId + "/clients",
-                Map.of("name", "directory reader", "jwks", InsurerSystem.jwks(key)))
+            .post("/api/insurers/" + insurerId + "/clients", registration)
             .expect(201)
             .body()
             .get("clientId")

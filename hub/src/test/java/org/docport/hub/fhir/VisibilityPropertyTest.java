@@ -184,7 +184,8 @@ class VisibilityPropertyTest extends HubTest {
         .until(
             () ->
                 directory
-                    .history(insurer.id(), "Practitioner", practitioner, null, null, 10)
+                    .history(insurer.id(), "Practitioner", practitioner, null, null, null, 10)
+                    .versions()
                     .stream()
                     .anyMatch(DirectoryQueries.Stored::deleted));
 

@@ -68,6 +68,25 @@ class SmartCallerTest {
   }
 
   @Test
+  void writeScopesAllowSubscriptionsOnly() {
+    assertThat(with("system/Subscription.write").mayWrite("Subscription")).isTrue();
+    assertThat(with("system/Subscription.write").mayRead("Subscription")).isFalse();
+    assertThat(with("system/Subscription.cud").mayWrite("Subscription")).isTrue();
+    assertThat(with("system/Subscription.cruds").mayRead("Subscription")).isTrue();
+    assertThat(with("system/*.read").mayWrite("Subscription")).isFalse();
+    assertThat(SmartScope.parse("system/Practitioner.write")).isEmpty();
+    assertThat(SmartScope.parse("system/Practitioner.cud")).isEmpty();
+    assertThat(SmartScope.parse("system/*.write")).isEmpty();
+    assertThat(
+            SmartScope.grant(
+                List.of("system/Subscription.cud", "system/Subscription.rs"),
+                List.of("system/Subscription.write", "system/*.read")))
+        .containsExactly("system/Subscription.cud", "system/Subscription.rs");
+    assertThat(SmartScope.grant(List.of("system/Subscription.write"), List.of("system/*.read")))
+        .isEmpty();
+  }
+
+  @Test
   void onlyFhirResourceTypesMakeScopes() {
     assertThat(SmartScope.parse("system/Practitioner.read")).isPresent();
     assertThat(SmartScope.parse("system/Practioner.read")).isEmpty();

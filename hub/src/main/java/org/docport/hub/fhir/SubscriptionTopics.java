@@ -1,0 +1,41 @@
+package org.docport.hub.fhir;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The subscription topics DocPort offers: one per directory resource type, triggered when a
+ * resource of that type is created, changed or removed in the insurer's view (a consent revoked
+ * removes the doctor's resources, and so notifies their deletion). R4 has no SubscriptionTopic
+ * resource; as the Subscriptions Backport allows, the topics are declared by canonical URL in
+ * {@code /fhir/metadata} and named in {@code Subscription.criteria}.
+ */
+final class SubscriptionTopics {
+
+  static final String BASE = "https://docport.org/fhir/SubscriptionTopic/";
+
+  /** One topic: its canonical URL and the resource type whose changes it reports. */
+  record Topic(String url, String resourceType, String title) {}
+
+  static final List<Topic> ALL =
+      List.of(
+          new Topic(
+              BASE + "practitioner", "Practitioner", "Practitioner created, changed or removed"),
+          new Topic(
+              BASE + "practitioner-role",
+              "PractitionerRole",
+              "PractitionerRole created, changed or removed"),
+          new Topic(BASE + "location", "Location", "Location created, changed or removed"),
+          new Topic(
+              BASE + "organization", "Organization", "Organization created, changed or removed"));
+
+  private SubscriptionTopics() {}
+
+  static Optional<Topic> byUrl(String url) {
+    return ALL.stream().filter(t -> t.url().equals(url)).findFirst();
+  }
+
+  static Optional<Topic> forType(String resourceType) {
+    return ALL.stream().filter(t -> t.resourceType().equals(resourceType)).findFirst();
+  }
+}

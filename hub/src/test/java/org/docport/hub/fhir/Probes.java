@@ -65,7 +65,7 @@ final class Probes {
    * operator makes after the manifest and before the files are downloaded.
    */
   record Export(
-      String level, List<String> types, boolean since, List<Filter> filters, Change midway)
+      String level, List<String> types, boolean since, List<Filter> filters, Midway midway)
       implements Probe {
 
     /** The kick-off URL, {@code _since} the given instant when {@link #since}. */
@@ -99,6 +99,16 @@ final class Probes {
 
     boolean filtered(String type) {
       return filters.stream().anyMatch(f -> f.type().equals(type));
+    }
+  }
+
+  /**
+   * A change of the exporting insurer's consent of one doctor: for a status that hides, of the
+   * {@code rank}-th (modulo their number) doctor the insurer sees, otherwise of one it does not.
+   */
+  record Midway(int rank, String status) {
+    boolean hides() {
+      return !status.equals("ACTIVE");
     }
   }
 
@@ -152,8 +162,8 @@ final class Probes {
 
   /**
    * Exports of every kind: system or type level, all types or some, with {@code _since} or without,
-   * with {@code _typeFilter} or without; one in four changes a consent between its manifest and its
-   * files.
+   * with {@code _typeFilter} or without; every other one changes a consent between its manifest and
+   * its files.
    */
   Arbitrary<Probe> exports() {
     Arbitrary<List<String>> someTypes =
@@ -172,7 +182,9 @@ final class Probes {
                 Tuple.of(1, Arbitraries.just(List.<String>of())), Tuple.of(2, someTypes)),
             Arbitraries.of(true, false),
             filters,
-            changes().map(Change.class::cast).injectNull(0.75))
+            Combinators.combine(Arbitraries.integers().between(0, 99), statuses())
+                .as(Midway::new)
+                .injectNull(0.5))
         .as(
             (typeLevel, types, since, filter, midway) -> {
               if (typeLevel) {
@@ -242,9 +254,12 @@ final class Probes {
   }
 
   private Arbitrary<Probe> changes() {
-    return Combinators.combine(
-            doctor(), insurer(), Arbitraries.of("REVOKED", "REVOKED", "REQUESTED", "ACTIVE"))
-        .as(Change::new);
+    return Combinators.combine(doctor(), insurer(), statuses()).as(Change::new);
+  }
+
+  /** Statuses an operator sets, revocations the likeliest. */
+  private static Arbitrary<String> statuses() {
+    return Arbitraries.of("REVOKED", "REVOKED", "REQUESTED", "ACTIVE");
   }
 
   private Arbitrary<Probe> reads() {

@@ -38,6 +38,7 @@ import org.docport.hub.fhir.DirectoryAskers.Item;
 import org.docport.hub.fhir.Probes.Change;
 import org.docport.hub.fhir.Probes.Export;
 import org.docport.hub.fhir.Probes.History;
+import org.docport.hub.fhir.Probes.Midway;
 import org.docport.hub.fhir.Probes.Probe;
 import org.docport.hub.fhir.Probes.Read;
 import org.docport.hub.fhir.Probes.Search;
@@ -154,7 +155,7 @@ class VisibilityPropertyTest extends HubTest {
         EXPORT_STEPS,
         SEED + 2,
         probes -> probes.exportSteps(EXPORT_CHANGES),
-        (probes, doctor) -> probes.exports());
+        (probes, change) -> probes.exports());
   }
 
   /**
@@ -292,13 +293,13 @@ class VisibilityPropertyTest extends HubTest {
         steps,
         seed,
         probes -> probes.steps(CHANGES),
-        Probes::about);
+        (probes, change) -> probes.about(change.doctor()));
   }
 
   /**
    * Runs the steps the seed draws, checking every answer; fails naming the seed and the step.
    *
-   * @param after what to ask right after a consent changed that may hide the doctor (by index)
+   * @param after what to ask right after a consent change that may hide its doctor
    */
   private void explore(
       Built world,
@@ -306,7 +307,7 @@ class VisibilityPropertyTest extends HubTest {
       int steps,
       long seed,
       Function<Probes, Arbitrary<Map.Entry<Integer, Probe>>> draw,
-      BiFunction<Probes, Integer, Arbitrary<Probe>> after) {
+      BiFunction<Probes, Change, Arbitrary<Probe>> after) {
     Random random = new Random(seed);
     checks.random = random;
     Probes probes = new Probes(world.spec(), world.doctors(), world.provenance());
@@ -323,7 +324,7 @@ class VisibilityPropertyTest extends HubTest {
             forced =
                 Map.entry(
                     change.insurer(),
-                    after.apply(probes, change.doctor()).generator(100).next(random).value());
+                    after.apply(probes, change).generator(100).next(random).value());
           }
         } else {
           checks.ask(next.getKey(), next.getValue());
@@ -468,8 +469,7 @@ class VisibilityPropertyTest extends HubTest {
       JsonNode manifest = exporter.export(export.url(last.transactionTime()));
       Set<String> atKickOff = visibleNow();
       if (export.midway() != null) {
-        change(export.midway());
-        justHidden = -1;
+        midway(insurer, export.midway(), atKickOff);
       }
       Set<String> atDownload = visibleNow();
       everVisible.addAll(atKickOff);
@@ -555,6 +555,23 @@ class VisibilityPropertyTest extends HubTest {
       previous.put(
           insurer,
           new Exported(Instant.parse(manifest.get("transactionTime").asText()), atKickOff));
+    }
+
+    /** Changes the consent of a doctor the insurer sees (to hide it) or does not (to show it). */
+    private void midway(int insurer, Midway midway, Set<String> visible) {
+      List<Integer> candidates = new ArrayList<>();
+      for (int d = 0; d < world.doctors().size(); d++) {
+        if (visible.contains(pair(insurer, d)) == midway.hides()) {
+          candidates.add(d);
+        }
+      }
+      if (candidates.isEmpty()) {
+        return;
+      }
+      int doctor = candidates.get(midway.rank() % candidates.size());
+      change(new Change(doctor, insurer, midway.status()));
+      justHidden = -1;
+      count(midway.hides() ? "export: hidden midway" : "export: shown midway");
     }
 
     /** Whether the insurer's view holds the resource, as a read answers it now. */

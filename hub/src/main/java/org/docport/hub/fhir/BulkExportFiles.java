@@ -55,7 +55,6 @@ class BulkExportFiles {
   private void writeOutput(Caller caller, BulkExports.Job job, String type, Writer out) {
     Map<UUID, Integer> perDoctor = new HashMap<>();
     long[] sent = {0};
-    IParser parser = fhir.newJsonParser().setPrettyPrint(false);
     try {
       snapshot.executeWithoutResult(
           s ->
@@ -63,7 +62,7 @@ class BulkExportFiles {
                   job,
                   type,
                   stored -> {
-                    line(out, parser.encodeResourceToString(Resources.parse(fhir, stored)));
+                    line(out, StoredJson.json(stored));
                     sent[0]++;
                     if (stored.doctorId() != null) {
                       perDoctor.merge(stored.doctorId(), 1, Integer::sum);

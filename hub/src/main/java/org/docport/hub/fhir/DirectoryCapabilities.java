@@ -51,6 +51,9 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
     }
     served.forEach(resource::addSupportedProfile);
     resource.getSearchParam().removeIf(p -> !p.getName().startsWith("_"));
+    // HAPI declares every include ("*"): DocPort answers those of its own reference parameters.
+    resource.getSearchInclude().clear();
+    resource.getSearchRevInclude().clear();
     for (Parameter parameter : SearchParameters.of(type)) {
       resource
           .addSearchParam()

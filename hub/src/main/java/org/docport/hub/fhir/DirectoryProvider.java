@@ -39,8 +39,8 @@ final class DirectoryProvider implements IResourceProvider {
   }
 
   @Read(version = true)
-  public Resource read(@IdParam IdType id) {
-    return service.read(typeName, id);
+  public Resource read(@IdParam IdType id, RequestDetails request) {
+    return service.read(request, typeName, id);
   }
 
   /** Parameters are checked by {@link DirectorySearch} against what the server supports. */

@@ -1,12 +1,12 @@
 package org.docport.hub.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
 import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -45,17 +45,22 @@ final class DirectoryResults implements IBundleProvider {
    * @param pageId the cursor this page started after ({@link PagedSearches#FIRST_PAGE} for the
    *     first)
    * @param total the number of matches over all pages, or null when not asked for
+   * @param served the resource HAPI is handed for a stored version (see {@link StoredJson})
    */
   static DirectoryResults of(
-      FhirContext fhir, String searchId, String pageId, DirectoryQueries.Page page, Long total) {
+      String searchId,
+      String pageId,
+      DirectoryQueries.Page page,
+      Long total,
+      Function<DirectoryQueries.Stored, Resource> served) {
     List<IBaseResource> resources = new ArrayList<>();
     for (DirectoryQueries.Stored stored : page.matches()) {
-      Resource match = Resources.parse(fhir, stored);
+      Resource match = served.apply(stored);
       ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(match, BundleEntrySearchModeEnum.MATCH);
       resources.add(match);
     }
     for (DirectoryQueries.Stored stored : page.included()) {
-      Resource included = Resources.parse(fhir, stored);
+      Resource included = served.apply(stored);
       ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(included, BundleEntrySearchModeEnum.INCLUDE);
       resources.add(included);
     }

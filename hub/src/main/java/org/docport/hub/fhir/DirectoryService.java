@@ -49,7 +49,7 @@ class DirectoryService {
     this.disclosures = disclosures;
   }
 
-  Resource read(String type, IdType id) {
+  Resource read(RequestDetails request, String type, IdType id) {
     Caller caller = callers.current();
     requireRead(caller, type);
     Optional<DirectoryQueries.Stored> stored =
@@ -76,7 +76,7 @@ class DirectoryService {
             + id.getIdPart()
             + (id.hasVersionIdPart() ? "/_history/" + id.getVersionIdPart() : ""),
         List.of(found));
-    return Resources.parse(fhir, found);
+    return StoredJson.resource(fhir, request, found);
   }
 
   IBundleProvider search(RequestDetails request, String type) {
@@ -96,7 +96,12 @@ class DirectoryService {
         page.nextCursor() == null
             ? UUID.randomUUID().toString()
             : pagedSearches.store(caller.insurerId(), type, parameters, lenient).toString();
-    return DirectoryResults.of(fhir, searchId, PagedSearches.FIRST_PAGE, page, total);
+    return DirectoryResults.of(
+        searchId,
+        PagedSearches.FIRST_PAGE,
+        page,
+        total,
+        s -> StoredJson.resource(fhir, request, s));
   }
 
   /** A next page: only for the insurer that searched. */
@@ -117,7 +122,8 @@ class DirectoryService {
     DirectoryQueries.Page page = queries.search(caller.insurerId(), search, cursor);
     disclose(caller, request, page);
     Long total = search.total() ? queries.count(caller.insurerId(), search) : null;
-    return DirectoryResults.of(fhir, searchId, pageId, page, total);
+    return DirectoryResults.of(
+        searchId, pageId, page, total, s -> StoredJson.resource(fhir, request, s));
   }
 
   /**

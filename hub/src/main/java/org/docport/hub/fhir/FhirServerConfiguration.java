@@ -76,6 +76,7 @@ class FhirServerConfiguration {
     server.registerProvider(new SubscriptionProvider(subscriptions));
     server.setPagingProvider(new Paging(service));
     server.registerInterceptor(new HistoryLinks());
+    server.registerInterceptor(new StoredJsonWriter(fhir));
     Map<String, List<String>> profiles = new HashMap<>();
     TYPES.forEach((type, profile) -> profiles.put(fhir.getResourceType(type), profile));
     server.setServerConformanceProvider(new DirectoryCapabilities(server, profiles));

@@ -6,12 +6,22 @@ import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.docport.hub.SampleDoctors;
 import org.docport.insurersim.InsurerServer;
 import org.docport.mappings.BusinessIdentifiers;
@@ -196,6 +206,142 @@ class PlanNetTypesApiTest extends FhirTest {
             "http://localhost:1/fhir");
 
     assertField(operator().post("/api/operator/insurers", registration), "networks[0].productType");
+  }
+
+  /**
+   * Plain JSON answers are written from the stored versions ({@link StoredJson}); HAPI encodes
+   * every other. For every type, a read, a vread, a search with includes and its next page answer
+   * the same headers and the same content either way (here HAPI's way is asked for with {@code
+   * _pretty=true}), gzipped when the client accepts it.
+   */
+  @Test
+  void everyTypeAnswersAsHapiEncodesItWhenServedFromStoredJson() throws Exception {
+    Insurer insurer = insurerWithAddress("commppo");
+    affiliatedDoctor("Rao", insurer);
+    affiliatedDoctor("Iyer", insurer);
+    String token = InsurerFhirClients.token(operator(), port, insurer.id(), "system/*.read");
+    CapabilityStatement metadata =
+        unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
+    List<String> types =
+        metadata.getRestFirstRep().getResource().stream()
+            .filter(CapabilityStatementRestResourceComponent::hasSupportedProfile)
+            .map(CapabilityStatementRestResourceComponent::getType)
+            .toList();
+    assertThat(types).hasSize(7);
+    for (String type : types) {
+      StringBuilder query = new StringBuilder(type + "?_count=1");
+      resource(metadata, type).getSearchInclude().forEach(i -> query.append("&_include=" + i));
+      resource(metadata, type)
+          .getSearchRevInclude()
+          .forEach(i -> query.append("&_revinclude=" + i));
+      Answer search = Answer.both(port, token, query.toString());
+      search.assertSameContentExcept("/id", "/meta", "/link");
+      assertThat(search.stored().body().get("entry")).as(query.toString()).isNotEmpty();
+      JsonNode first = search.stored().body().at("/entry/0/resource");
+      String id = first.get("id").asText();
+      Answer.both(port, token, type + "/" + id).assertSame();
+      Answer.both(
+              port, token, type + "/" + id + "/_history/" + first.at("/meta/versionId").asText())
+          .assertSame();
+      Answer.gzipped(port, token, type + "/" + id).assertSame();
+      JsonNode next = link(search.stored().body(), "next");
+      if (next != null) {
+        String url = next.get("url").asText();
+        Answer.both(port, token, url.substring(url.indexOf("/fhir") + "/fhir".length()))
+            .assertSameContentExcept("/meta", "/link");
+      }
+    }
+  }
+
+  private static JsonNode link(JsonNode bundle, String relation) {
+    for (JsonNode link : bundle.path("link")) {
+      if (link.get("relation").asText().equals(relation)) {
+        return link;
+      }
+    }
+    return null;
+  }
+
+  /** One request answered from stored JSON and as HAPI encodes it. */
+  private record Answer(Http stored, Http hapi) {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> HEADERS =
+        List.of("Content-Type", "ETag", "Last-Modified", "Content-Location", "Content-Encoding");
+
+    /**
+     * @param path what follows {@code /fhir/}, or a query on {@code /fhir} itself
+     */
+    static Answer both(int port, String token, String path) throws Exception {
+      String pretty = path + (path.contains("?") ? "&" : "?") + "_pretty=true";
+      return new Answer(get(port, token, path, false), get(port, token, pretty, false));
+    }
+
+    static Answer gzipped(int port, String token, String path) throws Exception {
+      String pretty = path + (path.contains("?") ? "&" : "?") + "_pretty=true";
+      return new Answer(get(port, token, path, true), get(port, token, pretty, true));
+    }
+
+    void assertSame() {
+      assertThat(stored.status()).as(stored.path()).isEqualTo(200);
+      HEADERS.forEach(
+          h -> assertThat(stored.header(h)).as(stored.path() + " " + h).isEqualTo(hapi.header(h)));
+      assertThat(stored.body()).as(stored.path()).isEqualTo(hapi.body());
+    }
+
+    /** The same status, headers and content, but for the fields that name a search's run. */
+    void assertSameContentExcept(String... pointers) {
+      assertThat(stored.status()).as(stored.path() + " " + stored.body()).isEqualTo(200);
+      HEADERS.stream()
+          .filter(h -> !h.equals("Last-Modified"))
+          .forEach(
+              h ->
+                  assertThat(stored.header(h))
+                      .as(stored.path() + " " + h)
+                      .isEqualTo(hapi.header(h)));
+      assertThat(without(stored.body(), pointers))
+          .as(stored.path())
+          .isEqualTo(without(hapi.body(), pointers));
+      assertThat(stored.body().get("link").size()).isEqualTo(hapi.body().get("link").size());
+    }
+
+    private static JsonNode without(JsonNode body, String... pointers) {
+      ObjectNode copy = body.deepCopy();
+      for (String pointer : pointers) {
+        copy.remove(pointer.substring(1));
+      }
+      return copy;
+    }
+
+    private static Http get(int port, String token, String path, boolean gzip) throws Exception {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://localhost:"
+                          + port
+                          + "/fhir"
+                          + (path.startsWith("?") ? "" : "/")
+                          + path))
+              .header("Authorization", "Bearer " + token)
+              .header("Accept", "application/fhir+json");
+      if (gzip) {
+        request.header("Accept-Encoding", "gzip");
+      }
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      byte[] bytes = response.body();
+      if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+        bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
+      }
+      return new Http(path, response.statusCode(), response.headers(), JSON.readTree(bytes));
+    }
+  }
+
+  private record Http(String path, int status, HttpHeaders headers, JsonNode body) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
   }
 
   @Test

@@ -325,20 +325,27 @@ class SubscriptionStore {
 
   /**
    * The endpoint acknowledged a notification: a handshake activates the subscription; events up to
-   * {@code deliveredThrough} are done; the retry streak ends.
+   * {@code deliveredThrough} are done; the retry streak ends. Ignored when {@code claimed}'s lease
+   * is no longer held (it ran out and another replica claimed the subscription), like {@link
+   * #failed}: a replica that stalled past its lease never overrides the one that took over.
    */
   void sent(Row claimed, long deliveredThrough) {
-    jdbc.update(
-        """
+    int updated =
+        jdbc.update(
+            """
         update subscription set status = case when status = 'requested' then 'active' else status end,
           delivered_through = greatest(delivered_through, ?), last_sent_at = clock_timestamp(),
           failing_since = null, attempts = 0, next_attempt_at = null, error = null,
           lease_token = null, lease_until = null, updated_at = clock_timestamp()
         where id = ? and lease_token = ?
         """,
-        deliveredThrough,
-        claimed.id(),
-        claimed.leaseToken());
+            deliveredThrough,
+            claimed.id(),
+            claimed.leaseToken());
+    if (updated == 0) {
+      // The lease ended and another replica took the subscription over: its outcome counts.
+      return;
+    }
     jdbc.update(
         "update subscription_event set delivered = true"
             + " where subscription_id = ? and event_number <= ? and not delivered",

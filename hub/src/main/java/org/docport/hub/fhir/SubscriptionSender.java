@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * dies mid-send leaves it to another when the lease ends. A failed attempt is retried after 5 s,
  * doubling up to 1 h between attempts, for up to 72 h, then the subscription goes to {@code error}
  * (all configurable). A subscription is sent to over one HTTP exchange at a time, so its events
- * arrive in order; {@code workers} threads per replica serve different subscriptions at once.
+ * arrive in order; {@code workers} threads per replica serve different subscriptions at once. Each
+ * round first turns off the subscriptions whose {@code end} has passed.
  */
 @Component
 @EnableConfigurationProperties(SubscriptionSettings.class)
@@ -101,6 +102,7 @@ class SubscriptionSender {
   }
 
   void sendDue() {
+    store.endExpired();
     double lease = settings.lease().toMillis() / 1000.0;
     for (int i = 0; i < MAX_PER_ROUND; i++) {
       Optional<SubscriptionStore.Row> claimed = store.claimDue(lease);

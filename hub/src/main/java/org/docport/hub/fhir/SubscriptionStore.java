@@ -38,7 +38,7 @@ class SubscriptionStore {
     ACTIVE,
     /** The endpoint failed for longer than the retry period; nothing more is sent. */
     ERROR,
-    /** Not sending (unused by DocPort itself: a subscription is deleted, not turned off). */
+    /** Its {@code end} has passed: nothing more is recorded or sent (Backport: {@code off}). */
     OFF;
 
     String code() {
@@ -70,13 +70,17 @@ class SubscriptionStore {
       Instant failingSince,
       int attempts,
       String error,
-      UUID leaseToken) {}
+      UUID leaseToken,
+      Instant end) {}
 
   /** One recorded event: a version of a resource in the insurer's view. */
   record Event(
       long number, String type, String resourceId, long version, boolean deleted, Instant at) {}
 
   private static final String ACTIVE_STATES = "('requested', 'active')";
+
+  /** A subscription whose {@code end} has not come: it records and sends. */
+  private static final String NOT_ENDED = " and (end_at is null or end_at > clock_timestamp())";
 
   /** The key of a transaction's pending changes among its synchronization resources. */
   private static final Object PENDING = new Object();
@@ -96,8 +100,8 @@ class SubscriptionStore {
     jdbc.update(
         """
         insert into subscription (id, insurer_id, client_id, topic, filter, reason, status,
-          endpoint, content, headers, secret, heartbeat_seconds, server_base)
-        values (?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?)
+          endpoint, content, headers, secret, heartbeat_seconds, server_base, end_at)
+        values (?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?)
         """,
         id,
         insurerId,
@@ -110,7 +114,8 @@ class SubscriptionStore {
         s.headers().toArray(String[]::new),
         secrets.seal(s.secret(), sealedAs(id)),
         s.heartbeatSeconds(),
-        serverBase);
+        serverBase,
+        s.end() == null ? null : Timestamp.from(s.end()));
     return id;
   }
 
@@ -195,6 +200,7 @@ class SubscriptionStore {
             "select id, filter from subscription where insurer_id = ? and topic = ?"
                 + " and status in "
                 + ACTIVE_STATES
+                + NOT_ENDED
                 + " order by id",
             (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
             insurerId,
@@ -249,6 +255,7 @@ class SubscriptionStore {
             "update subscription set events_since_start = events_since_start + 1,"
                 + " updated_at = clock_timestamp() where id = ? and status in "
                 + ACTIVE_STATES
+                + NOT_ENDED
                 + " returning events_since_start",
             Long.class,
             subscriptionId);
@@ -306,6 +313,7 @@ class SubscriptionStore {
             where id = (
               select id from subscription
               where status in ('requested', 'active')
+                and (end_at is null or end_at > clock_timestamp())
                 and (lease_until is null or lease_until < clock_timestamp())
                 and (next_attempt_at is null or next_attempt_at <= clock_timestamp())
                 and (status = 'requested' or delivered_through < events_since_start
@@ -362,7 +370,8 @@ class SubscriptionStore {
         """
         update subscription set attempts = attempts + 1,
           failing_since = coalesce(failing_since, clock_timestamp()),
-          next_attempt_at = ?, status = case when ? then 'error' else status end, error = ?,
+          next_attempt_at = ?,
+          status = case when ? and status <> 'off' then 'error' else status end, error = ?,
           lease_token = null, lease_until = null, updated_at = clock_timestamp()
         where id = ? and lease_token = ?
         """,
@@ -373,9 +382,24 @@ class SubscriptionStore {
         claimed.leaseToken());
   }
 
+  /**
+   * Turns off the subscriptions whose {@code end} has passed (status {@code off}, as the Backport
+   * IG names a subscription that no longer sends); answers how many. They stopped recording and
+   * being claimed at the end itself; this makes their status say so. A send under way finishes, and
+   * its outcome leaves the status {@code off}.
+   */
+  int endExpired() {
+    return jdbc.update(
+        "update subscription set status = 'off', updated_at = clock_timestamp()"
+            + " where status in "
+            + ACTIVE_STATES
+            + " and end_at <= clock_timestamp()");
+  }
+
   private Row row(ResultSet rs, int n) throws SQLException {
     String id = rs.getString("id");
     Timestamp failingSince = rs.getTimestamp("failing_since");
+    Timestamp end = rs.getTimestamp("end_at");
     return new Row(
         id,
         rs.getString("insurer_id"),
@@ -395,7 +419,8 @@ class SubscriptionStore {
         failingSince == null ? null : failingSince.toInstant(),
         rs.getInt("attempts"),
         rs.getString("error"),
-        rs.getObject("lease_token", UUID.class));
+        rs.getObject("lease_token", UUID.class),
+        end == null ? null : end.toInstant());
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.docport.hub.fhir.SubscriptionRequests.NewSubscription;
 import org.docport.hub.platform.Secrets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -73,6 +74,12 @@ class SubscriptionStore {
       UUID leaseToken,
       Instant end) {}
 
+  /**
+   * Published once events were recorded and committed (or a subscription created): there is
+   * something to send now, so senders need not wait for their next poll.
+   */
+  record SomethingToSend() {}
+
   /** One recorded event: a version of a resource in the insurer's view. */
   record Event(
       long number, String type, String resourceId, long version, boolean deleted, Instant at) {}
@@ -88,11 +95,17 @@ class SubscriptionStore {
   private final JdbcTemplate jdbc;
   private final Secrets secrets;
   private final DirectoryQueries queries;
+  private final ApplicationEventPublisher publisher;
 
-  SubscriptionStore(JdbcTemplate jdbc, Secrets secrets, DirectoryQueries queries) {
+  SubscriptionStore(
+      JdbcTemplate jdbc,
+      Secrets secrets,
+      DirectoryQueries queries,
+      ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.queries = queries;
+    this.publisher = publisher;
   }
 
   String create(NewSubscription s, String insurerId, String clientId, String serverBase) {
@@ -116,6 +129,7 @@ class SubscriptionStore {
         s.heartbeatSeconds(),
         serverBase,
         s.end() == null ? null : Timestamp.from(s.end()));
+    publisher.publishEvent(new SomethingToSend());
     return id;
   }
 
@@ -158,7 +172,9 @@ class SubscriptionStore {
     }
     Changed changed = new Changed(insurerId, type, id);
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      append(changed);
+      if (append(changed)) {
+        publisher.publishEvent(new SomethingToSend());
+      }
       return;
     }
     @SuppressWarnings("unchecked")
@@ -168,9 +184,20 @@ class SubscriptionStore {
       TransactionSynchronizationManager.bindResource(PENDING, batch);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
+            private boolean appended;
+
             @Override
             public void beforeCommit(boolean readOnly) {
-              batch.forEach(SubscriptionStore.this::append);
+              for (Changed each : batch) {
+                appended |= append(each);
+              }
+            }
+
+            @Override
+            public void afterCommit() {
+              if (appended) {
+                publisher.publishEvent(new SomethingToSend());
+              }
             }
 
             @Override
@@ -191,7 +218,8 @@ class SubscriptionStore {
             .thenComparing(Changed::id);
   }
 
-  private void append(Changed changed) {
+  /** Whether an event was appended to any subscription. */
+  private boolean append(Changed changed) {
     String insurerId = changed.insurerId();
     String type = changed.type();
     String id = changed.id();
@@ -206,7 +234,7 @@ class SubscriptionStore {
             insurerId,
             SubscriptionTopics.forType(type).orElseThrow().url());
     if (candidates.isEmpty()) {
-      return;
+      return false;
     }
     Boolean deleted =
         jdbc.query(
@@ -216,13 +244,15 @@ class SubscriptionStore {
             type,
             id);
     if (deleted == null) {
-      return;
+      return false;
     }
+    boolean appended = false;
     for (String[] candidate : candidates) {
       if (matches(candidate[0], candidate[1], insurerId, type, id, deleted)) {
-        append(candidate[0], insurerId, type, id);
+        appended |= append(candidate[0], insurerId, type, id);
       }
     }
+    return appended;
   }
 
   private boolean matches(
@@ -248,7 +278,7 @@ class SubscriptionStore {
     return SubscriptionFilters.matches(queries, insurerId, type, id, filter);
   }
 
-  private void append(String subscriptionId, String insurerId, String type, String id) {
+  private boolean append(String subscriptionId, String insurerId, String type, String id) {
     // The row lock taken here numbers events one at a time, whichever replica projects.
     List<Long> number =
         jdbc.queryForList(
@@ -260,20 +290,21 @@ class SubscriptionStore {
             Long.class,
             subscriptionId);
     if (number.isEmpty()) {
-      return;
+      return false;
     }
-    jdbc.update(
-        """
+    return jdbc.update(
+            """
         insert into subscription_event
           (subscription_id, event_number, resource_type, resource_id, version, deleted, at)
         select ?, ?, type, id, version, deleted, last_updated
         from directory_resource where insurer_id = ? and type = ? and id = ?
         """,
-        subscriptionId,
-        number.get(0),
-        insurerId,
-        type,
-        id);
+            subscriptionId,
+            number.get(0),
+            insurerId,
+            type,
+            id)
+        > 0;
   }
 
   /** Events {@code from} to {@code to} (inclusive), oldest first, at most {@code max}. */

@@ -33,14 +33,15 @@ class SubscriptionEndTest extends FhirTest {
     Insurer insurer = insurer();
     IGenericClient fhir = subscriber(operator(), port, insurer.id());
     try (NotificationReceiver receiver = new NotificationReceiver()) {
-      Date end = Date.from(Instant.now().plusSeconds(3));
+      Date end = Date.from(Instant.now().plusSeconds(6));
       String ending =
           create(fhir, subscription(receiver.url("/ending"), "id-only", s -> s.setEnd(end)));
       String witness = create(fhir, subscription(receiver.url("/witness"), "id-only"));
       await().atMost(WAIT).until(() -> status(fhir, witness) == SubscriptionStatus.ACTIVE);
-      assertThat(receiver.on("/ending"))
-          .as("handshake before the end")
-          .anyMatch(r -> r.type().equals("handshake"));
+      await()
+          .atMost(WAIT)
+          .alias("handshake before the end")
+          .until(() -> receiver.on("/ending").stream().anyMatch(r -> r.type().equals("handshake")));
 
       await().atMost(WAIT).until(() -> status(fhir, ending) == SubscriptionStatus.OFF);
       Subscription off = fhir.read().resource(Subscription.class).withId(ending).execute();

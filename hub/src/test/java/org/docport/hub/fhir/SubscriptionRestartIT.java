@@ -44,11 +44,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Notification state lives in PostgreSQL and is fed by change capture: the packaged hub is killed
  * with SIGKILL while an insurer's endpoint has been refusing notifications (events recorded, none
- * acknowledged) and right after more doctor changes were committed (some not yet projected). The
- * restarted hub must then deliver every event of each subscription, 1 to the last, at least once
- * and in order, with every doctor's latest version among them; {@code $events} must still tell what
- * the endpoint missed. A hub that kept the events, the numbering or the delivery position in memory
- * would deliver nothing, or start again from 1, after the restart.
+ * acknowledged) and right after more doctor changes were committed (perhaps not yet projected: the
+ * restarted hub's change capture must replay them). The restarted hub must then deliver every event
+ * of each subscription, 1 to the last, at least once and in order, with every doctor's latest
+ * version among them; {@code $events} must still tell what the endpoint missed. A hub that kept the
+ * events, the numbering or the delivery position in memory would deliver nothing, or start again
+ * from 1, after the restart.
  */
 class SubscriptionRestartIT {
 

@@ -73,7 +73,10 @@ class HubCrashIT {
   void everyInsurerEndsWithTheLatestVersionOfEveryDoctorAfterAKillDuringABurst() throws Exception {
     HubClient api = new HubClient(hub.baseUrl(), "operator", OPERATOR_PASSWORD);
     for (int i = 0; i < insurers.size(); i++) {
-      api.post("/api/operator/insurers", insurer("crash-" + i, insurers.get(i))).expect(201);
+      api.post(
+              "/api/operator/insurers",
+              SampleInsurers.fhirRest("crash-" + i, insurers.get(i).baseUrl()))
+          .expect(201);
     }
     List<String> doctors = new ArrayList<>();
     for (int d = 0; d < DOCTORS; d++) {
@@ -223,17 +226,5 @@ class HubCrashIT {
         .findByIdentifier(Practitioner.class, "https://docport.org/fhir/sid/practitioner", doctor)
         .map(p -> p.getNameFirstRep().getSuffixAsSingleString())
         .orElse(null);
-  }
-
-  private static Map<String, Object> insurer(String id, InsurerServer server) {
-    return Map.of(
-        "id",
-        id,
-        "name",
-        "Insurer " + id,
-        "networks",
-        List.of(Map.of("id", "gold", "name", "Gold")),
-        "connector",
-        Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl()));
   }
 }

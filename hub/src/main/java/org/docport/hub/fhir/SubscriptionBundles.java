@@ -78,6 +78,9 @@ final class SubscriptionBundles {
     if (row.error() != null) {
       s.setError(row.error());
     }
+    if (row.end() != null) {
+      s.setEnd(Date.from(row.end()));
+    }
     Subscription.SubscriptionChannelComponent channel = s.getChannel();
     channel.setType(SubscriptionChannelType.RESTHOOK).setEndpoint(row.endpoint());
     channel.setPayload(SubscriptionRequests.JSON);

@@ -3,6 +3,7 @@ package org.docport.hub.fhir;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,8 @@ final class SubscriptionRequests {
       String content,
       List<String> headers,
       String secret,
-      Integer heartbeatSeconds) {}
+      Integer heartbeatSeconds,
+      Instant end) {}
 
   private final List<String[]> problems = new ArrayList<>();
   private final boolean allowHttpLocalhost;
@@ -81,6 +83,7 @@ final class SubscriptionRequests {
           "send 'requested' (or nothing): DocPort activates the subscription after the handshake");
     }
     String topic = topic(s);
+    Instant end = end(s);
     String filter = topic == null ? null : filter(s, topic);
     SubscriptionChannelComponent channel = s.hasChannel() ? s.getChannel() : null;
     String endpoint = null;
@@ -105,7 +108,25 @@ final class SubscriptionRequests {
     }
     String reason = s.hasReason() ? s.getReason() : "DocPort directory changes";
     return new NewSubscription(
-        topic, filter, reason, endpoint, content, headers, secret, heartbeat);
+        topic, filter, reason, endpoint, content, headers, secret, heartbeat, end);
+  }
+
+  /** When to turn the subscription off, if ever; a time already past is refused. */
+  private Instant end(Subscription s) {
+    if (!s.hasEnd()) {
+      return null;
+    }
+    Instant end = s.getEnd().toInstant();
+    if (!end.isAfter(Instant.now())) {
+      problem(
+          "Subscription.end",
+          "'"
+              + s.getEndElement().getValueAsString()
+              + "' has already passed; send a future instant, or no end for a subscription that"
+              + " runs until deleted");
+      return null;
+    }
+    return end;
   }
 
   private String topic(Subscription s) {

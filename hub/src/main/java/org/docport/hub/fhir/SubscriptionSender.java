@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.docport.hub.fhir.SubscriptionBundles.Told;
 import org.docport.hub.fhir.SubscriptionBundles.Type;
@@ -27,12 +29,16 @@ import org.springframework.stereotype.Component;
 /**
  * Posts what each subscription is owed to its endpoint: the handshake until one succeeds, then the
  * recorded events in order (up to {@code max-events} per notification), or a heartbeat when the
- * period has passed in silence. Every replica runs it; a subscription is claimed with a lease
- * ({@code for update skip locked}), so two replicas never send for it at once, and a replica that
- * dies mid-send leaves it to another when the lease ends. A failed attempt is retried after 5 s,
- * doubling up to 1 h between attempts, for up to 72 h, then the subscription goes to {@code error}
- * (all configurable). A subscription is sent to over one HTTP exchange at a time, so its events
- * arrive in order; {@code workers} threads per replica serve different subscriptions at once.
+ * period has passed in silence. Events recorded on this replica (by the projection that change
+ * capture feeds) wake a round at once, after their commit; the periodic round is for the rest:
+ * retries, heartbeats, other replicas' events, what was pending at a restart. Every replica runs
+ * it; a subscription is claimed with a lease ({@code for update skip locked}), so two replicas
+ * never send for it at once, and a replica that dies mid-send leaves it to another when the lease
+ * ends. A failed attempt is retried after 5 s, doubling up to 1 h between attempts, for up to 72 h,
+ * then the subscription goes to {@code error} (all configurable). A subscription is sent to over
+ * one HTTP exchange at a time, so its events arrive in order; {@code workers} threads per replica
+ * serve different subscriptions at once. Each round first turns off the subscriptions whose {@code
+ * end} has passed.
  */
 @Component
 @EnableConfigurationProperties(SubscriptionSettings.class)
@@ -47,6 +53,7 @@ class SubscriptionSender {
   private final FhirContext fhir;
   private final HttpClient http;
   private final ScheduledExecutorService workers;
+  private final AtomicBoolean woken = new AtomicBoolean();
 
   SubscriptionSender(
       SubscriptionStore store,
@@ -86,6 +93,25 @@ class SubscriptionSender {
     }
   }
 
+  /**
+   * Something was recorded to send: one extra round, on a worker, now. Wake-ups that come while one
+   * is waiting to run are folded into it (the round sends all that is due).
+   */
+  @EventListener
+  void wake(SubscriptionStore.SomethingToSend recorded) {
+    if (woken.compareAndSet(false, true)) {
+      try {
+        workers.execute(
+            () -> {
+              woken.set(false);
+              round();
+            });
+      } catch (RejectedExecutionException stopped) {
+        woken.set(false);
+      }
+    }
+  }
+
   @PreDestroy
   void stop() {
     workers.shutdownNow();
@@ -101,6 +127,7 @@ class SubscriptionSender {
   }
 
   void sendDue() {
+    store.endExpired();
     double lease = settings.lease().toMillis() / 1000.0;
     for (int i = 0; i < MAX_PER_ROUND; i++) {
       Optional<SubscriptionStore.Row> claimed = store.claimDue(lease);

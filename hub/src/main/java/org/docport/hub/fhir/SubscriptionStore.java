@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.docport.hub.fhir.SubscriptionRequests.NewSubscription;
 import org.docport.hub.platform.Secrets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,7 +39,7 @@ class SubscriptionStore {
     ACTIVE,
     /** The endpoint failed for longer than the retry period; nothing more is sent. */
     ERROR,
-    /** Not sending (unused by DocPort itself: a subscription is deleted, not turned off). */
+    /** Its {@code end} has passed: nothing more is recorded or sent (Backport: {@code off}). */
     OFF;
 
     String code() {
@@ -70,7 +71,14 @@ class SubscriptionStore {
       Instant failingSince,
       int attempts,
       String error,
-      UUID leaseToken) {}
+      UUID leaseToken,
+      Instant end) {}
+
+  /**
+   * Published once events were recorded and committed (or a subscription created): there is
+   * something to send now, so senders need not wait for their next poll.
+   */
+  record SomethingToSend() {}
 
   /** One recorded event: a version of a resource in the insurer's view. */
   record Event(
@@ -78,17 +86,26 @@ class SubscriptionStore {
 
   private static final String ACTIVE_STATES = "('requested', 'active')";
 
+  /** A subscription whose {@code end} has not come: it records and sends. */
+  private static final String NOT_ENDED = " and (end_at is null or end_at > clock_timestamp())";
+
   /** The key of a transaction's pending changes among its synchronization resources. */
   private static final Object PENDING = new Object();
 
   private final JdbcTemplate jdbc;
   private final Secrets secrets;
   private final DirectoryQueries queries;
+  private final ApplicationEventPublisher publisher;
 
-  SubscriptionStore(JdbcTemplate jdbc, Secrets secrets, DirectoryQueries queries) {
+  SubscriptionStore(
+      JdbcTemplate jdbc,
+      Secrets secrets,
+      DirectoryQueries queries,
+      ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.queries = queries;
+    this.publisher = publisher;
   }
 
   String create(NewSubscription s, String insurerId, String clientId, String serverBase) {
@@ -96,8 +113,8 @@ class SubscriptionStore {
     jdbc.update(
         """
         insert into subscription (id, insurer_id, client_id, topic, filter, reason, status,
-          endpoint, content, headers, secret, heartbeat_seconds, server_base)
-        values (?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?)
+          endpoint, content, headers, secret, heartbeat_seconds, server_base, end_at)
+        values (?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?)
         """,
         id,
         insurerId,
@@ -110,7 +127,9 @@ class SubscriptionStore {
         s.headers().toArray(String[]::new),
         secrets.seal(s.secret(), sealedAs(id)),
         s.heartbeatSeconds(),
-        serverBase);
+        serverBase,
+        s.end() == null ? null : Timestamp.from(s.end()));
+    publisher.publishEvent(new SomethingToSend());
     return id;
   }
 
@@ -153,7 +172,9 @@ class SubscriptionStore {
     }
     Changed changed = new Changed(insurerId, type, id);
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      append(changed);
+      if (append(changed)) {
+        publisher.publishEvent(new SomethingToSend());
+      }
       return;
     }
     @SuppressWarnings("unchecked")
@@ -163,9 +184,20 @@ class SubscriptionStore {
       TransactionSynchronizationManager.bindResource(PENDING, batch);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
+            private boolean appended;
+
             @Override
             public void beforeCommit(boolean readOnly) {
-              batch.forEach(SubscriptionStore.this::append);
+              for (Changed each : batch) {
+                appended |= append(each);
+              }
+            }
+
+            @Override
+            public void afterCommit() {
+              if (appended) {
+                publisher.publishEvent(new SomethingToSend());
+              }
             }
 
             @Override
@@ -186,7 +218,8 @@ class SubscriptionStore {
             .thenComparing(Changed::id);
   }
 
-  private void append(Changed changed) {
+  /** Whether an event was appended to any subscription. */
+  private boolean append(Changed changed) {
     String insurerId = changed.insurerId();
     String type = changed.type();
     String id = changed.id();
@@ -195,12 +228,13 @@ class SubscriptionStore {
             "select id, filter from subscription where insurer_id = ? and topic = ?"
                 + " and status in "
                 + ACTIVE_STATES
+                + NOT_ENDED
                 + " order by id",
             (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
             insurerId,
             SubscriptionTopics.forType(type).orElseThrow().url());
     if (candidates.isEmpty()) {
-      return;
+      return false;
     }
     Boolean deleted =
         jdbc.query(
@@ -210,13 +244,15 @@ class SubscriptionStore {
             type,
             id);
     if (deleted == null) {
-      return;
+      return false;
     }
+    boolean appended = false;
     for (String[] candidate : candidates) {
       if (matches(candidate[0], candidate[1], insurerId, type, id, deleted)) {
-        append(candidate[0], insurerId, type, id);
+        appended |= append(candidate[0], insurerId, type, id);
       }
     }
+    return appended;
   }
 
   private boolean matches(
@@ -242,31 +278,33 @@ class SubscriptionStore {
     return SubscriptionFilters.matches(queries, insurerId, type, id, filter);
   }
 
-  private void append(String subscriptionId, String insurerId, String type, String id) {
+  private boolean append(String subscriptionId, String insurerId, String type, String id) {
     // The row lock taken here numbers events one at a time, whichever replica projects.
     List<Long> number =
         jdbc.queryForList(
             "update subscription set events_since_start = events_since_start + 1,"
                 + " updated_at = clock_timestamp() where id = ? and status in "
                 + ACTIVE_STATES
+                + NOT_ENDED
                 + " returning events_since_start",
             Long.class,
             subscriptionId);
     if (number.isEmpty()) {
-      return;
+      return false;
     }
-    jdbc.update(
-        """
+    return jdbc.update(
+            """
         insert into subscription_event
           (subscription_id, event_number, resource_type, resource_id, version, deleted, at)
         select ?, ?, type, id, version, deleted, last_updated
         from directory_resource where insurer_id = ? and type = ? and id = ?
         """,
-        subscriptionId,
-        number.get(0),
-        insurerId,
-        type,
-        id);
+            subscriptionId,
+            number.get(0),
+            insurerId,
+            type,
+            id)
+        > 0;
   }
 
   /** Events {@code from} to {@code to} (inclusive), oldest first, at most {@code max}. */
@@ -306,6 +344,7 @@ class SubscriptionStore {
             where id = (
               select id from subscription
               where status in ('requested', 'active')
+                and (end_at is null or end_at > clock_timestamp())
                 and (lease_until is null or lease_until < clock_timestamp())
                 and (next_attempt_at is null or next_attempt_at <= clock_timestamp())
                 and (status = 'requested' or delivered_through < events_since_start
@@ -325,20 +364,27 @@ class SubscriptionStore {
 
   /**
    * The endpoint acknowledged a notification: a handshake activates the subscription; events up to
-   * {@code deliveredThrough} are done; the retry streak ends.
+   * {@code deliveredThrough} are done; the retry streak ends. Ignored when {@code claimed}'s lease
+   * is no longer held (it ran out and another replica claimed the subscription), like {@link
+   * #failed}: a replica that stalled past its lease never overrides the one that took over.
    */
   void sent(Row claimed, long deliveredThrough) {
-    jdbc.update(
-        """
+    int updated =
+        jdbc.update(
+            """
         update subscription set status = case when status = 'requested' then 'active' else status end,
           delivered_through = greatest(delivered_through, ?), last_sent_at = clock_timestamp(),
           failing_since = null, attempts = 0, next_attempt_at = null, error = null,
           lease_token = null, lease_until = null, updated_at = clock_timestamp()
         where id = ? and lease_token = ?
         """,
-        deliveredThrough,
-        claimed.id(),
-        claimed.leaseToken());
+            deliveredThrough,
+            claimed.id(),
+            claimed.leaseToken());
+    if (updated == 0) {
+      // The lease ended and another replica took the subscription over: its outcome counts.
+      return;
+    }
     jdbc.update(
         "update subscription_event set delivered = true"
             + " where subscription_id = ? and event_number <= ? and not delivered",
@@ -355,7 +401,8 @@ class SubscriptionStore {
         """
         update subscription set attempts = attempts + 1,
           failing_since = coalesce(failing_since, clock_timestamp()),
-          next_attempt_at = ?, status = case when ? then 'error' else status end, error = ?,
+          next_attempt_at = ?,
+          status = case when ? and status <> 'off' then 'error' else status end, error = ?,
           lease_token = null, lease_until = null, updated_at = clock_timestamp()
         where id = ? and lease_token = ?
         """,
@@ -366,9 +413,24 @@ class SubscriptionStore {
         claimed.leaseToken());
   }
 
+  /**
+   * Turns off the subscriptions whose {@code end} has passed (status {@code off}, as the Backport
+   * IG names a subscription that no longer sends); answers how many. They stopped recording and
+   * being claimed at the end itself; this makes their status say so. A send under way finishes, and
+   * its outcome leaves the status {@code off}.
+   */
+  int endExpired() {
+    return jdbc.update(
+        "update subscription set status = 'off', updated_at = clock_timestamp()"
+            + " where status in "
+            + ACTIVE_STATES
+            + " and end_at <= clock_timestamp()");
+  }
+
   private Row row(ResultSet rs, int n) throws SQLException {
     String id = rs.getString("id");
     Timestamp failingSince = rs.getTimestamp("failing_since");
+    Timestamp end = rs.getTimestamp("end_at");
     return new Row(
         id,
         rs.getString("insurer_id"),
@@ -388,7 +450,8 @@ class SubscriptionStore {
         failingSince == null ? null : failingSince.toInstant(),
         rs.getInt("attempts"),
         rs.getString("error"),
-        rs.getObject("lease_token", UUID.class));
+        rs.getObject("lease_token", UUID.class),
+        end == null ? null : end.toInstant());
   }
 
   private static List<String> strings(Array array) throws SQLException {

@@ -3,6 +3,16 @@ package org.docport.hub.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.docport.hub.fhir.Subscriptions.BACKPORT;
+import static org.docport.hub.fhir.Subscriptions.PRACTITIONER;
+import static org.docport.hub.fhir.Subscriptions.SECRET;
+import static org.docport.hub.fhir.Subscriptions.SECRET_URL;
+import static org.docport.hub.fhir.Subscriptions.TOPIC;
+import static org.docport.hub.fhir.Subscriptions.create;
+import static org.docport.hub.fhir.Subscriptions.eventsSinceStart;
+import static org.docport.hub.fhir.Subscriptions.numbers;
+import static org.docport.hub.fhir.Subscriptions.status;
+import static org.docport.hub.fhir.Subscriptions.subscription;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
@@ -12,9 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -35,7 +43,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Subscription;
-import org.hl7.fhir.r4.model.Subscription.SubscriptionChannelType;
 import org.hl7.fhir.r4.model.Subscription.SubscriptionStatus;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.junit.jupiter.api.Test;
@@ -47,13 +54,6 @@ import org.junit.jupiter.api.Test;
  */
 class SubscriptionTest extends FhirTest {
 
-  private static final String TOPIC = "https://docport.org/fhir/SubscriptionTopic/";
-  private static final String PRACTITIONER = TOPIC + "practitioner";
-  private static final String BACKPORT =
-      "http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/";
-  private static final String SECRET_URL =
-      "https://docport.org/fhir/StructureDefinition/notification-signing-secret";
-  private static final String SECRET = "a-shared-secret-of-the-insurer";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
@@ -456,59 +456,8 @@ class SubscriptionTest extends FhirTest {
         .isNotNull();
   }
 
-  /** A client of the insurer allowed to subscribe (SMART v1 scopes). */
   private IGenericClient subscriber(Insurer insurer) {
-    String scopes = "system/*.read system/Subscription.write";
-    return InsurerFhirClients.client(operator(), port, insurer.id(), scopes, scopes);
-  }
-
-  private static Subscription subscription(String endpoint, String content) {
-    return subscription(endpoint, content, s -> {});
-  }
-
-  /**
-   * A practitioner-topic subscription as the Backport IG shapes it, then changed by {@code how}.
-   */
-  private static Subscription subscription(
-      String endpoint, String content, Consumer<Subscription> how) {
-    Subscription s = new Subscription();
-    s.setStatus(SubscriptionStatus.REQUESTED);
-    s.setReason("Keep our provider directory current");
-    s.setCriteria(PRACTITIONER);
-    s.getChannel()
-        .setType(SubscriptionChannelType.RESTHOOK)
-        .setEndpoint(endpoint)
-        .setPayload("application/fhir+json");
-    s.getChannel()
-        .getPayloadElement()
-        .addExtension(BACKPORT + "backport-payload-content", new CodeType(content));
-    s.getChannel().addExtension(new Extension(SECRET_URL, new StringType(SECRET)));
-    how.accept(s);
-    return s;
-  }
-
-  private static long eventsSinceStart(IGenericClient fhir, String id) {
-    Parameters status =
-        (Parameters)
-            fhir.operation()
-                .onInstance(new IdType("Subscription", id))
-                .named("$status")
-                .withNoParameters(Parameters.class)
-                .useHttpGet()
-                .returnResourceType(Bundle.class)
-                .execute()
-                .getEntryFirstRep()
-                .getResource();
-    return Long.parseLong(
-        status.getParameter("events-since-subscription-start").getValue().primitiveValue());
-  }
-
-  private static String create(IGenericClient fhir, Subscription subscription) {
-    return fhir.create().resource(subscription).execute().getId().getIdPart();
-  }
-
-  private static SubscriptionStatus status(IGenericClient fhir, String id) {
-    return fhir.read().resource(Subscription.class).withId(id).execute().getStatus();
+    return Subscriptions.subscriber(operator(), port, insurer.id());
   }
 
   private static void assertRefused(IGenericClient fhir, Subscription subscription, String what) {
@@ -526,10 +475,6 @@ class SubscriptionTest extends FhirTest {
         .filter(e -> e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE)
         .findFirst()
         .orElse(null);
-  }
-
-  private static List<Long> numbers(List<Received> notifications) {
-    return notifications.stream().flatMap(r -> r.eventNumbers().stream()).toList();
   }
 
   /** The signature header is the HMAC-SHA256 of "t.body" with the insurer's secret. */

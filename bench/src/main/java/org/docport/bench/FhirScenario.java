@@ -131,6 +131,7 @@ final class FhirScenario implements Scenario {
             stack.db(), insurerId, count, options.duration("timeout", Duration.ofMinutes(30)));
     double projectedSeconds = (System.nanoTime() - start) / 1e9;
     CpuUsage.Snapshot after = cpu.snapshot();
+    DirectorySeed.analyze(stack.db());
     List<Projected> practitioners = DirectorySeed.practitioners(stack.db(), insurerId);
     log(
         "all %d projected %.1f s after the first insert (%.0f doctors/s)",

@@ -1,5 +1,6 @@
 package org.docport.hub.fhir;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,7 +20,10 @@ import org.docport.hub.fhir.DirectorySearch.Include;
 import org.docport.hub.fhir.DirectorySearch.LastUpdated;
 import org.docport.hub.fhir.DirectorySearch.Match;
 import org.docport.hub.fhir.SearchParameters.Parameter;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -185,7 +189,7 @@ class DirectoryQueries {
   Page search(String insurerId, DirectorySearch search, String cursor) {
     Sql sql = matching(insurerId, search, "select " + COLUMNS, cursor);
     sql.append(" order by r.id limit ?", search.count() + 1);
-    List<Stored> rows = jdbc.query(sql.text(), DirectoryQueries::stored, sql.args());
+    List<Stored> rows = planned(sql, DirectoryQueries::stored);
     boolean more = rows.size() > search.count();
     List<Stored> matches = more ? rows.subList(0, search.count()) : rows;
     List<Stored> included = new ArrayList<>();
@@ -205,15 +209,35 @@ class DirectoryQueries {
   /** How many resources match, all pages together. */
   long count(String insurerId, DirectorySearch search) {
     Sql sql = matching(insurerId, search, "select count(*)", null);
-    Long count = jdbc.queryForObject(sql.text(), Long.class, sql.args());
-    return count == null ? 0 : count;
+    return planned(sql, (rs, n) -> rs.getLong(1)).get(0);
+  }
+
+  /**
+   * Runs a search planned for its own values, each time. Once a statement has run five times on a
+   * connection, the driver prepares it on the server, and PostgreSQL may then switch to a generic
+   * plan that cannot know how many resources a value matches: a specialty (thousands) and a city
+   * (hundreds) look alike to it, and it picks a nested loop over the wrong one. At 100,000 doctors
+   * the specialty-and-city search then ran in 10 ms instead of 2, for 1 to 5 ms of planning saved.
+   */
+  private <T> List<T> planned(Sql sql, RowMapper<T> mapper) {
+    return jdbc.query(
+        connection -> {
+          PreparedStatement statement = connection.prepareStatement(sql.text());
+          statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+          new ArgumentPreparedStatementSetter(sql.args()).setValues(statement);
+          return statement;
+        },
+        mapper);
   }
 
   /**
    * The visible resources that match, after {@code cursor}. Criteria the index answers alone (a
-   * parameter's values, a chain to the doctor's own resources) give sets of ids, intersected and
-   * sorted before any resource is read, so a page reads only the resources it returns; the rest
-   * (ids, dates, chains to shared resources, {@code _has}) filter those resources.
+   * parameter's values, a chain to the doctor's own resources) are joined on the resource id, so
+   * PostgreSQL can merge their id-ordered index entries and stop at the page's end: a page costs
+   * about what it returns plus the entries skipped on the way, not every resource that matches one
+   * criterion (an INTERSECT read all 20,000 roles of a specialty to return 50). Only the ids that
+   * survive are read as resources; the rest (ids, dates, chains to shared resources, {@code _has})
+   * filter those resources.
    */
   private Sql matching(String insurerId, DirectorySearch search, String select, String cursor) {
     List<Match> indexed = new ArrayList<>();
@@ -239,18 +263,26 @@ class DirectoryQueries {
         sql.and("r.id > ?", cursor);
       }
     } else {
-      sql = new Sql(select + " from (select distinct m.id from (");
-      for (int i = 0; i < indexed.size(); i++) {
-        sql.append(i == 0 ? "" : " intersect ");
-        ids(sql, insurerId, search.type(), indexed.get(i));
+      sql = new Sql(select + " from (select distinct m0.id from directory_search m0");
+      for (int i = 1; i < indexed.size(); i++) {
+        String m = "m" + i;
+        sql.append(
+            (" join directory_search {m} on {m}.insurer_id = m0.insurer_id"
+                    + " and {m}.type = m0.type and {m}.id = m0.id")
+                .replace("{m}", m));
       }
-      sql.append(") m");
-      if (cursor != null) {
-        sql.append(" where m.id > ?", cursor);
+      sql.append(" where m0.insurer_id = ? and m0.type = ?", insurerId, search.type());
+      for (int i = 0; i < indexed.size(); i++) {
+        String m = "m" + i;
+        sql.and(m + ".param = ? and ", indexed.get(i).parameter().code());
+        values(sql, m, indexed.get(i));
+        if (cursor != null) {
+          sql.and(m + ".id > ?", cursor);
+        }
       }
       sql.append(
-          " order by m.id) m join directory_resource r on r.insurer_id = ? and r.type = ?"
-              + " and r.id = m.id where not r.deleted",
+          ") m join directory_resource r on r.insurer_id = ? and r.type = ? and r.id = m.id"
+              + " where not r.deleted",
           insurerId,
           search.type());
     }
@@ -290,17 +322,6 @@ class DirectoryQueries {
               onTarget.values()));
     }
     return Optional.empty();
-  }
-
-  /** Appends the ids of the insurer's resources of the type whose index matches. */
-  private static void ids(Sql sql, String insurerId, String type, Match match) {
-    sql.append(
-        "select x.id from directory_search x where x.insurer_id = ? and x.type = ?"
-            + " and x.param = ? and ",
-        insurerId,
-        type,
-        match.parameter().code());
-    values(sql, "x", match);
   }
 
   /**

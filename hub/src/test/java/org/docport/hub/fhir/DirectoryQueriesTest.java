@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.docport.hub.HubTest;
 import org.docport.hub.fhir.DirectoryQueries.Stored;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,39 @@ class DirectoryQueriesTest extends HubTest {
                     insurer.id(), search("PractitionerRole", "location.address-city", "pune"), null)
                 .matches())
         .isEmpty();
+  }
+
+  @Test
+  void aRoleThatMatchesACriterionTwiceIsOneMatchAndPagesFollowEachOtherInIdOrder() {
+    Insurer insurer = insurer();
+    List<String> doctors =
+        List.of(createDoctor("Paged-One"), createDoctor("Paged-Two"), createDoctor("Paged-Three"));
+    doctors.forEach(doctor -> consent(doctor, insurer, "ACTIVE"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> doctors.stream().allMatch(d -> !practitioners(insurer, d).isEmpty()));
+    // The role is indexed under both the bare code and system|code: each matches every role.
+    String[] criteria = {
+      "specialty",
+      "207Q00000X,http://nucc.org/provider-taxonomy|207Q00000X",
+      "location.address-city",
+      "bengal",
+      "_count",
+      "2"
+    };
+
+    DirectoryQueries.Page first =
+        directory.search(insurer.id(), search("PractitionerRole", criteria), null);
+    DirectoryQueries.Page second =
+        directory.search(insurer.id(), search("PractitionerRole", criteria), first.nextCursor());
+
+    assertThat(first.matches()).hasSize(2);
+    assertThat(second.matches()).hasSize(1);
+    assertThat(second.nextCursor()).isNull();
+    List<String> ids =
+        Stream.concat(first.matches().stream(), second.matches().stream()).map(Stored::id).toList();
+    assertThat(ids).doesNotHaveDuplicates().isSorted();
+    assertThat(directory.count(insurer.id(), search("PractitionerRole", criteria))).isEqualTo(3);
   }
 
   @Test

@@ -118,6 +118,18 @@ class ArchitectureTest {
           .should(notWrite("fhir_paged_search"));
 
   @ArchTest
+  static final ArchRule onlyInsurersWritesInsurers =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.insurer.Insurers"))))
+          .should(notWrite("insurer").and(notWrite("insurer_network")));
+
+  @ArchTest
+  static final ArchRule onlyRegistryEventsWritesTheOutbox =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.registry.RegistryEvents"))))
+          .should(notWrite("registry_event"));
+
+  @ArchTest
   static final ArchRule onlyBulkExportsWritesExportJobs =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.fhir.BulkExports"))))

@@ -76,6 +76,14 @@ public class InsurerVisibility {
         (Object) doctorIds.toArray(UUID[]::new));
   }
 
+  /** Every doctor whose data may flow to the insurer now. */
+  public List<Flow> flowsTo(String insurerId) {
+    return jdbc.query(
+        "select insurer_id, doctor_id, version from " + PAIRS + " p where p.insurer_id = ?",
+        (rs, n) -> new Flow(rs.getString(1), rs.getObject(2, UUID.class), rs.getLong(3)),
+        insurerId);
+  }
+
   /**
    * The doctor, only if their data may flow to the insurer: one query, so the rule, the insurer's
    * pause flag and the data read see the same moment.

@@ -8,9 +8,10 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 
 /**
- * System-level Bulk Data: {@code GET /fhir/$export}, its status URL ({@code GET} polls, {@code
- * DELETE} cancels) and its files. Thin: each delegates to {@link BulkExportService}; the parameters
- * are declared for {@code /fhir/metadata} and read by {@link BulkExportRequest}.
+ * System-level Bulk Data: {@code GET} or {@code POST /fhir/$export}, its status URL ({@code GET}
+ * polls, {@code DELETE} cancels) and its files. Thin: each delegates to {@link BulkExportService};
+ * the parameters are declared for {@code /fhir/metadata} and read by {@link BulkExportParameters}
+ * (the request is manual: HAPI leaves a POST's body to it).
  */
 final class BulkExportProvider {
 
@@ -25,7 +26,12 @@ final class BulkExportProvider {
     this.served = List.copyOf(served);
   }
 
-  @Operation(name = "$export", manualResponse = true, idempotent = true, canonicalUrl = EXPORT)
+  @Operation(
+      name = "$export",
+      manualRequest = true,
+      manualResponse = true,
+      idempotent = true,
+      canonicalUrl = EXPORT)
   public void export(
       @OperationParam(name = "_outputFormat", typeName = "string", max = 1)
           IPrimitiveType<String> outputFormat,

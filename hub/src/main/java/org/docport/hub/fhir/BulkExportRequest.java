@@ -34,8 +34,8 @@ record BulkExportRequest(List<String> types, Instant since, List<String> typeFil
   /** Parameters HAPI applies to any answer; harmless here. */
   private static final Set<String> IGNORED = Set.of("_format", "_pretty");
 
-  private static final Set<String> KNOWN =
-      Set.of("_outputFormat", "_type", "_since", "_typeFilter");
+  /** The kick-off parameters this server reads. */
+  static final Set<String> KNOWN = Set.of("_outputFormat", "_type", "_since", "_typeFilter");
 
   /**
    * @param served the resource types the server serves
@@ -137,11 +137,11 @@ record BulkExportRequest(List<String> types, Instant since, List<String> typeFil
     if (since.isEmpty()) {
       return null;
     }
+    String last = since.get(since.size() - 1);
     try {
-      return OffsetDateTime.parse(since.get(since.size() - 1)).toInstant();
+      return OffsetDateTime.parse(last).toInstant();
     } catch (DateTimeParseException e) {
-      throw invalid(
-          "_since", "'" + since.get(0) + "'; give an instant such as 2026-01-31T10:00:00Z");
+      throw invalid("_since", "'" + last + "'; give an instant such as 2026-01-31T10:00:00Z");
     }
   }
 
@@ -172,7 +172,8 @@ record BulkExportRequest(List<String> types, Instant since, List<String> typeFil
         .toList();
   }
 
-  private static InvalidRequestException invalid(String parameter, String problem) {
+  /** A 400 naming the parameter and what is wrong with it. */
+  static InvalidRequestException invalid(String parameter, String problem) {
     return new InvalidRequestException("$export parameter '" + parameter + "': " + problem + ".");
   }
 

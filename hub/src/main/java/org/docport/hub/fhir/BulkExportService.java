@@ -1,8 +1,8 @@
 package org.docport.hub.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,7 @@ class BulkExportService {
   static final String NDJSON = "application/fhir+ndjson";
   static final String DELETED_FILE = "deleted";
 
+  private final FhirContext fhir;
   private final Callers callers;
   private final BulkExports jobs;
   private final BulkExportQueries queries;
@@ -52,6 +54,7 @@ class BulkExportService {
   private final TransactionTemplate locking;
 
   BulkExportService(
+      FhirContext fhir,
       Callers callers,
       BulkExports jobs,
       BulkExportQueries queries,
@@ -59,6 +62,7 @@ class BulkExportService {
       ObjectMapper json,
       PlatformTransactionManager transactions,
       @Value("${docport.fhir.export.expiry:PT1H}") Duration expiry) {
+    this.fhir = fhir;
     this.callers = callers;
     this.jobs = jobs;
     this.queries = queries;
@@ -69,26 +73,24 @@ class BulkExportService {
   }
 
   /**
-   * {@code $export}: 202 with the status URL in {@code Content-Location}.
+   * {@code $export}, asked by GET (parameters in the URL) or POST (a {@code Parameters} body): 202
+   * with the status URL in {@code Content-Location}.
    *
    * @param served the resource types the server serves
    * @param level the type of a type-level kick-off; null at system level
    */
   void kickOff(ServletRequestDetails request, List<String> served, String level) {
     Caller caller = callers.current();
-    if (request.getRequestType() != RequestTypeEnum.GET) {
-      // a POSTed Parameters body is not read: refuse rather than export what was not asked
-      throw new MethodNotAllowedException(
-          "Kick off $export with GET, its parameters in the URL.", RequestTypeEnum.GET);
-    }
     String prefer = request.getHeader("Prefer");
     if (prefer == null || !prefer.replace(" ", "").contains("respond-async")) {
       throw new InvalidRequestException(
           "$export runs asynchronously: send the header 'Prefer: respond-async'.");
     }
+    Map<String, String[]> parameters = BulkExportParameters.of(fhir, request);
     BulkExportRequest asked =
-        BulkExportRequest.parse(request.getParameters(), served, level, caller.scopes()::mayRead);
-    BulkExports.Job job = jobs.create(caller, request.getCompleteUrl(), asked, expiry);
+        BulkExportRequest.parse(parameters, served, level, caller.scopes()::mayRead);
+    BulkExports.Job job =
+        jobs.create(caller, BulkExportParameters.request(request, parameters), asked, expiry);
     HttpServletResponse response = request.getServletResponse();
     response.setStatus(202);
     response.setHeader(

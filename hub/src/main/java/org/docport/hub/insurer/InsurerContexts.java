@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What the mappings need of an insurer (name, identifier, networks), cached: every delivery and
@@ -33,6 +34,15 @@ public class InsurerContexts {
 
   @EventListener
   void forget(InsurerEvent event) {
+    cached.remove(event.insurerId());
+  }
+
+  /**
+   * A profile change is announced inside its transaction: forgotten again once it commits, as a
+   * projection between the two would have cached the insurer as it was.
+   */
+  @TransactionalEventListener
+  void forgetCommitted(InsurerEvent.ProfileChanged event) {
     cached.remove(event.insurerId());
   }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import org.docport.connectors.ConnectorSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -72,6 +74,17 @@ class InsurerController {
     InsurerRegistration updated = insurers.updateConnector(id, connector);
     events.publishEvent(new InsurerEvent.Reconfigured(updated));
     return masked(updated);
+  }
+
+  @Operation(
+      summary = "Change an insurer's address or its plans' product types",
+      description =
+          "Fields left out stay as they are; networks are named by id. The insurer's FHIR"
+              + " Organization and InsurancePlans get new versions at once, through change capture.")
+  @PatchMapping("/{id}")
+  InsurerRegistration editProfile(
+      @PathVariable String id, @RequestBody InsurerProfile profile, Authentication auth) {
+    return masked(insurers.updateProfile(id, profile, auth.getName()));
   }
 
   @Operation(summary = "Pause delivery to an insurer; changes keep queueing")

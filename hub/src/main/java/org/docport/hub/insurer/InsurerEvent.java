@@ -24,6 +24,14 @@ public sealed interface InsurerEvent {
     }
   }
 
+  /**
+   * What the insurer publishes about itself (its address, its plans' product types) changed;
+   * published inside the transaction that changes it, so what listens writes in that transaction.
+   *
+   * @param actor who changed it
+   */
+  record ProfileChanged(String insurerId, String actor) implements InsurerEvent {}
+
   /** An insurer about to be removed. */
   record Removed(String insurerId) implements InsurerEvent {}
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.hub.platform.Secrets;
+import org.docport.hub.registry.PostalAddresses;
 import org.docport.hub.web.ApiException;
 import org.docport.mappings.PlanNetProductTypes;
 import org.docport.mappings.snapshot.Address;
@@ -21,6 +22,7 @@ import org.docport.workflows.insurer.InsurerOnboardingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -44,11 +46,14 @@ public class Insurers {
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
   private final Secrets secrets;
+  private final ApplicationEventPublisher events;
 
-  Insurers(JdbcTemplate jdbc, ObjectMapper json, Secrets secrets) {
+  Insurers(
+      JdbcTemplate jdbc, ObjectMapper json, Secrets secrets, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.json = json;
     this.secrets = secrets;
+    this.events = events;
   }
 
   /**
@@ -201,6 +206,66 @@ public class Insurers {
     return get(id);
   }
 
+  /**
+   * Changes what the insurer publishes about itself. In the same transaction, {@link
+   * InsurerEvent.ProfileChanged} is published, so the insurer's doctors are queued for publication
+   * again through the outbox, as any registry change is.
+   */
+  @Transactional
+  public InsurerRegistration updateProfile(String id, InsurerProfile profile, String actor) {
+    InsurerRegistration current = get(id);
+    validate(profile, current);
+    if (profile.address() != null) {
+      jdbc.update(
+          "update insurer set address = ?::jsonb, updated_at = now() where id = ?",
+          json(profile.address()),
+          id);
+    }
+    if (profile.networks() != null) {
+      jdbc.batchUpdate(
+          "update insurer_network set product_type = ? where insurer_id = ? and id = ?",
+          profile.networks().stream()
+              .map(n -> new Object[] {n.productType(), id, n.id()})
+              .toList());
+    }
+    events.publishEvent(new InsurerEvent.ProfileChanged(id, actor));
+    return get(id);
+  }
+
+  private static void validate(InsurerProfile profile, InsurerRegistration current) {
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    if (profile == null || (profile.address() == null && profile.networks() == null)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "Invalid insurer profile",
+          "Nothing to change: give address, networks or both.",
+          List.of(
+              field("address", "the insurer's postal address"),
+              field("networks", "product types by network id")));
+    }
+    if (profile.address() != null) {
+      errors.addAll(PostalAddresses.problems("address", profile.address()));
+    }
+    List<InsurerProfile.NetworkProduct> networks =
+        profile.networks() == null ? List.of() : profile.networks();
+    List<String> known = current.networks().stream().map(InsurerContext.Network::id).toList();
+    for (int i = 0; i < networks.size(); i++) {
+      InsurerProfile.NetworkProduct n = networks.get(i);
+      if (n == null || !known.contains(n.id())) {
+        errors.add(
+            field(
+                "networks[" + i + "].id",
+                "not a network of this insurer; one of " + String.join(", ", known)));
+      } else if (n.productType() == null || !PlanNetProductTypes.contains(n.productType())) {
+        errors.add(productTypeError(i, n.productType()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, "Invalid insurer profile", "See errors.", errors);
+    }
+  }
+
   @Transactional
   public void delete(String id) {
     if (jdbc.update("delete from insurer where id = ?", id) == 0) {
@@ -274,16 +339,7 @@ public class Insurers {
         if (n != null
             && n.productType() != null
             && !PlanNetProductTypes.contains(n.productType())) {
-          errors.add(
-              field(
-                  "networks[" + i + "].productType",
-                  "'"
-                      + n.productType()
-                      + "' is not a Plan-Net insurance product type; one of "
-                      + String.join(", ", PlanNetProductTypes.codes())
-                      + " (default "
-                      + InsurerContext.Network.DEFAULT_PRODUCT_TYPE
-                      + ")"));
+          errors.add(productTypeError(i, n.productType()));
         }
       }
     }
@@ -297,6 +353,18 @@ public class Insurers {
     if (!errors.isEmpty()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid insurer", "See errors.", errors);
     }
+  }
+
+  private static ApiException.FieldError productTypeError(int network, String productType) {
+    return field(
+        "networks[" + network + "].productType",
+        "'"
+            + productType
+            + "' is not a Plan-Net insurance product type; one of "
+            + String.join(", ", PlanNetProductTypes.codes())
+            + " (default "
+            + InsurerContext.Network.DEFAULT_PRODUCT_TYPE
+            + ")");
   }
 
   private static List<ApiException.FieldError> connectorErrors(ConnectorSettings connector) {

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.docport.mappings.Publishability;
-import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.Affiliation;
 import org.docport.mappings.snapshot.Coding;
 import org.docport.mappings.snapshot.ContactPoint;
@@ -32,7 +31,6 @@ final class DoctorValidation {
   private static final List<String> IDENTIFIER_TYPES = List.of("NPI", "LN", "PRN", "MD");
   private static final List<String> TELECOM_SYSTEMS = List.of("phone", "email", "fax", "url");
   private static final List<String> TELECOM_USES = List.of("work", "mobile", "home", "temp");
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Pattern NUCC_CODE = Pattern.compile("[0-9]{3}[0-9A-Z]{6}X");
   private static final Pattern SNOMED_CODE = Pattern.compile("[1-9][0-9]{5,17}");
   private static final Pattern CODE = Pattern.compile("[^\\s]{1,64}");
@@ -166,32 +164,10 @@ final class DoctorValidation {
   private static void location(Violations v, String p, PracticeLocation l) {
     v.matches(p + ".id", l.id(), LOCATION_ID, "letters, digits and '-', at most 36");
     v.required(p + ".name", l.name(), 200);
-    address(v, p + ".address", l.address());
+    PostalAddresses.check(v, p + ".address", l.address());
     geo(v, p + ".geo", l.geo());
     v.optional(p + ".phone", l.phone(), 32);
     v.matches(p + ".phone", l.phone(), PHONE, "a phone number such as +91 80 1234 5678");
-  }
-
-  private static void address(Violations v, String p, Address a) {
-    if (a == null) {
-      v.add(p, "required");
-      return;
-    }
-    List<String> lines = a.lines() == null ? List.of() : a.lines();
-    if (v.atMost(p + ".lines", lines, 4)) {
-      for (int i = 0; i < lines.size(); i++) {
-        v.required(p + ".lines[" + i + "]", lines.get(i), 200);
-      }
-    }
-    v.required(p + ".city", a.city(), 100);
-    v.optional(p + ".district", a.district(), 100);
-    v.optional(p + ".state", a.state(), 100);
-    v.optional(p + ".postalCode", a.postalCode(), 20);
-    if (v.required(p + ".country", a.country(), 2) && !COUNTRIES.contains(a.country())) {
-      v.add(
-          p + ".country",
-          "must be an ISO 3166 alpha-2 country code such as IN, was \"" + a.country() + "\"");
-    }
   }
 
   private static void geo(Violations v, String p, GeoPoint g) {

@@ -20,7 +20,9 @@ public class RegistryEvents {
     DOCTOR_CREATED,
     DOCTOR_UPDATED,
     CONSENT_CHANGED,
-    ONBOARDING_CHANGED
+    ONBOARDING_CHANGED,
+    /** What an insurer publishes about itself changed; its doctors are published to it again. */
+    INSURER_CHANGED
   }
 
   /**
@@ -49,6 +51,25 @@ public class RegistryEvents {
         kind.name(),
         insurerId,
         actor);
+  }
+
+  /**
+   * Records one change for each of these doctors (at their current versions), in one statement;
+   * must run inside the transaction that makes it.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordEach(
+      List<UUID> doctorIds, List<Long> doctorVersions, Kind kind, String insurerId, String actor) {
+    jdbc.update(
+        """
+        insert into registry_event (doctor_id, doctor_version, kind, insurer_id, actor)
+        select d.id, d.version, ?, ?, ? from unnest(?::uuid[], ?::bigint[]) as d(id, version)
+        """,
+        kind.name(),
+        insurerId,
+        actor,
+        doctorIds.toArray(UUID[]::new),
+        doctorVersions.toArray(Long[]::new));
   }
 
   /**

@@ -15,9 +15,15 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -185,12 +191,135 @@ class BulkExportTest extends FhirTest {
     assertThat(csv.statusCode()).isEqualTo(400);
     assertThat(outcome(csv)).contains("_outputFormat");
     assertThat(new BulkExporter(port, null).get("/fhir/$export", true).statusCode()).isEqualTo(401);
-    assertThat(exporter.post("/fhir/$export?_type=Location").statusCode()).isEqualTo(405);
     assertThat(exporter(insurer, "system/Practitioner.read").get("/fhir/$export", true))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(202));
     assertThat(
             exporter(insurer, "system/Practitioner.read")
                 .get("/fhir/$export?_type=Location", true)
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aPostKickOffWithTypeAndSinceExportsTheSameFilesAsTheGet() {
+    Insurer insurer = insurer();
+    consentedDoctor("Postbefore", insurer);
+    BulkExporter exporter = exporter(insurer, "system/*.read");
+    String since = exporter.export("/fhir/$export").get("transactionTime").asText();
+    String after = consentedDoctor("Postafter", insurer);
+
+    JsonNode get =
+        exporter.export("/fhir/$export?_type=Practitioner,Location&_since=" + encode(since));
+    Parameters asked = new Parameters();
+    asked.addParameter("_type", new StringType("Practitioner"));
+    asked.addParameter("_type", new StringType("Location"));
+    asked.addParameter("_since", new InstantType(since));
+    JsonNode post = exporter.exportByPost("/fhir/$export", asked);
+
+    assertThat(post.get("output").findValuesAsText("type"))
+        .containsExactlyInAnyOrderElementsOf(get.get("output").findValuesAsText("type"))
+        .containsExactlyInAnyOrder("Practitioner", "Location");
+    for (String type : List.of("Practitioner", "Location")) {
+      assertThat(output(post, type).get("count")).isEqualTo(output(get, type).get("count"));
+      assertThat(exporter.downloadText(output(post, type).get("url").asText()))
+          .isNotBlank()
+          .isEqualTo(exporter.downloadText(output(get, type).get("url").asText()));
+    }
+    assertThat(families(exporter.download(output(post, "Practitioner").get("url").asText())))
+        .containsExactly("Postafter");
+    assertThat(post.get("request").asText())
+        .contains("/fhir/$export?", "_type=Practitioner", "_type=Location", "_since=");
+    assertThat(disclosures(after).get(0).get("request").asText()).contains("_since=");
+
+    Parameters typeLevel = new Parameters();
+    typeLevel.addParameter("_since", new InstantType(since));
+    JsonNode practitioners = exporter.exportByPost("/fhir/Practitioner/$export", typeLevel);
+    assertThat(practitioners.get("output").findValuesAsText("type"))
+        .containsExactly("Practitioner");
+    Parameters commaList = new Parameters();
+    commaList.addParameter("_type", new StringType("Practitioner,Location"));
+    commaList.addParameter("_typeFilter", new StringType("Practitioner?family=postbefore"));
+    JsonNode filtered = exporter.exportByPost("/fhir/$export", commaList);
+    assertThat(families(exporter.download(output(filtered, "Practitioner").get("url").asText())))
+        .containsExactly("Postbefore");
+  }
+
+  @Test
+  void aPostKickOffIsCheckedAsTheGetOneAndABadBodyIs400SayingWhatToSend() {
+    Insurer insurer = insurer();
+    BulkExporter exporter = exporter(insurer, "system/*.read");
+
+    assertThat(
+            postRefused(
+                exporter, "/fhir/$export", parameter("_since", new StringType("yesterday"))))
+        .contains("'_since'", "yesterday");
+    String badInstant =
+        "{\"resourceType\": \"Parameters\", \"parameter\": [{\"name\": \"_since\","
+            + " \"valueInstant\": \"2026-13-45\"}]}";
+    assertThat(refused(exporter.post("/fhir/$export", "application/fhir+json", badInstant, true)))
+        .contains("'_since'", "2026-13-45");
+    assertThat(
+            postRefused(exporter, "/fhir/$export", parameter("_type", new StringType("Patient"))))
+        .contains("'_type'", "Patient");
+    assertThat(
+            postRefused(
+                exporter,
+                "/fhir/Location/$export",
+                parameter("_type", new StringType("Practitioner"))))
+        .contains("'_type'", "Practitioner");
+    assertThat(
+            postRefused(
+                exporter, "/fhir/$export", parameter("patient", new StringType("Patient/1"))))
+        .contains("'patient'", "not supported");
+    assertThat(
+            postRefused(
+                exporter, "/fhir/$export", parameter("_outputFormat", new StringType("text/csv"))))
+        .contains("'_outputFormat'");
+    assertThat(
+            postRefused(exporter, "/fhir/$export", parameter("_type", new Reference("Location/1"))))
+        .contains("'_type'", "valueString");
+    assertThat(postRefused(exporter, "/fhir/$export?_type=Location", new Parameters()))
+        .contains("'_type'", "Parameters body");
+
+    assertThat(refused(exporter.post("/fhir/$export", "application/fhir+json", "{ not json", true)))
+        .contains("$export body", "not a FHIR resource");
+    assertThat(refused(exporter.post("/fhir/$export", "application/fhir+json", "", true)))
+        .contains("$export body", "empty");
+    assertThat(
+            refused(
+                exporter.post(
+                    "/fhir/$export",
+                    "application/fhir+json",
+                    "{\"resourceType\": \"Patient\"}",
+                    true)))
+        .contains("$export body", "Patient", "Parameters");
+    assertThat(
+            refused(
+                exporter.post(
+                    "/fhir/$export",
+                    "application/fhir+json",
+                    "{\"resourceType\": \"Parameters\", \"paramter\": [{\"name\": \"_type\"}]}",
+                    true)))
+        .contains("$export body", "paramter");
+    assertThat(refused(exporter.post("/fhir/$export", "text/plain", "_type=Location", true)))
+        .contains("$export body", "application/fhir+json");
+
+    String empty = "{\"resourceType\": \"Parameters\"}";
+    assertThat(refused(exporter.post("/fhir/$export", "application/fhir+json", empty, false)))
+        .contains("Prefer: respond-async");
+    assertThat(
+            new BulkExporter(port, null)
+                .post("/fhir/$export", "application/fhir+json", empty, true)
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            exporter(insurer, "system/Practitioner.read")
+                .post(
+                    "/fhir/$export",
+                    "application/fhir+json",
+                    FHIR.newJsonParser()
+                        .encodeResourceToString(parameter("_type", new StringType("Location"))),
+                    true)
                 .statusCode())
         .isEqualTo(403);
   }
@@ -245,7 +374,7 @@ class BulkExportTest extends FhirTest {
   }
 
   @Test
-  void metadataDeclaresTheBulkDataExport() {
+  void metadataDeclaresTheBulkDataExportAtSystemLevelAndItsOwnTypeLevelExports() {
     CapabilityStatement metadata =
         unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
 
@@ -259,6 +388,29 @@ class BulkExportTest extends FhirTest {
               assertThat(o.getDefinition())
                   .isEqualTo("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
             });
+    // The IG's export is system-level only: a type's export names a definition saying what it is.
+    String typeLevel =
+        metadata.getRestFirstRep().getResource().stream()
+            .filter(r -> r.getType().equals("Practitioner"))
+            .flatMap(r -> r.getOperation().stream())
+            .filter(o -> o.getName().equals("export"))
+            .findFirst()
+            .orElseThrow()
+            .getDefinition();
+    assertThat(typeLevel).doesNotStartWith(BulkExportProvider.BULK_DATA);
+    OperationDefinition definition =
+        client(insurer(), "system/*.read")
+            .read()
+            .resource(OperationDefinition.class)
+            .withUrl(typeLevel)
+            .execute();
+    assertThat(definition.getType()).isTrue();
+    assertThat(definition.getInstance()).isFalse();
+    assertThat(definition.getAffectsState()).isFalse();
+    assertThat(definition.getResource()).extracting(c -> c.getValue()).contains("Practitioner");
+    assertThat(definition.getParameter())
+        .extracting(OperationDefinition.OperationDefinitionParameterComponent::getName)
+        .contains("_outputFormat", "_since", "_type", "_typeFilter");
   }
 
   private BulkExporter exporter(Insurer insurer, String scope) {
@@ -273,6 +425,27 @@ class BulkExportTest extends FhirTest {
     return practitioners.stream()
         .map(p -> ((Practitioner) p).getNameFirstRep().getFamily())
         .toList();
+  }
+
+  private static Parameters parameter(String name, Type value) {
+    Parameters parameters = new Parameters();
+    parameters.addParameter().setName(name).setValue(value);
+    return parameters;
+  }
+
+  /** The diagnostics of the 400 a POST kick-off with these parameters answers. */
+  private static String postRefused(BulkExporter exporter, String path, Parameters parameters) {
+    return refused(
+        exporter.post(
+            path,
+            "application/fhir+json",
+            FHIR.newJsonParser().encodeResourceToString(parameters),
+            true));
+  }
+
+  private static String refused(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    return outcome(response);
   }
 
   private static String outcome(HttpResponse<String> response) {

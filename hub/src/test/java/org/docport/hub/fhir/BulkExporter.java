@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -95,12 +96,36 @@ final class BulkExporter {
     return send(request);
   }
 
-  HttpResponse<String> post(String path) {
-    return send(
+  /**
+   * Kicks off by POST with a {@code Parameters} body, polls until complete, answers the manifest.
+   */
+  JsonNode exportByPost(String kickOff, Parameters parameters) {
+    HttpResponse<String> response =
+        post(
+            kickOff,
+            "application/fhir+json",
+            InsurerFhirClients.FHIR.newJsonParser().encodeResourceToString(parameters),
+            true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return manifest(response.headers().firstValue("Content-Location").orElseThrow());
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body, boolean async) {
+    HttpRequest.Builder request =
         request(path)
-            .header("Prefer", "respond-async")
-            .header("Content-Type", "application/fhir+json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\": \"Parameters\"}")));
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (async) {
+      request.header("Prefer", "respond-async");
+    }
+    return send(request);
+  }
+
+  /** The file as downloaded, its NDJSON lines in order. */
+  String downloadText(String url) {
+    HttpResponse<String> response = get(url);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   HttpResponse<String> delete(String url) {

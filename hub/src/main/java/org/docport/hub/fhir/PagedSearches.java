@@ -4,9 +4,12 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,16 +41,30 @@ class PagedSearches {
     this.json = json;
   }
 
-  /** Stores a search that has a next page; answers its id. */
+  /**
+   * Stores a search that has a next page; answers its id. The same search by the same insurer in
+   * the same hour gets the same id, so a client that repeats a search adds no row and writes
+   * nothing: the table holds a row per distinct search and hour, not one per request (a busy
+   * insurer's every search would otherwise be a row kept for a day). A row is kept {@link #KEPT}
+   * from the first search of its hour, so a next link works for at least {@code KEPT} less an hour;
+   * another insurer's same search has another id, and {@link #find} callers check the insurer
+   * anyway.
+   */
   UUID store(String insurerId, String type, Map<String, String[]> parameters, boolean lenient) {
-    UUID id = UUID.randomUUID();
+    String written = write(new TreeMap<>(parameters));
+    long hour = Instant.now().getEpochSecond() / Duration.ofHours(1).toSeconds();
+    UUID id =
+        UUID.nameUUIDFromBytes(
+            String.join(
+                    "\n", insurerId, type, Boolean.toString(lenient), Long.toString(hour), written)
+                .getBytes(StandardCharsets.UTF_8));
     jdbc.update(
         "insert into fhir_paged_search (id, insurer_id, type, parameters, lenient)"
-            + " values (?, ?, ?, ?::jsonb, ?)",
+            + " values (?, ?, ?, ?::jsonb, ?) on conflict (id) do nothing",
         id,
         insurerId,
         type,
-        write(parameters),
+        written,
         lenient);
     return id;
   }

@@ -1,6 +1,7 @@
 package org.docport.hub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -28,12 +30,16 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The FHIR API driven as an insurer's integration engineer would: HAPI's generic client with a
  * SMART Backend Services access token, reading and searching its own view of the directory.
  */
 class FhirApiTest extends FhirTest {
+
+  @Autowired JdbcTemplate jdbc;
 
   private static final String FAMILY_MEDICINE = "http://nucc.org/provider-taxonomy|207Q00000X";
 
@@ -182,6 +188,32 @@ class FhirApiTest extends FhirTest {
     }
     assertThat(seen).hasSize(5);
     assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
+  void aRepeatedSearchKeepsOneStoredSearchWhoseNextLinkOnlyTheSearcherFollows() {
+    Insurer insurer = insurer();
+    for (int i = 0; i < 3; i++) {
+      consentedDoctor("Repeated" + i, insurer);
+    }
+    IGenericClient fhir = client(insurer, "system/*.read");
+    String search = "Practitioner?family=repeated&_count=2";
+
+    Bundle first = fhir.search().byUrl(search).returnBundle(Bundle.class).execute();
+    Bundle again = fhir.search().byUrl(search).returnBundle(Bundle.class).execute();
+
+    assertThat(again.getLink(Bundle.LINK_NEXT).getUrl())
+        .isEqualTo(first.getLink(Bundle.LINK_NEXT).getUrl());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from fhir_paged_search where insurer_id = ?",
+                Long.class,
+                insurer.id()))
+        .isEqualTo(1);
+    assertThat(resources(fhir.loadPage().next(again).execute(), Practitioner.class)).hasSize(1);
+    IGenericClient stranger = client(insurer(), "system/*.read");
+    assertThat(catchThrowable(() -> stranger.loadPage().next(first).execute()))
+        .isInstanceOf(ResourceGoneException.class);
   }
 
   @Test

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServerUtils;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
@@ -103,22 +104,37 @@ final class StoredJson {
    * not pretty-printed, neither summarised nor cut to some elements. Decided once per request.
    */
   static boolean applies(RequestDetails request) {
-    return (Boolean)
-        request
-            .getUserData()
-            .computeIfAbsent(
-                APPLIES,
-                k -> {
-                  RestfulServerUtils.ResponseEncoding encoding =
-                      RestfulServerUtils.determineResponseEncodingNoDefault(
-                          request, EncodingEnum.JSON);
-                  Set<SummaryEnum> summary = RestfulServerUtils.determineSummaryMode(request);
-                  return (encoding == null || encoding.getEncoding() == EncodingEnum.JSON)
-                      && !RestfulServerUtils.prettyPrintResponse(request.getServer(), request)
-                      && summary.equals(Set.of(SummaryEnum.FALSE))
-                      && !request.getParameters().containsKey("_elements")
-                      && !request.getParameters().containsKey("_elements:exclude");
-                });
+    return contentType(request) != null;
+  }
+
+  /**
+   * The content type to answer with when the answer is written from stored JSON (as the client
+   * asked for JSON: {@code application/fhir+json} or a legacy name), or null when HAPI writes it.
+   */
+  static String contentType(RequestDetails request) {
+    return ((Optional<?>) request.getUserData().computeIfAbsent(APPLIES, k -> decide(request)))
+        .map(String.class::cast)
+        .orElse(null);
+  }
+
+  private static Optional<String> decide(RequestDetails request) {
+    RestfulServerUtils.ResponseEncoding encoding =
+        RestfulServerUtils.determineResponseEncodingNoDefault(request, EncodingEnum.JSON);
+    Set<SummaryEnum> summary = RestfulServerUtils.determineSummaryMode(request);
+    boolean applies =
+        (encoding == null || encoding.getEncoding() == EncodingEnum.JSON)
+            && !RestfulServerUtils.prettyPrintResponse(request.getServer(), request)
+            && summary.equals(Set.of(SummaryEnum.FALSE))
+            && !request.getParameters().containsKey("_elements")
+            && !request.getParameters().containsKey("_elements:exclude");
+    if (!applies) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        (encoding != null
+                ? encoding
+                : RestfulServerUtils.determineResponseEncodingWithDefault(request))
+            .getResourceContentType());
   }
 
   private static Date lastUpdated(DirectoryQueries.Stored s) {

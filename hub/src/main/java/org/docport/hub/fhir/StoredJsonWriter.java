@@ -92,8 +92,7 @@ final class StoredJsonWriter {
     Writer writer =
         response.getResponseWriter(
             details.getResponseCode(),
-            RestfulServerUtils.determineResponseEncodingWithDefault(request)
-                .getResourceContentType(),
+            StoredJson.contentType(request),
             Constants.CHARSET_NAME_UTF8,
             request.isRespondGzip());
     try (JsonGenerator json = JSON.createGenerator(writer)) {

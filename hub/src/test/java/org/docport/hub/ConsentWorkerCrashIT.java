@@ -129,21 +129,11 @@ class ConsentWorkerCrashIT {
   }
 
   private static HubProcess start(TestDatabase db, Path log, int temporalPort) {
-    Map<String, String> env =
-        db.hubEnvironment(
-            Map.of(
-                "DOCPORT_OPERATOR_PASSWORD",
-                PASSWORD,
-                "TEMPORAL_ADDRESS",
-                "localhost:" + temporalPort,
-                "DOCPORT_TEMPORAL_STICKY_QUEUE_TIMEOUT",
-                "PT0S"));
-    return HubProcess.start(
-        Path.of(System.getProperty("docport.hub.jar")),
-        HubProcess.freePort(),
-        env,
-        log,
-        List.of("-Xmx384m"));
+    return HubProcess.packaged(db, PASSWORD)
+        .with("TEMPORAL_ADDRESS", "localhost:" + temporalPort)
+        .with("DOCPORT_TEMPORAL_STICKY_QUEUE_TIMEOUT", "PT0S")
+        .maxHeap("384m")
+        .start(HubProcess.freePort(), log);
   }
 
   private static boolean healthy(WorkflowServiceStubs service) {

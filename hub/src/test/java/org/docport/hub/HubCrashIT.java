@@ -181,20 +181,11 @@ class HubCrashIT {
   }
 
   private HubProcess startHub() {
-    Path jar = Path.of(System.getProperty("docport.hub.jar"));
-    return HubProcess.start(
-        jar,
-        port,
-        db.hubEnvironment(
-            Map.of(
-                "DOCPORT_OPERATOR_PASSWORD",
-                OPERATOR_PASSWORD,
-                "DOCPORT_DELIVERY_LEASE",
-                "5s",
-                "DOCPORT_DELIVERY_HTTPSOCKETTIMEOUT",
-                "2s")),
-        log,
-        List.of("-Xmx512m"));
+    return HubProcess.packaged(db, OPERATOR_PASSWORD)
+        .with("DOCPORT_DELIVERY_LEASE", "5s")
+        .with("DOCPORT_DELIVERY_HTTPSOCKETTIMEOUT", "2s")
+        .maxHeap("512m")
+        .start(port, log);
   }
 
   private Map<String, String> latestSuffixes() throws Exception {

@@ -162,22 +162,13 @@ class StandbyTakeoverIT {
   }
 
   private static HubProcess start(TestDatabase db, Path log, int port, boolean capturing) {
-    return HubProcess.start(
-        Path.of(System.getProperty("docport.hub.jar")),
-        port,
-        db.hubEnvironment(
-            Map.of(
-                "DOCPORT_OPERATOR_PASSWORD",
-                PASSWORD,
-                "DOCPORT_DELIVERY_INSURER_REFRESH",
-                "PT1S",
-                "DOCPORT_DELIVERY_LEASE",
-                "6s",
-                "DOCPORT_DELIVERY_HTTPSOCKETTIMEOUT",
-                "3s")),
-        log,
-        List.of("-Xmx384m"),
-        capturing);
+    HubProcess.Packaged hub =
+        HubProcess.packaged(db, PASSWORD)
+            .with("DOCPORT_DELIVERY_INSURER_REFRESH", "PT1S")
+            .with("DOCPORT_DELIVERY_LEASE", "6s")
+            .with("DOCPORT_DELIVERY_HTTPSOCKETTIMEOUT", "3s")
+            .maxHeap("384m");
+    return (capturing ? hub : hub.standby()).start(port, log);
   }
 
   private static String role(HubProcess hub) {

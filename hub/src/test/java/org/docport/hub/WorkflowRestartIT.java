@@ -134,12 +134,7 @@ class WorkflowRestartIT {
   }
 
   private static HubProcess start(TestDatabase db, Path log, int port) {
-    return HubProcess.start(
-        Path.of(System.getProperty("docport.hub.jar")),
-        port,
-        db.hubEnvironment(Map.of("DOCPORT_OPERATOR_PASSWORD", PASSWORD)),
-        log,
-        List.of("-Xmx384m"));
+    return HubProcess.packaged(db, PASSWORD).maxHeap("384m").start(port, log);
   }
 
   /** Posts until the hub takes it (200): the restarted workflow may not be waiting yet. */

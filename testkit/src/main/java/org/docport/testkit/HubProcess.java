@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +67,58 @@ public final class HubProcess implements AutoCloseable {
       return hub;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The hub jar the build packaged ({@code docport.hub.jar}, which Failsafe sets), on {@code db},
+   * with an operator account of {@code operatorPassword}: how the process-level tests start the
+   * hub. Add settings, then {@link Packaged#start}.
+   */
+  public static Packaged packaged(TestDatabase db, String operatorPassword) {
+    return new Packaged(db, operatorPassword);
+  }
+
+  /** The packaged hub about to be started: its settings, heap and whether it captures changes. */
+  public static final class Packaged {
+
+    private final TestDatabase db;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private String maxHeap = "512m";
+    private boolean capturing = true;
+
+    private Packaged(TestDatabase db, String operatorPassword) {
+      this.db = db;
+      settings.put("DOCPORT_OPERATOR_PASSWORD", operatorPassword);
+    }
+
+    /** One more environment variable of the hub ({@code DOCPORT_DELIVERY_LEASE=6s}). */
+    public Packaged with(String variable, String value) {
+      settings.put(variable, value);
+      return this;
+    }
+
+    /** {@code -Xmx}, 512m unless told. */
+    public Packaged maxHeap(String size) {
+      this.maxHeap = size;
+      return this;
+    }
+
+    /** A standby replica: wait until it serves requests, not until its change capture runs. */
+    public Packaged standby() {
+      this.capturing = false;
+      return this;
+    }
+
+    /** Starts it on {@code port}, appending its output to {@code log}, and waits until ready. */
+    public HubProcess start(int port, Path log) {
+      return HubProcess.start(
+          Path.of(System.getProperty("docport.hub.jar")),
+          port,
+          db.hubEnvironment(settings),
+          log,
+          List.of("-Xmx" + maxHeap),
+          capturing);
     }
   }
 

@@ -73,7 +73,8 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
     resource.addSearchParam().setName("_lastUpdated").setType(SearchParamType.DATE);
   }
 
-  private static String documentation(Parameter parameter) {
+  /** What the parameter matches, and the chains that may follow it. */
+  static String documentation(Parameter parameter) {
     String what = "Matches " + parameter.description() + ".";
     return parameter.chains().isEmpty()
         ? what

@@ -74,6 +74,7 @@ class FhirServerConfiguration {
             .map(Object.class::cast)
             .toList());
     server.registerProvider(new SubscriptionProvider(subscriptions));
+    server.registerProvider(new SubscriptionTopicProvider(subscriptions));
     server.setPagingProvider(new Paging(service));
     server.registerInterceptor(new HistoryLinks());
     server.registerInterceptor(new StoredJsonWriter(fhir));

@@ -110,7 +110,7 @@ final class SubscriptionBundles {
     bundle.setId(UUID.randomUUID().toString());
     bundle.getMeta().addProfile(NOTIFICATION_PROFILE);
     bundle.setTimestamp(new Date());
-    Parameters status = status(row, type, eventsSinceStart);
+    Parameters status = status(row, type, eventsSinceStart, content);
     boolean focus = !content.equals("empty");
     for (Told told : events) {
       ParametersParameterComponent event = status.addParameter().setName("notification-event");
@@ -145,13 +145,18 @@ final class SubscriptionBundles {
     bundle
         .addEntry()
         .setFullUrl("urn:uuid:" + UUID.randomUUID())
-        .setResource(status(row, Type.QUERY_STATUS, row.eventsSinceStart()))
+        .setResource(status(row, Type.QUERY_STATUS, row.eventsSinceStart(), row.content()))
         .getSearch()
         .setMode(Bundle.SearchEntryMode.MATCH);
     return bundle;
   }
 
-  private static Parameters status(SubscriptionStore.Row row, Type type, long eventsSinceStart) {
+  /**
+   * The {@code SubscriptionStatus}. Its {@code topic} is left out for {@code empty} content, which
+   * the Backport says SHOULD NOT carry it (and SHOULD for {@code full-resource}).
+   */
+  private static Parameters status(
+      SubscriptionStore.Row row, Type type, long eventsSinceStart, String content) {
     Parameters status = new Parameters();
     status.setId(UUID.randomUUID().toString());
     status.getMeta().addProfile(STATUS_PROFILE);
@@ -159,7 +164,9 @@ final class SubscriptionBundles {
         .addParameter()
         .setName("subscription")
         .setValue(new Reference(row.serverBase() + "/Subscription/" + row.id()));
-    status.addParameter().setName("topic").setValue(new CanonicalType(row.topic()));
+    if (!content.equals("empty")) {
+      status.addParameter().setName("topic").setValue(new CanonicalType(row.topic()));
+    }
     status.addParameter().setName("status").setValue(new CodeType(row.status().code()));
     status.addParameter().setName("type").setValue(new CodeType(type.code));
     status

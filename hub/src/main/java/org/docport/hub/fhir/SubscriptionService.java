@@ -2,9 +2,11 @@ package org.docport.hub.fhir;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
+import org.hl7.fhir.r4.model.Basic;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Subscription;
@@ -14,11 +16,13 @@ import org.springframework.stereotype.Component;
  * An insurer's subscriptions through the FHIR API: create, read, search, delete, {@code $status}
  * and {@code $events}. Each insurer sees only its own subscriptions (another's answers 404, as one
  * that never existed), and a subscription only ever tells what the insurer's directory view holds.
+ * Also the topics it may subscribe to, the same for every insurer, as {@code Basic} resources.
  */
 @Component
 class SubscriptionService {
 
   static final String TYPE = "Subscription";
+  static final String TOPIC_TYPE = "Basic";
   static final int MAX_EVENTS_PER_QUERY = 500;
 
   private final SubscriptionStore store;
@@ -50,13 +54,13 @@ class SubscriptionService {
 
   Subscription read(IdType id) {
     Caller caller = callers.current();
-    require(caller.scopes().mayRead(TYPE), "reading");
+    require(caller.scopes().mayRead(TYPE), "reading", TYPE);
     return SubscriptionBundles.resource(find(caller, id.getIdPart()));
   }
 
   List<Subscription> search() {
     Caller caller = callers.current();
-    require(caller.scopes().maySearch(TYPE), "searching");
+    require(caller.scopes().maySearch(TYPE), "searching", TYPE);
     return store.list(caller.insurerId()).stream().map(SubscriptionBundles::resource).toList();
   }
 
@@ -70,7 +74,7 @@ class SubscriptionService {
 
   Bundle status(IdType id) {
     Caller caller = callers.current();
-    require(caller.scopes().mayRead(TYPE), "reading");
+    require(caller.scopes().mayRead(TYPE), "reading", TYPE);
     return SubscriptionBundles.statusBundle(find(caller, id.getIdPart()));
   }
 
@@ -81,7 +85,7 @@ class SubscriptionService {
    */
   Bundle events(IdType id, String since, String until, String content, RequestDetails request) {
     Caller caller = callers.current();
-    require(caller.scopes().mayRead(TYPE), "reading");
+    require(caller.scopes().mayRead(TYPE), "reading", TYPE);
     SubscriptionStore.Row row = find(caller, id.getIdPart());
     long from = number("eventsSinceNumber", since, 1);
     long to = number("eventsUntilNumber", until, row.eventsSinceStart());
@@ -100,6 +104,29 @@ class SubscriptionService {
         told);
     return SubscriptionBundles.notification(
         row, SubscriptionBundles.Type.QUERY_EVENT, told, style, row.eventsSinceStart());
+  }
+
+  /** A topic by its id; the same for every insurer, so neither audited nor filtered by consent. */
+  Basic topic(IdType id) {
+    require(callers.current().scopes().mayRead(TOPIC_TYPE), "reading", TOPIC_TYPE);
+    return SubscriptionTopics.byId(id.getIdPart())
+        .map(SubscriptionTopicBasics::basic)
+        .orElseThrow(() -> new ResourceNotFoundException(new IdType(TOPIC_TYPE, id.getIdPart())));
+  }
+
+  /**
+   * The topics whose {@code Basic.code} matches {@code code} (DocPort's {@code Basic} resources are
+   * all topics) and whose canonical URL is {@code url}; null matches any.
+   */
+  List<Basic> topics(TokenParam code, String url) {
+    require(callers.current().scopes().maySearch(TOPIC_TYPE), "searching", TOPIC_TYPE);
+    if (code != null && !SubscriptionTopicBasics.isTopic(code.getSystem(), code.getValue())) {
+      return List.of();
+    }
+    return SubscriptionTopics.ALL.stream()
+        .filter(t -> url == null || t.url().equals(url))
+        .map(SubscriptionTopicBasics::basic)
+        .toList();
   }
 
   private SubscriptionStore.Row find(Caller caller, String id) {
@@ -135,11 +162,11 @@ class SubscriptionService {
     }
   }
 
-  private static void require(boolean allowed, String interaction) {
+  private static void require(boolean allowed, String interaction, String type) {
     if (!allowed) {
       throw new ForbiddenOperationException(
-          "The access token's scopes do not allow %s Subscription; ask for system/Subscription.read or system/Subscription.rs."
-              .formatted(interaction));
+          "The access token's scopes do not allow %s %s; ask for system/%s.read or system/%s.rs."
+              .formatted(interaction, type, type, type));
     }
   }
 }

@@ -417,13 +417,13 @@ class SubscriptionStore {
    * Turns off the subscriptions whose {@code end} has passed (status {@code off}, as the Backport
    * IG names a subscription that no longer sends); answers how many. They stopped recording and
    * being claimed at the end itself; this makes their status say so. A send under way finishes, and
-   * its outcome leaves the status {@code off}.
+   * its outcome leaves the status {@code off}. One in {@code error} is turned off too: past its end
+   * it is over, not waiting for its endpoint to be mended, and {@code off} says so.
    */
   int endExpired() {
     return jdbc.update(
         "update subscription set status = 'off', updated_at = clock_timestamp()"
-            + " where status in "
-            + ACTIVE_STATES
+            + " where status in ('requested', 'active', 'error')"
             + " and end_at <= clock_timestamp()");
   }
 

@@ -7,15 +7,22 @@ import java.util.Optional;
  * The subscription topics DocPort offers: one per directory resource type, triggered when a
  * resource of that type is created, changed or removed in the insurer's view (a consent revoked
  * removes the doctor's resources, and so notifies their deletion). R4 has no SubscriptionTopic
- * resource; as the Subscriptions Backport allows, the topics are declared by canonical URL in
- * {@code /fhir/metadata} and named in {@code Subscription.criteria}.
+ * resource: the topics are declared by canonical URL in {@code /fhir/metadata}, named in {@code
+ * Subscription.criteria}, and served as {@code Basic} resources ({@link SubscriptionTopicBasics}).
  */
 final class SubscriptionTopics {
 
   static final String BASE = "https://docport.org/fhir/SubscriptionTopic/";
 
-  /** One topic: its canonical URL and the resource type whose changes it reports. */
-  record Topic(String url, String resourceType, String title) {}
+  /**
+   * One topic: its canonical URL (whose last segment is also its id as a {@code Basic}) and the
+   * resource type whose changes it reports.
+   */
+  record Topic(String url, String resourceType, String title) {
+    String id() {
+      return url.substring(BASE.length());
+    }
+  }
 
   static final List<Topic> ALL =
       List.of(
@@ -33,6 +40,10 @@ final class SubscriptionTopics {
 
   static Optional<Topic> byUrl(String url) {
     return ALL.stream().filter(t -> t.url().equals(url)).findFirst();
+  }
+
+  static Optional<Topic> byId(String id) {
+    return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   static Optional<Topic> forType(String resourceType) {

@@ -108,6 +108,8 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
     }
     scopes.addAll(
         List.of(
+            "system/Basic.read",
+            "system/Basic.rs",
             "system/Subscription.read",
             "system/Subscription.rs",
             "system/Subscription.write",

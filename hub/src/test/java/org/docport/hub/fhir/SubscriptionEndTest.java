@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code Subscription.end}: when it passes, DocPort turns the subscription {@code off} (the
- * Backport IG's status for one that no longer sends) and records and sends nothing more; an end
- * already past is refused when the subscription is created.
+ * Backport IG's status for one that no longer sends) and records and sends nothing more, also when
+ * it had gone to {@code error}; an end already past is refused when the subscription is created.
  */
 class SubscriptionEndTest extends FhirTest {
 
@@ -52,6 +52,31 @@ class SubscriptionEndTest extends FhirTest {
       assertThat(eventsSinceStart(fhir, ending)).as("no event recorded after the end").isZero();
       assertThat(receiver.events("/ending")).as("nothing sent after the end").isEmpty();
       assertThat(status(fhir, ending)).isEqualTo(SubscriptionStatus.OFF);
+    }
+  }
+
+  /**
+   * The endpoint fails for the whole retry period (15 s in tests), so the subscription goes to
+   * {@code error}; its end, later, turns it {@code off} like an active one.
+   */
+  @Test
+  void aSubscriptionInErrorWhoseEndPassesIsTurnedOff() {
+    IGenericClient fhir = subscriber(operator(), port, insurer().id());
+    try (NotificationReceiver receiver = new NotificationReceiver()) {
+      receiver.failing(true);
+      Instant end = Instant.now().plusSeconds(25);
+      String id =
+          create(
+              fhir,
+              subscription(receiver.url("/failing"), "id-only", s -> s.setEnd(Date.from(end))));
+
+      await().atMost(WAIT).until(() -> status(fhir, id) == SubscriptionStatus.ERROR);
+      assertThat(Instant.now()).as("in error before its end").isBefore(end);
+
+      await().atMost(WAIT).until(() -> status(fhir, id) == SubscriptionStatus.OFF);
+      assertThat(fhir.read().resource(Subscription.class).withId(id).execute().getError())
+          .as("why it had failed is still told")
+          .contains("HTTP 500");
     }
   }
 

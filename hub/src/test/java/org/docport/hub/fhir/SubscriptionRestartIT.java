@@ -306,29 +306,16 @@ class SubscriptionRestartIT {
   }
 
   private HubProcess start(TestDatabase db) {
-    return HubProcess.start(
-        Path.of(System.getProperty("docport.hub.jar")),
-        port,
-        db.hubEnvironment(
-            Map.of(
-                "DOCPORT_OPERATOR_PASSWORD",
-                PASSWORD,
-                "DOCPORT_SUBSCRIPTIONS_ALLOW_HTTP_LOCALHOST",
-                "true",
-                "DOCPORT_FHIR_SUBSCRIPTIONS_POLLINTERVAL",
-                "PT0.1S",
-                "DOCPORT_FHIR_SUBSCRIPTIONS_FIRSTRETRY",
-                "PT0.2S",
-                "DOCPORT_FHIR_SUBSCRIPTIONS_MAXRETRY",
-                "PT1S",
-                "DOCPORT_FHIR_SUBSCRIPTIONS_CONNECTTIMEOUT",
-                "PT1S",
-                "DOCPORT_FHIR_SUBSCRIPTIONS_REQUESTTIMEOUT",
-                "PT2S",
-                // Several notifications for the backlog, so their numbering is checked across them.
-                "DOCPORT_FHIR_SUBSCRIPTIONS_MAXEVENTS",
-                "3")),
-        log,
-        List.of("-Xmx512m"));
+    return HubProcess.packaged(db, PASSWORD)
+        .with("DOCPORT_SUBSCRIPTIONS_ALLOW_HTTP_LOCALHOST", "true")
+        .with("DOCPORT_FHIR_SUBSCRIPTIONS_POLLINTERVAL", "PT0.1S")
+        .with("DOCPORT_FHIR_SUBSCRIPTIONS_FIRSTRETRY", "PT0.2S")
+        .with("DOCPORT_FHIR_SUBSCRIPTIONS_MAXRETRY", "PT1S")
+        .with("DOCPORT_FHIR_SUBSCRIPTIONS_CONNECTTIMEOUT", "PT1S")
+        .with("DOCPORT_FHIR_SUBSCRIPTIONS_REQUESTTIMEOUT", "PT2S")
+        // Several notifications for the backlog, so their numbering is checked across them.
+        .with("DOCPORT_FHIR_SUBSCRIPTIONS_MAXEVENTS", "3")
+        .maxHeap("512m")
+        .start(port, log);
   }
 }

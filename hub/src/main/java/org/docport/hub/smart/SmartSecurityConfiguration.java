@@ -23,7 +23,6 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ClientCredentialsAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -133,7 +132,7 @@ class SmartSecurityConfiguration {
 
   /** A stale token sent to a public document does not turn it into a 401. */
   private static BearerTokenResolver tokensExceptOnPublicPaths() {
-    DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+    BearerTokenResolver tokens = new BearerTokens();
     return request -> PUBLIC_FHIR.matches(request) ? null : tokens.resolve(request);
   }
 

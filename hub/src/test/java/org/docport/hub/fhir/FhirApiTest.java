@@ -225,7 +225,7 @@ class FhirApiTest extends FhirTest {
     for (int i = 1; i <= 4; i++) {
       rename(doctor, "h" + i);
     }
-    await().atMost(Duration.ofSeconds(15)).until(() -> version(fhir, id) == 5);
+    await().atMost(Duration.ofSeconds(60)).until(() -> version(fhir, id) == 5);
 
     Bundle page =
         fhir.history()
@@ -244,7 +244,7 @@ class FhirApiTest extends FhirTest {
       if (versions.size() == 2) {
         // a version written between pages is newer than every page still to come
         rename(doctor, "h5");
-        await().atMost(Duration.ofSeconds(15)).until(() -> version(fhir, id) == 6);
+        await().atMost(Duration.ofSeconds(60)).until(() -> version(fhir, id) == 6);
       }
       page = fhir.loadPage().next(page).execute();
     }

@@ -300,7 +300,10 @@ public class DirectoryProjection {
    * Locks the shared resources this batch changes the sharing of, in key order so that two
    * projections wait for each other rather than deadlock, and reads them again as they are once
    * locked: another doctor's projection may just have withdrawn one (its last owner gone), which
-   * this one must then publish again rather than merely record an owner of a tombstone.
+   * this one must then publish again rather than merely record an owner of a tombstone. The lock is
+   * the one an update takes ({@code no key update}): it queues projections of the resource behind
+   * each other but not the foreign-key checks of rows that refer to it (a search value, an owner),
+   * which {@code for update} would block until commit.
    */
   private Map<Key, Stored> lock(Collection<Key> keys) {
     if (keys.isEmpty()) {
@@ -312,7 +315,7 @@ public class DirectoryProjection {
         from directory_resource r
         where (r.insurer_id, r.type, r.id) in (select * from unnest(?::text[], ?::text[], ?::text[]))
         order by r.insurer_id, r.type, r.id
-        for update of r
+        for no key update of r
         """,
         keys);
   }

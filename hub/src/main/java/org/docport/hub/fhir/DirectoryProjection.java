@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ import org.docport.mappings.snapshot.InsurerContext;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,6 +70,9 @@ public class DirectoryProjection {
           BusinessIdentifiers.NETWORK,
           BusinessIdentifiers.INSURANCE_PLAN);
 
+  /** Tries of a batch that keeps losing deadlocks before the projector backs off. */
+  private static final int ATTEMPTS = 5;
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final FhirContext fhir;
@@ -105,58 +111,93 @@ public class DirectoryProjection {
   }
 
   /**
-   * Projects up to {@code max} queued doctors in one transaction.
+   * Projects up to {@code max} queued doctors in one transaction. When PostgreSQL breaks a deadlock
+   * with another projection (another replica or worker writing the same shared resource), the
+   * transaction rolls back with the doctors still queued, and is tried again.
    *
-   * @return how many were projected (0 when the queue is empty or held by another replica)
+   * @return how many were projected (0 when the queue is empty or held by other projections)
    */
   int projectNext(int max) {
-    Integer projected =
-        tx.execute(
-            s -> {
-              List<UUID> claimed =
-                  jdbc.queryForList(
-                      """
-                      delete from directory_pending where doctor_id in (
-                        select doctor_id from directory_pending order by enqueued_at
-                        limit ? for update skip locked)
-                      returning doctor_id
-                      """,
-                      UUID.class,
-                      max);
-              // A fixed order, so two replicas writing one shared resource never deadlock.
-              claimed.stream().sorted().forEach(this::project);
-              return claimed.size();
-            });
-    return projected == null ? 0 : projected;
-  }
-
-  private void project(UUID doctorId) {
-    Map<Key, Resource> wanted = new HashMap<>();
-    Optional<DoctorSnapshot> doctor = doctors.find(doctorId);
-    if (doctor.isPresent()) {
-      for (InsurerVisibility.Flow flow : visibility.flowsOf(List.of(doctorId))) {
-        Optional<InsurerContext> insurer = insurers.find(flow.insurerId());
-        if (insurer.isEmpty()) {
-          continue;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Integer projected =
+            tx.execute(
+                s -> {
+                  List<UUID> claimed =
+                      jdbc.queryForList(
+                          """
+                          delete from directory_pending where doctor_id in (
+                            select doctor_id from directory_pending order by enqueued_at
+                            limit ? for update skip locked)
+                          returning doctor_id
+                          """,
+                          UUID.class,
+                          max);
+                  if (!claimed.isEmpty()) {
+                    project(claimed.stream().sorted().toList());
+                  }
+                  return claimed.size();
+                });
+        return projected == null ? 0 : projected;
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
         }
-        for (Resource r : publishable(doctor.get(), insurer.get())) {
-          wanted.put(new Key(flow.insurerId(), r.fhirType(), r.getIdElement().getIdPart()), r);
-        }
+        log.debug("Directory projection lost a deadlock; trying again", e);
       }
     }
-    Map<Key, String> held = heldOf(doctorId);
-    Set<Key> owned = ownedBy(doctorId);
-    wanted.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(Key.ORDER))
-        .forEach(e -> write(e.getKey(), doctorId, e.getValue(), published(wanted, e.getKey())));
-    held.keySet().stream()
-        .filter(key -> !wanted.containsKey(key))
-        .sorted(Key.ORDER)
-        .forEach(this::delete);
-    owned.stream()
-        .filter(key -> !wanted.containsKey(key))
-        .sorted(Key.ORDER)
-        .forEach(key -> disown(key, doctorId));
+  }
+
+  /**
+   * Projects the doctors (in id order) with a fixed number of statements, whatever their number:
+   * each statement carries the whole batch. A shared resource two of them publish is written once,
+   * as the later doctor maps it, which is what projecting them one after the other leaves.
+   */
+  private void project(List<UUID> doctorIds) {
+    Map<UUID, List<InsurerVisibility.Flow>> flows =
+        visibility.flowsOf(doctorIds).stream()
+            .collect(Collectors.groupingBy(InsurerVisibility.Flow::doctorId));
+    Map<Key, Entry> wanted = new TreeMap<>(Key.ORDER);
+    Map<UUID, Set<Key>> wantedBy = new HashMap<>();
+    for (UUID doctorId : doctorIds) {
+      Map<Key, Resource> mine = mapped(doctorId, flows.getOrDefault(doctorId, List.of()));
+      wantedBy.put(doctorId, mine.keySet());
+      mine.forEach((key, r) -> wanted.put(key, entry(key, doctorId, r, published(mine, key))));
+    }
+    Map<UUID, Set<Key>> owned =
+        keysOf("select doctor_id, insurer_id, type, id from directory_owner", doctorIds);
+    Map<Key, Stored> stored = storedOf(wanted.keySet());
+    stored.putAll(lock(sharedToLock(wanted, wantedBy, owned, stored)));
+    Set<Key> written = write(wanted, stored);
+    recordOwners(wanted, wantedBy, owned, stored);
+    Set<Key> withdrawn = new TreeSet<>(Key.ORDER);
+    keysOf(
+            "select doctor_id, insurer_id, type, id from directory_resource where not deleted and",
+            doctorIds)
+        .forEach((doctorId, held) -> held.forEach(withdrawn::add));
+    withdrawn.removeAll(wanted.keySet());
+    withdrawn.addAll(disown(doctorIds, wantedBy, owned));
+    withdrawn.removeAll(written);
+    delete(withdrawn);
+  }
+
+  /** The resources mapped for the doctor, for every insurer that may see them now. */
+  private Map<Key, Resource> mapped(UUID doctorId, List<InsurerVisibility.Flow> flows) {
+    Map<Key, Resource> mine = new HashMap<>();
+    Optional<DoctorSnapshot> doctor = flows.isEmpty() ? Optional.empty() : doctors.find(doctorId);
+    if (doctor.isEmpty()) {
+      return mine;
+    }
+    for (InsurerVisibility.Flow flow : flows) {
+      Optional<InsurerContext> insurer = insurers.find(flow.insurerId());
+      if (insurer.isEmpty()) {
+        continue;
+      }
+      for (Resource r : publishable(doctor.get(), insurer.get())) {
+        mine.put(new Key(flow.insurerId(), r.fhirType(), r.getIdElement().getIdPart()), r);
+      }
+    }
+    return mine;
   }
 
   /**
@@ -185,40 +226,6 @@ public class DirectoryProjection {
     return DOCTOR_OWNED.contains(type);
   }
 
-  /** The shared resources published for this doctor (affiliations), in every insurer's view. */
-  private Set<Key> ownedBy(UUID doctorId) {
-    Set<Key> owned = new HashSet<>();
-    jdbc.query(
-        "select insurer_id, type, id from directory_owner where doctor_id = ?",
-        rs -> {
-          owned.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
-        },
-        doctorId);
-    return owned;
-  }
-
-  /**
-   * The doctor no longer shares the resource. When no other doctor does, it is withdrawn and the
-   * last owner stays on record, so the tombstone stays as hidden as the doctor's own resources.
-   */
-  private void disown(Key key, UUID doctorId) {
-    int others =
-        jdbc.update(
-            """
-            delete from directory_owner o
-            where o.insurer_id = ? and o.type = ? and o.id = ? and o.doctor_id = ?
-              and exists (select 1 from directory_owner p where p.insurer_id = o.insurer_id
-                            and p.type = o.type and p.id = o.id and p.doctor_id <> o.doctor_id)
-            """,
-            key.insurerId(),
-            key.type(),
-            key.id(),
-            doctorId);
-    if (others == 0) {
-      delete(key);
-    }
-  }
-
   /**
    * The doctor's resources for the insurer; none when the snapshot cannot be published (a profile
    * stored before the registry refused such profiles): what the insurer held is withdrawn, as a
@@ -237,26 +244,13 @@ public class DirectoryProjection {
     }
   }
 
-  /** What the doctor's own resources are in every insurer's view now, with content hashes. */
-  private Map<Key, String> heldOf(UUID doctorId) {
-    Map<Key, String> held = new HashMap<>();
-    jdbc.query(
-        "select insurer_id, type, id, content_hash from directory_resource"
-            + " where doctor_id = ? and not deleted",
-        rs -> {
-          held.put(new Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4));
-        },
-        doctorId);
-    return held;
-  }
-
-  private void write(
+  /** The resource as stored: content without id and meta, its hash and its search values. */
+  private Entry entry(
       Key key, UUID doctorId, Resource resource, Function<String, Resource> published) {
     Resource body = resource.copy();
     body.setId((String) null);
     body.getMeta().setVersionId(null).setLastUpdated(null);
     String content = fhir.newJsonParser().encodeResourceToString(body);
-    String hash = sha256(content);
     List<SearchIndex.Value> values = index.valuesOf(resource, published);
     String indexHash =
         sha256(
@@ -266,88 +260,7 @@ public class DirectoryProjection {
                 .collect(Collectors.joining("\n")));
     UUID owner = doctorOwned(key.type()) ? doctorId : null;
     boolean shared = owner == null && !insurersOwn(resource);
-    if (shared) {
-      // Published again after a withdrawal: the owner kept on record there owns it no more.
-      jdbc.update(
-          """
-          delete from directory_owner o using directory_resource r
-          where r.insurer_id = ? and r.type = ? and r.id = ? and r.deleted
-            and o.insurer_id = r.insurer_id and o.type = r.type and o.id = r.id
-          """,
-          key.insurerId(),
-          key.type(),
-          key.id());
-    }
-    List<Long> versions =
-        jdbc.queryForList(
-            """
-            insert into directory_resource (insurer_id, type, id, doctor_id, version,
-              last_updated, deleted, content, content_hash, index_hash)
-            values (?, ?, ?, ?, 1, clock_timestamp(), false, ?, ?, ?)
-            on conflict (insurer_id, type, id) do update set
-              version = directory_resource.version + 1, last_updated = clock_timestamp(),
-              deleted = false, content = excluded.content, content_hash = excluded.content_hash,
-              doctor_id = excluded.doctor_id, index_hash = excluded.index_hash
-            where directory_resource.deleted
-               or directory_resource.content_hash is distinct from excluded.content_hash
-            returning version
-            """,
-            Long.class,
-            key.insurerId(),
-            key.type(),
-            key.id(),
-            owner,
-            content,
-            hash,
-            indexHash);
-    if (shared) {
-      jdbc.update(
-          "insert into directory_owner (insurer_id, type, id, doctor_id) values (?, ?, ?, ?)"
-              + " on conflict do nothing",
-          key.insurerId(),
-          key.type(),
-          key.id(),
-          doctorId);
-    }
-    if (!versions.isEmpty()) {
-      recordHistory(key);
-    } else if (!reindexed(key, indexHash)) {
-      return; // unchanged, and so are the chained values of the resources it refers to
-    }
-    jdbc.update(
-        "delete from directory_search where insurer_id = ? and type = ? and id = ?",
-        key.insurerId(),
-        key.type(),
-        key.id());
-    List<Object[]> rows = new ArrayList<>();
-    for (SearchIndex.Value value : values) {
-      rows.add(new Object[] {key.insurerId(), key.type(), key.id(), value.param(), value.value()});
-    }
-    jdbc.batchUpdate(
-        "insert into directory_search (insurer_id, type, id, param, value) values (?, ?, ?, ?, ?)",
-        rows);
-    if (!versions.isEmpty()) {
-      // After the index: a subscription's filter is a search over it.
-      subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
-    }
-  }
-
-  /**
-   * The content is unchanged but what it refers to may not be (a role whose location moved city):
-   * the index is rewritten without a new version, as an insurer's server would re-index it.
-   */
-  private boolean reindexed(Key key, String indexHash) {
-    return jdbc.update(
-            """
-            update directory_resource set index_hash = ?
-            where insurer_id = ? and type = ? and id = ? and index_hash is distinct from ?
-            """,
-            indexHash,
-            key.insurerId(),
-            key.type(),
-            key.id(),
-            indexHash)
-        > 0;
+    return new Entry(key, owner, shared, content, sha256(content), indexHash, values);
   }
 
   /**
@@ -358,40 +271,380 @@ public class DirectoryProjection {
     return INSURERS_OWN.contains(BusinessIdentifiers.of(resource).getSystem());
   }
 
-  private void delete(Key key) {
-    int deleted =
-        jdbc.update(
-            """
-            update directory_resource set version = version + 1, last_updated = clock_timestamp(),
-              deleted = true, content = null, content_hash = null
-            where insurer_id = ? and type = ? and id = ? and not deleted
-            """,
-            key.insurerId(),
-            key.type(),
-            key.id());
-    if (deleted == 0) {
-      return;
-    }
-    recordHistory(key);
-    subscriptions.recordEvents(key.insurerId(), key.type(), key.id());
-    jdbc.update(
-        "delete from directory_search where insurer_id = ? and type = ? and id = ?",
-        key.insurerId(),
-        key.type(),
-        key.id());
+  /** Keys per doctor, from a query whose {@code where} (or {@code and}) ends the statement. */
+  private Map<UUID, Set<Key>> keysOf(String select, List<UUID> doctorIds) {
+    Map<UUID, Set<Key>> keys = new HashMap<>();
+    String filter = select.endsWith(" and") ? " doctor_id = any(?)" : " where doctor_id = any(?)";
+    jdbc.query(
+        select + filter,
+        rs -> {
+          keys.computeIfAbsent(rs.getObject(1, UUID.class), d -> new HashSet<>())
+              .add(new Key(rs.getString(2), rs.getString(3), rs.getString(4)));
+        },
+        (Object) doctorIds.toArray(UUID[]::new));
+    return keys;
   }
 
-  private void recordHistory(Key key) {
+  /** What the view holds now for these resources; absent ones were never written. */
+  private Map<Key, Stored> storedOf(Collection<Key> keys) {
+    return stored(
+        """
+        select r.insurer_id, r.type, r.id, r.deleted, r.content_hash, r.index_hash
+        from directory_resource r
+        where (r.insurer_id, r.type, r.id) in (select * from unnest(?::text[], ?::text[], ?::text[]))
+        """,
+        keys);
+  }
+
+  /**
+   * Locks the shared resources this batch changes the sharing of, in key order so that two
+   * projections wait for each other rather than deadlock, and reads them again as they are once
+   * locked: another doctor's projection may just have withdrawn one (its last owner gone), which
+   * this one must then publish again rather than merely record an owner of a tombstone. The lock is
+   * the one an update takes ({@code no key update}): it queues projections of the resource behind
+   * each other but not the foreign-key checks of rows that refer to it (a search value, an owner),
+   * which {@code for update} would block until commit.
+   */
+  private Map<Key, Stored> lock(Collection<Key> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    return stored(
+        """
+        select r.insurer_id, r.type, r.id, r.deleted, r.content_hash, r.index_hash
+        from directory_resource r
+        where (r.insurer_id, r.type, r.id) in (select * from unnest(?::text[], ?::text[], ?::text[]))
+        order by r.insurer_id, r.type, r.id
+        for no key update of r
+        """,
+        keys);
+  }
+
+  private Map<Key, Stored> stored(String select, Collection<Key> keys) {
+    Map<Key, Stored> stored = new HashMap<>();
+    if (keys.isEmpty()) {
+      return stored;
+    }
+    jdbc.query(
+        select,
+        rs -> {
+          Key key = new Key(rs.getString(1), rs.getString(2), rs.getString(3));
+          stored.put(key, new Stored(rs.getBoolean(4), rs.getString(5), rs.getString(6)));
+        },
+        keyArrays(keys));
+    return stored;
+  }
+
+  /**
+   * The shared resources whose sharing this batch changes: one a doctor publishes that is to be
+   * written, or that has no record of the doctor yet, and one a doctor no longer publishes. A
+   * shared resource that is unchanged and already records its doctor is left unlocked, so that
+   * projections of doctors in one practice do not queue behind each other for nothing.
+   */
+  private static Set<Key> sharedToLock(
+      Map<Key, Entry> wanted,
+      Map<UUID, Set<Key>> wantedBy,
+      Map<UUID, Set<Key>> owned,
+      Map<Key, Stored> stored) {
+    Set<Key> keys = new TreeSet<>(Key.ORDER);
+    wantedBy.forEach(
+        (doctorId, mine) -> {
+          Set<Key> recorded = owned.getOrDefault(doctorId, Set.of());
+          for (Key key : mine) {
+            Entry entry = wanted.get(key);
+            if (entry.shared() && (!recorded.contains(key) || changed(entry, stored.get(key)))) {
+              keys.add(key);
+            }
+          }
+          recorded.stream().filter(key -> !mine.contains(key)).forEach(keys::add);
+        });
+    return keys;
+  }
+
+  private static boolean changed(Entry entry, Stored stored) {
+    return stored == null || stored.deleted() || !entry.hash().equals(stored.contentHash());
+  }
+
+  /**
+   * Writes what changed: a new version of each resource whose content changed (or that comes back
+   * from a tombstone), the index of those and of the ones whose chained values changed.
+   *
+   * @return the resources given a new version
+   */
+  private Set<Key> write(Map<Key, Entry> wanted, Map<Key, Stored> stored) {
+    List<Entry> changed = new ArrayList<>();
+    List<Entry> reindex = new ArrayList<>();
+    for (Entry entry : wanted.values()) {
+      Stored now = stored.get(entry.key());
+      if (changed(entry, now)) {
+        changed.add(entry);
+      } else if (!entry.indexHash().equals(now.indexHash())) {
+        reindex.add(entry);
+      }
+    }
+    // Published again after a withdrawal: the owner kept on record there owns it no more.
+    List<Key> revived =
+        changed.stream()
+            .filter(e -> e.shared() && stored.containsKey(e.key()) && stored.get(e.key()).deleted())
+            .map(Entry::key)
+            .toList();
+    if (!revived.isEmpty()) {
+      jdbc.update(
+          """
+          delete from directory_owner o using directory_resource r
+          where (r.insurer_id, r.type, r.id) in
+                (select * from unnest(?::text[], ?::text[], ?::text[]))
+            and r.deleted
+            and o.insurer_id = r.insurer_id and o.type = r.type and o.id = r.id
+          """,
+          keyArrays(revived));
+    }
+    Set<Key> versioned = upsert(changed);
+    recordHistory(versioned);
+    Set<Key> indexed = new TreeSet<>(Key.ORDER);
+    indexed.addAll(versioned);
+    indexed.addAll(reindexed(reindex));
+    reindex(indexed.stream().map(wanted::get).toList());
+    // After the index: a subscription's filter is a search over it.
+    versioned.forEach(key -> subscriptions.recordEvents(key.insurerId(), key.type(), key.id()));
+    return versioned;
+  }
+
+  /** One statement for every changed resource; the guard keeps a racing no-op from versioning. */
+  private Set<Key> upsert(List<Entry> changed) {
+    if (changed.isEmpty()) {
+      return Set.of();
+    }
+    Object[] keys = keyArrays(changed.stream().map(Entry::key).toList());
+    return keysReturnedBy(
+        """
+        insert into directory_resource (insurer_id, type, id, doctor_id, version,
+          last_updated, deleted, content, content_hash, index_hash)
+        select w.insurer_id, w.type, w.id, w.doctor_id::uuid, 1, clock_timestamp(), false,
+          w.content, w.content_hash, w.index_hash
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+          as w(insurer_id, type, id, doctor_id, content, content_hash, index_hash)
+        order by w.insurer_id, w.type, w.id
+        on conflict (insurer_id, type, id) do update set
+          version = directory_resource.version + 1, last_updated = clock_timestamp(),
+          deleted = false, content = excluded.content, content_hash = excluded.content_hash,
+          doctor_id = excluded.doctor_id, index_hash = excluded.index_hash
+        where directory_resource.deleted
+           or directory_resource.content_hash is distinct from excluded.content_hash
+        returning insurer_id, type, id
+        """,
+        keys[0],
+        keys[1],
+        keys[2],
+        changed.stream()
+            .map(e -> e.owner() == null ? null : e.owner().toString())
+            .toArray(String[]::new),
+        changed.stream().map(Entry::content).toArray(String[]::new),
+        changed.stream().map(Entry::hash).toArray(String[]::new),
+        changed.stream().map(Entry::indexHash).toArray(String[]::new));
+  }
+
+  /**
+   * The content is unchanged but what it refers to may not be (a role whose location moved city):
+   * the index is rewritten without a new version, as an insurer's server would re-index it.
+   *
+   * @return the resources whose index is to be rewritten
+   */
+  private Set<Key> reindexed(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return Set.of();
+    }
+    Object[] keys = keyArrays(entries.stream().map(Entry::key).toList());
+    return keysReturnedBy(
+        """
+        update directory_resource r set index_hash = w.index_hash
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+          as w(insurer_id, type, id, index_hash)
+        where r.insurer_id = w.insurer_id and r.type = w.type and r.id = w.id
+          and r.index_hash is distinct from w.index_hash
+        returning r.insurer_id, r.type, r.id
+        """,
+        keys[0],
+        keys[1],
+        keys[2],
+        entries.stream().map(Entry::indexHash).toArray(String[]::new));
+  }
+
+  /** Replaces the search values of these resources, in two statements. */
+  private void reindex(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    deleteIndex(entries.stream().map(Entry::key).toList());
+    List<String[]> rows = new ArrayList<>();
+    for (Entry entry : entries) {
+      for (SearchIndex.Value value : entry.values()) {
+        Key key = entry.key();
+        rows.add(
+            new String[] {key.insurerId(), key.type(), key.id(), value.param(), value.value()});
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    Object[] columns = new Object[5];
+    for (int c = 0; c < columns.length; c++) {
+      int column = c;
+      columns[c] = rows.stream().map(row -> row[column]).toArray(String[]::new);
+    }
+    jdbc.update(
+        """
+        insert into directory_search (insurer_id, type, id, param, value)
+        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+        """,
+        columns);
+  }
+
+  private void deleteIndex(Collection<Key> keys) {
+    jdbc.update(
+        """
+        delete from directory_search
+        where (insurer_id, type, id) in (select * from unnest(?::text[], ?::text[], ?::text[]))
+        """,
+        keyArrays(keys));
+  }
+
+  /**
+   * Records each doctor as an owner of the shared resources they publish, where not on record yet
+   * (or where the record was just cleared because the resource comes back from a tombstone).
+   */
+  private void recordOwners(
+      Map<Key, Entry> wanted,
+      Map<UUID, Set<Key>> wantedBy,
+      Map<UUID, Set<Key>> owned,
+      Map<Key, Stored> stored) {
+    List<Key> keys = new ArrayList<>();
+    List<String> owners = new ArrayList<>();
+    wantedBy.forEach(
+        (doctorId, mine) -> {
+          Set<Key> recorded = owned.getOrDefault(doctorId, Set.of());
+          for (Key key : mine) {
+            Stored before = stored.get(key);
+            boolean cleared = before != null && before.deleted();
+            if (wanted.get(key).shared() && (cleared || !recorded.contains(key))) {
+              keys.add(key);
+              owners.add(doctorId.toString());
+            }
+          }
+        });
+    if (keys.isEmpty()) {
+      return;
+    }
+    Object[] columns = keyArrays(keys);
+    jdbc.update(
+        """
+        insert into directory_owner (insurer_id, type, id, doctor_id)
+        select w.insurer_id, w.type, w.id, w.doctor_id::uuid
+        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as w(insurer_id, type, id, doctor_id)
+        on conflict do nothing
+        """,
+        columns[0],
+        columns[1],
+        columns[2],
+        owners.toArray(String[]::new));
+  }
+
+  /**
+   * The doctors no longer share these resources. Where no other doctor does, the resource is to be
+   * withdrawn and the last owner stays on record, so the tombstone stays as hidden as the doctor's
+   * own resources. Runs after {@link #recordOwners}, so a doctor of this batch taking a resource
+   * over keeps it published.
+   *
+   * @return the resources to withdraw
+   */
+  private List<Key> disown(
+      List<UUID> doctorIds, Map<UUID, Set<Key>> wantedBy, Map<UUID, Set<Key>> owned) {
+    List<Object[]> rows = new ArrayList<>();
+    for (UUID doctorId : doctorIds) {
+      owned.getOrDefault(doctorId, Set.of()).stream()
+          .filter(key -> !wantedBy.get(doctorId).contains(key))
+          .sorted(Key.ORDER)
+          .forEach(key -> rows.add(new Object[] {key.insurerId(), key.type(), key.id(), doctorId}));
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    int[] others =
+        jdbc.batchUpdate(
+            """
+            delete from directory_owner o
+            where o.insurer_id = ? and o.type = ? and o.id = ? and o.doctor_id = ?
+              and exists (select 1 from directory_owner p where p.insurer_id = o.insurer_id
+                            and p.type = o.type and p.id = o.id and p.doctor_id <> o.doctor_id)
+            """,
+            rows);
+    List<Key> lastOwned = new ArrayList<>();
+    for (int i = 0; i < others.length; i++) {
+      if (others[i] == 0) {
+        Object[] row = rows.get(i);
+        lastOwned.add(new Key((String) row[0], (String) row[1], (String) row[2]));
+      }
+    }
+    return lastOwned;
+  }
+
+  /** Withdraws the resources still live among these: a tombstone version each. */
+  private void delete(Collection<Key> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    Set<Key> deleted =
+        keysReturnedBy(
+            """
+        update directory_resource set version = version + 1, last_updated = clock_timestamp(),
+          deleted = true, content = null, content_hash = null
+        where (insurer_id, type, id) in (select * from unnest(?::text[], ?::text[], ?::text[]))
+          and not deleted
+        returning insurer_id, type, id
+        """,
+            keyArrays(keys));
+    if (deleted.isEmpty()) {
+      return;
+    }
+    recordHistory(deleted);
+    deleted.forEach(key -> subscriptions.recordEvents(key.insurerId(), key.type(), key.id()));
+    deleteIndex(deleted);
+  }
+
+  private void recordHistory(Collection<Key> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
     jdbc.update(
         """
         insert into directory_history
           (insurer_id, type, id, version, doctor_id, last_updated, deleted, content)
         select insurer_id, type, id, version, doctor_id, last_updated, deleted, content
-        from directory_resource where insurer_id = ? and type = ? and id = ?
+        from directory_resource
+        where (insurer_id, type, id) in (select * from unnest(?::text[], ?::text[], ?::text[]))
         """,
-        key.insurerId(),
-        key.type(),
-        key.id());
+        keyArrays(keys));
+  }
+
+  /** The keys of the rows a statement returns (its first three columns), in key order. */
+  private Set<Key> keysReturnedBy(String sql, Object... args) {
+    Set<Key> keys = new TreeSet<>(Key.ORDER);
+    jdbc.query(
+        sql,
+        rs -> {
+          keys.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+        },
+        args);
+    return keys;
+  }
+
+  /** The keys as three parallel arrays, the arguments of an {@code unnest} of keys. */
+  private static Object[] keyArrays(Collection<Key> keys) {
+    return new Object[] {
+      keys.stream().map(Key::insurerId).toArray(String[]::new),
+      keys.stream().map(Key::type).toArray(String[]::new),
+      keys.stream().map(Key::id).toArray(String[]::new)
+    };
   }
 
   private static String sha256(String content) {
@@ -404,6 +657,19 @@ public class DirectoryProjection {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A resource as mapped now, ready to store. */
+  private record Entry(
+      Key key,
+      UUID owner,
+      boolean shared,
+      String content,
+      String hash,
+      String indexHash,
+      List<SearchIndex.Value> values) {}
+
+  /** A resource as the view holds it. */
+  private record Stored(boolean deleted, String contentHash, String indexHash) {}
 
   /** One resource in one insurer's view. */
   record Key(String insurerId, String type, String id) {

@@ -222,10 +222,12 @@ class FhirApiTest extends FhirTest {
     String doctor = consentedDoctor("Historied", insurer);
     IGenericClient fhir = client(insurer, "system/*.read");
     String id = practitionerId(fhir, "Historied");
+    // One edit projected at a time: edits that reach the projection together are one version.
     for (int i = 1; i <= 4; i++) {
       rename(doctor, "h" + i);
+      long expected = i + 1;
+      await().atMost(Duration.ofSeconds(30)).until(() -> version(fhir, id) == expected);
     }
-    await().atMost(Duration.ofSeconds(60)).until(() -> version(fhir, id) == 5);
 
     Bundle page =
         fhir.history()
@@ -244,7 +246,7 @@ class FhirApiTest extends FhirTest {
       if (versions.size() == 2) {
         // a version written between pages is newer than every page still to come
         rename(doctor, "h5");
-        await().atMost(Duration.ofSeconds(60)).until(() -> version(fhir, id) == 6);
+        await().atMost(Duration.ofSeconds(30)).until(() -> version(fhir, id) == 6);
       }
       page = fhir.loadPage().next(page).execute();
     }

@@ -47,7 +47,9 @@ final class BenchStack implements AutoCloseable {
     }
     BenchStack stack = new BenchStack();
     try {
-      stack.db = TestDatabase.start();
+      // PostgreSQL's default shared_buffers (128 MB) unless told otherwise, as runs before had it.
+      stack.db =
+          TestDatabase.start(Map.of("shared_buffers", options.string("shared-buffers", "128MB")));
       stack.synchronousCommit = options.string("synchronous-commit", "on");
       stack.setSynchronousCommit(stack.synchronousCommit);
       for (String suffix : List.of("a", "b", "c")) {

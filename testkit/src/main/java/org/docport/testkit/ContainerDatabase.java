@@ -2,6 +2,7 @@ package org.docport.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -16,7 +17,7 @@ final class ContainerDatabase {
 
   private ContainerDatabase() {}
 
-  static TestDatabase start() {
+  static TestDatabase start(Map<String, String> config) {
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new IllegalStateException(
           "DOCPORT_TEST_DB=testcontainers needs a Docker engine, and Testcontainers found none."
@@ -27,16 +28,15 @@ final class ContainerDatabase {
             .withDatabaseName(TestDatabase.DATABASE)
             .withUsername(TestDatabase.USER)
             .withPassword(TestDatabase.PASSWORD)
-            .withCommand(command());
+            .withCommand(command(config));
     container.start();
     return new TestDatabase(container.getJdbcUrl(), container::stop);
   }
 
-  /** {@code postgres -c name=value ...} for each of the shared server settings. */
-  static String[] command() {
+  /** {@code postgres -c name=value ...} for each of the server settings. */
+  static String[] command(Map<String, String> config) {
     List<String> command = new ArrayList<>(List.of("postgres"));
-    TestDatabase.SERVER_CONFIG.forEach(
-        (name, value) -> command.addAll(List.of("-c", name + "=" + value)));
+    config.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
     return command.toArray(String[]::new);
   }
 }

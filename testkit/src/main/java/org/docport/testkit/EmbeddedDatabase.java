@@ -8,19 +8,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /** The default test database: zonky's embedded PostgreSQL 17, in a fresh temporary folder. */
 final class EmbeddedDatabase {
 
   private EmbeddedDatabase() {}
 
-  static TestDatabase start() {
+  static TestDatabase start(Map<String, String> config) {
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(Files.createTempDirectory("docport-testdb"))
               .setCleanDataDirectory(true);
-      TestDatabase.SERVER_CONFIG.forEach(builder::setServerConfig);
+      config.forEach(builder::setServerConfig);
       EmbeddedPostgres server = builder.start();
       try (Connection c =
               DriverManager.getConnection(

@@ -59,10 +59,20 @@ public final class TestDatabase implements AutoCloseable {
 
   /** Starts the database of the provider the switch names (embedded unless told otherwise). */
   public static TestDatabase start() {
+    return start(Map.of());
+  }
+
+  /**
+   * {@link #start()} with more server settings, or other values for the shared ones (the
+   * benchmarks' {@code shared_buffers}).
+   */
+  public static TestDatabase start(Map<String, String> settings) {
+    Map<String, String> config = new HashMap<>(SERVER_CONFIG);
+    config.putAll(settings);
     String provider = provider();
     return switch (provider) {
-      case EMBEDDED -> EmbeddedDatabase.start();
-      case TESTCONTAINERS -> ContainerDatabase.start();
+      case EMBEDDED -> EmbeddedDatabase.start(config);
+      case TESTCONTAINERS -> ContainerDatabase.start(config);
       default ->
           throw new IllegalArgumentException(
               "DOCPORT_TEST_DB (or -Ddocport.test.db) must be one of "

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
@@ -44,11 +45,21 @@ class TestDatabaseTest {
 
   @Test
   void theContainerRunsWithTheEmbeddedServersSettings() {
-    assertThat(String.join(" ", ContainerDatabase.command()))
+    assertThat(String.join(" ", ContainerDatabase.command(TestDatabase.SERVER_CONFIG)))
         .startsWith("postgres ")
         .contains("-c wal_level=logical")
         .contains("-c synchronous_commit=on")
         .contains("-c max_replication_slots=8");
+  }
+
+  @Test
+  void aSettingGivenAtStartIsTheServers() throws Exception {
+    try (TestDatabase db = TestDatabase.start(Map.of("shared_buffers", "160MB"));
+        Connection c = db.connect();
+        ResultSet rs = c.createStatement().executeQuery("show shared_buffers")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("160MB");
+    }
   }
 
   @Test

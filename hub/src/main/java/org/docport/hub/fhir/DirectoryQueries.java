@@ -447,6 +447,12 @@ class DirectoryQueries {
     sql.append("(" + String.join(" or ", alternatives) + ")", args.toArray());
   }
 
+  /**
+   * Included resources in a fixed order, so the same page is the same bundle whichever plan
+   * PostgreSQL picks (and so are its stored-JSON and HAPI-encoded answers).
+   */
+  private static final String INCLUDED_ORDER = " order by r.type, r.id";
+
   private List<Stored> targets(String insurerId, Include include, List<String> ids) {
     return jdbc.query(
         "select "
@@ -456,7 +462,8 @@ class DirectoryQueries {
             + " and s.value = r.type || '/' || r.id"
             + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.id = any(?)"
             + " and not r.deleted and "
-            + visible("r"),
+            + visible("r")
+            + INCLUDED_ORDER,
         DirectoryQueries::stored,
         include.reference().target(),
         insurerId,
@@ -473,7 +480,8 @@ class DirectoryQueries {
             + " and r.type = s.type and r.id = s.id"
             + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.value = any(?)"
             + " and not r.deleted and "
-            + visible("r"),
+            + visible("r")
+            + INCLUDED_ORDER,
         DirectoryQueries::stored,
         insurerId,
         include.sourceType(),

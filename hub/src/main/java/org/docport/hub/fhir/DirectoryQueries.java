@@ -425,14 +425,12 @@ class DirectoryQueries {
             alternatives.add(index + ".value like ?");
             args.add("%" + escapeLike(normalized) + "%");
           } else {
-            alternatives.add(index + ".value like ?");
-            args.add(escapeLike(normalized) + "%");
+            startsWith(index, normalized, alternatives, args);
           }
         }
         case TOKEN -> {
           if (value.endsWith("|")) {
-            alternatives.add(index + ".value like ?");
-            args.add(escapeLike(value) + "%");
+            startsWith(index, value, alternatives, args);
           } else {
             alternatives.add(index + ".value = ?");
             args.add(value);
@@ -445,6 +443,27 @@ class DirectoryQueries {
       }
     }
     sql.append("(" + String.join(" or ", alternatives) + ")", args.toArray());
+  }
+
+  /**
+   * A starts-with match as the index range {@code [prefix, end)} ({@link SearchIndex#prefixEnd}),
+   * not as {@code like 'prefix%'}: PostgreSQL estimates a {@code like} on a parameter's values as
+   * if the parameter and the value were unrelated, so it took the 2,000 roles in one city for 4 and
+   * probed each for its specialty (10,000 index pages per search at 100,000 doctors) instead of
+   * merging the two id-ordered lists. A range on (param, value) is estimated from the statistics of
+   * the pair (migration V21) and comes out close.
+   */
+  private static void startsWith(
+      String index, String prefix, List<String> alternatives, List<Object> args) {
+    Optional<String> end = SearchIndex.prefixEnd(prefix);
+    if (end.isPresent()) {
+      alternatives.add("(" + index + ".value ~>=~ ? and " + index + ".value ~<~ ?)");
+      args.add(prefix);
+      args.add(end.get());
+    } else {
+      alternatives.add(index + ".value ~>=~ ?");
+      args.add(prefix);
+    }
   }
 
   /**

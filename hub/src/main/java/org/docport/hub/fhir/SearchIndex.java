@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -117,6 +118,27 @@ final class SearchIndex {
         .toLowerCase(Locale.ROOT)
         .strip()
         .replaceAll("\\s+", " ");
+  }
+
+  /**
+   * The least string above every string that starts with {@code prefix}, in the byte order of UTF-8
+   * that the value index keeps ({@code text_pattern_ops}, which is code point order); empty when
+   * there is none (an empty prefix, or one of only the highest code point). With it a starts-with
+   * match is the index range {@code [prefix, end)}, which PostgreSQL's statistics can estimate,
+   * where a {@code like} pattern is a guess.
+   */
+  static Optional<String> prefixEnd(String prefix) {
+    int[] points = prefix.codePoints().toArray();
+    for (int i = points.length - 1; i >= 0; i--) {
+      int next = points[i] + 1;
+      if (next >= Character.MIN_SURROGATE && next <= Character.MAX_SURROGATE) {
+        next = Character.MAX_SURROGATE + 1;
+      }
+      if (next <= Character.MAX_CODE_POINT) {
+        return Optional.of(new String(points, 0, i) + Character.toString(next));
+      }
+    }
+    return Optional.empty();
   }
 
   private static void strings(IBase element, Set<String> out) {

@@ -99,4 +99,19 @@ class SearchIndexTest {
         .noneMatch(v -> v.param().startsWith("practitioner."));
     assertThat(INDEX.valuesOf(role)).noneMatch(v -> v.param().contains("."));
   }
+
+  @Test
+  void aPrefixEndsBeforeTheNextStringThatDoesNotStartWithIt() {
+    assertThat(SearchIndex.prefixEnd("pune")).contains("punf");
+    assertThat(SearchIndex.prefixEnd("http://nucc.org/provider-taxonomy|"))
+        .contains("http://nucc.org/provider-taxonomy}");
+    // The last code point that can grow grows; the highest code point cannot, and goes.
+    assertThat(SearchIndex.prefixEnd("a" + Character.toString(Character.MAX_CODE_POINT)))
+        .contains("b");
+    // Above U+D7FF comes U+E000: surrogates are not characters.
+    assertThat(SearchIndex.prefixEnd("x\uD7FF")).contains("x\uE000");
+    assertThat(SearchIndex.prefixEnd("\uFFFF")).contains(Character.toString(0x10000));
+    assertThat(SearchIndex.prefixEnd("")).isEmpty();
+    assertThat(SearchIndex.prefixEnd(Character.toString(Character.MAX_CODE_POINT))).isEmpty();
+  }
 }

@@ -185,25 +185,69 @@ class DirectoryQueries {
         List.copyOf(versions), more ? HistoryCursor.after(versions.get(max - 1)) : null);
   }
 
-  /** One page of a search, after {@code cursor} (a resource id), with its includes. */
+  /**
+   * One page of a search, after {@code cursor} (a resource id), with its includes: one statement,
+   * so the page and what it includes are read in one snapshot. An included resource of the same
+   * doctor as the match that includes it is visible because that match is (the rule is the
+   * doctor's, {@link #visible(String, String)}); any other is checked by the rule itself. That
+   * spares the rule's check for each of a page's Practitioners, the commonest include, and a round
+   * trip: at 100,000 doctors the separate include statement was a third of the search's time in
+   * PostgreSQL.
+   */
   Page search(String insurerId, DirectorySearch search, String cursor) {
-    Sql sql = matching(insurerId, search, "select " + COLUMNS, cursor);
-    sql.append(" order by r.id limit ?", search.count() + 1);
-    List<Stored> rows = planned(sql, DirectoryQueries::stored);
-    boolean more = rows.size() > search.count();
-    List<Stored> matches = more ? rows.subList(0, search.count()) : rows;
-    List<Stored> included = new ArrayList<>();
-    List<String> ids = matches.stream().map(Stored::id).toList();
-    if (!ids.isEmpty()) {
-      for (Include include : search.includes()) {
-        included.addAll(targets(insurerId, include, ids));
-      }
-      for (Include revinclude : search.revincludes()) {
-        included.addAll(sources(insurerId, revinclude, search.type(), ids));
-      }
+    Sql matching = matching(insurerId, search, "select " + COLUMNS, cursor);
+    Sql sql = new Sql("with page as materialized (");
+    sql.append(matching.text(), matching.args());
+    sql.append(" order by r.id limit ?) select 0 as part, r.* from page r", search.count() + 1);
+    for (Include include : search.includes()) {
+      sql.append(" union all select 1 as part, " + COLUMNS + PAGE_ROWS, search.count());
+      sql.append(
+          " join directory_search s on s.insurer_id = ? and s.type = p.type and s.id = p.id"
+              + " and s.param = ?"
+              + " join directory_resource r on r.insurer_id = s.insurer_id and r.type = ?"
+              + " and r.id = split_part(s.value, '/', 2) and s.value = r.type || '/' || r.id"
+              + " where p.type = ?",
+          insurerId,
+          include.reference().code(),
+          include.reference().target(),
+          include.sourceType());
+      includedVisible(sql);
     }
-    String next = more ? matches.get(matches.size() - 1).id() : null;
-    return new Page(List.copyOf(matches), included.stream().distinct().toList(), next);
+    for (Include revinclude : search.revincludes()) {
+      sql.append(" union all select 1 as part, " + COLUMNS + PAGE_ROWS, search.count());
+      sql.append(
+          " join directory_search s on s.insurer_id = ? and s.type = ? and s.param = ?"
+              + " and s.value = p.type || '/' || p.id"
+              + " join directory_resource r on r.insurer_id = s.insurer_id and r.type = s.type"
+              + " and r.id = s.id where true",
+          insurerId,
+          revinclude.sourceType(),
+          revinclude.reference().code());
+      includedVisible(sql);
+    }
+    // Included resources in a fixed order, so the same page is the same bundle whichever plan
+    // PostgreSQL picks (and so are its stored-JSON and HAPI-encoded answers).
+    sql.append(" order by part, type, id");
+    List<Stored> matches = new ArrayList<>();
+    List<Stored> included = new ArrayList<>();
+    for (PageRow row : planned(sql, (rs, n) -> new PageRow(rs.getInt("part"), stored(rs, n)))) {
+      (row.part() == 0 ? matches : included).add(row.stored());
+    }
+    boolean more = matches.size() > search.count();
+    List<Stored> page = more ? matches.subList(0, search.count()) : matches;
+    String next = more ? page.get(page.size() - 1).id() : null;
+    return new Page(List.copyOf(page), included.stream().distinct().toList(), next);
+  }
+
+  /** A row of a page's statement: a match (part 0) or an included resource (part 1). */
+  private record PageRow(int part, Stored stored) {}
+
+  /** The page's matches that a page shows (not the one past its end), aliased {@code p}. */
+  private static final String PAGE_ROWS = " from (select * from page order by id limit ?) p";
+
+  /** An included resource {@code r}, of the match {@code p}, that the insurer may see. */
+  private void includedVisible(Sql sql) {
+    sql.append(" and not r.deleted and (r.doctor_id = p.doctor_id or " + visible("r") + ")");
   }
 
   /** How many resources match, all pages together. */
@@ -464,48 +508,6 @@ class DirectoryQueries {
       alternatives.add(index + ".value ~>=~ ?");
       args.add(prefix);
     }
-  }
-
-  /**
-   * Included resources in a fixed order, so the same page is the same bundle whichever plan
-   * PostgreSQL picks (and so are its stored-JSON and HAPI-encoded answers).
-   */
-  private static final String INCLUDED_ORDER = " order by r.type, r.id";
-
-  private List<Stored> targets(String insurerId, Include include, List<String> ids) {
-    return jdbc.query(
-        "select "
-            + COLUMNS
-            + " from directory_search s join directory_resource r on r.insurer_id = s.insurer_id"
-            + " and r.type = ? and r.id = split_part(s.value, '/', 2)"
-            + " and s.value = r.type || '/' || r.id"
-            + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.id = any(?)"
-            + " and not r.deleted and "
-            + visible("r")
-            + INCLUDED_ORDER,
-        DirectoryQueries::stored,
-        include.reference().target(),
-        insurerId,
-        include.sourceType(),
-        include.reference().code(),
-        (Object) ids.toArray(String[]::new));
-  }
-
-  private List<Stored> sources(String insurerId, Include include, String type, List<String> ids) {
-    return jdbc.query(
-        "select "
-            + COLUMNS
-            + " from directory_search s join directory_resource r on r.insurer_id = s.insurer_id"
-            + " and r.type = s.type and r.id = s.id"
-            + " where s.insurer_id = ? and s.type = ? and s.param = ? and s.value = any(?)"
-            + " and not r.deleted and "
-            + visible("r")
-            + INCLUDED_ORDER,
-        DirectoryQueries::stored,
-        insurerId,
-        include.sourceType(),
-        include.reference().code(),
-        (Object) ids.stream().map(id -> type + "/" + id).toArray(String[]::new));
   }
 
   /**

@@ -188,7 +188,8 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
             active.languages(),
             active.telecom(),
             active.locations(),
-            active.affiliations());
+            active.affiliations(),
+            active.endpoints());
 
     var after = delivered(inactive, before.published());
 

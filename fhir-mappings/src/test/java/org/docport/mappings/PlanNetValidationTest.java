@@ -7,6 +7,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import java.util.stream.Stream;
 import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Location;
@@ -185,6 +186,34 @@ class PlanNetValidationTest {
     assertThat(role.getTelecom()).isEmpty();
     assertThat(role.getEndpoint()).hasSize(2);
     assertThat(PlanNetValidator.errors(role)).isEmpty();
+  }
+
+  /** The binding is extensible: a doctor's own payload type is published as given. */
+  @Test
+  void anEndpointWithAPayloadTypeOutsidePlanNetsValueSetIsValid() {
+    var input = Fixtures.input("endpoint-doctor");
+    var endpoint = input.doctor().endpoints().get(0);
+    var ihe =
+        new TechnicalEndpoint(
+            endpoint.id(),
+            endpoint.connectionType(),
+            endpoint.address(),
+            endpoint.name(),
+            new org.docport.mappings.snapshot.Coding(
+                "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode",
+                "urn:ihe:pcc:xphr:2007",
+                "Personal Health Records"),
+            endpoint.mimeTypes());
+    var published =
+        PlanNetMapper.map(input.doctor().withEndpoints(List.of(ihe)), input.insurer())
+            .ofType(Endpoint.class)
+            .get(0);
+
+    assertThat(published.getPayloadTypeFirstRep().getCodingFirstRep().getCode())
+        .isEqualTo("urn:ihe:pcc:xphr:2007");
+    assertThat(PlanNetValidator.errors(published))
+        .as(PlanNetValidator.describe(PlanNetValidator.messages(published)))
+        .isEmpty();
   }
 
   @Test

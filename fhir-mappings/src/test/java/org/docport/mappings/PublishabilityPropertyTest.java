@@ -342,8 +342,12 @@ class PublishabilityPropertyTest {
                 new Coding(
                     PlanNetProfiles.PAYLOAD_TYPE_SYSTEM,
                     PlanNetProfiles.NOT_APPLICABLE_PAYLOAD_CODE,
-                    "Not Applicable"))
-            .injectNull(0.7);
+                    "Not Applicable"),
+                new Coding(
+                    "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode",
+                    "urn:ihe:pcc:xphr:2007",
+                    "Personal Health Records"))
+            .injectNull(0.6);
     Arbitrary<List<String>> mimeTypes =
         Arbitraries.of("application/fhir+json", "application/fhir+xml", "text/plain")
             .list()

@@ -208,8 +208,9 @@ class DoctorApiTest extends HubTest {
 
   /**
    * What a new user enters first: a name, a specialty and one location, with no way to contact the
-   * doctor. Plan-Net (US Core pd-1) requires contact information on every PractitionerRole, so no
-   * insurer could receive it: refused, saying what to add. With an e-mail it is accepted.
+   * doctor. Plan-Net (US Core pd-1) requires contact information (or an Endpoint) on every
+   * PractitionerRole, so no insurer could receive it: refused, saying what to add. With an e-mail
+   * it is accepted.
    */
   @Test
   void aDoctorNobodyCouldContactIsRefusedWithWhatToAdd() {

@@ -41,7 +41,8 @@ final class Doctors {
         List.of("en"),
         null,
         Arrays.stream(locationIds).map(Doctors::location).toList(),
-        List.of(new Affiliation("St. John's Hospital", null)));
+        List.of(new Affiliation("St. John's Hospital", null)),
+        null);
   }
 
   private static PracticeLocation location(String id) {

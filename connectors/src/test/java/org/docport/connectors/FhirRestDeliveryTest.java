@@ -16,6 +16,8 @@ import org.docport.insurersim.WriteLogEntry;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetProfiles;
 import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
@@ -172,6 +174,35 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
   }
 
   @Test
+  void endpointsAreWrittenBeforeTheRolesThatReferToThemAndDeletedAfterTheRolesLetGo() {
+    var endpoint =
+        new TechnicalEndpoint(
+            "ep-1", "hl7-fhir-rest", "https://fhir.example.org/r4", "Clinic FHIR", null, null);
+    int writesBefore = insurer.writeLog().size();
+
+    var before =
+        delivered(Doctors.doctor(doctorId, 3, "north").withEndpoints(List.of(endpoint)), Map.of());
+
+    var atInsurer =
+        find(Endpoint.class, BusinessIdentifiers.ENDPOINT, doctorId + "/ep-1").orElseThrow();
+    assertThat(atInsurer.getAddress()).isEqualTo("https://fhir.example.org/r4");
+    assertThat(insurer.all(PractitionerRole.class))
+        .hasSize(2)
+        .allSatisfy(
+            r -> assertThat(r.getEndpointFirstRep().getReference()).isEqualTo(ref(atInsurer)));
+    var types =
+        insurer.writeLog().subList(writesBefore, insurer.writeLog().size()).stream()
+            .map(WriteLogEntry::resourceType)
+            .toList();
+    assertThat(types.indexOf("Endpoint")).isLessThan(types.indexOf("PractitionerRole"));
+
+    delivered(Doctors.doctor(doctorId, 4, "north"), before.published());
+
+    assertThat(insurer.all(Endpoint.class)).isEmpty();
+    assertThat(insurer.all(PractitionerRole.class)).hasSize(2).noneMatch(r -> r.hasEndpoint());
+  }
+
+  @Test
   void aDoctorWhoBecameInactiveIsWithdrawnAndSharedOrganizationsStay() {
     var active = Doctors.doctor(doctorId, 3, "north", "south");
     var before = delivered(active, Map.of());
@@ -188,7 +219,8 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
             active.languages(),
             active.telecom(),
             active.locations(),
-            active.affiliations());
+            active.affiliations(),
+            active.endpoints());
 
     var after = delivered(inactive, before.published());
 

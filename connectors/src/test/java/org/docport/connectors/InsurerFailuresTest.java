@@ -69,7 +69,7 @@ class InsurerFailuresTest extends ConnectorTestSupport {
     assertThat(failure.status()).isEqualTo(RejectedDeliveryException.NOT_HTTP);
     assertThat(failure)
         .hasMessageContaining("practice location 'Clinic north'")
-        .hasMessageContaining("contact information on every PractitionerRole");
+        .hasMessageContaining("contact information or an Endpoint on every PractitionerRole");
     assertThat(insurer.writeCount()).isZero();
   }
 

@@ -68,6 +68,9 @@ public final class BusinessIdentifiers {
   /** The doctor's practice at one location; value = {@code {doctorId}/{locationId}}. */
   public static final String HEALTHCARE_SERVICE = SID + "healthcare-service";
 
+  /** A doctor's technical endpoint; value = {@code {doctorId}/{endpointId}}. */
+  public static final String ENDPOINT = SID + "endpoint";
+
   /** All DocPort systems. */
   public static final List<String> SYSTEMS =
       List.of(
@@ -79,7 +82,8 @@ public final class BusinessIdentifiers {
           INSURER,
           INSURANCE_PLAN,
           ORGANIZATION_AFFILIATION,
-          HEALTHCARE_SERVICE);
+          HEALTHCARE_SERVICE,
+          ENDPOINT);
 
   /**
    * Extension on the Practitioner (only) whose {@code valueString} is the registry version of the
@@ -102,6 +106,11 @@ public final class BusinessIdentifiers {
   public static Identifier location(UUID doctorId, String locationId) {
     return identifier(
         LOCATION, required(doctorId, "doctor id") + "/" + requiredText(locationId, "location id"));
+  }
+
+  public static Identifier endpoint(UUID doctorId, String endpointId) {
+    return identifier(
+        ENDPOINT, required(doctorId, "doctor id") + "/" + requiredText(endpointId, "endpoint id"));
   }
 
   public static Identifier practitionerRole(UUID doctorId, String locationId, String networkId) {

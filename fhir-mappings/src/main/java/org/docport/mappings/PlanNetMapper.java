@@ -12,6 +12,8 @@ import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
@@ -30,12 +32,14 @@ import org.hl7.fhir.r4.model.Resource;
  * same ids, which is what lets connectors re-deliver harmlessly. The insurer appears as a payer
  * Organization (once its address is known), each insurer network as a Network Organization and an
  * InsurancePlan, the doctor as one Practitioner, each practice location as a Location and the
- * HealthcareService offered there, each affiliation as an Organization and, in each network, an
- * OrganizationAffiliation, and the doctor at each location in each network as a PractitionerRole. A
- * doctor without locations, or an insurer without networks, therefore yields no PractitionerRole.
+ * HealthcareService offered there, each technical endpoint as an Endpoint, each affiliation as an
+ * Organization and, in each network, an OrganizationAffiliation, and the doctor at each location in
+ * each network as a PractitionerRole. A doctor without locations, or an insurer without networks,
+ * therefore yields no PractitionerRole.
  *
- * <p>No Endpoint is produced: DocPort holds no technical endpoints of doctors, and its own FHIR API
- * is not one (it is the insurer's way in, not a way to reach the doctor).
+ * <p>Each of the doctor's technical endpoints becomes an Endpoint that every PractitionerRole
+ * refers to (they belong to the doctor, not to a location: see {@link EndpointMapping}). DocPort's
+ * own FHIR API is not one of them: it is the insurer's way in, not a way to reach the doctor.
  *
  * <p>An inactive doctor yields no resources at all. Plan-Net fixes {@code active} to true on
  * Practitioner and PractitionerRole (a directory lists who can be seen, not who once could), so the
@@ -91,6 +95,11 @@ public final class PlanNetMapper {
               locations.put(p, location);
               services.put(p, HealthcareServiceMapping.service(doctor, p, location, affiliation));
             });
+    List<Endpoint> endpoints =
+        distinct(doctor.endpoints(), TechnicalEndpoint::id).stream()
+            .map(e -> EndpointMapping.endpoint(doctor.id(), e))
+            .flatMap(Optional::stream)
+            .toList();
     Practitioner practitioner = PractitionerMapping.practitioner(doctor);
 
     List<PractitionerRole> roles = new ArrayList<>();
@@ -104,7 +113,8 @@ public final class PlanNetMapper {
                             practitioner,
                             new Placement(
                                 place, location, services.get(place), network, networkOrg),
-                            affiliation))));
+                            affiliation,
+                            endpoints))));
     List<OrganizationAffiliation> participations = new ArrayList<>();
     affiliations.forEach(
         participant ->
@@ -123,6 +133,7 @@ public final class PlanNetMapper {
     resources.addAll(affiliations);
     resources.addAll(locations.values());
     resources.addAll(services.values());
+    resources.addAll(endpoints);
     resources.add(practitioner);
     resources.addAll(roles);
     resources.addAll(participations);
@@ -130,8 +141,8 @@ public final class PlanNetMapper {
   }
 
   /**
-   * First occurrence per key, in order: a repeated network, location or organisation would
-   * otherwise be written twice under one business identifier.
+   * First occurrence per key, in order: a repeated network, location, endpoint or organisation
+   * would otherwise be written twice under one business identifier.
    */
   private static <T> List<T> distinct(List<T> values, Function<T, String> key) {
     Map<String, T> byKey = new LinkedHashMap<>();

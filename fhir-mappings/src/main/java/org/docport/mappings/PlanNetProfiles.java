@@ -24,6 +24,14 @@ public final class PlanNetProfiles {
   public static final String HEALTHCARE_SERVICE =
       BASE + "StructureDefinition/plannet-HealthcareService";
 
+  public static final String ENDPOINT = BASE + "StructureDefinition/plannet-Endpoint";
+
+  /** Plan-Net endpoint payload types: {@link #NOT_APPLICABLE_PAYLOAD_CODE} is the only one. */
+  public static final String PAYLOAD_TYPE_SYSTEM = BASE + "CodeSystem/EndpointPayloadTypeCS";
+
+  /** "Not Applicable": the payload type of an endpoint whose doctor named none. */
+  public static final String NOT_APPLICABLE_PAYLOAD_CODE = "NA";
+
   /** Extension on PractitionerRole pointing at the network Organization the role belongs to. */
   public static final String NETWORK_REFERENCE_EXTENSION =
       BASE + "StructureDefinition/network-reference";

@@ -6,6 +6,7 @@ import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
@@ -29,12 +30,14 @@ final class PractitionerRoleMapping {
   /**
    * @param affiliation the doctor's affiliated organisation when the doctor has exactly one, else
    *     null: with several there is no telling which one this role belongs to
+   * @param endpoints the doctor's Endpoints: they reach the doctor in every role
    */
   static PractitionerRole role(
       DoctorSnapshot doctor,
       Practitioner practitioner,
       Placement placement,
-      Organization affiliation) {
+      Organization affiliation,
+      List<Endpoint> endpoints) {
     var role = new PractitionerRole();
     Identifier business =
         BusinessIdentifiers.practitionerRole(
@@ -54,6 +57,7 @@ final class PractitionerRoleMapping {
         .flatMap(Optional::stream)
         .forEach(role::addSpecialty);
     telecom(doctor, placement.place()).forEach(role::addTelecom);
+    endpoints.forEach(e -> role.addEndpoint(Elements.referenceTo(e)));
     role.addExtension(
         PlanNetProfiles.NETWORK_REFERENCE_EXTENSION,
         Elements.referenceTo(placement.networkOrg())
@@ -64,8 +68,8 @@ final class PractitionerRoleMapping {
   /**
    * How to reach the doctor in this role: the doctor's own contact points, else the practice
    * location's telephone. Plan-Net (US Core pd-1) requires a PractitionerRole to carry contact
-   * information or an Endpoint; DocPort publishes no Endpoints, so an empty answer makes the role
-   * unpublishable (see {@link Publishability}). Nothing is made up to fill the gap.
+   * information or an Endpoint, so an empty answer makes the role unpublishable unless the doctor
+   * has a technical endpoint (see {@link Publishability}). Nothing is made up to fill the gap.
    */
   static List<ContactPoint> telecom(DoctorSnapshot doctor, PracticeLocation place) {
     List<ContactPoint> own = Elements.telecom(doctor.telecom());

@@ -9,6 +9,7 @@ import org.docport.mappings.snapshot.Coding;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.PersonName;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
 
 /**
  * What keeps a doctor's snapshot from being published as Plan-Net 1.2.0 resources that validate.
@@ -64,10 +65,37 @@ public final class Publishability {
                     + " accepts no other specialty on a PractitionerRole"));
       }
     }
+    for (int i = 0; i < doctor.endpoints().size(); i++) {
+      endpointProblems(who, doctor.endpoints().get(i), "endpoints[" + i + "]", problems);
+    }
     for (int i = 0; i < doctor.locations().size(); i++) {
       locationProblems(who, doctor, i, problems);
     }
     return List.copyOf(problems);
+  }
+
+  private static void endpointProblems(
+      String who, TechnicalEndpoint endpoint, String field, List<Problem> problems) {
+    if (!PlanNetConnectionTypes.contains(Elements.text(endpoint.connectionType()))) {
+      problems.add(
+          new Problem(
+              field + ".connectionType",
+              who
+                  + ": give technical endpoint "
+                  + Objects.toString(Elements.text(endpoint.name()), field)
+                  + " a connection type from Plan-Net's EndpointConnectionTypeVS "
+                  + PlanNetConnectionTypes.codes()
+                  + " — Plan-Net requires one on every Endpoint"));
+    }
+    if (!Elements.has(endpoint.address())) {
+      problems.add(
+          new Problem(
+              field + ".address",
+              who
+                  + ": give technical endpoint "
+                  + Objects.toString(Elements.text(endpoint.name()), field)
+                  + " an address — FHIR requires one on every Endpoint"));
+    }
   }
 
   private static void locationProblems(
@@ -83,14 +111,15 @@ public final class Publishability {
                   + Objects.toString(Elements.text(place.id()), "#" + (index + 1))
                   + " — Plan-Net requires a name on every Location"));
     }
-    if (PractitionerRoleMapping.telecom(doctor, place).isEmpty()) {
+    if (PractitionerRoleMapping.telecom(doctor, place).isEmpty() && doctor.endpoints().isEmpty()) {
       problems.add(
           new Problem(
               field + ".phone",
               who
-                  + ": add a telephone or e-mail to the doctor or a telephone to practice location "
+                  + ": add a telephone or e-mail to the doctor, a telephone to practice location "
                   + locationName(place, index)
-                  + " — Plan-Net requires contact information on every PractitionerRole"));
+                  + " or a technical endpoint to the doctor — Plan-Net requires contact"
+                  + " information or an Endpoint on every PractitionerRole"));
     }
   }
 

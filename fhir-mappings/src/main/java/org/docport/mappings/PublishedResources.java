@@ -6,9 +6,9 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * The FHIR resources that represent one doctor at one insurer, in write order: the insurer's
  * Organization, networks, InsurancePlans, affiliated Organizations, Locations, HealthcareServices,
- * the Practitioner, PractitionerRoles, then OrganizationAffiliations. Writing in this order means
- * every literal reference points at a resource already written, which insurer servers enforce (a
- * dangling reference is rejected).
+ * Endpoints, the Practitioner, PractitionerRoles, then OrganizationAffiliations. Writing in this
+ * order means every literal reference points at a resource already written, which insurer servers
+ * enforce (a dangling reference is rejected).
  *
  * <p>HAPI resources are mutable; treat the ones in here as read-only and use {@link
  * References#rewrite} (which copies) to adapt them for a particular server.

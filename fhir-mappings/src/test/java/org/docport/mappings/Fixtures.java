@@ -23,6 +23,7 @@ final class Fixtures {
           "new-user-doctor",
           "location-contact-doctor",
           "several-locations-doctor",
+          "endpoint-doctor",
           "inactive-doctor");
 
   /** The fixtures of active doctors: those that publish resources. */

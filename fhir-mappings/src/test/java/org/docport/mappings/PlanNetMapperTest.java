@@ -14,6 +14,7 @@ import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
@@ -143,7 +144,52 @@ class PlanNetMapperTest {
     assertThatThrownBy(() -> PlanNetMapper.map(unreachable, input.insurer()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("practice location 'Rao Clinic'")
-        .hasMessageContaining("contact information on every PractitionerRole");
+        .hasMessageContaining("contact information or an Endpoint on every PractitionerRole");
+  }
+
+  @Test
+  void everyRoleRefersToEveryEndpointOfTheDoctorAndNoLocationDoes() {
+    var input = Fixtures.input("endpoint-doctor");
+    var place = input.doctor().locations().get(0);
+    var doctor =
+        input
+            .doctor()
+            .withLocations(
+                List.of(place, new PracticeLocation("loc-2", "Iyer Annexe", null, null, null)));
+    var insurer =
+        new InsurerContext(
+            "acme-health",
+            "Acme Health",
+            null,
+            List.of(new Network("gold", "Gold PPO"), new Network("silver", "Silver HMO")));
+
+    var published = PlanNetMapper.map(doctor, insurer);
+
+    var endpoints = published.ofType(Endpoint.class).stream().map(References::to).toList();
+    assertThat(endpoints).hasSize(2);
+    assertThat(published.ofType(PractitionerRole.class))
+        .hasSize(4)
+        .allSatisfy(
+            role ->
+                assertThat(role.getEndpoint())
+                    .extracting(Reference::getReference)
+                    .containsExactlyElementsOf(endpoints));
+    assertThat(published.ofType(Location.class))
+        .allSatisfy(l -> assertThat(l.hasEndpoint()).isFalse());
+  }
+
+  @Test
+  void anEndpointIsTheSameResourceAtEveryInsurer() {
+    var input = Fixtures.input("endpoint-doctor");
+    var other =
+        new InsurerContext(
+            "zen-health", "Zen Health", null, List.of(new Network("basic", "Zen Basic")));
+
+    var atAcme = PlanNetMapper.map(input.doctor(), input.insurer()).ofType(Endpoint.class);
+    var atZen = PlanNetMapper.map(input.doctor(), other).ofType(Endpoint.class);
+
+    assertThat(TestFhir.encode(new PublishedResources(List.copyOf(atZen))))
+        .isEqualTo(TestFhir.encode(new PublishedResources(List.copyOf(atAcme))));
   }
 
   @Test
@@ -267,6 +313,7 @@ class PlanNetMapperTest {
             null,
             null,
             List.of(place, place),
+            null,
             null);
     var network = new Network("basic", "Acme Basic Network");
     var insurer = new InsurerContext("acme-health", "Acme Health", null, List.of(network, network));
@@ -386,7 +433,8 @@ class PlanNetMapperTest {
         d.languages(),
         telecom,
         d.locations(),
-        d.affiliations());
+        d.affiliations(),
+        d.endpoints());
   }
 
   private static boolean isNetwork(Organization organization) {

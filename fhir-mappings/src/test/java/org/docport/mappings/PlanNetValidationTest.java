@@ -2,11 +2,14 @@ package org.docport.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.util.List;
 import java.util.stream.Stream;
 import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
 import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -63,7 +66,8 @@ class PlanNetValidationTest {
             PlanNetProfiles.HEALTHCARE_SERVICE,
             PlanNetProfiles.LOCATION,
             PlanNetProfiles.PRACTITIONER,
-            PlanNetProfiles.PRACTITIONER_ROLE);
+            PlanNetProfiles.PRACTITIONER_ROLE,
+            PlanNetProfiles.ENDPOINT);
   }
 
   @Test
@@ -80,6 +84,7 @@ class PlanNetValidationTest {
             PlanNetProfiles.LOCATION,
             PlanNetProfiles.PRACTITIONER,
             PlanNetProfiles.PRACTITIONER_ROLE,
+            PlanNetProfiles.ENDPOINT,
             PlanNetProfiles.NETWORK_REFERENCE_EXTENSION)) {
       assertThat(plannet.fetchResource(StructureDefinition.class, profile))
           .as(profile)
@@ -127,6 +132,97 @@ class PlanNetValidationTest {
                 .map(c -> c + " " + PlanNetProductTypes.display(c))
                 .toList());
     assertThat(PlanNetProductTypes.contains(InsurerContext.Network.DEFAULT_PRODUCT_TYPE)).isTrue();
+  }
+
+  @Test
+  void connectionTypesInTheMappingsEqualThePackageValueSetsCodeSystems() {
+    ValueSet connectionTypes =
+        PlanNetValidator.planNetPackage()
+            .fetchResource(
+                ValueSet.class,
+                "http://hl7.org/fhir/us/davinci-pdex-plan-net/ValueSet/EndpointConnectionTypeVS");
+    CodeSystem planNet =
+        PlanNetValidator.planNetPackage()
+            .fetchResource(CodeSystem.class, PlanNetConnectionTypes.PLAN_NET_SYSTEM);
+    CodeSystem fhir =
+        (CodeSystem)
+            new DefaultProfileValidationSupport(TestFhir.CONTEXT)
+                .fetchCodeSystem(PlanNetConnectionTypes.FHIR_SYSTEM);
+
+    assertThat(connectionTypes.getCompose().getInclude())
+        .extracting(include -> include.getSystem())
+        .containsExactly(
+            PlanNetConnectionTypes.FHIR_SYSTEM, PlanNetConnectionTypes.PLAN_NET_SYSTEM);
+    assertThat(PlanNetConnectionTypes.codes())
+        .containsExactlyElementsOf(
+            Stream.concat(fhir.getConcept().stream(), planNet.getConcept().stream())
+                .map(c -> c.getCode())
+                .toList());
+    assertThat(
+            Stream.concat(fhir.getConcept().stream(), planNet.getConcept().stream())
+                .filter(
+                    c ->
+                        !PlanNetConnectionTypes.coding(c.getCode())
+                            .orElseThrow()
+                            .getDisplay()
+                            .equals(c.getDisplay())))
+        .isEmpty();
+  }
+
+  @Test
+  void theDefaultPayloadTypeIsInThePackageCodeSystem() {
+    CodeSystem payloadTypes =
+        PlanNetValidator.planNetPackage()
+            .fetchResource(CodeSystem.class, PlanNetProfiles.PAYLOAD_TYPE_SYSTEM);
+
+    assertThat(payloadTypes.getConcept())
+        .anyMatch(c -> c.getCode().equals(PlanNetProfiles.NOT_APPLICABLE_PAYLOAD_CODE));
+  }
+
+  @Test
+  void aRoleWithAnEndpointButNoContactInformationMeetsPd1() {
+    var role = firstRole("endpoint-doctor");
+
+    assertThat(role.getTelecom()).isEmpty();
+    assertThat(role.getEndpoint()).hasSize(2);
+    assertThat(PlanNetValidator.errors(role)).isEmpty();
+  }
+
+  /** The binding is extensible: a doctor's own payload type is published as given. */
+  @Test
+  void anEndpointWithAPayloadTypeOutsidePlanNetsValueSetIsValid() {
+    var input = Fixtures.input("endpoint-doctor");
+    var endpoint = input.doctor().endpoints().get(0);
+    var ihe =
+        new TechnicalEndpoint(
+            endpoint.id(),
+            endpoint.connectionType(),
+            endpoint.address(),
+            endpoint.name(),
+            new org.docport.mappings.snapshot.Coding(
+                "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode",
+                "urn:ihe:pcc:xphr:2007",
+                "Personal Health Records"),
+            endpoint.mimeTypes());
+    var published =
+        PlanNetMapper.map(input.doctor().withEndpoints(List.of(ihe)), input.insurer())
+            .ofType(Endpoint.class)
+            .get(0);
+
+    assertThat(published.getPayloadTypeFirstRep().getCodingFirstRep().getCode())
+        .isEqualTo("urn:ihe:pcc:xphr:2007");
+    assertThat(PlanNetValidator.errors(published))
+        .as(PlanNetValidator.describe(PlanNetValidator.messages(published)))
+        .isEmpty();
+  }
+
+  @Test
+  void anEndpointWithoutAPayloadTypeBreaksThePlanNetProfile() {
+    var endpoint = Fixtures.mapped("endpoint-doctor").ofType(Endpoint.class).get(0).copy();
+    endpoint.getPayloadType().clear();
+
+    assertThat(PlanNetValidator.errors(endpoint))
+        .anyMatch(m -> m.getLocationString().startsWith("Endpoint"));
   }
 
   @Test

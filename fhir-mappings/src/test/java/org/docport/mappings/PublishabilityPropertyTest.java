@@ -33,6 +33,7 @@ import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PersonName;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.docport.mappings.snapshot.Qualification;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -78,8 +79,9 @@ class PublishabilityPropertyTest {
 
   /**
    * Worked out from the snapshot alone: a location is unreachable when the doctor has no contact
-   * point (every system the API accepts is one FHIR knows) and the location no telephone; a
-   * specialty is refused unless it is a NUCC code Plan-Net lists.
+   * point (every system the API accepts is one FHIR knows) nor technical endpoint (every one the
+   * API accepts can be published) and the location no telephone; a specialty is refused unless it
+   * is a NUCC code Plan-Net lists.
    */
   private static List<String> expectedProblemFields(DoctorSnapshot doctor) {
     if (!doctor.active()) {
@@ -90,7 +92,11 @@ class PublishabilityPropertyTest {
         .filter(i -> !isPlanNetSpecialty(doctor.specialties().get(i)))
         .forEach(i -> fields.add("specialties[" + i + "]"));
     IntStream.range(0, doctor.locations().size())
-        .filter(i -> doctor.telecom().isEmpty() && doctor.locations().get(i).phone() == null)
+        .filter(
+            i ->
+                doctor.telecom().isEmpty()
+                    && doctor.endpoints().isEmpty()
+                    && doctor.locations().get(i).phone() == null)
         .forEach(i -> fields.add("locations[" + i + "].phone"));
     return fields;
   }
@@ -152,9 +158,10 @@ class PublishabilityPropertyTest {
             locations().list().ofMaxSize(3).uniqueElements(PracticeLocation::id),
             affiliations().list().ofMaxSize(2),
             Arbitraries.frequency(Tuple.of(9, true), Tuple.of(1, false)),
-            Arbitraries.longs().between(1, 5_000_000_000L))
+            Arbitraries.longs().between(1, 5_000_000_000L),
+            endpoints().list().ofMaxSize(2).uniqueElements(TechnicalEndpoint::id))
         .as(
-            (id, p, contact, places, orgs, active, version) ->
+            (id, p, contact, places, orgs, active, version, endpoints) ->
                 new DoctorSnapshot(
                     id,
                     version,
@@ -167,7 +174,8 @@ class PublishabilityPropertyTest {
                     p.languages(),
                     contact,
                     places,
-                    orgs));
+                    orgs,
+                    endpoints));
   }
 
   /** The first half of a doctor: jqwik combines at most eight arbitraries at once. */
@@ -322,6 +330,41 @@ class PublishabilityPropertyTest {
             geo,
             phones().injectNull(0.5))
         .as(PracticeLocation::new);
+  }
+
+  /** Endpoints of every connection type, as the API accepts them, mostly without a telecom. */
+  private static Arbitrary<TechnicalEndpoint> endpoints() {
+    Arbitrary<String> id =
+        Arbitraries.strings().withChars("0123456789abcdef").ofLength(8).map(h -> "ep-" + h);
+    Arbitrary<String> type = Arbitraries.of(List.copyOf(PlanNetConnectionTypes.codes()));
+    Arbitrary<Coding> payload =
+        Arbitraries.of(
+                new Coding(
+                    PlanNetProfiles.PAYLOAD_TYPE_SYSTEM,
+                    PlanNetProfiles.NOT_APPLICABLE_PAYLOAD_CODE,
+                    "Not Applicable"),
+                new Coding(
+                    "http://ihe.net/fhir/ihe.formatcode.fhir/CodeSystem/formatcode",
+                    "urn:ihe:pcc:xphr:2007",
+                    "Personal Health Records"))
+            .injectNull(0.6);
+    Arbitrary<List<String>> mimeTypes =
+        Arbitraries.of("application/fhir+json", "application/fhir+xml", "text/plain")
+            .list()
+            .ofMaxSize(2)
+            .uniqueElements();
+    return Combinators.combine(id, type, text(60).injectNull(0.5), payload, mimeTypes)
+        .as(
+            (i, t, name, p, mime) ->
+                new TechnicalEndpoint(
+                    i,
+                    t,
+                    PlanNetConnectionTypes.MAIL.contains(t)
+                        ? "dr." + i + "@direct.example.org"
+                        : "https://" + i + ".example.org/fhir",
+                    name,
+                    p,
+                    mime));
   }
 
   private static Arbitrary<Affiliation> affiliations() {

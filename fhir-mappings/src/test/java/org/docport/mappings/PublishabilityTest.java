@@ -9,6 +9,7 @@ import org.docport.mappings.snapshot.ContactPoint;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.PersonName;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -31,9 +32,34 @@ class PublishabilityTest {
         .containsExactly(
             new Problem(
                 "locations[0].phone",
-                "doctor Meera Rao: add a telephone or e-mail to the doctor or a telephone to"
-                    + " practice location 'Rao Clinic' — Plan-Net requires contact information on"
-                    + " every PractitionerRole"));
+                "doctor Meera Rao: add a telephone or e-mail to the doctor, a telephone to"
+                    + " practice location 'Rao Clinic' or a technical endpoint to the doctor —"
+                    + " Plan-Net requires contact information or an Endpoint on every"
+                    + " PractitionerRole"));
+  }
+
+  @Test
+  void aTechnicalEndpointIsEnoughToReachADoctorWithoutTelephoneOrEmail() {
+    var unreachable = snapshot(newUser, List.of(), newUser.specialties(), newUser.locations());
+    var direct =
+        new TechnicalEndpoint(
+            "ep-1", "direct-project", "meera.rao@direct.example.org", null, null, null);
+
+    assertThat(Publishability.problems(unreachable.withEndpoints(List.of(direct)))).isEmpty();
+  }
+
+  @Test
+  void anEndpointNeedsAKnownConnectionTypeAndAnAddress() {
+    var endpoints =
+        List.of(
+            new TechnicalEndpoint(
+                "ep-1", "carrier-pigeon", "https://a.example.org", null, null, null),
+            new TechnicalEndpoint("ep-2", "hl7-fhir-rest", " ", "Clinic FHIR", null, null));
+    var doctor = newUser.withEndpoints(endpoints);
+
+    assertThat(Publishability.problems(doctor))
+        .extracting(Problem::field)
+        .containsExactly("endpoints[0].connectionType", "endpoints[1].address");
   }
 
   @Test
@@ -108,6 +134,7 @@ class PublishabilityTest {
             null,
             null,
             List.of(nameless),
+            null,
             null);
 
     assertThat(Publishability.problems(doctor))
@@ -138,6 +165,7 @@ class PublishabilityTest {
             null,
             null,
             unreachable.locations(),
+            null,
             null);
 
     assertThat(Publishability.problems(inactive)).isEmpty();
@@ -160,6 +188,7 @@ class PublishabilityTest {
         d.languages(),
         telecom,
         locations,
-        d.affiliations());
+        d.affiliations(),
+        d.endpoints());
   }
 }

@@ -1,5 +1,6 @@
 package org.docport.hub;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SampleDoctors {
 
   private static final AtomicLong LICENCES = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+  public static final String FHIR_SERVER = "https://fhir.clinic.example.org/r4";
+  public static final String DIRECT_ADDRESS = "kavya@direct.clinic.example.org";
 
   private SampleDoctors() {}
 
@@ -56,5 +60,34 @@ public final class SampleDoctors {
                     Map.of("latitude", 12.97, "longitude", 77.59),
                     "phone",
                     "+91 80 1234 5678")));
+  }
+
+  /**
+   * A valid profile with no telephone or e-mail, reachable only at its technical endpoints: a FHIR
+   * server ({@value #FHIR_SERVER}) and a Direct address ({@value #DIRECT_ADDRESS}).
+   */
+  public static Map<String, Object> withEndpointsOnly(String family) {
+    Map<String, Object> profile = new HashMap<>(profile(family));
+    profile.remove("telecom");
+    profile.put(
+        "locations",
+        List.of(Map.of("name", "Clinic", "address", Map.of("city", "Pune", "country", "IN"))));
+    profile.put(
+        "endpoints",
+        List.of(
+            Map.of(
+                "connectionType",
+                "hl7-fhir-rest",
+                "address",
+                FHIR_SERVER,
+                "name",
+                "Clinic FHIR server",
+                "mimeTypes",
+                List.of("application/fhir+json")),
+            Map.of(
+                "connectionType", "direct-project",
+                "address", DIRECT_ADDRESS,
+                "name", "Kavya's Direct address")));
+    return profile;
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
@@ -61,7 +62,8 @@ public final class InsurerServer implements AutoCloseable {
                 "Organization",
                 "InsurancePlan",
                 "OrganizationAffiliation",
-                "HealthcareService"));
+                "HealthcareService",
+                "Endpoint"));
     this.faults = new Faults(clock);
     this.access = new AccessControl(clock);
     ErrorResponses errors = new ErrorResponses(fhir);
@@ -239,7 +241,8 @@ public final class InsurerServer implements AutoCloseable {
         new StoreBackedProvider<>(Organization.class, store),
         new StoreBackedProvider<>(InsurancePlan.class, store),
         new StoreBackedProvider<>(OrganizationAffiliation.class, store),
-        new StoreBackedProvider<>(HealthcareService.class, store));
+        new StoreBackedProvider<>(HealthcareService.class, store),
+        new StoreBackedProvider<>(Endpoint.class, store));
     return servlet;
   }
 }

@@ -25,7 +25,8 @@ public final class FhirRestConnectionTest {
     "Organization",
     "InsurancePlan",
     "OrganizationAffiliation",
-    "HealthcareService"
+    "HealthcareService",
+    "Endpoint"
   };
 
   private FhirRestConnectionTest() {}

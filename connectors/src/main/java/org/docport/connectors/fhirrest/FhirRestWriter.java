@@ -39,16 +39,17 @@ import org.hl7.fhir.r4.model.Resource;
  * practice location, or everything when the doctor became inactive) are deleted afterwards,
  * dependents first. When a consent ends, everything the doctor owns at the insurer is withdrawn:
  * roles are ended first (an insurer that missed the deletion still sees the doctor no longer
- * practises there), then deleted with the doctor's services, locations and practitioner.
+ * practises there), then deleted with the doctor's services, locations, endpoints and practitioner.
  */
 public final class FhirRestWriter {
 
   /**
-   * Doctor-owned resources that may be withdrawn, in deletion order (each before what it refers
-   * to); organisations, their network affiliations, networks and plans are shared.
+   * Doctor-owned resources that may be withdrawn, in deletion order (each before what it refers to:
+   * roles refer to Endpoints); organisations, their network affiliations, networks and plans are
+   * shared.
    */
   private static final List<String> WITHDRAWABLE =
-      List.of("PractitionerRole", "HealthcareService", "Location", "Practitioner");
+      List.of("PractitionerRole", "HealthcareService", "Location", "Endpoint", "Practitioner");
 
   private static final TokenClientParam IDENTIFIER = new TokenClientParam("identifier");
 
@@ -138,8 +139,8 @@ public final class FhirRestWriter {
 
   /**
    * Withdraws every doctor-owned resource the insurer holds: PractitionerRoles are ended, then
-   * roles, locations and the practitioner are deleted, dependents first. Resources already gone are
-   * not an error, so a repeated withdrawal is harmless.
+   * roles, services, locations, endpoints and the practitioner are deleted, dependents first.
+   * Resources already gone are not an error, so a repeated withdrawal is harmless.
    *
    * @return what stays published: the shared organisations and networks
    */

@@ -25,7 +25,8 @@ public record DoctorSnapshot(
     List<String> languages,
     List<ContactPoint> telecom,
     List<PracticeLocation> locations,
-    List<Affiliation> affiliations) {
+    List<Affiliation> affiliations,
+    List<TechnicalEndpoint> endpoints) {
 
   /** Returns this snapshot with every absent list replaced by an empty one. */
   public DoctorSnapshot normalized() {
@@ -41,7 +42,8 @@ public record DoctorSnapshot(
         orEmpty(languages),
         orEmpty(telecom),
         orEmpty(locations),
-        orEmpty(affiliations));
+        orEmpty(affiliations),
+        orEmpty(endpoints).stream().map(TechnicalEndpoint::normalized).toList());
   }
 
   /** Returns this snapshot with the registry-assigned id and version. */
@@ -58,7 +60,8 @@ public record DoctorSnapshot(
         languages,
         telecom,
         locations,
-        affiliations);
+        affiliations,
+        endpoints);
   }
 
   /** Returns this snapshot with other practice locations. */
@@ -75,7 +78,26 @@ public record DoctorSnapshot(
         languages,
         telecom,
         newLocations,
-        affiliations);
+        affiliations,
+        endpoints);
+  }
+
+  /** Returns this snapshot with other technical endpoints. */
+  public DoctorSnapshot withEndpoints(List<TechnicalEndpoint> newEndpoints) {
+    return new DoctorSnapshot(
+        id,
+        version,
+        active,
+        name,
+        gender,
+        identifiers,
+        qualifications,
+        specialties,
+        languages,
+        telecom,
+        locations,
+        affiliations,
+        newEndpoints);
   }
 
   /** An immutable copy without null entries, which JSON arrays can carry. */

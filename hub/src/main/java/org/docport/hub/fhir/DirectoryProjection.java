@@ -57,9 +57,13 @@ public class DirectoryProjection {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryProjection.class);
 
-  /** Doctor-owned resource types, withdrawn when the doctor is no longer visible. */
+  /**
+   * Doctor-owned resource types, withdrawn when the doctor is no longer visible. An Endpoint is the
+   * doctor's own technical endpoint (no two doctors share one), so it is visible exactly when the
+   * doctor is.
+   */
   private static final Set<String> DOCTOR_OWNED =
-      Set.of("Practitioner", "Location", "PractitionerRole", "HealthcareService");
+      Set.of("Practitioner", "Location", "PractitionerRole", "HealthcareService", "Endpoint");
 
   /**
    * Business identifier systems of the insurer's own resources: its Organization, networks, plans.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.docport.hub.smart.PublicUrls;
 import org.docport.mappings.PlanNetProfiles;
+import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
@@ -32,10 +33,9 @@ class FhirServerConfiguration {
    * The directory's resource types, with the Plan-Net profiles each is served as (an Organization
    * is a network or the insurer itself; affiliated practices claim none, see the mappings).
    *
-   * <p>Endpoint, Plan-Net's eighth type, is not served: DocPort holds no technical endpoints of
-   * doctors, and {@code /fhir} itself is the insurer's way in, not a way to reach a doctor. A type
-   * that could only ever answer empty would claim support for data DocPort does not have, so it is
-   * left out of the CapabilityStatement (a request for it is a 404 from HAPI).
+   * <p>Endpoint is a doctor's technical endpoint (a FHIR server, a Direct address), which every
+   * PractitionerRole of the doctor refers to; {@code /fhir} itself is the insurer's way in, not a
+   * way to reach a doctor, and is not one.
    */
   private static final Map<Class<? extends Resource>, List<String>> TYPES =
       Map.of(
@@ -45,7 +45,8 @@ class FhirServerConfiguration {
           Organization.class, List.of(PlanNetProfiles.NETWORK, PlanNetProfiles.ORGANIZATION),
           InsurancePlan.class, List.of(PlanNetProfiles.INSURANCE_PLAN),
           OrganizationAffiliation.class, List.of(PlanNetProfiles.ORGANIZATION_AFFILIATION),
-          HealthcareService.class, List.of(PlanNetProfiles.HEALTHCARE_SERVICE));
+          HealthcareService.class, List.of(PlanNetProfiles.HEALTHCARE_SERVICE),
+          Endpoint.class, List.of(PlanNetProfiles.ENDPOINT));
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirServlet(

@@ -16,11 +16,12 @@ import org.hl7.fhir.r4.model.Resource;
  * The search parameters the FHIR API supports, per resource type: the SHALL parameters of Da Vinci
  * PDex Plan-Net 1.2.0 (and, for InsurancePlan, its product {@code type}) with the expressions and
  * chains its SearchParameter resources define, plus {@code identifier} and {@code active} where
- * base FHIR has them. The expressions are the IG's FHIRPath; plain paths are walked with HAPI's
- * terser and the few that filter are selected by code ({@link Parameter#select}), which keeps the
- * FHIRPath engine and its second-long model load out of the hub's start-up. One table drives both
- * indexing ({@link SearchIndex}) and the CapabilityStatement, so the server never declares a
- * parameter it cannot answer or answers one it does not declare. {@code _id} and {@code
+ * base FHIR has them, and base FHIR's Endpoint parameters (an insurer looks for a doctor's FHIR
+ * server by {@code connection-type}). The expressions are the IG's FHIRPath; plain paths are walked
+ * with HAPI's terser and the few that filter are selected by code ({@link Parameter#select}), which
+ * keeps the FHIRPath engine and its second-long model load out of the hub's start-up. One table
+ * drives both indexing ({@link SearchIndex}) and the CapabilityStatement, so the server never
+ * declares a parameter it cannot answer or answers one it does not declare. {@code _id} and {@code
  * _lastUpdated} are columns of every resource and need no entry.
  */
 final class SearchParameters {
@@ -81,6 +82,7 @@ final class SearchParameters {
   private static final List<String> ORGANIZATION_CHAINS =
       List.of("name", "address", "partof", "type");
   private static final List<String> NETWORK_CHAINS = List.of("name", "partof");
+  private static final List<String> ENDPOINT_CHAINS = List.of("organization");
   private static final List<String> SERVICE_CHAINS =
       List.of("service-category", "organization", "location");
 
@@ -150,8 +152,8 @@ final class SearchParameters {
               "endpoint",
               "PractitionerRole.endpoint",
               "Endpoint",
-              List.of(),
-              "technical endpoints"),
+              ENDPOINT_CHAINS,
+              "the practitioner's technical endpoints"),
           token("PractitionerRole", "role", "PractitionerRole.code", "the role's code"),
           token("PractitionerRole", "specialty", "PractitionerRole.specialty", "a specialty"),
           token("PractitionerRole", "identifier", "PractitionerRole.identifier", "an identifier"),
@@ -176,7 +178,12 @@ final class SearchParameters {
               List.of("address", "address-city"),
               "the larger location"),
           reference(
-              "Location", "endpoint", "Location.endpoint", "Endpoint", List.of(), "endpoints"),
+              "Location",
+              "endpoint",
+              "Location.endpoint",
+              "Endpoint",
+              ENDPOINT_CHAINS,
+              "technical endpoints"),
           token("Location", "type", "Location.type", "the kind of location"),
           token("Location", "identifier", "Location.identifier", "an identifier"),
           // Organization (practices, affiliations and insurer networks)
@@ -195,8 +202,8 @@ final class SearchParameters {
               "endpoint",
               "Organization.endpoint",
               "Endpoint",
-              List.of(),
-              "endpoints"),
+              ENDPOINT_CHAINS,
+              "technical endpoints"),
           token("Organization", "identifier", "Organization.identifier", "an identifier"),
           token("Organization", "active", "Organization.active", "whether it is active"),
           // InsurancePlan (each insurer network as a product)
@@ -261,6 +268,13 @@ final class SearchParameters {
               "HealthcareService",
               SERVICE_CHAINS,
               "the services provided"),
+          reference(
+              "OrganizationAffiliation",
+              "endpoint",
+              "OrganizationAffiliation.endpoint",
+              "Endpoint",
+              ENDPOINT_CHAINS,
+              "technical endpoints"),
           token(
               "OrganizationAffiliation",
               "specialty",
@@ -292,6 +306,13 @@ final class SearchParameters {
               "Location",
               LOCATION_CHAINS,
               "where the service is provided"),
+          reference(
+              "HealthcareService",
+              "endpoint",
+              "HealthcareService.endpoint",
+              "Endpoint",
+              ENDPOINT_CHAINS,
+              "technical endpoints"),
           string("HealthcareService", "name", "HealthcareService.name", "name"),
           token(
               "HealthcareService",
@@ -301,7 +322,24 @@ final class SearchParameters {
           token("HealthcareService", "service-type", "HealthcareService.type", "the service type"),
           token("HealthcareService", "specialty", "HealthcareService.specialty", "a specialty"),
           token("HealthcareService", "identifier", "HealthcareService.identifier", "an identifier"),
-          token("HealthcareService", "active", "HealthcareService.active", "whether it is active"));
+          token("HealthcareService", "active", "HealthcareService.active", "whether it is active"),
+          // Endpoint (a doctor's technical endpoint)
+          reference(
+              "Endpoint",
+              "organization",
+              "Endpoint.managingOrganization",
+              "Organization",
+              ORGANIZATION_CHAINS,
+              "the organisation that manages the endpoint"),
+          token(
+              "Endpoint",
+              "connection-type",
+              "Endpoint.connectionType",
+              "the protocol (hl7-fhir-rest, direct-project, ...)"),
+          token("Endpoint", "payload-type", "Endpoint.payloadType", "the payload type"),
+          string("Endpoint", "name", "Endpoint.name", "name"),
+          token("Endpoint", "status", "Endpoint.status", "the status"),
+          token("Endpoint", "identifier", "Endpoint.identifier", "an identifier"));
 
   private static final Map<String, List<Parameter>> BY_RESOURCE =
       ALL.stream().collect(Collectors.groupingBy(Parameter::resource));

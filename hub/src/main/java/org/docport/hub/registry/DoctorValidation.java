@@ -16,6 +16,7 @@ import org.docport.mappings.snapshot.GeoPoint;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.docport.mappings.snapshot.Qualification;
+import org.docport.mappings.snapshot.TechnicalEndpoint;
 
 /**
  * The rules a doctor profile must meet before it enters the registry. Codes and formats are checked
@@ -70,9 +71,19 @@ final class DoctorValidation {
         "locations",
         d.locations().stream().map(PracticeLocation::id).filter(id -> id != null).toList());
     each(v, "affiliations", d.affiliations(), 20, (p, a) -> affiliation(v, p, a));
+    each(
+        v,
+        "endpoints",
+        d.endpoints(),
+        TechnicalEndpoints.MAX,
+        (p, e) -> TechnicalEndpoints.check(v, p, e));
+    duplicates(
+        v,
+        "endpoints",
+        d.endpoints().stream().map(TechnicalEndpoint::id).filter(id -> id != null).toList());
     if (v.isEmpty()) {
       // Well-formed, so it can be mapped: refuse what insurers could not receive as valid
-      // Plan-Net (no way to contact the doctor, a specialty outside Plan-Net's value set).
+      // Plan-Net (no contact information nor endpoint, a specialty outside Plan-Net's value set).
       Publishability.problems(d).forEach(p -> v.add(p.field(), p.message()));
     }
     return v;
@@ -113,7 +124,7 @@ final class DoctorValidation {
     }
   }
 
-  private static void coding(Violations v, String p, Coding c, boolean codeRequired) {
+  static void coding(Violations v, String p, Coding c, boolean codeRequired) {
     boolean hasSystem =
         codeRequired
             ? v.required(p + ".system", c.system(), 255)

@@ -139,7 +139,7 @@ public class Doctors {
         .findFirst();
   }
 
-  /** Normalises, assigns ids to new practice locations, and validates. */
+  /** Normalises, validates, and assigns ids to new practice locations and endpoints. */
   private static DoctorSnapshot prepare(DoctorSnapshot profile) {
     DoctorSnapshot doctor = profile.normalized();
     DoctorValidation.validate(doctor).throwIfAny();
@@ -155,7 +155,9 @@ public class Doctors {
                   location.geo(),
                   location.phone()));
     }
-    return doctor.withLocations(List.copyOf(locations));
+    return doctor
+        .withLocations(List.copyOf(locations))
+        .withEndpoints(doctor.endpoints().stream().map(TechnicalEndpoints::identified).toList());
   }
 
   static String newLocationId() {

@@ -33,7 +33,8 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
           "Organization",
           "OrganizationAffiliation",
           "HealthcareService",
-          "InsurancePlan");
+          "InsurancePlan",
+          "Endpoint");
 
   /** The one resource type an insurer may write: its own subscriptions. */
   static final String WRITABLE_TYPE = "Subscription";

@@ -427,12 +427,4 @@ class FhirApiTest extends FhirTest {
         .extracting(i -> i.getCode().toCode())
         .contains("read", "vread", "search-type", "history-instance", "history-type");
   }
-
-  private static CapabilityStatementRestResourceComponent resource(
-      CapabilityStatement cs, String type) {
-    return cs.getRestFirstRep().getResource().stream()
-        .filter(r -> r.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
-  }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import org.docport.hub.HubTest;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -80,6 +82,18 @@ abstract class FhirTest extends HubTest {
                     .body()
                     .toString());
     return resources(events, AuditEvent.class);
+  }
+
+  static Bundle search(IGenericClient fhir, String url) {
+    return fhir.search().byUrl(url).returnBundle(Bundle.class).execute();
+  }
+
+  /** What the CapabilityStatement says of one resource type. */
+  static CapabilityStatementRestResourceComponent resource(CapabilityStatement cs, String type) {
+    return cs.getRestFirstRep().getResource().stream()
+        .filter(r -> r.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {

@@ -227,7 +227,7 @@ class PlanNetTypesApiTest extends FhirTest {
             .filter(CapabilityStatementRestResourceComponent::hasSupportedProfile)
             .map(CapabilityStatementRestResourceComponent::getType)
             .toList();
-    assertThat(types).hasSize(7);
+    assertThat(types).hasSize(8);
     for (String type : types) {
       StringBuilder query = new StringBuilder(type + "?_count=1");
       resource(metadata, type).getSearchInclude().forEach(i -> query.append("&_include=" + i));
@@ -345,7 +345,7 @@ class PlanNetTypesApiTest extends FhirTest {
   }
 
   @Test
-  void metadataDeclaresTheNewTypesTheirProfilesAndSearchesButNoEndpoint() {
+  void metadataDeclaresTheNewTypesTheirProfilesAndSearches() {
     CapabilityStatement metadata =
         unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
 
@@ -377,13 +377,7 @@ class PlanNetTypesApiTest extends FhirTest {
             "InsurancePlan:administered-by", "OrganizationAffiliation:participating-organization");
     assertThat(metadata.getRestFirstRep().getResource())
         .extracting(CapabilityStatementRestResourceComponent::getType)
-        .doesNotContain("Endpoint");
-    IGenericClient fhir = client(insurer(), "system/*.read");
-    assertThat(
-            catchThrowableOfType(
-                ResourceNotFoundException.class, () -> search(fhir, "Endpoint?organization=x")))
-        .as("an Endpoint search is answered as a type the server does not have")
-        .isNotNull();
+        .contains("Endpoint");
   }
 
   @AfterEach
@@ -428,10 +422,17 @@ class PlanNetTypesApiTest extends FhirTest {
         Map.of("kind", "fhir-rest", "baseUrl", baseUrl));
   }
 
-  /** A sample doctor affiliated with {@value #HOSPITAL}, consented to the insurer and shown. */
+  /**
+   * A sample doctor affiliated with {@value #HOSPITAL}, with a FHIR server endpoint, consented to
+   * the insurer and shown.
+   */
   private String affiliatedDoctor(String family, Insurer insurer) {
     Map<String, Object> profile = new HashMap<>(SampleDoctors.profile(family));
     profile.put("affiliations", List.of(Map.of("name", HOSPITAL)));
+    profile.put(
+        "endpoints",
+        List.of(
+            Map.of("connectionType", "hl7-fhir-rest", "address", "https://fhir.example.org/r4")));
     String doctor = operator().post("/api/doctors", profile).expect(201).body().get("id").asText();
     consent(doctor, insurer, "ACTIVE");
     IGenericClient fhir = client(insurer, "system/*.read");
@@ -443,10 +444,6 @@ class PlanNetTypesApiTest extends FhirTest {
 
   private static String payerId(Insurer insurer) {
     return BusinessIdentifiers.logicalId(BusinessIdentifiers.insurer(insurer.id()));
-  }
-
-  private static Bundle search(IGenericClient fhir, String url) {
-    return fhir.search().byUrl(url).returnBundle(Bundle.class).execute();
   }
 
   /** The ids of every resource of the type in the insurer's view. */
@@ -462,13 +459,5 @@ class PlanNetTypesApiTest extends FhirTest {
 
   private static String describe(Resource resource) {
     return PlanNetValidator.describe(PlanNetValidator.errors(resource));
-  }
-
-  private static CapabilityStatementRestResourceComponent resource(
-      CapabilityStatement cs, String type) {
-    return cs.getRestFirstRep().getResource().stream()
-        .filter(r -> r.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
   }
 }

@@ -143,6 +143,7 @@ class CredentialChecksTest {
         null,
         null,
         null,
+        null,
         null);
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DoctorApiTest extends HubTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired Doctors doctors;
 
   @Test
   void createdDoctorCanBeReadBackWithItsVersionAsETag() {
@@ -152,10 +153,64 @@ class DoctorApiTest extends HubTest {
         "telecom", List.of(Map.of("system", "email", "value", "not-an-email")), "telecom[0].value");
   }
 
+  @Test
+  void invalidTechnicalEndpointsAreNamedFieldByField() {
+    String url = "https://a.example.org";
+    assertInvalidEndpoint(
+        Map.of("connectionType", "hl7-fhir-rest", "address", "not a url"), "address");
+    assertInvalidEndpoint(Map.of("connectionType", "hl7-fhir-rest", "address", "/r4"), "address");
+    assertInvalidEndpoint(
+        Map.of("connectionType", "carrier-pigeon", "address", url), "connectionType");
+    assertInvalidEndpoint(Map.of("address", url), "connectionType");
+    assertInvalidEndpoint(Map.of("connectionType", "direct-project", "address", url), "address");
+    assertInvalidEndpoint(Map.of("connectionType", "hl7-fhir-rest"), "address");
+    assertInvalidEndpoint(
+        Map.of("connectionType", "hl7-fhir-rest", "address", url, "mimeTypes", List.of("json")),
+        "mimeTypes[0]");
+    assertInvalidEndpoint(
+        Map.of(
+            "connectionType", "hl7-fhir-rest", "address", url, "payloadType", Map.of("code", "x")),
+        "payloadType.system");
+    assertInvalid(
+        "endpoints",
+        List.of(
+            Map.of("id", "ep-1", "connectionType", "rest-non-fhir", "address", url),
+            Map.of("id", "ep-1", "connectionType", "hl7-fhir-rest", "address", url)),
+        "endpoints[1]");
+  }
+
+  @Test
+  void technicalEndpointsGetStableIdsAndReachADoctorWithoutATelephone() {
+    JsonNode created =
+        operator()
+            .post("/api/doctors", SampleDoctors.withEndpointsOnly("Endpointed"))
+            .expect(201)
+            .body();
+
+    String id = created.at("/endpoints/0/id").asText();
+    assertThat(id).matches("ep-[0-9a-f]{8}");
+    assertThat(created.at("/endpoints/1/id").asText()).startsWith("ep-").isNotEqualTo(id);
+    String path = "/api/doctors/" + created.get("id").asText();
+    JsonNode renamed =
+        operator()
+            .patch(path, Map.of("name", Map.of("family", "Endpointed-Rao")), "\"1\"")
+            .expect(200)
+            .body();
+    assertThat(renamed.get("endpoints")).isEqualTo(created.get("endpoints"));
+  }
+
+  @Test
+  void aProfileStoredBeforeEndpointsExistedReadsWithNone() {
+    var doctor = doctors.parse("{\"name\": {\"family\": \"Old\"}, \"locations\": []}");
+
+    assertThat(doctor.normalized().endpoints()).isEmpty();
+  }
+
   /**
    * What a new user enters first: a name, a specialty and one location, with no way to contact the
-   * doctor. Plan-Net (US Core pd-1) requires contact information on every PractitionerRole, so no
-   * insurer could receive it: refused, saying what to add. With an e-mail it is accepted.
+   * doctor. Plan-Net (US Core pd-1) requires contact information (or an Endpoint) on every
+   * PractitionerRole, so no insurer could receive it: refused, saying what to add. With an e-mail
+   * it is accepted.
    */
   @Test
   void aDoctorNobodyCouldContactIsRefusedWithWhatToAdd() {
@@ -304,6 +359,10 @@ class DoctorApiTest extends HubTest {
     profile.put(field, value);
     profile.remove("identifiers".equals(field) ? "" : "identifiers");
     assertField(operator().post("/api/doctors", profile), expectedField);
+  }
+
+  private void assertInvalidEndpoint(Map<String, Object> endpoint, String field) {
+    assertInvalid("endpoints", List.of(endpoint), "endpoints[0]." + field);
   }
 
   private long count(String rows) {

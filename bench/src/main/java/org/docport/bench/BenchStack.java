@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.docport.insurersim.InsurerServer;
@@ -40,7 +41,7 @@ final class BenchStack implements AutoCloseable {
 
   private BenchStack() {}
 
-  static BenchStack start(Options options, String scenario, String stamp) {
+  static BenchStack start(Options options, Scenario scenario, String stamp) {
     Path jar = Path.of(options.string("hub-jar", "hub/target/hub-0.1.0-SNAPSHOT-exec.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no hub jar at " + jar.toAbsolutePath() + "; build it first");
@@ -48,15 +49,16 @@ final class BenchStack implements AutoCloseable {
     BenchStack stack = new BenchStack();
     try {
       // PostgreSQL's default shared_buffers (128 MB) unless told otherwise, as runs before had it.
-      stack.db =
-          TestDatabase.start(Map.of("shared_buffers", options.string("shared-buffers", "128MB")));
+      Map<String, String> settings = new HashMap<>(scenario.databaseSettings());
+      settings.put("shared_buffers", options.string("shared-buffers", "128MB"));
+      stack.db = TestDatabase.start(settings);
       stack.synchronousCommit = options.string("synchronous-commit", "on");
       stack.setSynchronousCommit(stack.synchronousCommit);
       for (String suffix : List.of("a", "b", "c")) {
         stack.insurers.add(new Insurer("ins-" + suffix, InsurerServer.start(0)));
       }
       Path logs = Files.createDirectories(Path.of("bench", "target", "logs"));
-      stack.hubLog = logs.resolve("hub-" + scenario + "-" + stamp + ".log");
+      stack.hubLog = logs.resolve("hub-" + scenario.name() + "-" + stamp + ".log");
       List<String> jvmArgs = new ArrayList<>();
       jvmArgs.add("-Xmx" + options.string("hub-xmx", "768m"));
       jvmArgs.add("-XX:+ExitOnOutOfMemoryError");
@@ -105,6 +107,21 @@ final class BenchStack implements AutoCloseable {
 
   String synchronousCommit() {
     return synchronousCommit;
+  }
+
+  /** The server's {@code shared_buffers} and {@code huge_pages_status} (on, off or unknown). */
+  String[] memory() {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "select current_setting('shared_buffers'),"
+                    + " current_setting('huge_pages_status')")) {
+      rows.next();
+      return new String[] {rows.getString(1), rows.getString(2)};
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void register(Insurer insurer) {

@@ -60,11 +60,11 @@ public final class Benchmarks {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Report report = new Report(scenario.name(), stamp);
     log("%s: starting PostgreSQL, 3 insurer simulators and the hub", scenario.name());
-    try (BenchStack stack = BenchStack.start(options, scenario.name(), stamp)) {
+    try (BenchStack stack = BenchStack.start(options, scenario, stamp)) {
       // Interrupted runs (Ctrl-C, SIGTERM) must not leave the hub child process behind.
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-cleanup"));
       log("hub pid %d at %s, log %s", stack.hub().pid(), stack.hub().baseUrl(), stack.hubLog());
-      Environment.describe(report, stack.hubJvmArgs(), stack.synchronousCommit());
+      Environment.describe(report, stack.hubJvmArgs(), stack.synchronousCommit(), stack.memory());
       scenario.run(stack, options, report);
     }
     report.finish();

@@ -41,6 +41,11 @@ final class FhirScenario implements Scenario {
   }
 
   @Override
+  public Map<String, String> databaseSettings() {
+    return StatementProfile.SETTINGS;
+  }
+
+  @Override
   public void run(BenchStack stack, Options options, Report report) throws Exception {
     int doctorCount = options.integer("doctors", 100_000);
     int clients = options.integer("clients", 16);
@@ -57,7 +62,9 @@ final class FhirScenario implements Scenario {
     String hubFhir = stack.hub().baseUrl() + "/fhir";
     describeSearch(report, hubFhir, tokens.accessToken(SCOPE));
     CpuUsage hubCpu = new CpuUsage(stack.hub().pid(), stack.postmasterPid());
+    StatementProfile statements = StatementProfile.on(stack.db());
     long disclosuresBefore = disclosures(stack.db());
+    statements.reset();
 
     log(
         "hub: %d clients reading Practitioners by id for %s after %s warm-up",
@@ -71,6 +78,9 @@ final class FhirScenario implements Scenario {
             new ClosedLoop.Requests(r -> readUri(hubFhir, ids, r), () -> tokens.accessToken(SCOPE)),
             hubCpu);
     log("hub read: %.0f req/s, p99 %.1f ms", read.perSecond(), read.latencies().millisAt(99));
+    long readAnswers = disclosures(stack.db()) - disclosuresBefore;
+    statements.add(report, "the reads (warm-up included)", readAnswers);
+    statements.reset();
     log("hub: %d clients searching by specialty and city", clients);
     ClosedLoop.Result search =
         ClosedLoop.run(
@@ -82,6 +92,7 @@ final class FhirScenario implements Scenario {
             hubCpu);
     log("hub search: %.0f req/s, p99 %.1f ms", search.perSecond(), search.latencies().millisAt(99));
     long audited = disclosures(stack.db()) - disclosuresBefore;
+    statements.add(report, "the searches (warm-up included)", audited - readAnswers);
 
     log("bare HAPI server: loading %d Practitioners into a map", practitioners.size());
     ClosedLoop.Result bare;
@@ -131,7 +142,7 @@ final class FhirScenario implements Scenario {
             stack.db(), insurerId, count, options.duration("timeout", Duration.ofMinutes(30)));
     double projectedSeconds = (System.nanoTime() - start) / 1e9;
     CpuUsage.Snapshot after = cpu.snapshot();
-    DirectorySeed.analyze(stack.db());
+    DirectorySeed.vacuumAnalyze(stack.db());
     List<Projected> practitioners = DirectorySeed.practitioners(stack.db(), insurerId);
     log(
         "all %d projected %.1f s after the first insert (%.0f doctors/s)",

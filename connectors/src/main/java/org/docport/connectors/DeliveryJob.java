@@ -22,9 +22,21 @@ public record DeliveryJob(
     Map<String, String> published,
     Lease lease) {
 
+  /**
+   * Where a doctor's id would be, the insurer's own resources (its Organization, its networks, its
+   * InsurancePlans): they are delivered as a pair of their own, once per change of the insurer
+   * rather than once per doctor, with the leases, retries, receipts and dead letters of any pair.
+   */
+  public static final UUID INSURERS_OWN = new UUID(0, 0);
+
   public DeliveryJob {
     published = published == null ? Map.of() : Map.copyOf(published);
     lease = lease == null ? Lease.none() : lease;
+  }
+
+  /** Whether this is the insurer's own pair rather than a doctor's. */
+  public boolean insurersOwn() {
+    return INSURERS_OWN.equals(doctorId);
   }
 
   /** A job that holds no claim (tests, previews). */

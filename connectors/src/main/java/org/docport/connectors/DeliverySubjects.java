@@ -14,4 +14,11 @@ public interface DeliverySubjects {
    * to the insurer (or no longer exists).
    */
   Optional<DeliverySubject> find(String insurerId, UUID doctorId);
+
+  /**
+   * The insurer's own profile, to publish its own resources, or empty when nothing of the insurer
+   * may be published now: it sees no doctor (what it publishes of itself goes out only with a
+   * doctor it may see), or it no longer exists.
+   */
+  Optional<InsurerSubject> insurer(String insurerId);
 }

@@ -36,4 +36,12 @@ final class FakeDeliverySubjects implements DeliverySubjects {
   public Optional<DeliverySubject> find(String insurerId, UUID doctorId) {
     return Optional.ofNullable(consented.get(new Pair(insurerId, doctorId)));
   }
+
+  @Override
+  public Optional<InsurerSubject> insurer(String insurerId) {
+    return consented.entrySet().stream()
+        .filter(e -> e.getKey().insurerId().equals(insurerId))
+        .map(e -> new InsurerSubject(e.getValue().insurer(), 1, e.getValue().insurerPaused()))
+        .findFirst();
+  }
 }

@@ -80,6 +80,24 @@ class FhirRestDeliveryTest extends ConnectorTestSupport {
   }
 
   @Test
+  void theInsurersOwnPairPublishesTheInsurersResourcesOnlyOnceItSeesADoctor() {
+    DeliveryJob own = job(DeliveryJob.INSURERS_OWN, 1, Map.of());
+
+    assertThat(connectors.deliver(own)).isInstanceOf(DeliveryResult.Skipped.class);
+    assertThat(insurer.writeCount()).isZero();
+
+    subjects.consent(Doctors.ACME, Doctors.doctor(doctorId, 3, "north"));
+    DeliveryResult result = connectors.deliver(own);
+
+    assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
+    assertThat(insurer.all(Organization.class)).hasSize(2); // the two networks
+    assertThat(insurer.all(InsurancePlan.class)).hasSize(2);
+    assertThat(insurer.all(Practitioner.class)).isEmpty();
+    assertThat(insurer.all(Location.class)).isEmpty();
+    assertThat(((DeliveryResult.Delivered) result).published()).hasSize(4);
+  }
+
+  @Test
   void searchThenWriteIsIdempotentForInsurersWithoutConditionalUpdate() {
     connectors.connect(
         Doctors.INSURER_ID,

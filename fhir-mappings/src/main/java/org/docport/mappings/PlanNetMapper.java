@@ -15,7 +15,6 @@ import org.docport.mappings.snapshot.PracticeLocation;
 import org.docport.mappings.snapshot.TechnicalEndpoint;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
-import org.hl7.fhir.r4.model.InsurancePlan;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.OrganizationAffiliation;
@@ -70,14 +69,9 @@ public final class PlanNetMapper {
               + problems.stream().map(Publishability.Problem::message).toList());
     }
 
-    Organization insurerOrg = InsurerMapping.organization(insurer).orElse(null);
-    Map<Network, Organization> networks = new LinkedHashMap<>();
-    distinct(Elements.present(insurer.networks()), Network::id)
-        .forEach(n -> networks.put(n, OrganizationMapping.network(insurer, n, insurerOrg)));
-    // Every network has a partOf, so the insurer has a reference whenever there is a network.
-    Reference insurerRef = InsurerMapping.reference(insurer, insurerOrg).orElse(null);
-    List<InsurancePlan> plans = new ArrayList<>();
-    networks.forEach((n, org) -> plans.add(InsurerMapping.plan(insurer, n, org, insurerRef)));
+    InsurersOwn own = insurersOwn(insurer);
+    Map<Network, Organization> networks = own.networks();
+    Reference insurerRef = own.reference();
     List<Organization> affiliations =
         distinct(
             doctor.affiliations().stream()
@@ -124,12 +118,7 @@ public final class PlanNetMapper {
                         AffiliationMapping.affiliation(
                             insurer.id(), network.id(), networkOrg, participant, insurerRef))));
 
-    List<Resource> resources = new ArrayList<>();
-    if (insurerOrg != null) {
-      resources.add(insurerOrg);
-    }
-    resources.addAll(networks.values());
-    resources.addAll(plans);
+    List<Resource> resources = new ArrayList<>(own.resources());
     resources.addAll(affiliations);
     resources.addAll(locations.values());
     resources.addAll(services.values());
@@ -139,6 +128,40 @@ public final class PlanNetMapper {
     resources.addAll(participations);
     return new PublishedResources(resources);
   }
+
+  /**
+   * The insurer's own resources, in write order: its Organization (once its address is known), its
+   * networks and their InsurancePlans. They are the first resources of every doctor's {@link #map},
+   * equal to these; published on their own when only the insurer changed, so that an edit of the
+   * insurer reaches it once rather than once per doctor.
+   *
+   * @throws IllegalArgumentException when the insurer's or a network's id or name is missing, or a
+   *     network's product type is not a Plan-Net code
+   */
+  public static PublishedResources insurer(InsurerContext insurer) {
+    Objects.requireNonNull(insurer, "insurer");
+    return new PublishedResources(insurersOwn(insurer).resources());
+  }
+
+  private static InsurersOwn insurersOwn(InsurerContext insurer) {
+    Organization organization = InsurerMapping.organization(insurer).orElse(null);
+    Map<Network, Organization> networks = new LinkedHashMap<>();
+    distinct(Elements.present(insurer.networks()), Network::id)
+        .forEach(n -> networks.put(n, OrganizationMapping.network(insurer, n, organization)));
+    // Every network has a partOf, so the insurer has a reference whenever there is a network.
+    Reference reference = InsurerMapping.reference(insurer, organization).orElse(null);
+    List<Resource> resources = new ArrayList<>();
+    if (organization != null) {
+      resources.add(organization);
+    }
+    resources.addAll(networks.values());
+    networks.forEach((n, org) -> resources.add(InsurerMapping.plan(insurer, n, org, reference)));
+    return new InsurersOwn(networks, reference, resources);
+  }
+
+  /** The insurer's own resources and what a doctor's resources refer to of them. */
+  private record InsurersOwn(
+      Map<Network, Organization> networks, Reference reference, List<Resource> resources) {}
 
   /**
    * First occurrence per key, in order: a repeated network, location, endpoint or organisation

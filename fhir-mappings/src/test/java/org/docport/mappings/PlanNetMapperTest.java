@@ -41,6 +41,32 @@ class PlanNetMapperTest {
     }
   }
 
+  /**
+   * The insurer's own resources, published alone when only the insurer changed, are exactly those
+   * every doctor's delivery starts with: the two paths never publish different content for them.
+   */
+  @ParameterizedTest
+  @FieldSource("org.docport.mappings.Fixtures#ACTIVE")
+  void theInsurersOwnResourcesAreTheOnesEveryDoctorPublishesFirst(String fixture) {
+    var input = Fixtures.input(fixture);
+    List<Resource> own = PlanNetMapper.insurer(input.insurer()).resources();
+    List<Resource> doctors = input.map().resources();
+
+    assertThat(own).isNotEmpty();
+    for (int i = 0; i < own.size(); i++) {
+      assertThat(own.get(i).equalsDeep(doctors.get(i))).as("resource %d", i).isTrue();
+    }
+    assertThat(doctors.get(own.size()).fhirType()).isNotEqualTo("InsurancePlan");
+    assertThat(own)
+        .allSatisfy(
+            r ->
+                assertThat(BusinessIdentifiers.of(r).getSystem())
+                    .isIn(
+                        BusinessIdentifiers.INSURER,
+                        BusinessIdentifiers.NETWORK,
+                        BusinessIdentifiers.INSURANCE_PLAN));
+  }
+
   @Test
   void resourcesComeInWriteOrder() {
     var types =

@@ -97,6 +97,7 @@ class ArchitectureTest {
                   .and(notWrite("directory_history"))
                   .and(notWrite("directory_search"))
                   .and(notWrite("directory_pending"))
+                  .and(notWrite("directory_insurer_pending"))
                   .and(notWrite("directory_owner")));
 
   @ArchTest

@@ -33,7 +33,10 @@ public class DeliveryStore {
   private static final Logger log = LoggerFactory.getLogger(DeliveryStore.class);
   private static final TypeReference<Map<String, String>> PUBLISHED = new TypeReference<>() {};
 
-  /** A version of a doctor that an insurer may see and should hold. */
+  /**
+   * A version of a doctor that an insurer may see and should hold; with {@link
+   * DeliveryJob#INSURERS_OWN} for the doctor, a version of the insurer's own profile.
+   */
   public record Wanted(String insurerId, UUID doctorId, long version) {}
 
   /** What an insurer holds of a doctor, as far as delivery knows. */
@@ -89,17 +92,37 @@ public class DeliveryStore {
         .toList();
   }
 
-  /** Claims up to {@code max} due deliveries of an insurer that is not paused. */
+  /**
+   * Claims up to {@code max} due deliveries of an insurer that is not paused.
+   *
+   * <p>The insurer's own pair ({@link DeliveryJob#INSURERS_OWN}) goes alone: it is claimed only
+   * while no doctor's delivery to the insurer is in flight, and while it is due or in flight no
+   * doctor's delivery is claimed. A doctor's delivery writes the insurer's own resources too, as
+   * they were when it read them; one that read them before an edit and wrote them after the
+   * insurer's pair had would leave the insurer stale. So every delivery in flight when an edit is
+   * planned finishes (or loses its lease) before the insurer's pair writes, and every later one
+   * reads the edit.
+   */
   public List<DeliveryJob> claim(String insurerId, int max, Duration lease) {
     UUID token = UUID.randomUUID();
     long sentAt = System.nanoTime();
     return jdbc.query(
         """
+        with own as (
+          select state = 'PENDING' and next_attempt_at <= now() as pending,
+                 lease_until is not null and lease_until >= now() as in_flight
+          from delivery where insurer_id = ? and doctor_id = ?),
+        doctors_in_flight as (
+          select exists (select 1 from delivery where insurer_id = ? and doctor_id <> ?
+                           and lease_until is not null and lease_until >= now()) as busy)
         update delivery d set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
         from (select insurer_id, doctor_id from delivery
               where insurer_id = ? and state = 'PENDING' and next_attempt_at <= now()
                 and (lease_until is null or lease_until < now())
                 and not exists (select 1 from insurer i where i.id = ? and i.paused)
+                and case when doctor_id = ?
+                      then not (select busy from doctors_in_flight)
+                      else not exists (select 1 from own where own.pending or own.in_flight) end
               order by next_attempt_at
               limit ?
               for update skip locked) due
@@ -107,10 +130,15 @@ public class DeliveryStore {
         returning d.insurer_id, d.doctor_id, d.wanted_version, d.attempts, d.published
         """,
         (rs, n) -> job(rs, Lease.taken(token, sentAt, lease)),
+        insurerId,
+        DeliveryJob.INSURERS_OWN,
+        insurerId,
+        DeliveryJob.INSURERS_OWN,
         lease.toMillis(),
         token,
         insurerId,
         insurerId,
+        DeliveryJob.INSURERS_OWN,
         max);
   }
 

@@ -29,6 +29,7 @@ final class OutboxRecords {
             after.getInt64("id"),
             UUID.fromString(after.getString("doctor_id")),
             after.getInt64("doctor_version"),
+            after.getString("insurer_id"),
             source.getInt64("ts_ms")));
   }
 }

@@ -1,19 +1,19 @@
 package org.docport.hub.consent;
 
-import java.util.List;
-import java.util.UUID;
 import org.docport.hub.insurer.InsurerEvent;
 import org.docport.hub.registry.RegistryEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When an insurer's own published data changes (its address, its plans' product types), every
- * doctor it sees is published to it again: one outbox row per doctor, in the transaction of the
- * change, so change capture re-projects the insurer's view (its Organization and InsurancePlans get
- * new versions) exactly as for a doctor's own change, and a crash loses nothing.
+ * When an insurer's own published data changes (its address, its plans' product types), one outbox
+ * row records it for the insurer, in the transaction of the change, so a crash loses nothing and
+ * change capture republishes the insurer's own resources (its Organization, networks and
+ * InsurancePlans) to it once, however many doctors it sees. Its doctors' own resources did not
+ * change, so nothing is recorded for them.
  *
- * <p>Lives in the consent feature because "which doctors this insurer sees" is its rule.
+ * <p>Lives in the consent feature because "whether this insurer sees any doctor" is its rule:
+ * nothing of an insurer is published to it before it sees one.
  */
 @Component
 class InsurerRepublishing {
@@ -28,17 +28,8 @@ class InsurerRepublishing {
 
   @EventListener
   void on(InsurerEvent.ProfileChanged changed) {
-    List<InsurerVisibility.Flow> flows = visibility.flowsTo(changed.insurerId());
-    if (flows.isEmpty()) {
-      return; // nothing of the insurer is published until one of its doctors is
+    if (visibility.seesAnyDoctor(changed.insurerId())) {
+      events.recordInsurerChange(changed.insurerId(), changed.version(), changed.actor());
     }
-    List<UUID> doctors = flows.stream().map(InsurerVisibility.Flow::doctorId).toList();
-    List<Long> versions = flows.stream().map(InsurerVisibility.Flow::version).toList();
-    events.recordEach(
-        doctors,
-        versions,
-        RegistryEvents.Kind.INSURER_CHANGED,
-        changed.insurerId(),
-        changed.actor());
   }
 }

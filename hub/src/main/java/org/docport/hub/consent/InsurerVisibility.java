@@ -30,9 +30,10 @@ public class InsurerVisibility {
   public record Flow(String insurerId, UUID doctorId, long version) {}
 
   /**
-   * A doctor whose data may flow to an insurer, and whether an operator has paused delivery to it.
+   * A doctor whose data may flow to an insurer, whether an operator has paused delivery to it, and
+   * the version of the insurer's profile at that moment.
    */
-  public record Visible(DoctorSnapshot doctor, boolean insurerPaused) {}
+  public record Visible(DoctorSnapshot doctor, boolean insurerPaused, long insurerVersion) {}
 
   private static final String FLOWING_SQL =
       FLOWING.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
@@ -76,12 +77,16 @@ public class InsurerVisibility {
         (Object) doctorIds.toArray(UUID[]::new));
   }
 
-  /** Every doctor whose data may flow to the insurer now. */
-  public List<Flow> flowsTo(String insurerId) {
-    return jdbc.query(
-        "select insurer_id, doctor_id, version from " + PAIRS + " p where p.insurer_id = ?",
-        (rs, n) -> new Flow(rs.getString(1), rs.getObject(2, UUID.class), rs.getLong(3)),
-        insurerId);
+  /**
+   * Whether the insurer may see at least one doctor now: nothing of the insurer itself (its
+   * Organization, networks, plans) is published to it before.
+   */
+  public boolean seesAnyDoctor(String insurerId) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from " + PAIRS + " p where p.insurer_id = ?)",
+            Boolean.class,
+            insurerId));
   }
 
   /**
@@ -91,11 +96,11 @@ public class InsurerVisibility {
   public Optional<Visible> find(UUID doctorId, String insurerId) {
     return jdbc
         .query(
-            "select d.profile, i.paused from "
+            "select d.profile, i.paused, i.version from "
                 + PAIRS
                 + " p join doctor d on d.id = p.doctor_id join insurer i on i.id = p.insurer_id"
                 + " where p.doctor_id = ? and p.insurer_id = ?",
-            (rs, n) -> new Visible(doctors.parse(rs.getString(1)), rs.getBoolean(2)),
+            (rs, n) -> new Visible(doctors.parse(rs.getString(1)), rs.getBoolean(2), rs.getLong(3)),
             doctorId,
             insurerId)
         .stream()

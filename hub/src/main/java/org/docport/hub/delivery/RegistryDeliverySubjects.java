@@ -4,23 +4,30 @@ import java.util.Optional;
 import java.util.UUID;
 import org.docport.connectors.DeliverySubject;
 import org.docport.connectors.DeliverySubjects;
+import org.docport.connectors.InsurerSubject;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.insurer.InsurerContexts;
+import org.docport.hub.insurer.Insurers;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers the connectors from the registry: the doctor's current profile, read in the same query
  * that checks, at the moment of delivery, that the doctor is visible to the insurer ({@link
- * InsurerVisibility}) and whether the insurer is paused.
+ * InsurerVisibility}), whether the insurer is paused and which version of the insurer's profile is
+ * current (a cached insurer older than that is read again, so a delivery never maps an insurer as
+ * it was before an edit that committed first).
  */
 @Component
 class RegistryDeliverySubjects implements DeliverySubjects {
 
   private final InsurerVisibility visibility;
-  private final InsurerContexts insurers;
+  private final InsurerContexts contexts;
+  private final Insurers insurers;
 
-  RegistryDeliverySubjects(InsurerVisibility visibility, InsurerContexts insurers) {
+  RegistryDeliverySubjects(
+      InsurerVisibility visibility, InsurerContexts contexts, Insurers insurers) {
     this.visibility = visibility;
+    this.contexts = contexts;
     this.insurers = insurers;
   }
 
@@ -30,8 +37,25 @@ class RegistryDeliverySubjects implements DeliverySubjects {
         .find(doctorId, insurerId)
         .flatMap(
             c ->
+                contexts
+                    .find(insurerId, c.insurerVersion())
+                    .map(i -> new DeliverySubject(c.doctor(), i, c.insurerPaused())));
+  }
+
+  @Override
+  public Optional<InsurerSubject> insurer(String insurerId) {
+    if (!visibility.seesAnyDoctor(insurerId)) {
+      return Optional.empty();
+    }
+    return contexts
+        .current(insurerId)
+        .flatMap(
+            v ->
                 insurers
                     .find(insurerId)
-                    .map(i -> new DeliverySubject(c.doctor(), i, c.insurerPaused())));
+                    .map(
+                        r ->
+                            new InsurerSubject(
+                                v.context(), v.version(), Boolean.TRUE.equals(r.paused()))));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
@@ -45,7 +46,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Doctors are queued in {@code directory_pending} in the transaction that plans their
  * deliveries, and projected in the transaction that removes them from the queue: a crash loses
- * nothing, and the row lock keeps two replicas from projecting one doctor at once.
+ * nothing, and the row lock keeps two replicas from projecting one doctor at once. An insurer whose
+ * own profile changed is queued in {@code directory_insurer_pending} the same way, and only its own
+ * resources are projected again: its doctors' did not change.
+ *
+ * <p>A doctor's resources include the insurer's own, mapped from the insurer as the projection
+ * reads it. It reads the insurers under a share lock ({@link InsurerContexts#holding}): an edit of
+ * the insurer waits for it to commit, so no projection that read the insurer before an edit can
+ * write after the projection of that edit.
  *
  * <p>Each new version (a deletion too) is also an event for the insurer's subscriptions, appended
  * in the same transaction, as it commits ({@link SubscriptionStore#recordEvents}): subscribers are
@@ -115,30 +123,67 @@ public class DirectoryProjection {
   }
 
   /**
-   * Projects up to {@code max} queued doctors in one transaction. When PostgreSQL breaks a deadlock
-   * with another projection (another replica or worker writing the same shared resource), the
-   * transaction rolls back with the doctors still queued, and is tried again.
+   * Queues insurers whose own resources are to be projected again; call inside the transaction that
+   * records their change.
+   */
+  public void enqueueInsurers(Collection<String> insurerIds) {
+    if (insurerIds.isEmpty()) {
+      return;
+    }
+    jdbc.update(
+        "insert into directory_insurer_pending (insurer_id) select unnest(?::text[])"
+            + " on conflict do nothing",
+        (Object) insurerIds.toArray(String[]::new));
+  }
+
+  /**
+   * Projects up to {@code max} queued doctors in one transaction, then up to {@code max} queued
+   * insurers in another.
    *
-   * @return how many were projected (0 when the queue is empty or held by other projections)
+   * @return how many were projected (0 when both queues are empty or held by other projections)
    */
   int projectNext(int max) {
+    int doctors =
+        inTransaction(
+            """
+            delete from directory_pending where doctor_id in (
+              select doctor_id from directory_pending order by enqueued_at
+              limit ? for update skip locked)
+            returning doctor_id
+            """,
+            UUID.class,
+            max,
+            this::project);
+    int changedInsurers =
+        inTransaction(
+            """
+            delete from directory_insurer_pending where insurer_id in (
+              select insurer_id from directory_insurer_pending order by enqueued_at
+              limit ? for update skip locked)
+            returning insurer_id
+            """,
+            String.class,
+            max,
+            this::projectInsurers);
+    return doctors + changedInsurers;
+  }
+
+  /**
+   * Claims up to {@code max} ids from a queue and projects them (in order) in one transaction. When
+   * PostgreSQL breaks a deadlock with another projection (another replica or worker writing the
+   * same shared resource), the transaction rolls back with the ids still queued, and is tried
+   * again.
+   */
+  private <T extends Comparable<T>> int inTransaction(
+      String claim, Class<T> type, int max, Consumer<List<T>> projection) {
     for (int attempt = 1; ; attempt++) {
       try {
         Integer projected =
             tx.execute(
                 s -> {
-                  List<UUID> claimed =
-                      jdbc.queryForList(
-                          """
-                          delete from directory_pending where doctor_id in (
-                            select doctor_id from directory_pending order by enqueued_at
-                            limit ? for update skip locked)
-                          returning doctor_id
-                          """,
-                          UUID.class,
-                          max);
+                  List<T> claimed = jdbc.queryForList(claim, type, max);
                   if (!claimed.isEmpty()) {
-                    project(claimed.stream().sorted().toList());
+                    projection.accept(claimed.stream().sorted().toList());
                   }
                   return claimed.size();
                 });
@@ -153,18 +198,51 @@ public class DirectoryProjection {
   }
 
   /**
+   * Writes the insurers' own resources (Organization, networks, InsurancePlans) as they are now: a
+   * new version of each whose content changed. Only for an insurer that sees a doctor: nothing of
+   * it is in its view before.
+   */
+  private void projectInsurers(List<String> insurerIds) {
+    Map<String, InsurerContext> contexts = insurers.holding(insurerIds);
+    Map<Key, Entry> wanted = new TreeMap<>(Key.ORDER);
+    for (String insurerId : insurerIds) {
+      InsurerContext insurer = contexts.get(insurerId);
+      if (insurer == null || !visibility.seesAnyDoctor(insurerId)) {
+        continue;
+      }
+      for (Resource r : insurersOwn(insurer)) {
+        Key key = new Key(insurerId, r.fhirType(), r.getIdElement().getIdPart());
+        wanted.put(key, entry(key, null, r, reference -> null));
+      }
+    }
+    write(wanted, storedOf(wanted.keySet()));
+  }
+
+  private static List<Resource> insurersOwn(InsurerContext insurer) {
+    try {
+      return PlanNetMapper.insurer(insurer).resources();
+    } catch (IllegalArgumentException unpublishable) {
+      log.warn("Insurer {} cannot be published: {}", insurer.id(), unpublishable.getMessage());
+      return List.of();
+    }
+  }
+
+  /**
    * Projects the doctors (in id order) with a fixed number of statements, whatever their number:
    * each statement carries the whole batch. A shared resource two of them publish is written once,
    * as the later doctor maps it, which is what projecting them one after the other leaves.
    */
   private void project(List<UUID> doctorIds) {
+    List<InsurerVisibility.Flow> visible = visibility.flowsOf(doctorIds);
+    Map<String, InsurerContext> contexts =
+        insurers.holding(
+            visible.stream().map(InsurerVisibility.Flow::insurerId).collect(Collectors.toSet()));
     Map<UUID, List<InsurerVisibility.Flow>> flows =
-        visibility.flowsOf(doctorIds).stream()
-            .collect(Collectors.groupingBy(InsurerVisibility.Flow::doctorId));
+        visible.stream().collect(Collectors.groupingBy(InsurerVisibility.Flow::doctorId));
     Map<Key, Entry> wanted = new TreeMap<>(Key.ORDER);
     Map<UUID, Set<Key>> wantedBy = new HashMap<>();
     for (UUID doctorId : doctorIds) {
-      Map<Key, Resource> mine = mapped(doctorId, flows.getOrDefault(doctorId, List.of()));
+      Map<Key, Resource> mine = mapped(doctorId, flows.getOrDefault(doctorId, List.of()), contexts);
       wantedBy.put(doctorId, mine.keySet());
       mine.forEach((key, r) -> wanted.put(key, entry(key, doctorId, r, published(mine, key))));
     }
@@ -186,18 +264,19 @@ public class DirectoryProjection {
   }
 
   /** The resources mapped for the doctor, for every insurer that may see them now. */
-  private Map<Key, Resource> mapped(UUID doctorId, List<InsurerVisibility.Flow> flows) {
+  private Map<Key, Resource> mapped(
+      UUID doctorId, List<InsurerVisibility.Flow> flows, Map<String, InsurerContext> insurers) {
     Map<Key, Resource> mine = new HashMap<>();
     Optional<DoctorSnapshot> doctor = flows.isEmpty() ? Optional.empty() : doctors.find(doctorId);
     if (doctor.isEmpty()) {
       return mine;
     }
     for (InsurerVisibility.Flow flow : flows) {
-      Optional<InsurerContext> insurer = insurers.find(flow.insurerId());
-      if (insurer.isEmpty()) {
+      InsurerContext insurer = insurers.get(flow.insurerId());
+      if (insurer == null) {
         continue;
       }
-      for (Resource r : publishable(doctor.get(), insurer.get())) {
+      for (Resource r : publishable(doctor.get(), insurer)) {
         mine.put(new Key(flow.insurerId(), r.fhirType(), r.getIdElement().getIdPart()), r);
       }
     }

@@ -28,9 +28,10 @@ public sealed interface InsurerEvent {
    * What the insurer publishes about itself (its address, its plans' product types) changed;
    * published inside the transaction that changes it, so what listens writes in that transaction.
    *
+   * @param version the profile's version after the change
    * @param actor who changed it
    */
-  record ProfileChanged(String insurerId, String actor) implements InsurerEvent {}
+  record ProfileChanged(String insurerId, long version, String actor) implements InsurerEvent {}
 
   /** An insurer about to be removed. */
   record Removed(String insurerId) implements InsurerEvent {}

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -207,9 +209,9 @@ public class Insurers {
   }
 
   /**
-   * Changes what the insurer publishes about itself. In the same transaction, {@link
-   * InsurerEvent.ProfileChanged} is published, so the insurer's doctors are queued for publication
-   * again through the outbox, as any registry change is.
+   * Changes what the insurer publishes about itself, as a new version of its profile. In the same
+   * transaction, {@link InsurerEvent.ProfileChanged} is published, so the change is recorded in the
+   * outbox, as any registry change is, and reaches the insurer through change capture.
    */
   @Transactional
   public InsurerRegistration updateProfile(String id, InsurerProfile profile, String actor) {
@@ -217,9 +219,7 @@ public class Insurers {
     validate(profile, current);
     if (profile.address() != null) {
       jdbc.update(
-          "update insurer set address = ?::jsonb, updated_at = now() where id = ?",
-          json(profile.address()),
-          id);
+          "update insurer set address = ?::jsonb where id = ?", json(profile.address()), id);
     }
     if (profile.networks() != null) {
       jdbc.batchUpdate(
@@ -228,8 +228,41 @@ public class Insurers {
               .map(n -> new Object[] {n.productType(), id, n.id()})
               .toList());
     }
-    events.publishEvent(new InsurerEvent.ProfileChanged(id, actor));
+    Long version =
+        jdbc.queryForObject(
+            "update insurer set version = version + 1, updated_at = now() where id = ?"
+                + " returning version",
+            Long.class,
+            id);
+    events.publishEvent(new InsurerEvent.ProfileChanged(id, version, actor));
     return get(id);
+  }
+
+  /** The insurer as the FHIR mappings need it, with its profile's version, read now. */
+  Optional<InsurerContexts.Versioned> versionedContext(String id) {
+    return jdbc
+        .query(
+            "select * from insurer where id = ?",
+            (rs, n) ->
+                new InsurerContexts.Versioned(context(registration(rs, n)), rs.getLong("version")),
+            id)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The profile versions of these insurers, each row share-locked until the caller's transaction
+   * ends (in id order, so two callers never deadlock): an edit of one of them waits until then.
+   */
+  Map<String, Long> lockVersions(Collection<String> ids) {
+    Map<String, Long> versions = new HashMap<>();
+    jdbc.query(
+        "select id, version from insurer where id = any(?) order by id for share",
+        rs -> {
+          versions.put(rs.getString(1), rs.getLong(2));
+        },
+        (Object) ids.toArray(String[]::new));
+    return versions;
   }
 
   private static void validate(InsurerProfile profile, InsurerRegistration current) {

@@ -21,9 +21,18 @@ public class RegistryEvents {
     DOCTOR_UPDATED,
     CONSENT_CHANGED,
     ONBOARDING_CHANGED,
-    /** What an insurer publishes about itself changed; its doctors are published to it again. */
+    /**
+     * What an insurer publishes about itself changed: recorded once for the insurer, with {@link
+     * #INSURER_ITSELF} for the doctor and the insurer profile's version for the doctor's.
+     */
     INSURER_CHANGED
   }
+
+  /**
+   * The doctor id of an event about an insurer itself (the nil UUID, which no doctor has): such an
+   * event belongs to no doctor's audit trail.
+   */
+  public static final UUID INSURER_ITSELF = new UUID(0, 0);
 
   /**
    * One line of a doctor's audit trail: what changed, to which version, for which insurer (a
@@ -54,22 +63,13 @@ public class RegistryEvents {
   }
 
   /**
-   * Records one change for each of these doctors (at their current versions), in one statement;
-   * must run inside the transaction that makes it.
+   * Records a change of what an insurer publishes about itself, at its profile's new version; must
+   * run inside the transaction that makes it. One row for the insurer, whatever the number of its
+   * doctors: the doctor id is {@link #INSURER_ITSELF}.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void recordEach(
-      List<UUID> doctorIds, List<Long> doctorVersions, Kind kind, String insurerId, String actor) {
-    jdbc.update(
-        """
-        insert into registry_event (doctor_id, doctor_version, kind, insurer_id, actor)
-        select d.id, d.version, ?, ?, ? from unnest(?::uuid[], ?::bigint[]) as d(id, version)
-        """,
-        kind.name(),
-        insurerId,
-        actor,
-        doctorIds.toArray(UUID[]::new),
-        doctorVersions.toArray(Long[]::new));
+  public void recordInsurerChange(String insurerId, long insurerVersion, String actor) {
+    record(INSURER_ITSELF, insurerVersion, Kind.INSURER_CHANGED, insurerId, actor);
   }
 
   /**

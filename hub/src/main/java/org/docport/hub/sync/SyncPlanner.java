@@ -1,11 +1,15 @@
 package org.docport.hub.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.delivery.InsurerConnections;
@@ -19,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns captured registry events into pending deliveries. For each changed doctor, one pending
  * delivery per insurer that may see the doctor ({@link InsurerVisibility}), carrying the doctor's
  * current version; a burst of edits to one doctor coalesces into one delivery (newest version
- * wins), and an older version never replaces a newer one. Runs in one transaction per batch, before
+ * wins), and an older version never replaces a newer one. For each changed insurer that sees a
+ * doctor, one pending delivery of the insurer's own resources ({@link DeliveryJob#INSURERS_OWN}),
+ * carrying its profile's version, under the same rules. Runs in one transaction per batch, before
  * the capture offset is committed, so a crash replays the batch and the upsert makes the replay
  * harmless.
  */
@@ -64,13 +70,18 @@ public class SyncPlanner {
     }
     awaitVisible(events, visibilityWait);
     Set<UUID> doctors = new LinkedHashSet<>();
+    Map<String, Long> changedInsurers = new LinkedHashMap<>();
     long lastEventId = 0;
     for (CapturedEvent event : events) {
-      doctors.add(event.doctorId());
+      if (event.insurerChange()) {
+        changedInsurers.merge(event.insurerId(), event.doctorVersion(), Math::max);
+      } else {
+        doctors.add(event.doctorId());
+      }
       lastEventId = Math.max(lastEventId, event.id());
     }
     long checkpoint = lastEventId;
-    List<String> insurers = tx.execute(s -> persist(doctors, checkpoint));
+    List<String> insurers = tx.execute(s -> persist(doctors, changedInsurers, checkpoint));
     connections.wake(insurers);
     directory.wake();
   }
@@ -120,24 +131,37 @@ public class SyncPlanner {
     List<CapturedEvent> missed =
         jdbc.query(
             """
-            select id, doctor_id, doctor_version,
+            select id, doctor_id, doctor_version, insurer_id,
                    (extract(epoch from occurred_at) * 1000)::bigint as at
             from registry_event where id > ? order by id
             """,
             (rs, n) ->
                 new CapturedEvent(
-                    rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getLong(4)),
+                    rs.getLong(1),
+                    rs.getObject(2, UUID.class),
+                    rs.getLong(3),
+                    rs.getString(4),
+                    rs.getLong(5)),
             checkpoint);
     plan(missed);
   }
 
-  private List<String> persist(Set<UUID> doctors, long lastEventId) {
+  private List<String> persist(
+      Set<UUID> doctors, Map<String, Long> changedInsurers, long lastEventId) {
     projection.enqueue(doctors);
-    List<String> insurers =
-        deliveries.enqueue(
-            visibility.flowsOf(doctors).stream()
-                .map(f -> new DeliveryStore.Wanted(f.insurerId(), f.doctorId(), f.version()))
-                .toList());
+    List<DeliveryStore.Wanted> wanted = new ArrayList<>();
+    visibility.flowsOf(doctors).stream()
+        .map(f -> new DeliveryStore.Wanted(f.insurerId(), f.doctorId(), f.version()))
+        .forEach(wanted::add);
+    // What an insurer publishes of itself goes out only while it sees a doctor; the delivery
+    // checks again when it runs, and a doctor's first delivery carries it anyway.
+    Map<String, Long> seeing = new LinkedHashMap<>(changedInsurers);
+    seeing.keySet().removeIf(insurer -> !visibility.seesAnyDoctor(insurer));
+    projection.enqueueInsurers(seeing.keySet());
+    seeing.forEach(
+        (insurer, version) ->
+            wanted.add(new DeliveryStore.Wanted(insurer, DeliveryJob.INSURERS_OWN, version)));
+    List<String> insurers = deliveries.enqueue(wanted);
     jdbc.update(
         "update sync_checkpoint set last_event_id = greatest(last_event_id, ?) where id = 1",
         lastEventId);

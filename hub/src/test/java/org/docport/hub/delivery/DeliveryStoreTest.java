@@ -20,6 +20,7 @@ class DeliveryStoreTest extends HubTest {
 
   @Autowired DeliveryStore store;
   @Autowired JdbcTemplate jdbc;
+  @Autowired InsurerConnections connections;
 
   @Test
   void aSkippedAttemptReleasesThePairAndKeepsANewerVersionPending() {
@@ -100,6 +101,69 @@ class DeliveryStoreTest extends HubTest {
     keptJob.lease().ensureLasts(Duration.ofMinutes(9));
     assertThat(catchThrowable(() -> lostJob.lease().ensureLasts(Duration.ZERO)))
         .hasMessageContaining("lease ends");
+  }
+
+  /**
+   * A doctor's delivery writes the insurer's own resources as it read them; so the insurer's own
+   * pair waits for the deliveries in flight, and no new one starts while it is due or in flight.
+   */
+  @Test
+  void theInsurersOwnPairGoesAloneAfterTheDeliveriesInFlight() {
+    String insurer = unconnectedInsurer();
+    Duration lease = Duration.ofMinutes(1);
+    UUID inFlight = UUID.randomUUID();
+    UUID waiting = UUID.randomUUID();
+    leased(insurer, inFlight, 1, 1);
+    pending(insurer, waiting, 1);
+    pending(insurer, DeliveryJob.INSURERS_OWN, 2);
+
+    assertThat(store.claim(insurer, 10, lease)).isEmpty();
+
+    jdbc.update(
+        "update delivery set state = 'DELIVERED', lease_until = null, lease_token = null"
+            + " where insurer_id = ? and doctor_id = ?",
+        insurer,
+        inFlight);
+    List<DeliveryJob> own = store.claim(insurer, 10, lease);
+    assertThat(own).extracting(DeliveryJob::doctorId).containsExactly(DeliveryJob.INSURERS_OWN);
+    assertThat(own.get(0).insurersOwn()).isTrue();
+    assertThat(store.claim(insurer, 10, lease)).isEmpty();
+
+    store.delivered(own.get(0), new DeliveryResult.Delivered(2, Map.of()));
+    assertThat(store.claim(insurer, 10, lease))
+        .extracting(DeliveryJob::doctorId)
+        .containsExactly(waiting);
+    assertThat(row(insurer, DeliveryJob.INSURERS_OWN))
+        .containsEntry("state", "DELIVERED")
+        .containsEntry("delivered_version", 2L);
+  }
+
+  @Test
+  void doctorsAreDeliveredWhileTheInsurersOwnPairWaitsForARetry() {
+    String insurer = unconnectedInsurer();
+    UUID doctor = UUID.randomUUID();
+    pending(insurer, doctor, 1);
+    pending(insurer, DeliveryJob.INSURERS_OWN, 2);
+    jdbc.update(
+        "update delivery set next_attempt_at = now() + interval '1 hour', attempts = 3"
+            + " where insurer_id = ? and doctor_id = ?",
+        insurer,
+        DeliveryJob.INSURERS_OWN);
+
+    assertThat(store.claim(insurer, 10, Duration.ofMinutes(1)))
+        .extracting(DeliveryJob::doctorId)
+        .containsExactly(doctor);
+  }
+
+  /** An insurer whose lane is stopped, so only the test claims its rows. */
+  private String unconnectedInsurer() {
+    String id = insurer().id();
+    connections.close(id);
+    return id;
+  }
+
+  private void pending(String insurer, UUID doctor, long wanted) {
+    store.enqueue(List.of(new DeliveryStore.Wanted(insurer, doctor, wanted)));
   }
 
   /** Paused, so the insurer's lane cannot claim the rows while the test works on them. */

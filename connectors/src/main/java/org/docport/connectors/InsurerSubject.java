@@ -1,0 +1,12 @@
+package org.docport.connectors;
+
+import org.docport.mappings.snapshot.InsurerContext;
+
+/**
+ * What a connector publishes of an insurer itself ({@link DeliveryJob#INSURERS_OWN}): its current
+ * profile, at the version the registry gives it.
+ *
+ * @param version the insurer profile's version, which only grows: the receipt of the pair
+ * @param insurerPaused an operator paused delivery to the insurer: nothing may be sent now
+ */
+public record InsurerSubject(InsurerContext insurer, long version, boolean insurerPaused) {}

@@ -449,8 +449,17 @@ public class DirectoryProjection {
   }
 
   /**
+   * Whether the view's index rows for the resource differ from its values now: it has none yet, a
+   * withdrawal dropped them, or a value changed.
+   */
+  private static boolean indexChanged(Entry entry, Stored stored) {
+    return stored == null || stored.deleted() || !entry.indexHash().equals(stored.indexHash());
+  }
+
+  /**
    * Writes what changed: a new version of each resource whose content changed (or that comes back
-   * from a tombstone), the index of those and of the ones whose chained values changed.
+   * from a tombstone), and the index of each resource whose search values changed, its own or the
+   * chained ones of what it refers to.
    *
    * @return the resources given a new version
    */
@@ -484,8 +493,12 @@ public class DirectoryProjection {
     }
     Set<Key> versioned = upsert(changed);
     recordHistory(versioned);
+    // A new version whose search values are the ones indexed (a new telephone number, say) keeps
+    // its index rows: rewriting them was most of what an edit cost the projection.
     Set<Key> indexed = new TreeSet<>(Key.ORDER);
-    indexed.addAll(versioned);
+    versioned.stream()
+        .filter(key -> indexChanged(wanted.get(key), stored.get(key)))
+        .forEach(indexed::add);
     indexed.addAll(reindexed(reindex));
     reindex(indexed.stream().map(wanted::get).toList());
     // After the index: a subscription's filter is a search over it.

@@ -13,6 +13,7 @@ import org.docport.hub.HubTest;
 import org.docport.hub.fhir.DirectoryQueries.Stored;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The directory an insurer reads over FHIR: projected from change capture, searched by indexed SQL,
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DirectoryQueriesTest extends HubTest {
 
   @Autowired DirectoryQueries directory;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void aConsentedDoctorIsFoundBySpecialtyAndCityWithThePractitionerIncluded() {
@@ -140,6 +142,59 @@ class DirectoryQueriesTest extends HubTest {
         .contains("\"Versioned\"");
     assertThat(directory.current(insurer.id(), "Location", location.id()).orElseThrow().version())
         .isEqualTo(location.version());
+  }
+
+  @Test
+  void anEditOfNoSearchValueKeepsTheIndexRowsAndAnEditOfOneReplacesThem() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Reindexed");
+    consent(doctor, insurer, "ACTIVE");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !practitioners(insurer, doctor).isEmpty());
+    String id = practitioners(insurer, doctor).get(0).id();
+    List<String> rowsBefore = indexRows(insurer, id);
+
+    // A telephone number is no search value of a Practitioner: a new version, the same index.
+    operator()
+        .patch(
+            "/api/doctors/" + doctor,
+            Map.of("telecom", List.of(Map.of("system", "phone", "value", "+91 80 4000 9999"))),
+            "\"1\"")
+        .expect(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> directory.current(insurer.id(), "Practitioner", id).orElseThrow().version() == 2);
+    assertThat(indexRows(insurer, id)).isEqualTo(rowsBefore);
+
+    operator()
+        .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "Renamed")), "\"2\"")
+        .expect(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> directory.current(insurer.id(), "Practitioner", id).orElseThrow().version() == 3);
+    assertThat(indexRows(insurer, id)).doesNotContainAnyElementsOf(rowsBefore);
+    assertThat(
+            directory
+                .search(insurer.id(), search("Practitioner", "family", "renamed"), null)
+                .matches())
+        .extracting(Stored::id)
+        .containsExactly(id);
+    assertThat(
+            directory
+                .search(insurer.id(), search("Practitioner", "family", "reindexed"), null)
+                .matches())
+        .isEmpty();
+  }
+
+  /** The resource's index rows, each as its physical row and the transaction that wrote it. */
+  private List<String> indexRows(Insurer insurer, String practitionerId) {
+    return jdbc.queryForList(
+        "select ctid::text || '/' || xmin::text from directory_search"
+            + " where insurer_id = ? and type = 'Practitioner' and id = ? order by 1",
+        String.class,
+        insurer.id(),
+        practitionerId);
   }
 
   private List<Stored> practitioners(Insurer insurer, String doctor) {

@@ -39,6 +39,9 @@ final class DirectorySeed {
   /** One projected Practitioner as the directory holds it (content without id and meta). */
   record Projected(String id, long version, java.time.Instant lastUpdated, String content) {}
 
+  /** One projected PractitionerRole with its indexed specialties and its location's cities. */
+  record ProjectedRole(Projected role, List<String> specialties, List<String> cities) {}
+
   static final String NUCC = "http://nucc.org/provider-taxonomy";
 
   static final List<Specialty> SPECIALTIES =
@@ -251,6 +254,45 @@ final class DirectorySeed {
           all.add(
               new Projected(
                   rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+        }
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Every PractitionerRole in the insurer's view, in id order, with the values the view indexes it
+   * under for the benchmark's search: its specialties ({@code code} and {@code system|code}) and
+   * its location's city (normalized).
+   */
+  static List<ProjectedRole> roles(TestDatabase db, String insurerId) throws SQLException {
+    List<ProjectedRole> all = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                """
+                select r.id, r.version, r.last_updated, r.content,
+                  array(select v.value from directory_search v where v.insurer_id = r.insurer_id
+                          and v.type = r.type and v.id = r.id and v.param = 'specialty'),
+                  array(select v.value from directory_search v where v.insurer_id = r.insurer_id
+                          and v.type = r.type and v.id = r.id
+                          and v.param = 'location.address-city')
+                from directory_resource r
+                where r.insurer_id = ? and r.type = 'PractitionerRole' and not r.deleted
+                order by r.id
+                """)) {
+      s.setString(1, insurerId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          all.add(
+              new ProjectedRole(
+                  new Projected(
+                      rs.getString(1),
+                      rs.getLong(2),
+                      rs.getTimestamp(3).toInstant(),
+                      rs.getString(4)),
+                  List.of((String[]) rs.getArray(5).getArray()),
+                  List.of((String[]) rs.getArray(6).getArray())));
         }
       }
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.docport.bench.DirectorySeed.City;
 import org.docport.bench.DirectorySeed.Projected;
+import org.docport.bench.DirectorySeed.ProjectedRole;
 import org.docport.bench.DirectorySeed.Specialty;
 import org.docport.testkit.HubClient;
 import org.docport.testkit.TestDatabase;
@@ -94,9 +95,14 @@ final class FhirScenario implements Scenario {
     long audited = disclosures(stack.db()) - disclosuresBefore;
     statements.add(report, "the searches (warm-up included)", audited - readAnswers);
 
-    log("bare HAPI server: loading %d Practitioners into a map", practitioners.size());
+    List<ProjectedRole> roles = DirectorySeed.roles(stack.db(), insurerId);
+    log(
+        "bare HAPI server: loading %d Practitioners and %d PractitionerRoles into maps",
+        practitioners.size(), roles.size());
     ClosedLoop.Result bare;
-    try (BareFhirServer server = BareFhirServer.start(practitioners)) {
+    ClosedLoop.Result bareSearch;
+    try (BareFhirServer server = BareFhirServer.start(practitioners, roles)) {
+      compareAnswers(report, hubFhir, tokens.accessToken(SCOPE), server.baseUrl());
       CpuUsage bareCpu =
           new CpuUsage(
               stack.hub().pid(),
@@ -110,9 +116,20 @@ final class FhirScenario implements Scenario {
               duration,
               new ClosedLoop.Requests(r -> readUri(server.baseUrl(), ids, r), null),
               bareCpu);
+      log("bare read: %.0f req/s, p99 %.1f ms", bare.perSecond(), bare.latencies().millisAt(99));
+      bareSearch =
+          ClosedLoop.run(
+              "bare HAPI PractitionerRole search",
+              clients,
+              warmup,
+              duration,
+              new ClosedLoop.Requests(r -> searchUri(server.baseUrl(), r), null),
+              bareCpu);
+      log(
+          "bare search: %.0f req/s, p99 %.1f ms",
+          bareSearch.perSecond(), bareSearch.latencies().millisAt(99));
     }
-    log("bare read: %.0f req/s, p99 %.1f ms", bare.perSecond(), bare.latencies().millisAt(99));
-    summarize(report, read, search, bare, audited);
+    summarize(report, read, search, bare, bareSearch, audited);
   }
 
   /** Answers recorded in the FHIR API's audit (one row per answer that carried a doctor's data). */
@@ -191,33 +208,53 @@ final class FhirScenario implements Scenario {
     URI uri = searchUri(fhirBase, ThreadLocalRandom.current());
     JsonNode page = get(http, uri, token);
     JsonNode total = get(http, URI.create(uri + "&_summary=count"), token);
-    long matches = 0;
-    long included = 0;
-    for (JsonNode entry : page.path("entry")) {
-      if ("PractitionerRole".equals(entry.path("resource").path("resourceType").asText())) {
-        matches++;
-      } else {
-        included++;
-      }
-    }
+    long[] entries = entries(page);
     report.note(
         String.format(
             "Sample search %s:%n  %d roles match in all; the first page holds %d matches and %d"
                 + " included Practitioners; next link: %s",
             uri.getRawQuery(),
             total.path("total").asLong(),
-            matches,
-            included,
+            entries[0],
+            entries[1],
             page.path("link").findValuesAsText("relation").contains("next")));
+  }
+
+  /**
+   * The same search asked of the hub and of the bare server: the ceiling is only one if it answers
+   * with as much.
+   */
+  private static void compareAnswers(Report report, String hubFhir, String token, String bareFhir)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    String query = searchUri("", ThreadLocalRandom.current()).toString();
+    long[] hub = entries(get(http, URI.create(hubFhir + query), token));
+    long[] bare = entries(get(http, URI.create(bareFhir + query), null));
+    report.note(
+        String.format(
+            "The bare server's answer to %s: %d roles and %d Practitioners (the hub's: %d and %d)",
+            query, bare[0], bare[1], hub[0], hub[1]));
+  }
+
+  /** The roles and the other resources in a search's bundle. */
+  private static long[] entries(JsonNode bundle) {
+    long[] counts = new long[2];
+    for (JsonNode entry : bundle.path("entry")) {
+      boolean role =
+          "PractitionerRole".equals(entry.path("resource").path("resourceType").asText());
+      counts[role ? 0 : 1]++;
+    }
+    return counts;
   }
 
   private static JsonNode get(HttpClient http, URI uri, String token)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(uri)
+            (token == null
+                    ? HttpRequest.newBuilder(uri)
+                    : HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token))
                 .header("Accept", "application/fhir+json")
-                .header("Authorization", "Bearer " + token)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
@@ -248,9 +285,10 @@ final class FhirScenario implements Scenario {
       ClosedLoop.Result read,
       ClosedLoop.Result search,
       ClosedLoop.Result bare,
+      ClosedLoop.Result bareSearch,
       long audited) {
     Table loads = new Table("FHIR API, closed loop (each load alone)", ClosedLoop.Result.headers());
-    for (ClosedLoop.Result result : List.of(read, search, bare)) {
+    for (ClosedLoop.Result result : List.of(read, search, bare, bareSearch)) {
       loads.add(result.cells());
       result.into(report.record("fhir.load"));
       result.errorSamples().forEach(e -> report.note("  error: " + e));
@@ -270,20 +308,48 @@ final class FhirScenario implements Scenario {
                 ratio >= 0.5 ? "yes" : "no")
             .add(
                 "search p99 <= 100 ms",
-                String.format("%.1f ms", search.latencies().millisAt(99)),
+                String.format(
+                    "%.1f ms (the bare HAPI server's: %.1f ms)",
+                    search.latencies().millisAt(99), bareSearch.latencies().millisAt(99)),
                 search.latencies().millisAt(99) <= 100 ? "yes" : "no")
             .add(
                 "with the audit on",
                 String.format(
                     "%,d answers audited during the hub loads (warm-ups included)", audited),
                 audited > 0 ? "yes" : "no"));
+    Table ceiling =
+        new Table(
+            "The hub against the bare HAPI server (the ceiling), same load",
+            "load",
+            "hub req/s",
+            "bare req/s",
+            "hub / bare",
+            "hub p99 ms",
+            "bare p99 ms");
+    for (ClosedLoop.Result[] pair :
+        List.of(
+            new ClosedLoop.Result[] {read, bare}, new ClosedLoop.Result[] {search, bareSearch})) {
+      ceiling.add(
+          pair[0].label().replace("hub ", ""),
+          String.format("%.0f", pair[0].perSecond()),
+          String.format("%.0f", pair[1].perSecond()),
+          String.format("%.1f %%", 100 * pair[0].perSecond() / pair[1].perSecond()),
+          String.format("%.1f", pair[0].latencies().millisAt(99)),
+          String.format("%.1f", pair[1].latencies().millisAt(99)));
+    }
+    report.table(ceiling);
     ObjectNode record = report.record("fhir.ratio");
     record.put("hub_read_per_s", Latencies.round(read.perSecond()));
     record.put("bare_read_per_s", Latencies.round(bare.perSecond()));
     record.put("hub_over_bare", Math.round(ratio * 1000) / 1000.0);
+    double searchRatio = search.perSecond() / bareSearch.perSecond();
+    record.put("hub_search_per_s", Latencies.round(search.perSecond()));
+    record.put("bare_search_per_s", Latencies.round(bareSearch.perSecond()));
+    record.put("hub_search_over_bare", Math.round(searchRatio * 1000) / 1000.0);
     record.put("audited_answers", audited);
     CpuTable.add(report, read.cpu(), "hub read load");
     CpuTable.add(report, search.cpu(), "hub search load");
     CpuTable.add(report, bare.cpu(), "bare HAPI read load (hub idle)");
+    CpuTable.add(report, bareSearch.cpu(), "bare HAPI search load (hub idle)");
   }
 }

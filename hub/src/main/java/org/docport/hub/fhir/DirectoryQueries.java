@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.docport.hub.consent.InsurerVisibility;
@@ -236,7 +238,18 @@ class DirectoryQueries {
     boolean more = matches.size() > search.count();
     List<Stored> page = more ? matches.subList(0, search.count()) : matches;
     String next = more ? page.get(page.size() - 1).id() : null;
-    return new Page(List.copyOf(page), included.stream().distinct().toList(), next);
+    return new Page(List.copyOf(page), once(included), next);
+  }
+
+  /**
+   * Each included resource once, though several matches include it: by type and id, which name one
+   * version in a statement's snapshot (hashing whole records hashed every resource's content, 8 %
+   * of the hub's CPU in a search load at 100,000 doctors).
+   */
+  private static List<Stored> once(List<Stored> resources) {
+    Map<String, Stored> byKey = new LinkedHashMap<>();
+    resources.forEach(r -> byKey.putIfAbsent(r.type() + "/" + r.id(), r));
+    return List.copyOf(byKey.values());
   }
 
   /** A row of a page's statement: a match (part 0) or an included resource (part 1). */

@@ -155,6 +155,18 @@ class ArchitectureTest {
           .should(notWrite("smart_signing_key"));
 
   @ArchTest
+  static final ArchRule onlyAvailabilitiesWritesAvailabilities =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Availabilities"))))
+          .should(notWrite("availability"));
+
+  @ArchTest
+  static final ArchRule onlyPublicHolidaysWritesHolidays =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.PublicHolidays"))))
+          .should(notWrite("public_holiday"));
+
+  @ArchTest
   static final ArchRule onlyConsentManagementWritesConsents =
       classes()
           .that(PRODUCTION.and(not(named(ConsentManagement.class))))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.docport.hub.web.Violations;
 import org.docport.mappings.Publishability;
 import org.docport.mappings.snapshot.Affiliation;
 import org.docport.mappings.snapshot.Coding;
@@ -43,7 +44,7 @@ final class DoctorValidation {
   private DoctorValidation() {}
 
   static Violations validate(DoctorSnapshot d) {
-    Violations v = new Violations();
+    Violations v = new Violations("Invalid doctor profile");
     if (d.name() == null) {
       v.add("name", "required");
     } else {

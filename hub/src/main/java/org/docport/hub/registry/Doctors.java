@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.docport.hub.web.ApiException;
+import org.docport.hub.web.ETags;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.PracticeLocation;
@@ -116,16 +117,7 @@ public class Doctors {
             expectedVersion);
     if (onboarding.isEmpty()) {
       long current = currentVersion(id).orElseThrow(() -> notFound(id));
-      throw new ApiException(
-          HttpStatus.PRECONDITION_FAILED,
-          "Doctor changed meanwhile",
-          "The doctor is at version "
-              + current
-              + ", not "
-              + expectedVersion
-              + ". Read it again (GET) and send your change with If-Match: \""
-              + current
-              + "\".");
+      throw ETags.changedMeanwhile("Doctor", current, expectedVersion);
     }
     jdbc.update("delete from doctor_identifier where doctor_id = ?", id);
     insertIdentifiers(doctor);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.docport.hub.web.ApiException;
+import org.docport.hub.web.Violations;
 import org.docport.mappings.snapshot.Address;
 
 /**
@@ -18,7 +19,7 @@ public final class PostalAddresses {
 
   /** What is wrong with the address, each problem naming its field under {@code field}. */
   public static List<ApiException.FieldError> problems(String field, Address address) {
-    Violations v = new Violations();
+    Violations v = new Violations("Invalid doctor profile");
     check(v, field, address);
     return v.errors();
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.docport.hub.web.Violations;
 import org.docport.mappings.PlanNetConnectionTypes;
 import org.docport.mappings.snapshot.TechnicalEndpoint;
 

@@ -1,5 +1,6 @@
 package org.docport.hub.web;
 
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /** Versions as entity tags: a resource at version 7 has {@code ETag: "7"}. */
@@ -39,5 +40,25 @@ public final class ETags {
           "Unreadable If-Match",
           "If-Match must be an ETag DocPort sent, such as \"" + currentVersion + "\".");
     }
+  }
+
+  /**
+   * The 412 for a change made on a version that is no longer current.
+   *
+   * @param what what changed, capitalized ("Doctor", "Availability")
+   */
+  public static ApiException changedMeanwhile(String what, long current, long expected) {
+    return new ApiException(
+        HttpStatus.PRECONDITION_FAILED,
+        what + " changed meanwhile",
+        "The "
+            + what.toLowerCase(Locale.ROOT)
+            + " is at version "
+            + current
+            + ", not "
+            + expected
+            + ". Read it again (GET) and send your change with If-Match: \""
+            + current
+            + "\".");
   }
 }

@@ -1,25 +1,35 @@
-package org.docport.hub.registry;
+package org.docport.hub.web;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.docport.hub.web.ApiException;
 import org.springframework.http.HttpStatus;
 
-/** Collects what is wrong with a request, field by field, so a client can fix all of it at once. */
-final class Violations {
+/**
+ * Collects what is wrong with a request, field by field, so a client can fix all of it at once; one
+ * 400 problem with every field's error.
+ */
+public final class Violations {
 
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t]]");
 
+  private final String title;
   private final List<ApiException.FieldError> errors = new ArrayList<>();
 
-  void add(String field, String message) {
+  /**
+   * @param title the problem's title, naming what was invalid ("Invalid doctor profile")
+   */
+  public Violations(String title) {
+    this.title = title;
+  }
+
+  public void add(String field, String message) {
     errors.add(new ApiException.FieldError(field, message));
   }
 
   /** A required, single-line text of at most {@code max} characters. */
-  boolean required(String field, String value, int max) {
+  public boolean required(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       add(field, "required");
       return false;
@@ -28,7 +38,7 @@ final class Violations {
   }
 
   /** An optional single-line text: when present, not blank and at most {@code max} characters. */
-  boolean optional(String field, String value, int max) {
+  public boolean optional(String field, String value, int max) {
     if (value == null) {
       return true;
     }
@@ -47,19 +57,19 @@ final class Violations {
     return true;
   }
 
-  void matches(String field, String value, Pattern pattern, String expected) {
+  public void matches(String field, String value, Pattern pattern, String expected) {
     if (value != null && !value.isBlank() && !pattern.matcher(value).matches()) {
       add(field, "must be " + expected + ", was \"" + value + "\"");
     }
   }
 
-  void oneOf(String field, String value, List<String> allowed) {
+  public void oneOf(String field, String value, List<String> allowed) {
     if (value != null && !allowed.contains(value)) {
       add(field, "must be one of " + allowed + ", was \"" + value + "\"");
     }
   }
 
-  void absoluteUri(String field, String value) {
+  public void absoluteUri(String field, String value) {
     if (value == null || value.isBlank()) {
       return;
     }
@@ -72,7 +82,7 @@ final class Violations {
     }
   }
 
-  boolean atMost(String field, List<?> list, int max) {
+  public boolean atMost(String field, List<?> list, int max) {
     if (list.size() > max) {
       add(field, "at most " + max + " entries, was " + list.size());
       return false;
@@ -80,21 +90,21 @@ final class Violations {
     return true;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return errors.isEmpty();
   }
 
-  List<ApiException.FieldError> errors() {
+  public List<ApiException.FieldError> errors() {
     return List.copyOf(errors);
   }
 
-  void throwIfAny() {
+  public void throwIfAny() {
     if (!errors.isEmpty()) {
       String detail =
           errors.size() == 1
               ? errors.get(0).field() + ": " + errors.get(0).message()
               : errors.size() + " fields are invalid; see errors";
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid doctor profile", detail, errors);
+      throw new ApiException(HttpStatus.BAD_REQUEST, title, detail, errors);
     }
   }
 }

@@ -1,0 +1,125 @@
+package org.docport.hub.scheduling;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.docport.hub.registry.Doctors;
+import org.docport.hub.security.DocPortUser;
+import org.docport.hub.security.DoctorAccess;
+import org.docport.hub.web.ApiException;
+import org.docport.hub.web.ETags;
+import org.docport.mappings.snapshot.PracticeLocation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A doctor's availability and the slots it gives. The availability has its own version (its ETag),
+ * apart from the profile's: changing hours is not a new profile.
+ */
+@RestController
+@RequestMapping("/api/doctors/{doctorId}")
+@Tag(name = "Availability")
+class AvailabilityController {
+
+  /** The longest range of slots one request may ask for. */
+  static final int MAX_DAYS = 62;
+
+  private final Availabilities availabilities;
+  private final DoctorCalendars calendars;
+  private final Doctors doctors;
+  private final DoctorAccess access;
+  private final Clock clock = Clock.systemUTC();
+
+  AvailabilityController(
+      Availabilities availabilities,
+      DoctorCalendars calendars,
+      Doctors doctors,
+      DoctorAccess access) {
+    this.availabilities = availabilities;
+    this.calendars = calendars;
+    this.doctors = doctors;
+    this.access = access;
+  }
+
+  @Operation(summary = "Read a doctor's availability (version 0 before one is set)")
+  @GetMapping("/availability")
+  ResponseEntity<Availability> read(@PathVariable UUID doctorId, Authentication auth) {
+    access.require(auth, doctorId);
+    doctors.get(doctorId);
+    Availabilities.Versioned current = availabilities.get(doctorId);
+    return ResponseEntity.ok().eTag(ETags.of(current.version())).body(current.availability());
+  }
+
+  @Operation(summary = "Replace a doctor's availability (If-Match required; \"0\" for the first)")
+  @PutMapping("/availability")
+  ResponseEntity<Availability> replace(
+      @PathVariable UUID doctorId,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Availability availability,
+      Authentication auth) {
+    DocPortUser caller = access.require(auth, doctorId);
+    Set<String> locationIds =
+        doctors.get(doctorId).locations().stream()
+            .map(PracticeLocation::id)
+            .collect(Collectors.toCollection(TreeSet::new));
+    long expected = ETags.required(ifMatch, availabilities.get(doctorId).version());
+    AvailabilityValidation.validate(availability, locationIds).throwIfAny();
+    Availabilities.Versioned saved =
+        availabilities.replace(doctorId, expected, availability, caller.username());
+    return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.availability());
+  }
+
+  @Operation(
+      summary =
+          "The doctor's slots from one date to another (end exclusive; at most 62 days, within"
+              + " the planning horizon)")
+  @GetMapping("/slots")
+  List<Slot> slots(
+      @PathVariable UUID doctorId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Authentication auth) {
+    access.require(auth, doctorId);
+    doctors.get(doctorId);
+    LocalDate today = LocalDate.now(clock);
+    LocalDate start = from == null ? today : date("from", from);
+    LocalDate end = to == null ? start.plusDays(7) : date("to", to);
+    if (!end.isAfter(start)) {
+      throw ApiException.invalidField(
+          "Invalid slot range", "to", "must be after from (" + start + ")");
+    }
+    if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+      throw ApiException.invalidField(
+          "Invalid slot range", "to", "at most " + MAX_DAYS + " days after from (" + start + ")");
+    }
+    LocalDate horizon = today.plusWeeks(availabilities.get(doctorId).availability().horizon());
+    LocalDate last = end.isAfter(horizon) ? horizon : end;
+    return last.isAfter(start) ? calendars.slots(doctorId, start, last) : List.of();
+  }
+
+  private static LocalDate date(String field, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.invalidField(
+          "Invalid slot range", field, "must be a date as 2027-01-31, was \"" + value + "\"");
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.docport.hub.scheduling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.docport.hub.scheduling.Availability.ExtraHours;
+import org.docport.hub.scheduling.Availability.Leave;
+import org.docport.hub.scheduling.Availability.Location;
+import org.docport.hub.scheduling.Availability.Service;
+import org.docport.hub.scheduling.Availability.WeeklyHours;
+
+/**
+ * Turns an availability into slots: pure, so the same rules give the same slots wherever and
+ * whenever they are generated.
+ *
+ * <p>Hours are wall-clock times in the location's zone, and slots are cut in elapsed time from the
+ * hours' start: a slot is always as long as its service says, and a 09:00 clinic starts at 09:00
+ * local time on both sides of a daylight-saving change. Hours that span a change are as long as the
+ * clock says they are that night (01:00 to 04:00 is two hours when the clocks go forward, four when
+ * they go back). A start that falls in the hour the clocks skip moves to just after it, as {@link
+ * ZonedDateTime#ofLocal} does.
+ */
+final class SlotGenerator {
+
+  private SlotGenerator() {}
+
+  /**
+   * The slots on the dates {@code from} (inclusive) to {@code to} (exclusive) of each location's
+   * calendar, in start order.
+   *
+   * @param holidays per location id, its public holidays and their names
+   */
+  static List<Slot> slots(
+      Availability availability,
+      Map<String, Map<LocalDate, String>> holidays,
+      LocalDate from,
+      LocalDate to) {
+    List<Slot> slots = new ArrayList<>();
+    for (Location location : availability.locations()) {
+      ZoneId zone = ZoneId.of(location.timeZone());
+      Map<LocalDate, String> closed = holidays.getOrDefault(location.locationId(), Map.of());
+      List<Away> away = away(availability.leave(), location, zone);
+      for (LocalDate date = from; date.isBefore(to); date = date.plusDays(1)) {
+        String holiday = closed.containsKey(date) ? "public holiday: " + closed.get(date) : null;
+        for (WeeklyHours hours : location.weekly()) {
+          if (hours.days().contains(date.getDayOfWeek())) {
+            Block block = new Block(location, zone, date, hours.start(), hours.end());
+            cut(slots, block, service(availability, hours.service()), holiday, away);
+          }
+        }
+        for (ExtraHours extra : location.extra()) {
+          if (extra.date().equals(date)) {
+            // Hours the doctor added for the day stand, holiday or not.
+            Block block = new Block(location, zone, date, extra.start(), extra.end());
+            cut(slots, block, service(availability, extra.service()), null, away);
+          }
+        }
+      }
+    }
+    slots.sort(
+        Comparator.comparing(Slot::start)
+            .thenComparing(Slot::locationId)
+            .thenComparing(Slot::serviceId));
+    return slots;
+  }
+
+  /** Hours on one date at one location; an end of 00:00 is midnight at the end of the date. */
+  private record Block(
+      Location location, ZoneId zone, LocalDate date, LocalTime from, LocalTime to) {
+
+    Instant start() {
+      return ZonedDateTime.ofLocal(date.atTime(from), zone, null).toInstant();
+    }
+
+    Instant end() {
+      LocalDateTime end =
+          to.equals(LocalTime.MIDNIGHT) ? date.plusDays(1).atStartOfDay() : date.atTime(to);
+      return ZonedDateTime.ofLocal(end, zone, null).withLaterOffsetAtOverlap().toInstant();
+    }
+  }
+
+  /** A period of leave at a location, in instants, and why. */
+  private record Away(Instant start, Instant end, String reason) {}
+
+  private static void cut(
+      List<Slot> slots, Block block, Service service, String closed, List<Away> away) {
+    Duration length = Duration.ofMinutes(service.slotMinutes());
+    Duration step = Duration.ofMinutes(service.step());
+    Instant end = block.end();
+    for (Instant start = block.start();
+        !start.plus(length).isAfter(end);
+        start = start.plus(step)) {
+      Instant slotEnd = start.plus(length);
+      String why = closed != null ? closed : awayReason(away, start, slotEnd);
+      slots.add(
+          new Slot(
+              block.location().locationId(),
+              service.id(),
+              start,
+              slotEnd,
+              why == null ? Slot.Status.FREE : Slot.Status.BUSY_UNAVAILABLE,
+              why));
+    }
+  }
+
+  private static List<Away> away(List<Leave> leave, Location location, ZoneId zone) {
+    return leave.stream()
+        .filter(l -> l.locationId() == null || l.locationId().equals(location.locationId()))
+        .map(
+            l ->
+                new Away(
+                    ZonedDateTime.ofLocal(l.start(), zone, null).toInstant(),
+                    ZonedDateTime.ofLocal(l.end(), zone, null)
+                        .withLaterOffsetAtOverlap()
+                        .toInstant(),
+                    l.reason() == null ? "leave" : "leave: " + l.reason()))
+        .toList();
+  }
+
+  private static String awayReason(List<Away> away, Instant start, Instant end) {
+    for (Away a : away) {
+      if (a.start().isBefore(end) && start.isBefore(a.end())) {
+        return a.reason();
+      }
+    }
+    return null;
+  }
+
+  private static Service service(Availability availability, String id) {
+    return availability
+        .service(id)
+        .orElseThrow(() -> new IllegalArgumentException("no service " + id));
+  }
+}

@@ -161,6 +161,18 @@ class ArchitectureTest {
           .should(notWrite("availability"));
 
   @ArchTest
+  static final ArchRule onlySlotsWritesSlots =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Slots"))))
+          .should(notWrite("slot"));
+
+  @ArchTest
+  static final ArchRule onlyTheCalendarQueueWritesTheCalendarQueue =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.CalendarQueue"))))
+          .should(notWrite("calendar_pending"));
+
+  @ArchTest
   static final ArchRule onlyPublicHolidaysWritesHolidays =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.PublicHolidays"))))

@@ -1,12 +1,7 @@
 package org.docport.hub.fhir;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.docport.hub.platform.PollingLoop;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
@@ -26,58 +21,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryProjector implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(DirectoryProjector.class);
   private static final int BATCH = 50;
   private static final Duration POLL = Duration.ofSeconds(1);
 
-  private final DirectoryProjection projection;
-  private final int workers;
-  private final Semaphore wakeUp = new Semaphore(0);
-  private volatile List<Thread> loops = List.of();
+  private final PollingLoop loop;
 
   DirectoryProjector(
       DirectoryProjection projection,
       @Value("${docport.directory.projection-workers:2}") int workers) {
-    this.projection = projection;
-    this.workers = Math.max(1, workers);
+    this.loop =
+        new PollingLoop("directory-projector", workers, POLL, () -> projection.projectNext(BATCH));
   }
 
   /** Doctors were queued: project them now rather than at the next poll. */
   public void wake() {
-    if (wakeUp.availablePermits() < workers) {
-      wakeUp.release(workers);
-    }
+    loop.wake();
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void begin() {
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < workers; i++) {
-      Thread thread = new Thread(this::run, "directory-projector-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-    }
-    loops = List.copyOf(threads);
-    threads.forEach(Thread::start);
-  }
-
-  private void run() {
-    while (loops.contains(Thread.currentThread())) {
-      try {
-        if (projection.projectNext(BATCH) == 0) {
-          wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
-        }
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        log.warn("Directory projection failed; the queued doctors stay queued", e);
-        try {
-          Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException stopped) {
-          return;
-        }
-      }
-    }
+    loop.start();
   }
 
   @Override
@@ -85,21 +48,11 @@ public class DirectoryProjector implements SmartLifecycle {
 
   @Override
   public void stop() {
-    List<Thread> threads = loops;
-    loops = List.of();
-    threads.forEach(Thread::interrupt);
-    for (Thread thread : threads) {
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    loop.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return !loops.isEmpty();
+    return loop.isRunning();
   }
 }

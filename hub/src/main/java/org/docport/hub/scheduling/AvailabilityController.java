@@ -82,14 +82,14 @@ class AvailabilityController {
     long expected = ETags.required(ifMatch, availabilities.get(doctorId).version());
     AvailabilityValidation.validate(availability, locationIds).throwIfAny();
     Availabilities.Versioned saved =
-        availabilities.replace(doctorId, expected, availability, caller.username());
+        calendars.replace(doctorId, expected, availability, caller.username());
     return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.availability());
   }
 
   @Operation(
       summary =
-          "The doctor's slots from one date to another (end exclusive; at most 62 days, within"
-              + " the planning horizon)")
+          "The doctor's slots from one date to another (end exclusive; at most 62 days), as"
+              + " generated over the planning horizon")
   @GetMapping("/slots")
   List<Slot> slots(
       @PathVariable UUID doctorId,
@@ -109,9 +109,7 @@ class AvailabilityController {
       throw ApiException.invalidField(
           "Invalid slot range", "to", "at most " + MAX_DAYS + " days after from (" + start + ")");
     }
-    LocalDate horizon = today.plusWeeks(availabilities.get(doctorId).availability().horizon());
-    LocalDate last = end.isAfter(horizon) ? horizon : end;
-    return last.isAfter(start) ? calendars.slots(doctorId, start, last) : List.of();
+    return calendars.slots(doctorId, start, end);
   }
 
   private static LocalDate date(String field, String value) {

@@ -1,18 +1,24 @@
 package org.docport.hub.scheduling;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A doctor's slots between two dates: the availability, cut into slots, with each location's public
- * holidays (its country's and its state's, from the doctor's profile) closed.
+ * Doctors' calendars: changing an availability (with its slots owed in the same transaction),
+ * generating the slots over the planning horizon, and reading them.
  */
 @Component
 public class DoctorCalendars {
@@ -20,17 +26,107 @@ public class DoctorCalendars {
   private final Availabilities availabilities;
   private final Doctors doctors;
   private final PublicHolidays holidays;
+  private final Slots slots;
+  private final CalendarQueue queue;
 
-  DoctorCalendars(Availabilities availabilities, Doctors doctors, PublicHolidays holidays) {
+  DoctorCalendars(
+      Availabilities availabilities,
+      Doctors doctors,
+      PublicHolidays holidays,
+      Slots slots,
+      CalendarQueue queue) {
     this.availabilities = availabilities;
     this.doctors = doctors;
     this.holidays = holidays;
+    this.slots = slots;
+    this.queue = queue;
   }
 
-  /** The doctor's slots on the dates {@code from} (inclusive) to {@code to} (exclusive). */
-  public List<Slot> slots(UUID doctorId, LocalDate from, LocalDate to) {
-    DoctorSnapshot doctor = doctors.get(doctorId);
+  /** Replaces the availability; its slots are generated again after the commit. */
+  @Transactional
+  public Availabilities.Versioned replace(
+      UUID doctorId, long expectedVersion, Availability availability, String actor) {
+    Availabilities.Versioned saved =
+        availabilities.replace(doctorId, expectedVersion, availability, actor);
+    queue.enqueue(doctorId);
+    return saved;
+  }
+
+  /** Replaces a country's holiday calendar for a year; its doctors' slots follow. */
+  @Transactional
+  public void replaceHolidays(String country, int year, List<PublicHolidays.Holiday> calendar) {
+    holidays.replace(country, year, calendar);
+    queue.enqueueCountry(country);
+  }
+
+  /**
+   * Generates the doctor's slots from {@code now} to the end of the planning horizon again and
+   * stores them; a doctor no longer in the registry has none to generate.
+   */
+  void regenerate(UUID doctorId, Instant now) {
+    Optional<DoctorSnapshot> doctor = doctors.find(doctorId);
+    if (doctor.isEmpty()) {
+      return;
+    }
     Availability availability = availabilities.get(doctorId).availability();
+    Instant end = now.plus(Duration.ofDays(7L * availability.horizon()));
+    // Local dates a day either side of the UTC ones: every zone's dates that reach the window.
+    LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
+    LocalDate to = LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(2);
+    List<Slot> generated =
+        SlotGenerator.slots(
+                doctorId,
+                offered(availability, doctor.get()),
+                closed(doctor.get(), from, to),
+                from,
+                to)
+            .stream()
+            .filter(s -> !s.start().isBefore(now) && s.start().isBefore(end))
+            .toList();
+    slots.replace(doctorId, now, generated);
+  }
+
+  /**
+   * The doctor's stored slots on the dates {@code from} (inclusive) to {@code to} (exclusive) of
+   * each slot's location.
+   */
+  public List<Slot> slots(UUID doctorId, LocalDate from, LocalDate to) {
+    Map<String, ZoneId> zones = new HashMap<>();
+    availabilities
+        .get(doctorId)
+        .availability()
+        .locations()
+        .forEach(l -> zones.put(l.locationId(), ZoneId.of(l.timeZone())));
+    return slots
+        .of(
+            doctorId,
+            from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+            to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+        .stream()
+        .filter(
+            s -> {
+              ZoneId zone = zones.getOrDefault(s.locationId(), ZoneOffset.UTC);
+              LocalDate date = LocalDate.ofInstant(s.start(), zone);
+              return !date.isBefore(from) && date.isBefore(to);
+            })
+        .toList();
+  }
+
+  /** The availability at the locations the profile still has (one removed offers nothing). */
+  private static Availability offered(Availability availability, DoctorSnapshot doctor) {
+    List<String> locationIds = doctor.locations().stream().map(PracticeLocation::id).toList();
+    return new Availability(
+        availability.horizonWeeks(),
+        availability.services(),
+        availability.locations().stream()
+            .filter(l -> locationIds.contains(l.locationId()))
+            .toList(),
+        availability.leave());
+  }
+
+  /** Each location's public holidays: its country's and its state's. */
+  private Map<String, Map<LocalDate, String>> closed(
+      DoctorSnapshot doctor, LocalDate from, LocalDate to) {
     Map<String, Map<LocalDate, String>> closed = new HashMap<>();
     for (PracticeLocation location : doctor.locations()) {
       if (location.address() != null) {
@@ -39,16 +135,6 @@ public class DoctorCalendars {
             holidays.at(location.address().country(), location.address().state(), from, to));
       }
     }
-    // A location removed from the profile since the availability was set offers nothing.
-    List<String> locationIds = doctor.locations().stream().map(PracticeLocation::id).toList();
-    Availability current =
-        new Availability(
-            availability.horizonWeeks(),
-            availability.services(),
-            availability.locations().stream()
-                .filter(l -> locationIds.contains(l.locationId()))
-                .toList(),
-            availability.leave());
-    return SlotGenerator.slots(current, closed, from, to);
+    return closed;
   }
 }

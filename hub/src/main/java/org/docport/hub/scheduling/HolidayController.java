@@ -23,9 +23,11 @@ class HolidayController {
   private static final Pattern SUBDIVISION = Pattern.compile("[A-Z0-9]{1,3}");
 
   private final PublicHolidays holidays;
+  private final DoctorCalendars calendars;
 
-  HolidayController(PublicHolidays holidays) {
+  HolidayController(PublicHolidays holidays, DoctorCalendars calendars) {
     this.holidays = holidays;
+    this.calendars = calendars;
   }
 
   @Operation(
@@ -43,7 +45,7 @@ class HolidayController {
       @PathVariable int year,
       @RequestBody List<PublicHolidays.Holiday> calendar) {
     check(country, year, calendar).throwIfAny();
-    holidays.replace(country, year, calendar);
+    calendars.replaceHolidays(country, year, calendar);
     return holidays.of(country, year);
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.docport.hub.scheduling.Availability.ExtraHours;
 import org.docport.hub.scheduling.Availability.Leave;
 import org.docport.hub.scheduling.Availability.Location;
@@ -39,6 +40,7 @@ final class SlotGenerator {
    * @param holidays per location id, its public holidays and their names
    */
   static List<Slot> slots(
+      UUID doctorId,
       Availability availability,
       Map<String, Map<LocalDate, String>> holidays,
       LocalDate from,
@@ -53,14 +55,14 @@ final class SlotGenerator {
         for (WeeklyHours hours : location.weekly()) {
           if (hours.days().contains(date.getDayOfWeek())) {
             Block block = new Block(location, zone, date, hours.start(), hours.end());
-            cut(slots, block, service(availability, hours.service()), holiday, away);
+            cut(slots, doctorId, block, service(availability, hours.service()), holiday, away);
           }
         }
         for (ExtraHours extra : location.extra()) {
           if (extra.date().equals(date)) {
             // Hours the doctor added for the day stand, holiday or not.
             Block block = new Block(location, zone, date, extra.start(), extra.end());
-            cut(slots, block, service(availability, extra.service()), null, away);
+            cut(slots, doctorId, block, service(availability, extra.service()), null, away);
           }
         }
       }
@@ -91,7 +93,12 @@ final class SlotGenerator {
   private record Away(Instant start, Instant end, String reason) {}
 
   private static void cut(
-      List<Slot> slots, Block block, Service service, String closed, List<Away> away) {
+      List<Slot> slots,
+      UUID doctorId,
+      Block block,
+      Service service,
+      String closed,
+      List<Away> away) {
     Duration length = Duration.ofMinutes(service.slotMinutes());
     Duration step = Duration.ofMinutes(service.step());
     Instant end = block.end();
@@ -102,6 +109,7 @@ final class SlotGenerator {
       String why = closed != null ? closed : awayReason(away, start, slotEnd);
       slots.add(
           new Slot(
+              Slot.idOf(doctorId, block.location().locationId(), service.id(), start),
               block.location().locationId(),
               service.id(),
               start,

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.docport.hub.scheduling.Availability.ExtraHours;
 import org.docport.hub.scheduling.Availability.Leave;
 import org.docport.hub.scheduling.Availability.Location;
@@ -23,6 +24,8 @@ import org.docport.hub.scheduling.Availability.WeeklyHours;
 import org.junit.jupiter.api.Test;
 
 class SlotGeneratorTest {
+
+  private static final UUID DOCTOR = UUID.fromString("8d6e5c1a-3f1e-4a57-9a8e-2f0c1b7d9e11");
 
   private static final Service CONSULT =
       new Service("consult", "Consultation", 15, 5, Mode.IN_PERSON, null);
@@ -35,7 +38,7 @@ class SlotGeneratorTest {
         at("Asia/Kolkata", List.of(weekly("09:00", "10:00", "consult", MONDAY)), List.of());
 
     List<Slot> slots =
-        SlotGenerator.slots(availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
 
     assertThat(slots)
         .extracting(s -> local(s.start(), "Asia/Kolkata"))
@@ -62,7 +65,7 @@ class SlotGeneratorTest {
 
     // 2026-03-08: clocks in New York go forward from 02:00 to 03:00.
     List<Slot> slots =
-        SlotGenerator.slots(availability, Map.of(), date("2026-03-05"), date("2026-03-12"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-03-05"), date("2026-03-12"));
 
     assertThat(slots).hasSize(7);
     assertThat(slots)
@@ -82,9 +85,9 @@ class SlotGeneratorTest {
         at("America/New_York", List.of(weekly("01:00", "04:00", "hour", SUNDAY)), List.of());
 
     List<Slot> spring =
-        SlotGenerator.slots(availability, Map.of(), date("2026-03-08"), date("2026-03-09"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-03-08"), date("2026-03-09"));
     List<Slot> autumn =
-        SlotGenerator.slots(availability, Map.of(), date("2026-11-01"), date("2026-11-02"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-11-01"), date("2026-11-02"));
 
     // Forward: 01:00 EST to 04:00 EDT is two hours.
     assertThat(spring)
@@ -120,7 +123,7 @@ class SlotGeneratorTest {
                     "conference")));
 
     List<Slot> slots =
-        SlotGenerator.slots(availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
 
     assertThat(slots)
         .extracting(Slot::status)
@@ -147,7 +150,7 @@ class SlotGeneratorTest {
                     null)));
 
     List<Slot> slots =
-        SlotGenerator.slots(availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
 
     assertThat(slots)
         .extracting(Slot::locationId, Slot::status)
@@ -171,6 +174,7 @@ class SlotGeneratorTest {
 
     List<Slot> slots =
         SlotGenerator.slots(
+            DOCTOR,
             availability,
             Map.of("loc-1", Map.of(date("2026-12-07"), "Founders' Day")),
             date("2026-12-07"),
@@ -195,12 +199,36 @@ class SlotGeneratorTest {
         at("Asia/Kolkata", List.of(weekly("22:00", "00:00", "hour", MONDAY)), List.of());
 
     List<Slot> slots =
-        SlotGenerator.slots(availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
+        SlotGenerator.slots(DOCTOR, availability, Map.of(), date("2026-12-07"), date("2026-12-08"));
 
     assertThat(slots)
         .extracting(s -> local(s.end(), "Asia/Kolkata"))
         .containsExactly(
             LocalDateTime.parse("2026-12-07T23:00"), LocalDateTime.parse("2026-12-08T00:00"));
+  }
+
+  @Test
+  void theSameHoursGeneratedAgainAreTheSameSlotsAndOtherHoursOthers() {
+    Availability nine =
+        at("Asia/Kolkata", List.of(weekly("09:00", "10:00", "hour", MONDAY)), List.of());
+    Availability ten =
+        at("Asia/Kolkata", List.of(weekly("10:00", "11:00", "hour", MONDAY)), List.of());
+
+    Slot first =
+        SlotGenerator.slots(DOCTOR, nine, Map.of(), date("2026-12-07"), date("2026-12-08")).get(0);
+    Slot again =
+        SlotGenerator.slots(DOCTOR, nine, Map.of(), date("2026-12-07"), date("2026-12-08")).get(0);
+    Slot later =
+        SlotGenerator.slots(DOCTOR, ten, Map.of(), date("2026-12-07"), date("2026-12-08")).get(0);
+    Slot otherDoctor =
+        SlotGenerator.slots(
+                UUID.randomUUID(), nine, Map.of(), date("2026-12-07"), date("2026-12-08"))
+            .get(0);
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(later.id()).isNotEqualTo(first.id());
+    assertThat(otherDoctor.id()).isNotEqualTo(first.id());
+    assertThat(first.id()).matches("[A-Za-z0-9\\-.]{1,64}");
   }
 
   private static Availability at(String zone, List<WeeklyHours> weekly, List<Leave> leave) {

@@ -161,6 +161,12 @@ class ArchitectureTest {
           .should(notWrite("availability"));
 
   @ArchTest
+  static final ArchRule onlyAppointmentsWritesAppointments =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Appointments"))))
+          .should(notWrite("appointment"));
+
+  @ArchTest
   static final ArchRule onlySlotsWritesSlots =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Slots"))))

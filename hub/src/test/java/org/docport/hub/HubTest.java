@@ -175,6 +175,17 @@ public abstract class HubTest {
         .asText();
   }
 
+  /** The id of the doctor's first practice location. */
+  protected String locationOf(String doctor) {
+    return operator()
+        .get("/api/doctors/" + doctor + "/locations")
+        .expect(200)
+        .body()
+        .get(0)
+        .get("id")
+        .asText();
+  }
+
   /** The family name of the doctor's Practitioner at the insurer, if it holds one. */
   protected static Optional<String> familyAt(Insurer insurer, String doctor) {
     return insurer

@@ -280,16 +280,6 @@ class AvailabilityApiTest extends HubTest {
     return slotsOn(doctor, date);
   }
 
-  private String locationOf(String doctor) {
-    return operator()
-        .get("/api/doctors/" + doctor + "/locations")
-        .expect(200)
-        .body()
-        .get(0)
-        .get("id")
-        .asText();
-  }
-
   private static String availability(String doctor) {
     return "/api/doctors/" + doctor + "/availability";
   }

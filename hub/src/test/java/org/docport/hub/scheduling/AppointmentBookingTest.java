@@ -1,0 +1,166 @@
+package org.docport.hub.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.docport.hub.HubTest;
+import org.docport.testkit.HubClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** No doctor is ever booked twice at once, whoever books and however the requests interleave. */
+class AppointmentBookingTest extends HubTest {
+
+  @Autowired Appointments appointments;
+
+  @Test
+  void ofAHundredConcurrentBookingsOfOneSlotByTwoInsurersExactlyOneWins() throws Exception {
+    Insurer first = insurer();
+    Insurer second = insurer();
+    String doctor = createDoctor("Contested");
+    consent(doctor, first, "ACTIVE");
+    consent(doctor, second, "ACTIVE");
+    String location = locationOf(doctor);
+    setHours(doctor, location, "09:00", "09:30", 30);
+    String slot = firstSlot(doctor);
+
+    List<Appointments.Outcome> outcomes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Appointments.Outcome>> attempts = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        String insurer = (i % 2 == 0 ? first : second).id();
+        ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/p" + i);
+        attempts.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return appointments.book(insurer, slot, patient, null);
+                }));
+      }
+      go.countDown();
+      for (Future<Appointments.Outcome> attempt : attempts) {
+        outcomes.add(attempt.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(outcomes).filteredOn(o -> o instanceof Appointments.Booked).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o instanceof Appointments.Taken).hasSize(99);
+    assertThat(appointments.holding(UUID.fromString(doctor))).hasSize(1);
+  }
+
+  @Test
+  void overlappingSlotsAtTwoLocationsCannotBothBeBooked() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Two places");
+    consent(doctor, insurer, "ACTIVE");
+    String clinic = locationOf(doctor);
+    String hospital =
+        operator()
+            .post(
+                "/api/doctors/" + doctor + "/locations",
+                Map.of(
+                    "name",
+                    "City Hospital",
+                    "address",
+                    Map.of("city", "Bengaluru", "country", "IN"),
+                    "phone",
+                    "+91 80 2222 3333"))
+            .expect(201)
+            .body()
+            .get("id")
+            .asText();
+    // 09:00-09:30 at the clinic and 09:15-09:45 at the hospital: the same doctor twice at 09:15.
+    Map<String, Object> availability =
+        Map.of(
+            "services",
+            List.of(service(30)),
+            "locations",
+            List.of(place(clinic, "09:00", "09:30"), place(hospital, "09:15", "09:45")));
+    operator().put("/api/doctors/" + doctor + "/availability", availability, "\"0\"").expect(200);
+    JsonNode monday = awaitSlots(doctor, 2);
+    ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/one");
+
+    Appointments.Outcome atClinic =
+        appointments.book(insurer.id(), monday.get(0).get("id").asText(), patient, null);
+    Appointments.Outcome atHospital =
+        appointments.book(insurer.id(), monday.get(1).get("id").asText(), patient, null);
+
+    assertThat(atClinic).isInstanceOf(Appointments.Booked.class);
+    assertThat(atHospital).isInstanceOf(Appointments.Taken.class);
+  }
+
+  @Test
+  void anInsurerTheDoctorHasNotConsentedToCannotBookAndLearnsNothing() {
+    Insurer consented = insurer();
+    Insurer stranger = insurer();
+    String doctor = createDoctor("Private");
+    consent(doctor, consented, "ACTIVE");
+    setHours(doctor, locationOf(doctor), "09:00", "09:30", 30);
+    String slot = firstSlot(doctor);
+    ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/x");
+
+    assertThat(appointments.book(stranger.id(), slot, patient, null))
+        .isEqualTo(new Appointments.NotFound(slot));
+    assertThat(appointments.book(stranger.id(), "no-such-slot", patient, null))
+        .isEqualTo(new Appointments.NotFound("no-such-slot"));
+    assertThat(appointments.holding(UUID.fromString(doctor))).isEmpty();
+  }
+
+  private void setHours(String doctor, String location, String start, String end, int minutes) {
+    Map<String, Object> availability =
+        Map.of(
+            "services",
+            List.of(service(minutes)),
+            "locations",
+            List.of(place(location, start, end)));
+    operator().put("/api/doctors/" + doctor + "/availability", availability, "\"0\"").expect(200);
+  }
+
+  private static Map<String, Object> service(int minutes) {
+    return Map.of(
+        "id", "consult", "name", "Consultation", "slotMinutes", minutes, "mode", "IN_PERSON");
+  }
+
+  private static Map<String, Object> place(String location, String start, String end) {
+    return Map.of(
+        "locationId",
+        location,
+        "timeZone",
+        "Asia/Kolkata",
+        "weekly",
+        List.of(
+            Map.of("days", List.of("MONDAY"), "start", start, "end", end, "service", "consult")));
+  }
+
+  private String firstSlot(String doctor) {
+    return awaitSlots(doctor, 1).get(0).get("id").asText();
+  }
+
+  /** Next week's Monday's slots, once the worker has generated {@code count} of them. */
+  private JsonNode awaitSlots(String doctor, int count) {
+    LocalDate monday =
+        LocalDate.now(ZoneOffset.UTC).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    String path = "/api/doctors/" + doctor + "/slots?from=" + monday + "&to=" + monday.plusDays(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> operator().get(path).body().size() == count);
+    return operator().get(path).body();
+  }
+}

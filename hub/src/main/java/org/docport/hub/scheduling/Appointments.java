@@ -14,7 +14,10 @@ import org.docport.hub.consent.InsurerVisibility;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appointments insurers book into doctors' slots: the only writer of {@code appointment}. That a
@@ -35,6 +38,9 @@ public class Appointments {
   /** Booked: the appointment's id. */
   public record Booked(String appointmentId) implements Outcome {}
 
+  /** Held until then: the appointment's id. */
+  public record Held(String appointmentId, Instant until) implements Outcome {}
+
   /** Someone holds or has booked that time already. */
   public record Taken(String slotId) implements Outcome {}
 
@@ -47,12 +53,19 @@ public class Appointments {
   private final JdbcTemplate jdbc;
   private final InsurerVisibility visibility;
   private final ObjectMapper json;
+  private final TransactionTemplate savepoint;
   private final Clock clock = Clock.systemUTC();
 
-  Appointments(JdbcTemplate jdbc, InsurerVisibility visibility, ObjectMapper json) {
+  Appointments(
+      JdbcTemplate jdbc,
+      InsurerVisibility visibility,
+      ObjectMapper json,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.visibility = visibility;
     this.json = json;
+    this.savepoint = new TransactionTemplate(transactions);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
@@ -62,9 +75,57 @@ public class Appointments {
    */
   @Transactional
   public Outcome book(String insurerId, String slotId, JsonNode patient, JsonNode coverage) {
+    return take(insurerId, slotId, patient, coverage, null);
+  }
+
+  /**
+   * Holds the slot for the insurer's patient until {@code until}: nobody else can take the time
+   * meanwhile, and unless the insurer confirms it ({@link #confirm}) it is released then.
+   */
+  @Transactional
+  public Outcome hold(
+      String insurerId, String slotId, JsonNode patient, JsonNode coverage, Instant until) {
+    return take(insurerId, slotId, patient, coverage, until);
+  }
+
+  /** Books what the insurer holds, if the hold has not run out. */
+  @Transactional
+  public Outcome confirm(String insurerId, String appointmentId) {
+    int confirmed =
+        jdbc.update(
+            """
+            update appointment set status = 'BOOKED', hold_until = null, version = version + 1,
+              updated_at = clock_timestamp()
+            where id = ? and insurer_id = ? and status = 'HELD' and hold_until > ?
+            """,
+            appointmentId,
+            insurerId,
+            Timestamp.from(clock.instant()));
+    return confirmed == 1 ? new Booked(appointmentId) : new NotFound(appointmentId);
+  }
+
+  /** Releases the holds that ran out before {@code now}; how many. */
+  @Transactional
+  public int expireHolds(Instant now) {
+    return jdbc.update(
+        """
+        update appointment set status = 'EXPIRED', version = version + 1,
+          updated_at = clock_timestamp()
+        where status = 'HELD' and hold_until <= ?
+        """,
+        Timestamp.from(now));
+  }
+
+  /** Books ({@code holdUntil} null) or holds the slot. */
+  private Outcome take(
+      String insurerId, String slotId, JsonNode patient, JsonNode coverage, Instant holdUntil) {
+    Instant now = clock.instant();
+    if (holdUntil != null && !holdUntil.isAfter(now)) {
+      throw new IllegalArgumentException("a hold must end in the future, not at " + holdUntil);
+    }
     Optional<StoredSlot> found = slot(slotId);
     if (found.isEmpty()
-        || !found.get().start().isAfter(clock.instant())
+        || !found.get().start().isAfter(now)
         || visibility.find(found.get().doctorId(), insurerId).isEmpty()) {
       return new NotFound(slotId);
     }
@@ -72,31 +133,48 @@ public class Appointments {
     if (!slot.status().equals(Slot.Status.FREE.name())) {
       return new Unavailable(slotId, slot.comment());
     }
+    // A hold that ran out no longer holds the time, whether or not the sweep got to it yet.
+    jdbc.update(
+        """
+        update appointment set status = 'EXPIRED', version = version + 1,
+          updated_at = clock_timestamp()
+        where doctor_id = ? and status = 'HELD' and hold_until <= ?
+          and period && tstzrange(?, ?, '[)')
+        """,
+        slot.doctorId(),
+        Timestamp.from(now),
+        Timestamp.from(slot.start()),
+        Timestamp.from(slot.end()));
     String id = UUID.randomUUID().toString();
     try {
-      jdbc.update(
-          """
-          insert into appointment (id, doctor_id, slot_id, location_id, service_id, period,
-            insurer_id, status, patient, coverage)
-          values (?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, 'BOOKED', ?::jsonb, ?::jsonb)
-          """,
-          id,
-          slot.doctorId(),
-          slotId,
-          slot.locationId(),
-          slot.serviceId(),
-          Timestamp.from(slot.start()),
-          Timestamp.from(slot.end()),
-          insurerId,
-          write(patient),
-          coverage == null ? null : write(coverage));
+      // In a savepoint: a refusal leaves the rest of the transaction usable.
+      savepoint.executeWithoutResult(
+          status ->
+              jdbc.update(
+                  """
+                  insert into appointment (id, doctor_id, slot_id, location_id, service_id,
+                    period, insurer_id, status, hold_until, patient, coverage)
+                  values (?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?::jsonb, ?::jsonb)
+                  """,
+                  id,
+                  slot.doctorId(),
+                  slotId,
+                  slot.locationId(),
+                  slot.serviceId(),
+                  Timestamp.from(slot.start()),
+                  Timestamp.from(slot.end()),
+                  insurerId,
+                  holdUntil == null ? "BOOKED" : "HELD",
+                  holdUntil == null ? null : Timestamp.from(holdUntil),
+                  write(patient),
+                  coverage == null ? null : write(coverage)));
     } catch (DataAccessException e) {
       if (timeTaken(e)) {
         return new Taken(slotId);
       }
       throw e;
     }
-    return new Booked(id);
+    return holdUntil == null ? new Booked(id) : new Held(id, holdUntil);
   }
 
   /** The appointments that hold the doctor's time (all but cancelled and expired ones). */

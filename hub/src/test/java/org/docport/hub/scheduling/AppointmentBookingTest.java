@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -123,6 +124,51 @@ class AppointmentBookingTest extends HubTest {
     assertThat(appointments.book(stranger.id(), "no-such-slot", patient, null))
         .isEqualTo(new Appointments.NotFound("no-such-slot"));
     assertThat(appointments.holding(UUID.fromString(doctor))).isEmpty();
+  }
+
+  @Test
+  void aHoldKeepsTheTimeFromOthersUntilItIsConfirmed() {
+    Insurer first = insurer();
+    Insurer second = insurer();
+    String doctor = createDoctor("Held");
+    consent(doctor, first, "ACTIVE");
+    consent(doctor, second, "ACTIVE");
+    setHours(doctor, locationOf(doctor), "09:00", "09:30", 30);
+    String slot = firstSlot(doctor);
+    ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/h");
+
+    Appointments.Outcome held =
+        appointments.hold(first.id(), slot, patient, null, Instant.now().plusSeconds(600));
+    Appointments.Outcome meanwhile = appointments.book(second.id(), slot, patient, null);
+    String id = ((Appointments.Held) held).appointmentId();
+
+    assertThat(meanwhile).isInstanceOf(Appointments.Taken.class);
+    assertThat(appointments.confirm(second.id(), id)).isInstanceOf(Appointments.NotFound.class);
+    assertThat(appointments.confirm(first.id(), id)).isEqualTo(new Appointments.Booked(id));
+    assertThat(appointments.holding(UUID.fromString(doctor))).containsExactly(id);
+  }
+
+  @Test
+  void aHoldThatRunsOutFreesTheTimeAndCannotBeConfirmed() {
+    Insurer first = insurer();
+    Insurer second = insurer();
+    String doctor = createDoctor("Expired");
+    consent(doctor, first, "ACTIVE");
+    consent(doctor, second, "ACTIVE");
+    setHours(doctor, locationOf(doctor), "09:00", "09:30", 30);
+    String slot = firstSlot(doctor);
+    ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/e");
+    Instant until = Instant.now().plusSeconds(600);
+    String id =
+        ((Appointments.Held) appointments.hold(first.id(), slot, patient, null, until))
+            .appointmentId();
+
+    // The sweep as it runs once the hold's end has passed.
+    assertThat(appointments.expireHolds(until.plusSeconds(1))).isPositive();
+
+    assertThat(appointments.confirm(first.id(), id)).isInstanceOf(Appointments.NotFound.class);
+    assertThat(appointments.book(second.id(), slot, patient, null))
+        .isInstanceOf(Appointments.Booked.class);
   }
 
   private void setHours(String doctor, String location, String start, String end, int minutes) {

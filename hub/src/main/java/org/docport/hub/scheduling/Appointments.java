@@ -52,6 +52,7 @@ public class Appointments {
 
   private final JdbcTemplate jdbc;
   private final InsurerVisibility visibility;
+  private final Slots slots;
   private final ObjectMapper json;
   private final TransactionTemplate savepoint;
   private final Clock clock = Clock.systemUTC();
@@ -59,10 +60,12 @@ public class Appointments {
   Appointments(
       JdbcTemplate jdbc,
       InsurerVisibility visibility,
+      Slots slots,
       ObjectMapper json,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.visibility = visibility;
+    this.slots = slots;
     this.json = json;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -123,14 +126,15 @@ public class Appointments {
     if (holdUntil != null && !holdUntil.isAfter(now)) {
       throw new IllegalArgumentException("a hold must end in the future, not at " + holdUntil);
     }
-    Optional<StoredSlot> found = slot(slotId);
+    Optional<Slots.Owned> found = slots.find(slotId);
     if (found.isEmpty()
-        || !found.get().start().isAfter(now)
+        || !found.get().slot().start().isAfter(now)
         || visibility.find(found.get().doctorId(), insurerId).isEmpty()) {
       return new NotFound(slotId);
     }
-    StoredSlot slot = found.get();
-    if (!slot.status().equals(Slot.Status.FREE.name())) {
+    UUID doctorId = found.get().doctorId();
+    Slot slot = found.get().slot();
+    if (slot.status() != Slot.Status.FREE) {
       return new Unavailable(slotId, slot.comment());
     }
     // A hold that ran out no longer holds the time, whether or not the sweep got to it yet.
@@ -141,7 +145,7 @@ public class Appointments {
         where doctor_id = ? and status = 'HELD' and hold_until <= ?
           and period && tstzrange(?, ?, '[)')
         """,
-        slot.doctorId(),
+        doctorId,
         Timestamp.from(now),
         Timestamp.from(slot.start()),
         Timestamp.from(slot.end()));
@@ -157,7 +161,7 @@ public class Appointments {
                   values (?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?::jsonb, ?::jsonb)
                   """,
                   id,
-                  slot.doctorId(),
+                  doctorId,
                   slotId,
                   slot.locationId(),
                   slot.serviceId(),
@@ -187,36 +191,6 @@ public class Appointments {
         """,
         String.class,
         doctorId);
-  }
-
-  private record StoredSlot(
-      UUID doctorId,
-      String locationId,
-      String serviceId,
-      Instant start,
-      Instant end,
-      String status,
-      String comment) {}
-
-  private Optional<StoredSlot> slot(String slotId) {
-    return jdbc
-        .query(
-            """
-            select doctor_id, location_id, service_id, starts_at, ends_at, status, comment
-            from slot where id = ?
-            """,
-            (rs, n) ->
-                new StoredSlot(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getTimestamp(4).toInstant(),
-                    rs.getTimestamp(5).toInstant(),
-                    rs.getString(6),
-                    rs.getString(7)),
-            slotId)
-        .stream()
-        .findFirst();
   }
 
   /** Whether the statement broke the doctor's time constraint (SQLSTATE 23P01 on it). */

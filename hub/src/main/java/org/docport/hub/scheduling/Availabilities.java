@@ -39,6 +39,15 @@ public class Availabilities {
         .orElse(new Versioned(Availability.NONE, 0));
   }
 
+  /** The availability's version, without reading it: 0 before one is set. */
+  public long currentVersion(UUID doctorId) {
+    return jdbc
+        .queryForList("select version from availability where doctor_id = ?", Long.class, doctorId)
+        .stream()
+        .findFirst()
+        .orElse(0L);
+  }
+
   /**
    * Replaces the doctor's availability if it is still at {@code expectedVersion}.
    *
@@ -70,7 +79,7 @@ public class Availabilities {
                 doctorId,
                 expectedVersion);
     if (written == 0) {
-      throw ETags.changedMeanwhile("Availability", get(doctorId).version(), expectedVersion);
+      throw ETags.changedMeanwhile("Availability", currentVersion(doctorId), expectedVersion);
     }
     return new Versioned(availability, version);
   }

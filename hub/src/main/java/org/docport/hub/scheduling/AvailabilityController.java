@@ -79,7 +79,7 @@ class AvailabilityController {
         doctors.get(doctorId).locations().stream()
             .map(PracticeLocation::id)
             .collect(Collectors.toCollection(TreeSet::new));
-    long expected = ETags.required(ifMatch, availabilities.get(doctorId).version());
+    long expected = ETags.required(ifMatch, availabilities.currentVersion(doctorId));
     AvailabilityValidation.validate(availability, locationIds).throwIfAny();
     Availabilities.Versioned saved =
         calendars.replace(doctorId, expected, availability, caller.username());

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Slots {
+
+  /** A slot and the doctor it is of. */
+  record Owned(UUID doctorId, Slot slot) {}
+
+  /** The columns {@link #slot} reads, in its order. */
+  private static final String COLUMNS =
+      "id, location_id, service_id, starts_at, ends_at, status, comment";
 
   private final JdbcTemplate jdbc;
 
@@ -63,15 +71,25 @@ class Slots {
   /** The doctor's slots that start in {@code [from, to)}, in start order. */
   List<Slot> of(UUID doctorId, Instant from, Instant to) {
     return jdbc.query(
-        """
-        select id, location_id, service_id, starts_at, ends_at, status, comment from slot
-        where doctor_id = ? and starts_at >= ? and starts_at < ?
-        order by starts_at, location_id, service_id
-        """,
+        "select "
+            + COLUMNS
+            + " from slot where doctor_id = ? and starts_at >= ? and starts_at < ?"
+            + " order by starts_at, location_id, service_id",
         Slots::slot,
         doctorId,
         Timestamp.from(from),
         Timestamp.from(to));
+  }
+
+  /** The slot, if it is still offered. */
+  Optional<Owned> find(String slotId) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + ", doctor_id from slot where id = ?",
+            (rs, n) -> new Owned(rs.getObject(8, UUID.class), slot(rs, n)),
+            slotId)
+        .stream()
+        .findFirst();
   }
 
   /** The slot's version: a new one each time it changes. */

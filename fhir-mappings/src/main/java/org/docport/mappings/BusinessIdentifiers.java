@@ -71,6 +71,12 @@ public final class BusinessIdentifiers {
   /** A doctor's technical endpoint; value = {@code {doctorId}/{endpointId}}. */
   public static final String ENDPOINT = SID + "endpoint";
 
+  /**
+   * A service the doctor offers at one practice location, as booked (a FHIR Schedule); value =
+   * {@code {doctorId}/{locationId}/{serviceId}}.
+   */
+  public static final String SCHEDULE = SID + "schedule";
+
   /** All DocPort systems. */
   public static final List<String> SYSTEMS =
       List.of(
@@ -83,7 +89,8 @@ public final class BusinessIdentifiers {
           INSURANCE_PLAN,
           ORGANIZATION_AFFILIATION,
           HEALTHCARE_SERVICE,
-          ENDPOINT);
+          ENDPOINT,
+          SCHEDULE);
 
   /**
    * Extension on the Practitioner (only) whose {@code valueString} is the registry version of the
@@ -111,6 +118,12 @@ public final class BusinessIdentifiers {
   public static Identifier endpoint(UUID doctorId, String endpointId) {
     return identifier(
         ENDPOINT, required(doctorId, "doctor id") + "/" + requiredText(endpointId, "endpoint id"));
+  }
+
+  public static Identifier schedule(UUID doctorId, String locationId, String serviceId) {
+    return identifier(
+        SCHEDULE,
+        location(doctorId, locationId).getValue() + "/" + requiredText(serviceId, "service id"));
   }
 
   public static Identifier practitionerRole(UUID doctorId, String locationId, String networkId) {

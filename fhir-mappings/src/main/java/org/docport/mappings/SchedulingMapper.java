@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.Slot.SlotStatus;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UrlType;
 
 /**
@@ -38,6 +39,13 @@ public final class SchedulingMapper {
   /** On a held Appointment: when the hold runs out unless booked (valueInstant). */
   public static final String HOLD_EXPIRES_EXTENSION =
       "https://docport.org/fhir/StructureDefinition/hold-expires";
+
+  /**
+   * On a booked Appointment the doctor can no longer keep (leave, a public holiday): why, as
+   * valueString. The insurer is asked to move it to another slot or cancel it.
+   */
+  public static final String RESCHEDULE_EXTENSION =
+      "https://docport.org/fhir/StructureDefinition/reschedule-requested";
 
   /** On a telemedicine Appointment: where it takes place (valueUrl). */
   public static final String MEETING_LINK_EXTENSION =
@@ -90,8 +98,8 @@ public final class SchedulingMapper {
     var slot = new Slot();
     slot.setId(source.id());
     slot.setSchedule(new Reference("Schedule/" + scheduleId(source.service())));
+    // No specialty: a slot is a function of its own row alone, so a profile edit changes no slot.
     slot.addServiceType(serviceType(source.service()));
-    specialties(source.service()).forEach(slot::addSpecialty);
     slot.setStatus(SlotStatus.fromCode(source.status().code()));
     slot.setStart(Date.from(source.start()));
     slot.setEnd(Date.from(source.end()));
@@ -149,6 +157,12 @@ public final class SchedulingMapper {
     if (source.holdUntil() != null && source.status() == BookedAppointment.Status.HELD) {
       appointment.addExtension(
           HOLD_EXPIRES_EXTENSION, new InstantType(Date.from(source.holdUntil())));
+    }
+    if (Elements.has(source.rescheduleReason())) {
+      String why = Elements.text(source.rescheduleReason());
+      appointment.addExtension(RESCHEDULE_EXTENSION, new StringType(why));
+      appointment.setComment(
+          "The doctor cannot keep this appointment (" + why + "); please move it to another slot.");
     }
     if (Elements.has(source.meetingLink())) {
       appointment.addExtension(MEETING_LINK_EXTENSION, new UrlType(source.meetingLink().strip()));

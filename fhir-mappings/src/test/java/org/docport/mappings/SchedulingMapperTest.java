@@ -185,6 +185,7 @@ class SchedulingMapperTest {
         carrying(patient),
         null,
         null,
+        null,
         Instant.parse("2026-03-01T10:00:00Z"));
   }
 
@@ -206,6 +207,7 @@ class SchedulingMapperTest {
         new Reference("https://payer.example/fhir/Patient/77").setDisplay("Meera Rao"),
         carrying(coverage),
         null,
+        "leave: conference",
         Instant.parse("2026-03-01T10:00:00Z"));
   }
 
@@ -222,6 +224,7 @@ class SchedulingMapperTest {
         new Reference("https://payer.example/fhir/Patient/77"),
         null,
         "the doctor is unwell",
+        null,
         Instant.parse("2026-03-01T10:00:00Z"));
   }
 

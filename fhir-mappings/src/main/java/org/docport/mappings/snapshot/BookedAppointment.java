@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Reference;
  *     appointment then contains
  * @param coverage the patient's coverage, the same way; null if none was given
  * @param cancellationReason why it was cancelled, if it was
+ * @param rescheduleReason why it needs another time (the doctor is on leave then), if it does
  */
 public record BookedAppointment(
     String id,
@@ -26,6 +27,7 @@ public record BookedAppointment(
     Reference patient,
     Reference coverage,
     String cancellationReason,
+    String rescheduleReason,
     Instant created) {
 
   /** Where an appointment is in its life. */

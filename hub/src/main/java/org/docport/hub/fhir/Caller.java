@@ -14,7 +14,7 @@ record Caller(String insurerId, String clientId, Scopes scopes) {
 
     boolean maySearch(String resourceType);
 
-    /** Create and delete; only ever granted on Subscription. */
+    /** Create, update and delete; only ever granted on Subscription and Appointment. */
     default boolean mayWrite(String resourceType) {
       return false;
     }

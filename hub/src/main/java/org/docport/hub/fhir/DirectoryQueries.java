@@ -567,7 +567,7 @@ class DirectoryQueries {
     return template.replace("{pairs}", visibility.pairs()).replace("{a}", alias);
   }
 
-  private static String escapeLike(String value) {
+  static String escapeLike(String value) {
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 

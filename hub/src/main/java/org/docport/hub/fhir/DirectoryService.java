@@ -108,7 +108,7 @@ class DirectoryService {
   IBundleProvider page(RequestDetails request, String searchId, String pageId) {
     Caller caller = callers.current();
     PagedSearches.StoredSearch stored =
-        parseUuid(searchId)
+        PagedSearches.parse(searchId)
             .flatMap(pagedSearches::find)
             .filter(s -> s.insurerId().equals(caller.insurerId()))
             .orElseThrow(() -> PagedSearches.gone(searchId));
@@ -260,7 +260,7 @@ class DirectoryService {
   }
 
   /** The path and query as the client sent them, for the disclosure record. */
-  private static String asked(RequestDetails request) {
+  static String asked(RequestDetails request) {
     String query =
         request.getParameters().entrySet().stream()
             .flatMap(e -> Arrays.stream(e.getValue()).map(v -> e.getKey() + "=" + v))
@@ -277,7 +277,7 @@ class DirectoryService {
   }
 
   /** A 403 saying which scope would allow the interaction. */
-  private static void require(boolean allowed, String interaction, String type) {
+  static void require(boolean allowed, String interaction, String type) {
     if (!allowed) {
       throw new ForbiddenOperationException(
           "The access token's scopes do not allow %s %s; ask for system/%s.read or system/%s.rs."
@@ -286,7 +286,7 @@ class DirectoryService {
   }
 
   /** {@code Prefer: handling=lenient}: unknown parameters are ignored rather than refused. */
-  private static boolean lenient(RequestDetails request) {
+  static boolean lenient(RequestDetails request) {
     String prefer = request.getHeader("Prefer");
     return prefer != null && prefer.replace(" ", "").contains("handling=lenient");
   }
@@ -296,14 +296,6 @@ class DirectoryService {
       return Long.parseLong(id.getVersionIdPart());
     } catch (NumberFormatException e) {
       throw new ResourceNotFoundException(id);
-    }
-  }
-
-  private static Optional<UUID> parseUuid(String value) {
-    try {
-      return Optional.of(UUID.fromString(value));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
     }
   }
 }

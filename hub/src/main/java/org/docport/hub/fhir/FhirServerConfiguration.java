@@ -7,9 +7,11 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IPagingProvider;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.docport.hub.smart.PublicUrls;
 import org.docport.mappings.PlanNetProfiles;
 import org.hl7.fhir.r4.model.Endpoint;
@@ -54,6 +56,9 @@ class FhirServerConfiguration {
       DirectoryService service,
       BulkExportService exports,
       SubscriptionService subscriptions,
+      CalendarService calendars,
+      BookingService bookings,
+      PagedSearches pagedSearches,
       PublicUrls urls) {
     RestfulServer server = new RestfulServer(fhir);
     // Links in answers (paging, export files, subscriptions) name the hub as insurers reach it:
@@ -61,11 +66,14 @@ class FhirServerConfiguration {
     server.setServerAddressStrategy((context, request) -> urls.fhirBase(request));
     server.setServerName("DocPort");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
-    server.setResourceProviders(
-        TYPES.keySet().stream()
-            .map(type -> new DirectoryProvider(type, fhir.getResourceType(type), service))
-            .map(IResourceProvider.class::cast)
-            .toList());
+    List<IResourceProvider> providers = new ArrayList<>();
+    TYPES.keySet().stream()
+        .map(type -> new DirectoryProvider(type, fhir.getResourceType(type), service))
+        .forEach(providers::add);
+    providers.add(new CalendarProviders.Slots(calendars));
+    providers.add(new CalendarProviders.Schedules(calendars));
+    providers.add(new CalendarProviders.Appointments(bookings));
+    server.setResourceProviders(providers);
     List<String> served = TYPES.keySet().stream().map(fhir::getResourceType).sorted().toList();
     server.setPlainProviders(
         List.of(new DirectorySystemProvider(service), new BulkExportProvider(exports, served)));
@@ -76,7 +84,7 @@ class FhirServerConfiguration {
             .toList());
     server.registerProvider(new SubscriptionProvider(subscriptions));
     server.registerProvider(new SubscriptionTopicProvider(subscriptions));
-    server.setPagingProvider(new Paging(service));
+    server.setPagingProvider(new Paging(service, calendars, pagedSearches));
     server.registerInterceptor(new HistoryLinks());
     server.registerInterceptor(new StoredJsonWriter(fhir));
     Map<String, List<String>> profiles = new HashMap<>();
@@ -89,8 +97,13 @@ class FhirServerConfiguration {
     return registration;
   }
 
-  /** Next pages come back to the service, which re-runs the stored search from the cursor. */
-  private record Paging(DirectoryService service) implements IPagingProvider {
+  /**
+   * Next pages come back to the service that ran the search (slots to the calendar, the rest to the
+   * directory), which re-runs the stored search from the cursor.
+   */
+  private record Paging(
+      DirectoryService service, CalendarService calendars, PagedSearches pagedSearches)
+      implements IPagingProvider {
 
     @Override
     public int getDefaultPageSize() {
@@ -116,6 +129,13 @@ class FhirServerConfiguration {
     @Override
     public IBundleProvider retrieveResultList(
         RequestDetails request, String searchId, String pageId) {
+      Optional<PagedSearches.StoredSearch> slots =
+          PagedSearches.parse(searchId)
+              .flatMap(pagedSearches::find)
+              .filter(s -> s.type().equals(CalendarService.SLOT));
+      if (slots.isPresent()) {
+        return calendars.slotPage(request, slots.get(), pageId);
+      }
       return service.page(request, searchId, pageId);
     }
   }

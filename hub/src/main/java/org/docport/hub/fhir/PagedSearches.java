@@ -69,6 +69,15 @@ class PagedSearches {
     return id;
   }
 
+  /** The id of a stored search, if the text is one. */
+  static Optional<UUID> parse(String searchId) {
+    try {
+      return Optional.of(UUID.fromString(searchId));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   Optional<StoredSearch> find(UUID id) {
     return jdbc
         .query(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.docport.mappings.snapshot.Coding;
 
 /**
  * A doctor's availability, set once for every insurer: the services the doctor offers, the weekly
@@ -63,6 +64,8 @@ public record Availability(
    * @param slotMinutes the length of one appointment
    * @param bufferMinutes the pause after each appointment before the next slot starts
    * @param meetingLink where a telemedicine appointment takes place (telemedicine only)
+   * @param type a standard code for the service (HL7 service-type, SNOMED CT...), optional: what
+   *     insurers search slots by ({@code Slot?service-type=system|code})
    */
   public record Service(
       String id,
@@ -70,7 +73,8 @@ public record Availability(
       Integer slotMinutes,
       Integer bufferMinutes,
       Mode mode,
-      String meetingLink) {
+      String meetingLink,
+      Coding type) {
 
     /** Minutes from one slot's start to the next one's. */
     int step() {

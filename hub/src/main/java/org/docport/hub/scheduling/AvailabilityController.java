@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,7 +12,6 @@ import java.util.stream.Collectors;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.security.DocPortUser;
 import org.docport.hub.security.DoctorAccess;
-import org.docport.hub.web.ApiException;
 import org.docport.hub.web.ETags;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/doctors/{doctorId}")
 @Tag(name = "Availability")
 class AvailabilityController {
-
-  /** The longest range of slots one request may ask for. */
-  static final int MAX_DAYS = 62;
 
   private final Availabilities availabilities;
   private final DoctorCalendars calendars;
@@ -98,26 +92,7 @@ class AvailabilityController {
       Authentication auth) {
     access.require(auth, doctorId);
     doctors.get(doctorId);
-    LocalDate today = LocalDate.now(clock);
-    LocalDate start = from == null ? today : date("from", from);
-    LocalDate end = to == null ? start.plusDays(7) : date("to", to);
-    if (!end.isAfter(start)) {
-      throw ApiException.invalidField(
-          "Invalid slot range", "to", "must be after from (" + start + ")");
-    }
-    if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-      throw ApiException.invalidField(
-          "Invalid slot range", "to", "at most " + MAX_DAYS + " days after from (" + start + ")");
-    }
-    return calendars.slots(doctorId, start, end);
-  }
-
-  private static LocalDate date(String field, String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalidField(
-          "Invalid slot range", field, "must be a date as 2027-01-31, was \"" + value + "\"");
-    }
+    DateRange range = DateRange.of(from, to, LocalDate.now(clock), "Invalid slot range");
+    return calendars.slots(doctorId, range.from(), range.to());
   }
 }

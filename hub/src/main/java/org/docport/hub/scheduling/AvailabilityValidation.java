@@ -16,6 +16,7 @@ import org.docport.hub.scheduling.Availability.Mode;
 import org.docport.hub.scheduling.Availability.Service;
 import org.docport.hub.scheduling.Availability.WeeklyHours;
 import org.docport.hub.web.Violations;
+import org.docport.mappings.snapshot.Coding;
 
 /**
  * What an availability must be before it is stored: every field's error at once, each naming the
@@ -83,8 +84,29 @@ final class AvailabilityValidation {
       minutes(v, p + ".slotMinutes", s.slotMinutes(), 5, 480, true);
       minutes(v, p + ".bufferMinutes", s.bufferMinutes(), 0, 240, false);
       meeting(v, p, s);
+      type(v, p + ".type", s.type());
     }
     return ids;
+  }
+
+  /** A service type is a code in an absolute code system, as FHIR's Coding needs it. */
+  private static void type(Violations v, String p, Coding type) {
+    if (type == null) {
+      return;
+    }
+    if (v.required(p + ".system", type.system(), 500) && !isAbsolute(type.system())) {
+      v.add(p + ".system", "must be an absolute URI such as http://snomed.info/sct");
+    }
+    v.required(p + ".code", type.code(), 100);
+    v.optional(p + ".display", type.display(), 200);
+  }
+
+  private static boolean isAbsolute(String uri) {
+    try {
+      return URI.create(uri).isAbsolute();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static void minutes(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.PracticeLocation;
@@ -28,18 +29,21 @@ public class DoctorCalendars {
   private final PublicHolidays holidays;
   private final Slots slots;
   private final CalendarQueue queue;
+  private final Appointments appointments;
 
   DoctorCalendars(
       Availabilities availabilities,
       Doctors doctors,
       PublicHolidays holidays,
       Slots slots,
-      CalendarQueue queue) {
+      CalendarQueue queue,
+      Appointments appointments) {
     this.availabilities = availabilities;
     this.doctors = doctors;
     this.holidays = holidays;
     this.slots = slots;
     this.queue = queue;
+    this.appointments = appointments;
   }
 
   /** Replaces the availability; its slots are generated again after the commit. */
@@ -83,7 +87,13 @@ public class DoctorCalendars {
             .stream()
             .filter(s -> !s.start().isBefore(now) && s.start().isBefore(end))
             .toList();
-    slots.replace(doctorId, now, generated);
+    slots.replace(
+        doctorId,
+        now,
+        generated,
+        availability.services().stream()
+            .collect(Collectors.toMap(Availability.Service::id, s -> s)));
+    appointments.flagUnavailable(doctorId);
   }
 
   /**
@@ -91,25 +101,54 @@ public class DoctorCalendars {
    * each slot's location.
    */
   public List<Slot> slots(UUID doctorId, LocalDate from, LocalDate to) {
-    Map<String, ZoneId> zones = new HashMap<>();
-    availabilities
-        .get(doctorId)
-        .availability()
-        .locations()
-        .forEach(l -> zones.put(l.locationId(), ZoneId.of(l.timeZone())));
-    return slots
-        .of(
-            doctorId,
-            from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-            to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-        .stream()
-        .filter(
-            s -> {
-              ZoneId zone = zones.getOrDefault(s.locationId(), ZoneOffset.UTC);
-              LocalDate date = LocalDate.ofInstant(s.start(), zone);
-              return !date.isBefore(from) && date.isBefore(to);
-            })
+    LocalDates dates = new LocalDates(doctorId, from, to);
+    return slots.of(doctorId, dates.earliest(), dates.latest()).stream()
+        .filter(s -> dates.contains(s.locationId(), s.start()))
         .toList();
+  }
+
+  /**
+   * The doctor's appointments, in any status, on the dates {@code from} (inclusive) to {@code to}
+   * (exclusive) of each appointment's location.
+   */
+  public List<Appointments.Stored> appointments(UUID doctorId, LocalDate from, LocalDate to) {
+    LocalDates dates = new LocalDates(doctorId, from, to);
+    return appointments.ofDoctor(doctorId, dates.earliest(), dates.latest()).stream()
+        .filter(a -> dates.contains(a.locationId(), a.start()))
+        .toList();
+  }
+
+  /** Local dates at each of the doctor's locations, in the location's time zone (UTC if unset). */
+  private final class LocalDates {
+
+    private final Map<String, ZoneId> zones = new HashMap<>();
+    private final LocalDate from;
+    private final LocalDate to;
+
+    LocalDates(UUID doctorId, LocalDate from, LocalDate to) {
+      this.from = from;
+      this.to = to;
+      availabilities
+          .get(doctorId)
+          .availability()
+          .locations()
+          .forEach(l -> zones.put(l.locationId(), ZoneId.of(l.timeZone())));
+    }
+
+    /** An instant before the range starts in any zone. */
+    Instant earliest() {
+      return from.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** An instant after the range ends in any zone. */
+    Instant latest() {
+      return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    boolean contains(String locationId, Instant start) {
+      LocalDate date = LocalDate.ofInstant(start, zones.getOrDefault(locationId, ZoneOffset.UTC));
+      return !date.isBefore(from) && date.isBefore(to);
+    }
   }
 
   /** The availability at the locations the profile still has (one removed offers nothing). */

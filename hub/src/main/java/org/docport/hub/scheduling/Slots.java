@@ -1,12 +1,16 @@
 package org.docport.hub.scheduling;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.mappings.BusinessIdentifiers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,24 +22,38 @@ import org.springframework.stereotype.Component;
 @Component
 class Slots {
 
-  /** A slot and the doctor it is of. */
-  record Owned(UUID doctorId, Slot slot) {}
+  /**
+   * A slot, the doctor it is of, and what FHIR says of its service.
+   *
+   * @param serviceType the service's standard code as JSON, or null
+   */
+  record Owned(
+      UUID doctorId,
+      Slot slot,
+      String scheduleId,
+      String serviceName,
+      String serviceType,
+      boolean telemedicine) {}
 
   /** The columns {@link #slot} reads, in its order. */
   private static final String COLUMNS =
       "id, location_id, service_id, starts_at, ends_at, status, comment";
 
   private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
 
-  Slots(JdbcTemplate jdbc) {
+  Slots(JdbcTemplate jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   /**
    * Makes the doctor's slots that start at or after {@code now} exactly these, and drops those that
-   * ended before it (a slot under way stays).
+   * ended before it (a slot under way stays). Each slot also keeps what FHIR says of its service
+   * ({@code services} by id): its Schedule, name, type and mode.
    */
-  void replace(UUID doctorId, Instant now, List<Slot> slots) {
+  void replace(
+      UUID doctorId, Instant now, List<Slot> slots, Map<String, Availability.Service> services) {
     jdbc.update(
         "delete from slot where doctor_id = ? and (ends_at < ? or (starts_at >= ? and id <> all(?)))",
         doctorId,
@@ -48,15 +66,21 @@ class Slots {
     jdbc.update(
         """
         insert into slot (id, doctor_id, location_id, service_id, starts_at, ends_at, status,
-          comment)
-        select w.id, ?, w.location_id, w.service_id, w.starts_at, w.ends_at, w.status, w.comment
+          comment, schedule_id, service_name, service_type, telemedicine)
+        select w.id, ?, w.location_id, w.service_id, w.starts_at, w.ends_at, w.status, w.comment,
+          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine
         from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                    ?::text[], ?::text[])
-          as w(id, location_id, service_id, starts_at, ends_at, status, comment)
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+          as w(id, location_id, service_id, starts_at, ends_at, status, comment, schedule_id,
+               service_name, service_type, telemedicine)
         on conflict (id) do update set ends_at = excluded.ends_at, status = excluded.status,
-          comment = excluded.comment, version = slot.version + 1, updated_at = clock_timestamp()
-        where (slot.ends_at, slot.status, slot.comment)
-          is distinct from (excluded.ends_at, excluded.status, excluded.comment)
+          comment = excluded.comment, service_name = excluded.service_name,
+          service_type = excluded.service_type, telemedicine = excluded.telemedicine,
+          version = slot.version + 1, updated_at = clock_timestamp()
+        where (slot.ends_at, slot.status, slot.comment, slot.service_name, slot.service_type,
+               slot.telemedicine)
+          is distinct from (excluded.ends_at, excluded.status, excluded.comment,
+               excluded.service_name, excluded.service_type, excluded.telemedicine)
         """,
         doctorId,
         slots.stream().map(Slot::id).toArray(String[]::new),
@@ -65,7 +89,47 @@ class Slots {
         slots.stream().map(s -> Timestamp.from(s.start())).toArray(Timestamp[]::new),
         slots.stream().map(s -> Timestamp.from(s.end())).toArray(Timestamp[]::new),
         slots.stream().map(s -> s.status().name()).toArray(String[]::new),
-        slots.stream().map(Slot::comment).toArray(String[]::new));
+        slots.stream().map(Slot::comment).toArray(String[]::new),
+        slots.stream()
+            .map(s -> scheduleId(doctorId, s.locationId(), s.serviceId()))
+            .toArray(String[]::new),
+        slots.stream().map(s -> services.get(s.serviceId()).name()).toArray(String[]::new),
+        slots.stream().map(s -> typeJson(services.get(s.serviceId()))).toArray(String[]::new),
+        slots.stream()
+            .map(s -> services.get(s.serviceId()).mode() == Availability.Mode.TELEMEDICINE)
+            .toArray(Boolean[]::new));
+  }
+
+  /**
+   * Makes the slots of the doctor that overlap {@code [start, end)} a new version: an appointment
+   * took or released their time.
+   */
+  void touch(UUID doctorId, Instant start, Instant end) {
+    jdbc.update(
+        """
+        update slot set version = version + 1, updated_at = clock_timestamp()
+        where doctor_id = ? and starts_at < ? and ends_at > ?
+        """,
+        doctorId,
+        Timestamp.from(end),
+        Timestamp.from(start));
+  }
+
+  /** The id of the FHIR Schedule of this doctor's service at this location. */
+  static String scheduleId(UUID doctorId, String locationId, String serviceId) {
+    return BusinessIdentifiers.logicalId(
+        BusinessIdentifiers.schedule(doctorId, locationId, serviceId));
+  }
+
+  private String typeJson(Availability.Service service) {
+    if (service.type() == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsString(service.type());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The doctor's slots that start in {@code [from, to)}, in start order. */
@@ -85,8 +149,18 @@ class Slots {
   Optional<Owned> find(String slotId) {
     return jdbc
         .query(
-            "select " + COLUMNS + ", doctor_id from slot where id = ?",
-            (rs, n) -> new Owned(rs.getObject(8, UUID.class), slot(rs, n)),
+            "select "
+                + COLUMNS
+                + ", doctor_id, schedule_id, service_name, service_type, telemedicine"
+                + " from slot where id = ?",
+            (rs, n) ->
+                new Owned(
+                    rs.getObject(8, UUID.class),
+                    slot(rs, n),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11),
+                    rs.getBoolean(12)),
             slotId)
         .stream()
         .findFirst();

@@ -48,7 +48,7 @@ public record SmartCaller(String insurerId, String clientId, Set<String> scopes)
 
   /**
    * Whether the caller may create and delete resources of this type ({@code .write}, or {@code c},
-   * {@code u}, {@code d} in v2): only ever Subscription, the insurer's own.
+   * {@code u}, {@code d} in v2): only ever Subscription and Appointment, the insurer's own.
    */
   public boolean mayWrite(String resourceType) {
     return granted().stream().anyMatch(s -> s.write() && s.appliesTo(resourceType));

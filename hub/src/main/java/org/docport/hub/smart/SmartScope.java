@@ -15,9 +15,10 @@ import org.hl7.fhir.r4.model.ResourceType;
  * One SMART system scope DocPort understands: {@code system/<type or *>.<permissions>}, in the v1
  * form ({@code .read}, which means read and search) or the v2 form ({@code .rs}, {@code .r}, {@code
  * .s}). DocPort's directory is read-only, so write permissions ({@code .write}, {@code c}, {@code
- * u}, {@code d}) are granted on Subscription alone (an insurer creates and deletes its own
- * subscriptions; {@code system/*.write} is not granted); other contexts ({@code patient/}, {@code
- * user/}) and v2 query parameters are not scopes DocPort grants.
+ * u}, {@code d}) are granted on Subscription and Appointment alone (an insurer creates and deletes
+ * its own subscriptions, and books, moves and cancels its own appointments; {@code system/*.write}
+ * is not granted); other contexts ({@code patient/}, {@code user/}) and v2 query parameters are not
+ * scopes DocPort grants.
  *
  * @param text the scope as the client wrote it (granted scopes are answered in that form)
  * @param resourceType a FHIR R4 resource type, or {@code *} for all
@@ -34,10 +35,13 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
           "OrganizationAffiliation",
           "HealthcareService",
           "InsurancePlan",
-          "Endpoint");
+          "Endpoint",
+          "Schedule",
+          "Slot",
+          "Appointment");
 
-  /** The one resource type an insurer may write: its own subscriptions. */
-  static final String WRITABLE_TYPE = "Subscription";
+  /** The resource types an insurer may write: its own subscriptions and appointments. */
+  static final Set<String> WRITABLE_TYPES = Set.of("Subscription", "Appointment");
 
   /** What a client may do when it registers without naming scopes: read everything it sees. */
   static final String DEFAULT = "system/*.read";
@@ -60,12 +64,12 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
       return Optional.of(new SmartScope(text, type, true, true, false));
     }
     if (permissions.equals("write")) {
-      return type.equals(WRITABLE_TYPE)
+      return WRITABLE_TYPES.contains(type)
           ? Optional.of(new SmartScope(text, type, false, false, true))
           : Optional.empty();
     }
     boolean write = permissions.matches(".*[cud].*");
-    if (permissions.isEmpty() || (write && !type.equals(WRITABLE_TYPE))) {
+    if (permissions.isEmpty() || (write && !WRITABLE_TYPES.contains(type))) {
       return Optional.empty();
     }
     return Optional.of(
@@ -114,7 +118,9 @@ record SmartScope(String text, String resourceType, boolean read, boolean search
             "system/Subscription.read",
             "system/Subscription.rs",
             "system/Subscription.write",
-            "system/Subscription.cud"));
+            "system/Subscription.cud",
+            "system/Appointment.write",
+            "system/Appointment.cu"));
     return scopes;
   }
 

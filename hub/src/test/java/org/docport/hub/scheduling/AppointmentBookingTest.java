@@ -166,7 +166,7 @@ class AppointmentBookingTest extends HubTest {
     // The sweep as it runs once the hold's end has passed.
     assertThat(appointments.expireHolds(until.plusSeconds(1))).isPositive();
 
-    assertThat(appointments.confirm(first.id(), id)).isInstanceOf(Appointments.NotFound.class);
+    assertThat(appointments.confirm(first.id(), id)).isInstanceOf(Appointments.Unavailable.class);
     assertThat(appointments.book(second.id(), slot, patient, null))
         .isInstanceOf(Appointments.Booked.class);
   }

@@ -28,9 +28,9 @@ class SlotGeneratorTest {
   private static final UUID DOCTOR = UUID.fromString("8d6e5c1a-3f1e-4a57-9a8e-2f0c1b7d9e11");
 
   private static final Service CONSULT =
-      new Service("consult", "Consultation", 15, 5, Mode.IN_PERSON, null);
+      new Service("consult", "Consultation", 15, 5, Mode.IN_PERSON, null, null);
   private static final Service HOUR =
-      new Service("hour", "Long visit", 60, 0, Mode.IN_PERSON, null);
+      new Service("hour", "Long visit", 60, 0, Mode.IN_PERSON, null, null);
 
   @Test
   void weeklyHoursAreCutIntoSlotsWithTheBufferBetweenThem() {

@@ -1,0 +1,310 @@
+package org.docport.hub.fhir;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.docport.hub.consent.InsurerVisibility;
+import org.docport.hub.scheduling.Appointments;
+import org.docport.mappings.BusinessIdentifiers;
+import org.docport.mappings.snapshot.Coding;
+import org.docport.mappings.snapshot.OfferedService;
+import org.docport.mappings.snapshot.OfferedSlot;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the FHIR API reads of doctors' calendars: slots with the status insurers see, and the
+ * schedules they belong to, only of doctors the insurer may see now ({@link InsurerVisibility}).
+ *
+ * <p>A slot's status is its generated one (free, or busy-unavailable on leave and holidays) under
+ * the appointments over its time: busy while one is booked, busy-tentative while one is held and
+ * the hold has not run out. An appointment at another location or for another service takes the
+ * doctor's time all the same, so overlap decides, not the slot id.
+ */
+@Component
+class CalendarQueries {
+
+  /** A slot as served: its FHIR content's source, version and last change. */
+  record ServedSlot(OfferedSlot slot, UUID doctorId, long version, Instant lastUpdated) {}
+
+  /** One page of slots; {@code nextCursor} null on the last. */
+  record SlotPage(List<ServedSlot> slots, String nextCursor) {}
+
+  private static final String LOCATION_SID = BusinessIdentifiers.LOCATION + "|";
+
+  /**
+   * The status an insurer sees; the parameter is the moment a hold is judged at. Statuses named as
+   * in {@link OfferedSlot.Status}.
+   */
+  private static final String STATUS =
+      """
+      case when s.status = 'BUSY_UNAVAILABLE' then 'BUSY_UNAVAILABLE'
+        when a.booked then 'BUSY' when a.held then 'BUSY_TENTATIVE' else 'FREE' end\
+      """;
+
+  /** The appointments over each slot's time, judged at the first parameter. */
+  private static final String TAKEN =
+      " left join lateral (select bool_or(x.status <> 'HELD') as booked,"
+          + " bool_or(x.status = 'HELD' and x.hold_until > ?) as held from appointment x"
+          + " where x.doctor_id = s.doctor_id and x.status in "
+          + Appointments.Status.HOLDING_SQL
+          + " and x.period && tstzrange(s.starts_at, s.ends_at, '[)')) a on true";
+
+  private static final String COLUMNS =
+      "s.id, s.doctor_id, s.location_id, s.service_id, s.starts_at, s.ends_at, "
+          + STATUS
+          + ", s.comment, s.service_name, s.service_type, s.telemedicine, s.version, s.updated_at";
+
+  private final JdbcTemplate jdbc;
+  private final InsurerVisibility visibility;
+  private final ObjectMapper json;
+
+  CalendarQueries(JdbcTemplate jdbc, InsurerVisibility visibility, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.visibility = visibility;
+    this.json = json;
+  }
+
+  /** The slot, if it is of a doctor the insurer may see. */
+  Optional<ServedSlot> slot(String insurerId, String slotId, Instant now) {
+    return jdbc
+        .query(
+            "select "
+                + COLUMNS
+                + " from slot s"
+                + TAKEN
+                + " where s.id = ? and s.doctor_id in (select p.doctor_id from "
+                + visibility.pairs()
+                + " p where p.insurer_id = ?)",
+            this::served,
+            Timestamp.from(now),
+            slotId,
+            insurerId)
+        .stream()
+        .findFirst();
+  }
+
+  /** A page of the slots the search matches, in start order, after the cursor. */
+  SlotPage slots(String insurerId, SlotSearch search, String cursor, Instant now) {
+    List<Object> args = new ArrayList<>();
+    args.add(Timestamp.from(now));
+    StringBuilder where =
+        new StringBuilder(
+            " where s.doctor_id in (select p.doctor_id from "
+                + visibility.pairs()
+                + " p where p.insurer_id = ?)");
+    args.add(insurerId);
+    if (search.scheduleId() != null) {
+      where.append(" and s.schedule_id = ?");
+      args.add(search.scheduleId());
+    }
+    if (search.practitionerId() != null) {
+      where.append(" and s.doctor_id = (").append(doctorOf("Practitioner")).append(")");
+      args.add(insurerId);
+      args.add(search.practitionerId());
+    }
+    if (search.locationId() != null) {
+      where
+          .append(" and s.doctor_id::text || '/' || s.location_id = (")
+          .append(locationKey("r.id = ?"))
+          .append(")");
+      args.add(insurerId);
+      args.add(search.locationId());
+    }
+    if (search.city() != null) {
+      where
+          .append(" and s.doctor_id::text || '/' || s.location_id in (")
+          .append(
+              locationKey(
+                  "r.id in (select c.id from directory_search c where c.insurer_id = r.insurer_id"
+                      + " and c.type = 'Location' and c.param = 'address-city'"
+                      + " and c.value like ?)"))
+          .append(")");
+      args.add(insurerId);
+      args.add(DirectoryQueries.escapeLike(search.city()) + "%");
+    }
+    if (search.from() != null) {
+      where.append(" and s.starts_at >= ?");
+      args.add(Timestamp.from(search.from()));
+    }
+    if (search.to() != null) {
+      where.append(" and s.starts_at < ?");
+      args.add(Timestamp.from(search.to()));
+    }
+    if (!search.serviceTypes().isEmpty()) {
+      where.append(
+          " and ((s.service_type->>'system') || '|' || (s.service_type->>'code') = any(?)"
+              + " or s.service_type->>'code' = any(?))");
+      String[] tokens = search.serviceTypes().toArray(String[]::new);
+      args.add(tokens);
+      args.add(tokens);
+    }
+    if (!search.specialties().isEmpty()) {
+      where.append(
+          " and s.doctor_id in (select r.doctor_id from directory_search d join directory_resource r"
+              + " on (r.insurer_id, r.type, r.id) = (d.insurer_id, d.type, d.id)"
+              + " where d.insurer_id = ? and d.type = 'PractitionerRole' and d.param = 'specialty'"
+              + " and d.value = any(?) and not r.deleted)");
+      args.add(insurerId);
+      args.add(search.specialties().toArray(String[]::new));
+    }
+    if (search.telemedicine() != null) {
+      where.append(" and s.telemedicine = ?");
+      args.add(search.telemedicine());
+    }
+    if (!search.statuses().isEmpty()) {
+      where.append(" and (").append(STATUS).append(") = any(?)");
+      args.add(search.statuses().stream().map(Enum::name).toArray(String[]::new));
+    }
+    if (cursor != null) {
+      String[] after = cursor.split("\\|", 2);
+      where.append(" and (s.starts_at, s.id) > (?, ?)");
+      args.add(Timestamp.from(Instant.parse(after[0])));
+      args.add(after[1]);
+    }
+    args.add(search.count() + 1);
+    List<ServedSlot> found =
+        jdbc.query(
+            "select "
+                + COLUMNS
+                + " from slot s"
+                + TAKEN
+                + where
+                + " order by s.starts_at, s.id limit ?",
+            this::served,
+            args.toArray());
+    if (found.size() <= search.count()) {
+      return new SlotPage(found, null);
+    }
+    List<ServedSlot> page = found.subList(0, search.count());
+    ServedSlot last = page.get(page.size() - 1);
+    return new SlotPage(List.copyOf(page), last.slot().start() + "|" + last.slot().id());
+  }
+
+  /**
+   * The offered service a Schedule stands for, if the insurer may see its doctor and it has slots
+   * now (specialties left to the caller, from the doctor's profile).
+   */
+  Optional<OfferedService> schedule(String insurerId, String scheduleId) {
+    return schedules(insurerId, "s.schedule_id = ?", scheduleId).stream().findFirst();
+  }
+
+  /** The schedules of the doctor behind the insurer's Practitioner. */
+  List<OfferedService> schedulesOfPractitioner(String insurerId, String practitionerId) {
+    return schedules(
+        insurerId, "s.doctor_id = (" + doctorOf("Practitioner") + ")", insurerId, practitionerId);
+  }
+
+  /** The schedules at the insurer's Location. */
+  List<OfferedService> schedulesAtLocation(String insurerId, String locationId) {
+    return schedules(
+        insurerId,
+        "s.doctor_id::text || '/' || s.location_id = (" + locationKey("r.id = ?") + ")",
+        insurerId,
+        locationId);
+  }
+
+  /**
+   * The doctor behind a Practitioner the insurer was ever shown (withdrawn ones too: an insurer
+   * still finds its appointments with a doctor it may no longer see).
+   */
+  Optional<UUID> everShown(String insurerId, String practitionerId) {
+    return jdbc
+        .query(
+            "select r.doctor_id from directory_resource r where r.insurer_id = ?"
+                + " and r.type = 'Practitioner' and r.id = ?",
+            (rs, n) -> rs.getObject(1, UUID.class),
+            insurerId,
+            practitionerId)
+        .stream()
+        .findFirst();
+  }
+
+  private List<OfferedService> schedules(String insurerId, String condition, Object... args) {
+    List<Object> all = new ArrayList<>(List.of(args));
+    all.add(insurerId);
+    return jdbc.query(
+        "select distinct on (s.schedule_id) s.doctor_id, s.location_id, s.service_id,"
+            + " s.service_name, s.service_type, s.telemedicine from slot s where "
+            + condition
+            + " and s.doctor_id in (select p.doctor_id from "
+            + visibility.pairs()
+            + " p where p.insurer_id = ?) order by s.schedule_id, s.starts_at desc",
+        (rs, n) ->
+            new OfferedService(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                coding(rs.getString(5)),
+                rs.getBoolean(6),
+                List.of()),
+        all.toArray());
+  }
+
+  /** The doctor behind a resource of the insurer's directory view (a Practitioner's id). */
+  private static String doctorOf(String type) {
+    return "select r.doctor_id from directory_resource r where r.insurer_id = ? and r.type = '"
+        + type
+        + "' and r.id = ? and not r.deleted";
+  }
+
+  /**
+   * {@code doctorId/locationId} of the insurer's Locations that {@code condition} picks (from the
+   * Location's DocPort identifier), for matching a slot's location.
+   */
+  private static String locationKey(String condition) {
+    return "select substr(i.value, "
+        + (LOCATION_SID.length() + 1)
+        + ") from directory_resource r join directory_search i"
+        + " on (i.insurer_id, i.type, i.id) = (r.insurer_id, r.type, r.id)"
+        + " where r.insurer_id = ? and r.type = 'Location' and not r.deleted and "
+        + condition
+        + " and i.param = 'identifier' and i.value like '"
+        + LOCATION_SID
+        + "%'";
+  }
+
+  private ServedSlot served(ResultSet rs, int row) throws SQLException {
+    UUID doctorId = rs.getObject(2, UUID.class);
+    OfferedService service =
+        new OfferedService(
+            doctorId,
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(9),
+            coding(rs.getString(10)),
+            rs.getBoolean(11),
+            List.of());
+    return new ServedSlot(
+        new OfferedSlot(
+            rs.getString(1),
+            service,
+            rs.getTimestamp(5).toInstant(),
+            rs.getTimestamp(6).toInstant(),
+            OfferedSlot.Status.valueOf(rs.getString(7)),
+            rs.getString(8)),
+        doctorId,
+        rs.getLong(12),
+        rs.getTimestamp(13).toInstant());
+  }
+
+  /** A service type as stored (JSON), or null. */
+  Coding coding(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return json.readValue(stored, Coding.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable service type " + stored, e);
+    }
+  }
+}

@@ -46,6 +46,9 @@ final class DirectoryCapabilities extends ServerCapabilityStatementProvider {
   private void describe(CapabilityStatementRestResourceComponent resource) {
     String type = resource.getType();
     List<String> served = profiles.get(type);
+    if (served == null && CalendarCapabilities.declare(resource)) {
+      return;
+    }
     if (served == null) {
       return; // HAPI's own OperationDefinition: nothing of the directory
     }

@@ -22,12 +22,9 @@ import org.docport.mappings.SchedulingMapper;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
@@ -38,9 +35,7 @@ import org.junit.jupiter.api.Test;
  * client and a SMART token. Each insurer sees and changes only its own appointments; a slot
  * somebody took answers 409.
  */
-class BookingApiTest extends FhirTest {
-
-  static final String BOOKING = "system/*.read system/Appointment.write";
+class BookingApiTest extends BookingTest {
 
   @Test
   void anInsurerFindsAFreeSlotHoldsItAndBooksIt() {
@@ -365,156 +360,19 @@ class BookingApiTest extends FhirTest {
                     == null);
   }
 
-  /** A doctor consented to the insurers, seeing patients 09:00-09:40 on Mondays in 20 minutes. */
-  private String bookableDoctor(String family, Insurer... insurers) {
-    String doctor = createDoctor(family);
-    for (Insurer insurer : insurers) {
-      consent(doctor, insurer, "ACTIVE");
-    }
-    String location = locationOf(doctor);
-    Map<String, Object> availability =
-        Map.of(
-            "horizonWeeks",
-            1,
-            "services",
-            List.of(
-                Map.of(
-                    "id",
-                    "consult",
-                    "name",
-                    "Consultation",
-                    "slotMinutes",
-                    20,
-                    "mode",
-                    "IN_PERSON",
-                    "type",
-                    Map.of(
-                        "system",
-                        "http://terminology.hl7.org/CodeSystem/service-type",
-                        "code",
-                        "124",
-                        "display",
-                        "General Practice"))),
-            "locations",
-            List.of(
-                Map.of(
-                    "locationId",
-                    location,
-                    "timeZone",
-                    "Asia/Kolkata",
-                    "weekly",
-                    List.of(
-                        Map.of(
-                            "days",
-                            List.of("MONDAY"),
-                            "start",
-                            "09:00",
-                            "end",
-                            "09:40",
-                            "service",
-                            "consult")))));
-    operator().put("/api/doctors/" + doctor + "/availability", availability, "\"0\"").expect(200);
-    for (Insurer insurer : insurers) {
-      IGenericClient fhir = booking(insurer);
-      await()
-          .atMost(Duration.ofSeconds(15))
-          .until(
-              () ->
-                  !fhir.search()
-                          .byUrl("Practitioner?family=" + family)
-                          .returnBundle(Bundle.class)
-                          .execute()
-                          .getEntry()
-                          .isEmpty()
-                      && count(
-                              fhir,
-                              "Slot?schedule.actor=Practitioner/" + practitionerId(fhir, family))
-                          == 2);
-    }
-    return doctor;
-  }
+  @Test
+  void metadataDeclaresTheSlotSearchAndTheBookingOperations() {
+    CapabilityStatement metadata =
+        unauthenticated().capabilities().ofType(CapabilityStatement.class).execute();
 
-  private IGenericClient booking(Insurer insurer) {
-    return InsurerFhirClients.client(operator(), port, insurer.id(), BOOKING, BOOKING);
-  }
-
-  private static List<String> freeSlots(IGenericClient fhir, String family) {
-    return resources(
-            search(
-                fhir,
-                "Slot?status=free&schedule.actor=Practitioner/" + practitionerId(fhir, family)),
-            Slot.class)
-        .stream()
-        .map(s -> s.getIdElement().getIdPart())
-        .toList();
-  }
-
-  private static String firstFreeSlot(IGenericClient fhir, String family) {
-    return resources(
-            search(
-                fhir,
-                "Slot?status=free&schedule.actor=Practitioner/" + practitionerId(fhir, family)),
-            Slot.class)
-        .get(0)
-        .getIdElement()
-        .getIdPart();
-  }
-
-  private static Appointment create(IGenericClient fhir, String slot) {
-    return (Appointment) fhir.create().resource(request(slot)).execute().getResource();
-  }
-
-  private static Appointment hold(IGenericClient fhir, String slot, int minutes) {
-    Parameters parameters = new Parameters();
-    parameters
-        .addParameter()
-        .setName("appointment-resource")
-        .setResource(request(slot).setStatus(AppointmentStatus.PROPOSED));
-    parameters.addParameter().setName("hold-minutes").setValue(new IntegerType(minutes));
-    return fhir.operation()
-        .onType(Appointment.class)
-        .named("$hold")
-        .withParameters(parameters)
-        .returnResourceType(Appointment.class)
-        .execute();
-  }
-
-  /** A booking of the slot for a patient given by minimal demographics. */
-  private static Appointment request(String slot) {
-    Patient patient = new Patient().addName(new HumanName().setFamily("Rao").addGiven("Meera"));
-    patient.setId("p");
-    Appointment appointment = new Appointment().setStatus(AppointmentStatus.BOOKED);
-    appointment.addContained(patient);
-    appointment.addSlot(new Reference("Slot/" + slot));
-    appointment.addParticipant().setActor(new Reference("#p"));
-    return appointment;
-  }
-
-  private static String statusAt(IGenericClient fhir, Slot slot) {
-    return fhir.read()
-        .resource(Slot.class)
-        .withId(slot.getIdElement().getIdPart())
-        .execute()
-        .getStatus()
-        .toCode();
-  }
-
-  private static Slot slotResource(IGenericClient fhir, String id) {
-    return fhir.read().resource(Slot.class).withId(id).execute();
-  }
-
-  private static int count(IGenericClient fhir, String url) {
-    return search(fhir, url).getEntry().size();
-  }
-
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static String outcomeText(Throwable e) {
-    BaseServerResponseException response = (BaseServerResponseException) e;
-    return response.getOperationOutcome() instanceof OperationOutcome outcome
-        ? outcome.getIssueFirstRep().getDiagnostics()
-        : response.getMessage();
+    assertThat(resource(metadata, "Slot").getSearchParam())
+        .extracting(p -> p.getName())
+        .contains("schedule.actor", "start", "status", "service-type", "specialty", "telemedicine");
+    assertThat(resource(metadata, "Appointment").getOperation())
+        .extracting(o -> o.getName())
+        .contains("hold", "book");
+    assertThat(resource(metadata, "Appointment").getInteraction())
+        .extracting(i -> i.getCode().toCode())
+        .contains("read", "search-type", "create", "update");
   }
 }

@@ -31,7 +31,8 @@ public final class Benchmarks {
           "throughput", new ThroughputScenario(),
           "memory", new MemoryScenario(),
           "consent", new ConsentScenario(),
-          "fhir", new FhirScenario());
+          "fhir", new FhirScenario(),
+          "slots", new SlotsScenario());
 
   private static final long STARTED = System.nanoTime();
 
@@ -47,7 +48,7 @@ public final class Benchmarks {
       Scenario scenario = SCENARIOS.get(name);
       if (scenario == null) {
         System.err.println(
-            "usage: Benchmarks latency|throughput|memory|consent|fhir|all [--flag=value ...]");
+            "usage: Benchmarks latency|throughput|memory|consent|fhir|slots|all [--flag=value ...]");
         System.exit(2);
       }
       run(scenario, options);

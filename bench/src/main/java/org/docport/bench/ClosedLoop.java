@@ -9,7 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,10 +22,11 @@ import java.util.function.Supplier;
 
 /**
  * A closed-loop HTTP load: {@code clients} threads, each with its own JDK {@link HttpClient}
- * (HTTP/1.1, one kept-alive connection), each sending its next GET as soon as the previous answer
- * is read. Answers are read as bytes and counted, not parsed, so the figures are the server's and
- * not a FHIR client's; anything but 200 is an error. A warm-up is run and not measured; a request
- * counts when it was sent inside the measured window.
+ * (HTTP/1.1, one kept-alive connection), each sending its next request (a GET, or a POST of a body)
+ * as soon as the previous answer is read. Answers are read as bytes and counted, not parsed, so the
+ * figures are the server's and not a FHIR client's; anything but 200, 201 or a status the load
+ * expects (409 for a slot somebody else took) is an error. The answers are also counted per status.
+ * A warm-up is run and not measured; a request counts when it was sent inside the measured window.
  */
 final class ClosedLoop {
 
@@ -34,7 +39,13 @@ final class ClosedLoop {
       long bytes,
       double seconds,
       List<String> errorSamples,
-      CpuUsage.Breakdown cpu) {
+      CpuUsage.Breakdown cpu,
+      Map<Integer, Long> statuses) {
+
+    /** Answers with this status in the measured window. */
+    long answered(int status) {
+      return statuses.getOrDefault(status, 0L);
+    }
 
     double perSecond() {
       return latencies.count() / seconds;
@@ -93,7 +104,17 @@ final class ClosedLoop {
    * @param token a new access token, or null to send none; each client renews its own after {@link
    *     SmartTokens#RENEW_AFTER}, outside the measured time of any request
    */
-  record Requests(Function<ThreadLocalRandom, URI> uri, Supplier<String> token) {}
+  record Requests(
+      Function<ThreadLocalRandom, URI> uri,
+      Supplier<String> token,
+      Function<ThreadLocalRandom, String> body,
+      Set<Integer> expected) {
+
+    /** GETs of {@code uri}. */
+    Requests(Function<ThreadLocalRandom, URI> uri, Supplier<String> token) {
+      this(uri, token, null, Set.of());
+    }
+  }
 
   private ClosedLoop() {}
 
@@ -130,7 +151,9 @@ final class ClosedLoop {
     long errors = 0;
     long bytes = 0;
     List<String> samples = new ArrayList<>();
+    Map<Integer, Long> statuses = new TreeMap<>();
     for (Client client : all) {
+      client.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
       latencies.add(client.latencies);
       errors += client.errors.get();
       bytes += client.bytes;
@@ -144,7 +167,8 @@ final class ClosedLoop {
         bytes,
         duration.toNanos() / 1e9,
         samples.subList(0, Math.min(5, samples.size())),
-        cpu.between(before, after));
+        cpu.between(before, after),
+        statuses);
   }
 
   private static void sleepUntil(long nanos) {
@@ -169,6 +193,7 @@ final class ClosedLoop {
     final Latencies latencies = new Latencies();
     final AtomicLong errors = new AtomicLong();
     final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
+    final Map<Integer, Long> statuses = new HashMap<>();
     long bytes;
     private String token;
     private long tokenAt;
@@ -200,7 +225,7 @@ final class ClosedLoop {
                 http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             status = response.statusCode();
             size = response.body().length;
-            if (status != 200) {
+            if (status != 200 && status != 201 && !requests.expected().contains(status)) {
               failure = status + " " + new String(response.body(), 0, (int) Math.min(size, 300));
             }
           } catch (IOException e) {
@@ -212,6 +237,7 @@ final class ClosedLoop {
           if (sent < measureFrom) {
             continue;
           }
+          statuses.merge(status, 1L, Long::sum);
           if (failure == null) {
             latencies.record((answered - sent) / 1_000);
             bytes += size;
@@ -233,8 +259,14 @@ final class ClosedLoop {
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(requests.uri().apply(random))
               .timeout(Duration.ofSeconds(30))
-              .header("Accept", "application/fhir+json")
-              .GET();
+              .header("Accept", "application/fhir+json");
+      if (requests.body() == null) {
+        builder.GET();
+      } else {
+        builder
+            .header("Content-Type", "application/fhir+json")
+            .POST(HttpRequest.BodyPublishers.ofString(requests.body().apply(random)));
+      }
       if (requests.token() != null) {
         if (token == null || System.nanoTime() - tokenAt > SmartTokens.RENEW_AFTER.toNanos()) {
           token = requests.token().get();

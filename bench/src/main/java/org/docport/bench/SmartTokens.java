@@ -50,6 +50,11 @@ final class SmartTokens {
 
   /** Registers a client for the insurer (as the operator) and finds the token endpoint. */
   static SmartTokens register(HubClient operator, String insurerId) {
+    return register(operator, insurerId, List.of("system/*.read"));
+  }
+
+  /** Registers a client allowed {@code scopes}. */
+  static SmartTokens register(HubClient operator, String insurerId, List<String> scopes) {
     RSAKey key;
     try {
       key = new RSAKeyGenerator(2048).keyID("bench-" + UUID.randomUUID()).generate();
@@ -61,7 +66,7 @@ final class SmartTokens {
         operator
             .post(
                 "/api/insurers/" + insurerId + "/clients",
-                Map.of("name", "fhir benchmark", "jwks", jwks))
+                Map.of("name", "fhir benchmark", "jwks", jwks, "scopes", scopes))
             .expect(201)
             .body()
             .get("clientId")

@@ -89,6 +89,27 @@ public class InsurerVisibility {
             insurerId));
   }
 
+  /** Those of the doctors whose data may flow to the insurer now. */
+  public List<UUID> visibleAmong(String insurerId, UUID[] doctorIds) {
+    return jdbc.queryForList(
+        "select p.doctor_id from " + PAIRS + " p where p.insurer_id = ? and p.doctor_id = any(?)",
+        UUID.class,
+        insurerId,
+        doctorIds);
+  }
+
+  /** Whether the doctor's data may flow to the insurer now, without reading the profile. */
+  public boolean sees(UUID doctorId, String insurerId) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from "
+                + PAIRS
+                + " p where p.doctor_id = ? and p.insurer_id = ?)",
+            Boolean.class,
+            doctorId,
+            insurerId));
+  }
+
   /**
    * The doctor, only if their data may flow to the insurer: one query, so the rule, the insurer's
    * pause flag and the data read see the same moment.

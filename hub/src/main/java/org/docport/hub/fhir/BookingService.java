@@ -229,8 +229,14 @@ class BookingService {
       } else if (status == AppointmentStatus.BOOKED
           && current.status() == Appointments.Status.HELD) {
         outcome = appointments.confirm(caller.insurerId(), id.getIdPart());
-      } else {
+      } else if (current.status() == Appointments.Status.BOOKED
+          || (current.status() == Appointments.Status.HELD
+              && status == AppointmentStatus.PENDING)) {
         outcome = new Appointments.Booked(id.getIdPart());
+      } else {
+        outcome =
+            new Appointments.Unavailable(
+                id.getIdPart(), "it is " + current.status() + " and cannot be booked again");
       }
     } else {
       throw BookingRequests.refused(

@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.scheduling.Appointments;
-import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.snapshot.Coding;
 import org.docport.mappings.snapshot.OfferedService;
 import org.docport.mappings.snapshot.OfferedSlot;
@@ -37,7 +39,8 @@ class CalendarQueries {
   /** One page of slots; {@code nextCursor} null on the last. */
   record SlotPage(List<ServedSlot> slots, String nextCursor) {}
 
-  private static final String LOCATION_SID = BusinessIdentifiers.LOCATION + "|";
+  /** Up to this many doctors, their slots are read doctor by doctor, each an index range. */
+  private static final int PER_DOCTOR = 200;
 
   /**
    * The status an insurer sees; the parameter is the moment a hold is judged at. Statuses named as
@@ -80,9 +83,9 @@ class CalendarQueries {
                 + COLUMNS
                 + " from slot s"
                 + TAKEN
-                + " where s.id = ? and s.doctor_id in (select p.doctor_id from "
+                + " where s.id = ? and exists (select 1 from "
                 + visibility.pairs()
-                + " p where p.insurer_id = ?)",
+                + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)",
             this::served,
             Timestamp.from(now),
             slotId,
@@ -91,44 +94,49 @@ class CalendarQueries {
         .findFirst();
   }
 
-  /** A page of the slots the search matches, in start order, after the cursor. */
+  /**
+   * A page of the slots the search matches, in start order, after the cursor. A search that names
+   * doctors (a practitioner, schedule, location, city or specialty) first finds the doctors (and
+   * locations) it means among those the insurer may see, then reads only their slots, by the {@code
+   * (doctor_id, starts_at, id)} index; one that does not reads slots in start order and checks each
+   * doctor's visibility.
+   */
   SlotPage slots(String insurerId, SlotSearch search, String cursor, Instant now) {
     List<Object> args = new ArrayList<>();
-    args.add(Timestamp.from(now));
-    StringBuilder where =
-        new StringBuilder(
-            " where s.doctor_id in (select p.doctor_id from "
-                + visibility.pairs()
-                + " p where p.insurer_id = ?)");
-    args.add(insurerId);
+    StringBuilder where = new StringBuilder();
+    Places places = null;
+    if (search.locationId() != null || search.city() != null) {
+      places = places(insurerId, search);
+      if (places.locations().length == 0) {
+        return new SlotPage(List.of(), null);
+      }
+    }
+    UUID[] doctors = null;
+    if (narrowsDoctors(search)) {
+      doctors = candidates(insurerId, search, places);
+      if (doctors.length == 0) {
+        return new SlotPage(List.of(), null);
+      }
+      if (doctors.length <= PER_DOCTOR) {
+        where.append(" where s.doctor_id = d.doctor_id");
+      } else {
+        where.append(" where s.doctor_id = any(?)");
+        args.add(doctors);
+      }
+    } else {
+      where
+          .append(" where exists (select 1 from ")
+          .append(visibility.pairs())
+          .append(" p where p.doctor_id = s.doctor_id and p.insurer_id = ?)");
+      args.add(insurerId);
+    }
+    if (places != null) {
+      where.append(" and s.location_ref = any(?)");
+      args.add(places.locations());
+    }
     if (search.scheduleId() != null) {
       where.append(" and s.schedule_id = ?");
       args.add(search.scheduleId());
-    }
-    if (search.practitionerId() != null) {
-      where.append(" and s.doctor_id = (").append(doctorOf("Practitioner")).append(")");
-      args.add(insurerId);
-      args.add(search.practitionerId());
-    }
-    if (search.locationId() != null) {
-      where
-          .append(" and s.doctor_id::text || '/' || s.location_id = (")
-          .append(locationKey("r.id = ?"))
-          .append(")");
-      args.add(insurerId);
-      args.add(search.locationId());
-    }
-    if (search.city() != null) {
-      where
-          .append(" and s.doctor_id::text || '/' || s.location_id in (")
-          .append(
-              locationKey(
-                  "r.id in (select c.id from directory_search c where c.insurer_id = r.insurer_id"
-                      + " and c.type = 'Location' and c.param = 'address-city'"
-                      + " and c.value like ?)"))
-          .append(")");
-      args.add(insurerId);
-      args.add(DirectoryQueries.escapeLike(search.city()) + "%");
     }
     if (search.from() != null) {
       where.append(" and s.starts_at >= ?");
@@ -146,22 +154,18 @@ class CalendarQueries {
       args.add(tokens);
       args.add(tokens);
     }
-    if (!search.specialties().isEmpty()) {
-      where.append(
-          " and s.doctor_id in (select r.doctor_id from directory_search d join directory_resource r"
-              + " on (r.insurer_id, r.type, r.id) = (d.insurer_id, d.type, d.id)"
-              + " where d.insurer_id = ? and d.type = 'PractitionerRole' and d.param = 'specialty'"
-              + " and d.value = any(?) and not r.deleted)");
-      args.add(insurerId);
-      args.add(search.specialties().toArray(String[]::new));
-    }
     if (search.telemedicine() != null) {
       where.append(" and s.telemedicine = ?");
       args.add(search.telemedicine());
     }
     if (!search.statuses().isEmpty()) {
-      where.append(" and (").append(STATUS).append(") = any(?)");
-      args.add(search.statuses().stream().map(Enum::name).toArray(String[]::new));
+      where
+          .append(" and (")
+          .append(
+              search.statuses().stream()
+                  .map(CalendarQueries::statusCondition)
+                  .collect(Collectors.joining(" or ")))
+          .append(")");
     }
     if (cursor != null) {
       String[] after = cursor.split("\\|", 2);
@@ -169,17 +173,26 @@ class CalendarQueries {
       args.add(Timestamp.from(Instant.parse(after[0])));
       args.add(after[1]);
     }
+    String ordered = " order by s.starts_at, s.id limit ?";
     args.add(search.count() + 1);
-    List<ServedSlot> found =
-        jdbc.query(
-            "select "
-                + COLUMNS
-                + " from slot s"
-                + TAKEN
-                + where
-                + " order by s.starts_at, s.id limit ?",
-            this::served,
-            args.toArray());
+    args.add(0, Timestamp.from(now));
+    String select = "select " + COLUMNS + " from slot s" + TAKEN + where + ordered;
+    List<ServedSlot> found;
+    if (doctors == null || doctors.length > PER_DOCTOR) {
+      found = jdbc.query(select, this::served, args.toArray());
+    } else {
+      // One short index range per doctor, merged: the planner cannot wander off into every
+      // doctor's slots of the day in start order, filtering for a few.
+      args.add(0, doctors);
+      args.add(search.count() + 1);
+      found =
+          jdbc.query(
+              "select x.* from unnest(?::uuid[]) as d(doctor_id) cross join lateral ("
+                  + select
+                  + ") x order by x.starts_at, x.id limit ?",
+              this::served,
+              args.toArray());
+    }
     if (found.size() <= search.count()) {
       return new SlotPage(found, null);
     }
@@ -204,11 +217,7 @@ class CalendarQueries {
 
   /** The schedules at the insurer's Location. */
   List<OfferedService> schedulesAtLocation(String insurerId, String locationId) {
-    return schedules(
-        insurerId,
-        "s.doctor_id::text || '/' || s.location_id = (" + locationKey("r.id = ?") + ")",
-        insurerId,
-        locationId);
+    return schedules(insurerId, "s.location_ref = ?", locationId);
   }
 
   /**
@@ -234,9 +243,10 @@ class CalendarQueries {
         "select distinct on (s.schedule_id) s.doctor_id, s.location_id, s.service_id,"
             + " s.service_name, s.service_type, s.telemedicine from slot s where "
             + condition
-            + " and s.doctor_id in (select p.doctor_id from "
+            + " and exists (select 1 from "
             + visibility.pairs()
-            + " p where p.insurer_id = ?) order by s.schedule_id, s.starts_at desc",
+            + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)"
+            + " order by s.schedule_id, s.starts_at desc",
         (rs, n) ->
             new OfferedService(
                 rs.getObject(1, UUID.class),
@@ -249,27 +259,121 @@ class CalendarQueries {
         all.toArray());
   }
 
+  /** Whether the search names doctors, rather than asking across the insurer's whole view. */
+  private static boolean narrowsDoctors(SlotSearch search) {
+    return search.practitionerId() != null
+        || search.scheduleId() != null
+        || search.locationId() != null
+        || search.city() != null
+        || !search.specialties().isEmpty();
+  }
+
+  /** The insurer's Locations a search's location or city picks, and their doctors. */
+  private record Places(String[] locations, UUID[] doctors) {}
+
+  private Places places(String insurerId, SlotSearch search) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select r.id, r.doctor_id from directory_resource r where r.insurer_id = ?"
+                + " and r.type = 'Location' and not r.deleted");
+    List<Object> args = new ArrayList<>(List.of(insurerId));
+    if (search.locationId() != null) {
+      sql.append(" and r.id = ?");
+      args.add(search.locationId());
+    }
+    if (search.city() != null) {
+      sql.append(
+          " and r.id in (select c.id from directory_search c where c.insurer_id = ?"
+              + " and c.type = 'Location' and c.param = 'address-city' and c.value like ?)");
+      args.add(insurerId);
+      args.add(DirectoryQueries.escapeLike(search.city()) + "%");
+    }
+    List<String> locations = new ArrayList<>();
+    Set<UUID> doctors = new LinkedHashSet<>();
+    jdbc.query(
+        sql.toString(),
+        rs -> {
+          locations.add(rs.getString(1));
+          doctors.add(rs.getObject(2, UUID.class));
+        },
+        args.toArray());
+    return new Places(locations.toArray(String[]::new), doctors.toArray(UUID[]::new));
+  }
+
+  /**
+   * The doctors the insurer may see that the search's doctor conditions pick: each condition
+   * narrows the set the one before left, and visibility is checked last, on what remains.
+   */
+  private UUID[] candidates(String insurerId, SlotSearch search, Places places) {
+    Set<UUID> doctors = null;
+    if (search.practitionerId() != null) {
+      doctors =
+          new LinkedHashSet<>(
+              jdbc.queryForList(
+                  doctorOf("Practitioner"), UUID.class, insurerId, search.practitionerId()));
+    }
+    if (search.scheduleId() != null) {
+      doctors =
+          narrow(
+              doctors,
+              jdbc.queryForList(
+                  "select doctor_id from slot where schedule_id = ? limit 1",
+                  UUID.class,
+                  search.scheduleId()));
+    }
+    if (places != null) {
+      doctors = narrow(doctors, List.of(places.doctors()));
+    }
+    if (!search.specialties().isEmpty() && (doctors == null || !doctors.isEmpty())) {
+      String among = doctors == null ? "" : " and r.doctor_id = any(?)";
+      List<Object> args = new ArrayList<>();
+      args.add(insurerId);
+      args.add(search.specialties().toArray(String[]::new));
+      if (doctors != null) {
+        args.add(doctors.toArray(UUID[]::new));
+      }
+      doctors =
+          narrow(
+              doctors,
+              jdbc.queryForList(
+                  "select distinct r.doctor_id from directory_search d join directory_resource r"
+                      + " on (r.insurer_id, r.type, r.id) = (d.insurer_id, d.type, d.id)"
+                      + " where d.insurer_id = ? and d.type = 'PractitionerRole'"
+                      + " and d.param = 'specialty' and d.value = any(?) and not r.deleted"
+                      + among,
+                  UUID.class,
+                  args.toArray()));
+    }
+    if (doctors == null || doctors.isEmpty()) {
+      return new UUID[0];
+    }
+    return visibility.visibleAmong(insurerId, doctors.toArray(UUID[]::new)).toArray(UUID[]::new);
+  }
+
+  /** {@code found}, within {@code doctors} when a condition before already chose some. */
+  private static Set<UUID> narrow(Set<UUID> doctors, List<UUID> found) {
+    Set<UUID> narrowed = new LinkedHashSet<>(found);
+    if (doctors != null) {
+      narrowed.retainAll(doctors);
+    }
+    return narrowed;
+  }
+
+  /** The SQL condition for slots an insurer sees in this status (after {@link #TAKEN}). */
+  private static String statusCondition(OfferedSlot.Status status) {
+    return switch (status) {
+      case FREE -> "(s.status = 'FREE' and a.booked is not true and a.held is not true)";
+      case BUSY -> "(s.status = 'FREE' and a.booked)";
+      case BUSY_TENTATIVE -> "(s.status = 'FREE' and a.booked is not true and a.held)";
+      case BUSY_UNAVAILABLE -> "s.status = 'BUSY_UNAVAILABLE'";
+    };
+  }
+
   /** The doctor behind a resource of the insurer's directory view (a Practitioner's id). */
   private static String doctorOf(String type) {
     return "select r.doctor_id from directory_resource r where r.insurer_id = ? and r.type = '"
         + type
         + "' and r.id = ? and not r.deleted";
-  }
-
-  /**
-   * {@code doctorId/locationId} of the insurer's Locations that {@code condition} picks (from the
-   * Location's DocPort identifier), for matching a slot's location.
-   */
-  private static String locationKey(String condition) {
-    return "select substr(i.value, "
-        + (LOCATION_SID.length() + 1)
-        + ") from directory_resource r join directory_search i"
-        + " on (i.insurer_id, i.type, i.id) = (r.insurer_id, r.type, r.id)"
-        + " where r.insurer_id = ? and r.type = 'Location' and not r.deleted and "
-        + condition
-        + " and i.param = 'identifier' and i.value like '"
-        + LOCATION_SID
-        + "%'";
   }
 
   private ServedSlot served(ResultSet rs, int row) throws SQLException {

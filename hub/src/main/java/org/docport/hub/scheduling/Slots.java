@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +67,14 @@ class Slots {
     jdbc.update(
         """
         insert into slot (id, doctor_id, location_id, service_id, starts_at, ends_at, status,
-          comment, schedule_id, service_name, service_type, telemedicine)
+          comment, schedule_id, service_name, service_type, telemedicine, location_ref)
         select w.id, ?, w.location_id, w.service_id, w.starts_at, w.ends_at, w.status, w.comment,
-          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine
+          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine, w.location_ref
         from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[])
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                    ?::text[])
           as w(id, location_id, service_id, starts_at, ends_at, status, comment, schedule_id,
-               service_name, service_type, telemedicine)
+               service_name, service_type, telemedicine, location_ref)
         on conflict (id) do update set ends_at = excluded.ends_at, status = excluded.status,
           comment = excluded.comment, service_name = excluded.service_name,
           service_type = excluded.service_type, telemedicine = excluded.telemedicine,
@@ -97,7 +99,13 @@ class Slots {
         slots.stream().map(s -> typeJson(services.get(s.serviceId()))).toArray(String[]::new),
         slots.stream()
             .map(s -> services.get(s.serviceId()).mode() == Availability.Mode.TELEMEDICINE)
-            .toArray(Boolean[]::new));
+            .toArray(Boolean[]::new),
+        slots.stream().map(s -> locationRef(doctorId, s.locationId())).toArray(String[]::new));
+  }
+
+  /** The id of the FHIR Location of this doctor's practice location, as the directory has it. */
+  static String locationRef(UUID doctorId, String locationId) {
+    return BusinessIdentifiers.logicalId(BusinessIdentifiers.location(doctorId, locationId));
   }
 
   /**
@@ -108,11 +116,13 @@ class Slots {
     jdbc.update(
         """
         update slot set version = version + 1, updated_at = clock_timestamp()
-        where doctor_id = ? and starts_at < ? and ends_at > ?
+        where doctor_id = ? and starts_at < ? and ends_at > ? and starts_at > ?
         """,
         doctorId,
         Timestamp.from(end),
-        Timestamp.from(start));
+        Timestamp.from(start),
+        // No slot is longer than a day: the bound keeps the scan to the slots around the time.
+        Timestamp.from(start.minus(Duration.ofDays(1))));
   }
 
   /** The id of the FHIR Schedule of this doctor's service at this location. */

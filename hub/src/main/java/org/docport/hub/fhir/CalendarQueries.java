@@ -325,30 +325,24 @@ class CalendarQueries {
       doctors = narrow(doctors, List.of(places.doctors()));
     }
     if (!search.specialties().isEmpty() && (doctors == null || !doctors.isEmpty())) {
-      String[] specialties = search.specialties().toArray(String[]::new);
-      List<UUID> found =
-          doctors == null
-              // Every PractitionerRole with the specialty, by the search index.
-              ? jdbc.queryForList(
+      String among = doctors == null ? "" : " and r.doctor_id = any(?)";
+      List<Object> args = new ArrayList<>();
+      args.add(insurerId);
+      args.add(search.specialties().toArray(String[]::new));
+      if (doctors != null) {
+        args.add(doctors.toArray(UUID[]::new));
+      }
+      doctors =
+          narrow(
+              doctors,
+              jdbc.queryForList(
                   "select distinct r.doctor_id from directory_search d join directory_resource r"
                       + " on (r.insurer_id, r.type, r.id) = (d.insurer_id, d.type, d.id)"
                       + " where d.insurer_id = ? and d.type = 'PractitionerRole'"
-                      + " and d.param = 'specialty' and d.value = any(?) and not r.deleted",
+                      + " and d.param = 'specialty' and d.value = any(?) and not r.deleted"
+                      + among,
                   UUID.class,
-                  insurerId,
-                  specialties)
-              // The chosen doctors' PractitionerRoles, each checked for the specialty.
-              : jdbc.queryForList(
-                  "select distinct r.doctor_id from directory_resource r where r.doctor_id = any(?)"
-                      + " and r.insurer_id = ? and r.type = 'PractitionerRole' and not r.deleted"
-                      + " and exists (select 1 from directory_search d where d.insurer_id = r.insurer_id"
-                      + " and d.type = r.type and d.id = r.id and d.param = 'specialty'"
-                      + " and d.value = any(?))",
-                  UUID.class,
-                  doctors.toArray(UUID[]::new),
-                  insurerId,
-                  specialties);
-      doctors = narrow(doctors, found);
+                  args.toArray()));
     }
     if (doctors == null || doctors.isEmpty()) {
       return new UUID[0];

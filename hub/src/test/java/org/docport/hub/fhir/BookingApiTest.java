@@ -322,14 +322,12 @@ class BookingApiTest extends BookingTest {
     String booked = create(fhir, slots.get(0)).getIdPart();
     String availability = "/api/doctors/" + doctor + "/availability";
     ObjectNode hours = (ObjectNode) operator().get(availability).expect(200).body();
-    LocalDate monday =
-        LocalDate.ofInstant(
-            slotResource(fhir, slots.get(0)).getStart().toInstant(), ZoneOffset.UTC);
+    LocalDate day = CLINIC_DAY;
     hours
         .putArray("leave")
         .addObject()
-        .put("start", monday + "T00:00")
-        .put("end", monday.plusDays(1) + "T00:00")
+        .put("start", day + "T00:00")
+        .put("end", day.plusDays(1) + "T00:00")
         .put("reason", "conference");
 
     operator().put(availability, hours, "\"1\"").expect(200);

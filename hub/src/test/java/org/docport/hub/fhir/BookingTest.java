@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Appointment;
@@ -23,7 +25,16 @@ abstract class BookingTest extends FhirTest {
 
   static final String BOOKING = "system/*.read system/Appointment.write";
 
-  /** A doctor consented to the insurers, seeing patients 09:00-09:40 on Mondays in 20 minutes. */
+  /**
+   * The one day the doctors below see patients: three days ahead in their time zone, so every slot
+   * is in the planning horizon and hours away, whatever the day and hour the tests run.
+   */
+  static final LocalDate CLINIC_DAY = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(3);
+
+  /**
+   * A doctor consented to the insurers, seeing patients 09:00-09:40 on {@link #CLINIC_DAY} in 20
+   * minutes: two slots.
+   */
   String bookableDoctor(String family, Insurer... insurers) {
     String doctor = createDoctor(family);
     for (Insurer insurer : insurers) {
@@ -60,11 +71,11 @@ abstract class BookingTest extends FhirTest {
                     location,
                     "timeZone",
                     "Asia/Kolkata",
-                    "weekly",
+                    "extra",
                     List.of(
                         Map.of(
-                            "days",
-                            List.of("MONDAY"),
+                            "date",
+                            CLINIC_DAY.toString(),
                             "start",
                             "09:00",
                             "end",

@@ -237,6 +237,10 @@ class BookingApiTest extends BookingTest {
         .isZero();
     assertThat(count(fhir, "Slot?" + practitioner + "&specialty=207Q00000X")).isEqualTo(2);
     assertThat(count(fhir, "Slot?" + practitioner + "&specialty=208D00000X")).isZero();
+    // Across the insurer's whole view (it sees this doctor alone): by specialty, and by nothing.
+    assertThat(count(fhir, "Slot?specialty=207Q00000X")).isEqualTo(2);
+    assertThat(count(fhir, "Slot?specialty=208D00000X")).isZero();
+    assertThat(count(fhir, "Slot?status=free")).isEqualTo(2);
     assertThat(count(fhir, "Slot?" + practitioner + "&telemedicine=false")).isEqualTo(2);
     assertThat(count(fhir, "Slot?" + practitioner + "&telemedicine=true")).isZero();
     assertThat(count(fhir, "Slot?" + practitioner + "&start=ge" + encode(start))).isEqualTo(1);

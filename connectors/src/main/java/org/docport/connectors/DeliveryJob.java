@@ -13,6 +13,8 @@ import java.util.UUID;
  *     identifier ({@code system|value}) to the insurer's reference ({@code Type/id}); lets a
  *     connector remove what the doctor no longer has
  * @param lease the claim on the pair, which fences the outcome and bounds the writes
+ * @param calendarHeld the version of the doctor's calendar the insurer holds; null when it holds
+ *     none (the delivery sends the whole calendar)
  */
 public record DeliveryJob(
     String insurerId,
@@ -20,7 +22,8 @@ public record DeliveryJob(
     long wantedVersion,
     int attempts,
     Map<String, String> published,
-    Lease lease) {
+    Lease lease,
+    Long calendarHeld) {
 
   /**
    * Where a doctor's id would be, the insurer's own resources (its Organization, its networks, its
@@ -39,13 +42,24 @@ public record DeliveryJob(
     return INSURERS_OWN.equals(doctorId);
   }
 
-  /** A job that holds no claim (tests, previews). */
+  /** A claimed job for an insurer holding none of the doctor's calendar. */
+  public DeliveryJob(
+      String insurerId,
+      UUID doctorId,
+      long wantedVersion,
+      int attempts,
+      Map<String, String> published,
+      Lease lease) {
+    this(insurerId, doctorId, wantedVersion, attempts, published, lease, null);
+  }
+
+  /** A job that holds no claim (tests, previews), for an insurer holding none of the calendar. */
   public DeliveryJob(
       String insurerId,
       UUID doctorId,
       long wantedVersion,
       int attempts,
       Map<String, String> published) {
-    this(insurerId, doctorId, wantedVersion, attempts, published, Lease.none());
+    this(insurerId, doctorId, wantedVersion, attempts, published, Lease.none(), null);
   }
 }

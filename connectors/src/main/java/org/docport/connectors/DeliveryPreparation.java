@@ -1,13 +1,19 @@
 package org.docport.connectors;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.docport.mappings.PlanNetMapper;
+import org.docport.mappings.PublishedResources;
+import org.docport.mappings.SchedulingMapper;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The first step of every connector route: re-check consent and load the doctor's current snapshot
- * at delivery time, then map it; for the insurer's own pair ({@link DeliveryJob#INSURERS_OWN}),
- * re-check that the insurer sees a doctor and map its current profile. Answers {@link
- * DeliveryResult.Skipped} when the doctor must not (or no longer) be published to this insurer, and
- * {@link DeliveryResult.Held} when an operator has paused the insurer since the pair was claimed.
+ * and calendar changes at delivery time, then map them; for the insurer's own pair ({@link
+ * DeliveryJob#INSURERS_OWN}), re-check that the insurer sees a doctor and map its current profile.
+ * Answers {@link DeliveryResult.Skipped} when the doctor must not (or no longer) be published to
+ * this insurer, and {@link DeliveryResult.Held} when an operator has paused the insurer since the
+ * pair was claimed.
  */
 public final class DeliveryPreparation {
 
@@ -17,9 +23,34 @@ public final class DeliveryPreparation {
     this.subjects = subjects;
   }
 
-  private static org.docport.mappings.PublishedResources map(DeliveryJob job, DeliverySubject s) {
+  /**
+   * The doctor's resources with a Schedule per service the doctor offers (after the Practitioner
+   * and Locations they refer to), and the calendar's changes.
+   */
+  private static PreparedDelivery map(DeliveryJob job, DeliverySubject s) {
     try {
-      return PlanNetMapper.map(s.doctor(), s.insurer());
+      List<Resource> resources =
+          new ArrayList<>(PlanNetMapper.map(s.doctor(), s.insurer()).resources());
+      CalendarChanges calendar = s.calendar();
+      calendar.schedules().stream()
+          .map(
+              service ->
+                  SchedulingMapper.schedule(service.withSpecialties(s.doctor().specialties())))
+          .forEach(resources::add);
+      return new PreparedDelivery(
+          job,
+          s.doctor().version(),
+          new PublishedResources(resources),
+          new PreparedCalendar(
+              calendar.version(),
+              calendar.slots().stream().map(SchedulingMapper::slot).toList(),
+              calendar.removedSlotIds(),
+              calendar.appointments().stream()
+                  .map(
+                      a ->
+                          SchedulingMapper.pushed(
+                              a.withService(a.service().withSpecialties(s.doctor().specialties()))))
+                  .toList()));
     } catch (IllegalArgumentException e) {
       // Retrying cannot fix data the mapping refuses: park it for an operator.
       throw new RejectedDeliveryException(
@@ -41,12 +72,12 @@ public final class DeliveryPreparation {
       return prepareInsurer(job);
     }
     return subjects
-        .find(job.insurerId(), job.doctorId())
+        .find(job.insurerId(), job.doctorId(), job.calendarHeld())
         .<Object>map(
             subject ->
                 subject.insurerPaused()
                     ? new DeliveryResult.Held("insurer paused at delivery time")
-                    : new PreparedDelivery(job, subject.doctor().version(), map(job, subject)))
+                    : map(job, subject))
         .orElseGet(() -> new DeliveryResult.Skipped("no active consent at delivery time"));
   }
 

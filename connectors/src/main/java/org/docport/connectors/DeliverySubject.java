@@ -8,9 +8,21 @@ import org.docport.mappings.snapshot.InsurerContext;
  *
  * @param insurerPaused an operator paused delivery to the insurer: nothing may be sent now, and the
  *     pair stays due until the insurer is resumed
+ * @param calendar what the insurer is to be told of the doctor's calendar
  */
 public record DeliverySubject(
-    DoctorSnapshot doctor, InsurerContext insurer, boolean insurerPaused) {
+    DoctorSnapshot doctor,
+    InsurerContext insurer,
+    boolean insurerPaused,
+    CalendarChanges calendar) {
+
+  public DeliverySubject {
+    calendar = calendar == null ? CalendarChanges.none() : calendar;
+  }
+
+  public DeliverySubject(DoctorSnapshot doctor, InsurerContext insurer, boolean insurerPaused) {
+    this(doctor, insurer, insurerPaused, null);
+  }
 
   public DeliverySubject(DoctorSnapshot doctor, InsurerContext insurer) {
     this(doctor, insurer, false);

@@ -1,5 +1,6 @@
 package org.docport.connectors;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,10 +11,12 @@ import java.util.UUID;
 public interface DeliverySubjects {
 
   /**
-   * The doctor's current snapshot for this insurer, or empty when the doctor has no active consent
-   * to the insurer (or no longer exists).
+   * The doctor's current snapshot for this insurer, with what changed in the doctor's calendar
+   * since the version the insurer holds ({@code calendarHeld}; null when it holds none, which asks
+   * for the whole calendar), or empty when the doctor has no active consent to the insurer (or no
+   * longer exists).
    */
-  Optional<DeliverySubject> find(String insurerId, UUID doctorId);
+  Optional<DeliverySubject> find(String insurerId, UUID doctorId, Long calendarHeld);
 
   /**
    * The insurer's own profile, to publish its own resources, or empty when nothing of the insurer
@@ -21,4 +24,10 @@ public interface DeliverySubjects {
    * doctor it may see), or it no longer exists.
    */
   Optional<InsurerSubject> insurer(String insurerId);
+
+  /**
+   * What to take back from an insurer when a consent ends: {@code published} (what the delivery
+   * table says it holds of the doctor) and everything of the doctor's calendar it may hold.
+   */
+  Withdrawal withdrawal(String insurerId, UUID doctorId, Map<String, String> published);
 }

@@ -33,7 +33,7 @@ final class FakeDeliverySubjects implements DeliverySubjects {
   }
 
   @Override
-  public Optional<DeliverySubject> find(String insurerId, UUID doctorId) {
+  public Optional<DeliverySubject> find(String insurerId, UUID doctorId, Long calendarHeld) {
     return Optional.ofNullable(consented.get(new Pair(insurerId, doctorId)));
   }
 
@@ -43,5 +43,10 @@ final class FakeDeliverySubjects implements DeliverySubjects {
         .filter(e -> e.getKey().insurerId().equals(insurerId))
         .map(e -> new InsurerSubject(e.getValue().insurer(), 1, e.getValue().insurerPaused()))
         .findFirst();
+  }
+
+  @Override
+  public Withdrawal withdrawal(String insurerId, UUID doctorId, Map<String, String> published) {
+    return new Withdrawal(insurerId, doctorId, published);
   }
 }

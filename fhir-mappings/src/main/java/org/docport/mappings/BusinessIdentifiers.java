@@ -77,6 +77,12 @@ public final class BusinessIdentifiers {
    */
   public static final String SCHEDULE = SID + "schedule";
 
+  /** A slot of a Schedule; value = the slot's DocPort id. */
+  public static final String SLOT = SID + "slot";
+
+  /** An appointment an insurer booked through DocPort; value = the appointment's DocPort id. */
+  public static final String APPOINTMENT = SID + "appointment";
+
   /** All DocPort systems. */
   public static final List<String> SYSTEMS =
       List.of(
@@ -90,7 +96,9 @@ public final class BusinessIdentifiers {
           ORGANIZATION_AFFILIATION,
           HEALTHCARE_SERVICE,
           ENDPOINT,
-          SCHEDULE);
+          SCHEDULE,
+          SLOT,
+          APPOINTMENT);
 
   /**
    * Extension on the Practitioner (only) whose {@code valueString} is the registry version of the
@@ -124,6 +132,14 @@ public final class BusinessIdentifiers {
     return identifier(
         SCHEDULE,
         location(doctorId, locationId).getValue() + "/" + requiredText(serviceId, "service id"));
+  }
+
+  public static Identifier slot(String slotId) {
+    return identifier(SLOT, requiredText(slotId, "slot id"));
+  }
+
+  public static Identifier appointment(String appointmentId) {
+    return identifier(APPOINTMENT, requiredText(appointmentId, "appointment id"));
   }
 
   public static Identifier practitionerRole(UUID doctorId, String locationId, String networkId) {

@@ -97,6 +97,7 @@ public final class SchedulingMapper {
     Objects.requireNonNull(source, "slot");
     var slot = new Slot();
     slot.setId(source.id());
+    slot.addIdentifier(BusinessIdentifiers.slot(source.id()));
     slot.setSchedule(new Reference("Schedule/" + scheduleId(source.service())));
     // No specialty: a slot is a function of its own row alone, so a profile edit changes no slot.
     slot.addServiceType(serviceType(source.service()));
@@ -117,6 +118,7 @@ public final class SchedulingMapper {
     OfferedService service = source.service();
     var appointment = new Appointment();
     appointment.setId(source.id());
+    appointment.addIdentifier(BusinessIdentifiers.appointment(source.id()));
     appointment.setStatus(AppointmentStatus.fromCode(source.status().code()));
     if (source.status() == BookedAppointment.Status.EXPIRED) {
       appointment.setCancelationReason(new CodeableConcept().setText("the hold ran out"));
@@ -166,6 +168,31 @@ public final class SchedulingMapper {
     }
     if (Elements.has(source.meetingLink())) {
       appointment.addExtension(MEETING_LINK_EXTENSION, new UrlType(source.meetingLink().strip()));
+    }
+    return appointment;
+  }
+
+  /**
+   * The appointment as a connector pushes it to its insurer's own server: as {@link #appointment},
+   * but its slot and location are named by business identifier (logical references) rather than
+   * linked. The insurer's copy then never stands in the way of deleting a slot that is over or a
+   * location the doctor closed, on a server that refuses to delete what is referenced; the doctor
+   * stays a link (a copy is withdrawn before its Practitioner).
+   */
+  public static Appointment pushed(BookedAppointment source) {
+    Appointment appointment = appointment(source);
+    appointment.getSlot().clear();
+    appointment.addSlot(new Reference().setIdentifier(BusinessIdentifiers.slot(source.slotId())));
+    for (var participant : appointment.getParticipant()) {
+      Reference actor = participant.getActor();
+      if (actor.getReference() != null && actor.getReference().startsWith("Location/")) {
+        OfferedService service = source.service();
+        participant.setActor(
+            new Reference()
+                .setType("Location")
+                .setIdentifier(
+                    BusinessIdentifiers.location(service.doctorId(), service.locationId())));
+      }
     }
     return appointment;
   }

@@ -58,32 +58,31 @@ class SchedulingMapperTest {
       new OfferedService(DOCTOR, "main", "video", "Video follow-up", null, true, List.of());
 
   static final Map<String, Supplier<Resource>> CASES =
-      Map.of(
-          "schedule",
-          () -> SchedulingMapper.schedule(IN_PERSON),
-          "schedule-telemedicine",
-          () -> SchedulingMapper.schedule(VIDEO),
-          "slot-free",
-          () ->
-              SchedulingMapper.slot(
-                  new OfferedSlot(
-                      "s-1", IN_PERSON, NINE, NINE_TWENTY, OfferedSlot.Status.FREE, null)),
-          "slot-unavailable",
-          () ->
-              SchedulingMapper.slot(
-                  new OfferedSlot(
-                      "s-2",
-                      IN_PERSON,
-                      NINE,
-                      NINE_TWENTY,
-                      OfferedSlot.Status.BUSY_UNAVAILABLE,
-                      "leave: conference")),
-          "appointment-held",
-          () -> SchedulingMapper.appointment(held()),
-          "appointment-booked-video",
-          () -> SchedulingMapper.appointment(bookedVideo()),
-          "appointment-cancelled",
-          () -> SchedulingMapper.appointment(cancelled()));
+      Map.ofEntries(
+          Map.entry("schedule", () -> SchedulingMapper.schedule(IN_PERSON)),
+          Map.entry("schedule-telemedicine", () -> SchedulingMapper.schedule(VIDEO)),
+          Map.entry(
+              "slot-free",
+              () ->
+                  SchedulingMapper.slot(
+                      new OfferedSlot(
+                          "s-1", IN_PERSON, NINE, NINE_TWENTY, OfferedSlot.Status.FREE, null))),
+          Map.entry(
+              "slot-unavailable",
+              () ->
+                  SchedulingMapper.slot(
+                      new OfferedSlot(
+                          "s-2",
+                          IN_PERSON,
+                          NINE,
+                          NINE_TWENTY,
+                          OfferedSlot.Status.BUSY_UNAVAILABLE,
+                          "leave: conference"))),
+          Map.entry("appointment-held", () -> SchedulingMapper.appointment(held())),
+          Map.entry("appointment-booked-video", () -> SchedulingMapper.appointment(bookedVideo())),
+          Map.entry("appointment-cancelled", () -> SchedulingMapper.appointment(cancelled())),
+          // As a connector pushes it: slot and location by identifier, not by link.
+          Map.entry("appointment-pushed", () -> SchedulingMapper.pushed(held())));
 
   static List<String> names() {
     return CASES.keySet().stream().sorted().toList();

@@ -173,6 +173,18 @@ class ArchitectureTest {
           .should(notWrite("slot"));
 
   @ArchTest
+  static final ArchRule onlyCalendarVersionsWritesCalendarVersions =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.CalendarVersions"))))
+          .should(notWrite("doctor_calendar"));
+
+  @ArchTest
+  static final ArchRule onlySlotsWritesRemovedSlots =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Slots"))))
+          .should(notWrite("slot_removed"));
+
+  @ArchTest
   static final ArchRule onlyTheCalendarQueueWritesTheCalendarQueue =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.CalendarQueue"))))

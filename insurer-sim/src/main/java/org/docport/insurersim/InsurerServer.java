@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.InsurancePlan;
@@ -18,6 +19,8 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.OrganizationAffiliation;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.Slot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * A real FHIR R4 server over HTTP that plays an insurer in DocPort's tests, benchmarks and demos.
  *
  * <p>It hosts Practitioner, PractitionerRole, Location, Organization, InsurancePlan,
- * OrganizationAffiliation and HealthcareService in memory and behaves like the HAPI JPA server
+ * OrganizationAffiliation, HealthcareService, Endpoint, Schedule, Slot and Appointment in memory,
+ * takes transaction Bundles ({@link TransactionProvider}), and behaves like the HAPI JPA server
  * where DocPort depends on it: versioned writes, conditional update by identifier, 410 for deleted
  * ids, 400 for dangling references, 409 for deleting a referenced resource. Tests in the same JVM
  * can inject faults, add latency, require tokens and inspect what arrived. All methods are
@@ -47,6 +51,7 @@ public final class InsurerServer implements AutoCloseable {
   private final Faults faults;
   private final FaultFilter faultFilter;
   private final AccessControl access;
+  private final TransactionProvider transactions;
   private final EmbeddedTomcat http;
 
   private InsurerServer(int port, FhirContext fhir, Clock clock) {
@@ -63,8 +68,12 @@ public final class InsurerServer implements AutoCloseable {
                 "InsurancePlan",
                 "OrganizationAffiliation",
                 "HealthcareService",
-                "Endpoint"));
+                "Endpoint",
+                "Schedule",
+                "Slot",
+                "Appointment"));
     this.faults = new Faults(clock);
+    this.transactions = new TransactionProvider(store);
     this.access = new AccessControl(clock);
     ErrorResponses errors = new ErrorResponses(fhir);
     this.faultFilter = new FaultFilter(faults, errors);
@@ -200,6 +209,11 @@ public final class InsurerServer implements AutoCloseable {
     return store.writeLog().count();
   }
 
+  /** Transaction Bundles committed since start (each counts once, whatever it held). */
+  public int transactionCount() {
+    return transactions.committed();
+  }
+
   /** Committed writes in commit order, since start or {@link #reset()}. */
   public List<WriteLogEntry> writeLog() {
     return store.writeLog().entries();
@@ -242,7 +256,11 @@ public final class InsurerServer implements AutoCloseable {
         new StoreBackedProvider<>(InsurancePlan.class, store),
         new StoreBackedProvider<>(OrganizationAffiliation.class, store),
         new StoreBackedProvider<>(HealthcareService.class, store),
-        new StoreBackedProvider<>(Endpoint.class, store));
+        new StoreBackedProvider<>(Endpoint.class, store),
+        new StoreBackedProvider<>(Schedule.class, store),
+        new StoreBackedProvider<>(Slot.class, store),
+        new StoreBackedProvider<>(Appointment.class, store));
+    servlet.registerProvider(transactions);
     return servlet;
   }
 }

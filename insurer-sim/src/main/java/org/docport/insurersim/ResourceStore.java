@@ -44,6 +44,10 @@ final class ResourceStore {
   // from an earlier test cannot silently hit a different resource.
   private final AtomicLong lastServerId = new AtomicLong();
   private final WriteLog writeLog = new WriteLog();
+  // While a transaction runs (under the write lock): how to undo each write, and its log entries,
+  // recorded only once the whole transaction succeeded.
+  private List<Runnable> undo;
+  private List<Runnable> deferredLog;
   // type -> identifier value -> ids of live resources carrying it: conditional writes by
   // identifier look candidates up here rather than scanning every resource of the type.
   private final Map<String, Map<String, Set<String>>> idsByIdentifierValue =
@@ -148,6 +152,33 @@ final class ResourceStore {
     return locked(() -> singleMatch(type, criteria).map(this::tombstone));
   }
 
+  /**
+   * Runs {@code work} (several writes) as one transaction: either every write it made stays, or,
+   * when it throws, none does and the store is as it was.
+   */
+  <T> T atomically(Supplier<T> work) {
+    return locked(
+        () -> {
+          List<Runnable> undoing = new ArrayList<>();
+          List<Runnable> logging = new ArrayList<>();
+          undo = undoing;
+          deferredLog = logging;
+          try {
+            T result = work.get();
+            logging.forEach(Runnable::run);
+            return result;
+          } catch (RuntimeException e) {
+            for (int i = undoing.size() - 1; i >= 0; i--) {
+              undoing.get(i).run();
+            }
+            throw e;
+          } finally {
+            undo = null;
+            deferredLog = null;
+          }
+        });
+  }
+
   WriteLog writeLog() {
     return writeLog;
   }
@@ -191,13 +222,32 @@ final class ResourceStore {
 
   private void append(StoredResource stored, StoredResource previous, Operation operation) {
     Map<String, List<StoredResource>> history = historyOf(stored.type());
-    List<StoredResource> versions = new ArrayList<>(history.getOrDefault(stored.id(), List.of()));
+    List<StoredResource> before = history.get(stored.id());
+    List<StoredResource> versions = new ArrayList<>(before == null ? List.of() : before);
     versions.add(stored);
     history.put(stored.id(), List.copyOf(versions));
     reindex(stored, previous);
-    references.relink(
-        stored.key(), previous == null ? Set.of() : previous.targets(), stored.targets());
-    writeLog.record(stored, operation);
+    Set<String> previousTargets = previous == null ? Set.of() : previous.targets();
+    references.relink(stored.key(), previousTargets, stored.targets());
+    if (undo == null) {
+      writeLog.record(stored, operation);
+      return;
+    }
+    deferredLog.add(() -> writeLog.record(stored, operation));
+    undo.add(
+        () -> {
+          if (before == null) {
+            history.remove(stored.id());
+          } else {
+            history.put(stored.id(), before);
+          }
+          references.relink(stored.key(), stored.targets(), previousTargets);
+          Map<String, Set<String>> index = idsByIdentifierValue.get(stored.type());
+          stored.identifiers().forEach(i -> removeFromIndex(index, i.getValue(), stored.id()));
+          if (previous != null && !previous.deleted()) {
+            reindex(previous, null);
+          }
+        });
   }
 
   private void requireTargetsExist(Map<String, String> targets) {

@@ -34,10 +34,16 @@ public class DeliveryStore {
   private static final TypeReference<Map<String, String>> PUBLISHED = new TypeReference<>() {};
 
   /**
-   * A version of a doctor that an insurer may see and should hold; with {@link
-   * DeliveryJob#INSURERS_OWN} for the doctor, a version of the insurer's own profile.
+   * A version of a doctor (and of the doctor's calendar) that an insurer may see and should hold;
+   * with {@link DeliveryJob#INSURERS_OWN} for the doctor, a version of the insurer's own profile.
    */
-  public record Wanted(String insurerId, UUID doctorId, long version) {}
+  public record Wanted(String insurerId, UUID doctorId, long version, long calendarVersion) {
+
+    /** A version with no calendar (the insurer's own pair). */
+    public Wanted(String insurerId, UUID doctorId, long version) {
+      this(insurerId, doctorId, version, 0);
+    }
+  }
 
   /** What an insurer holds of a doctor, as far as delivery knows. */
   public record Receipt(DeliveryState state, Long deliveredVersion, String lastError) {}
@@ -66,11 +72,13 @@ public class DeliveryStore {
     return jdbc
         .queryForList(
             """
-            insert into delivery (insurer_id, doctor_id, wanted_version, state)
-            select w.insurer_id, w.doctor_id, w.version, 'PENDING'
-            from unnest(?::text[], ?::uuid[], ?::bigint[]) as w(insurer_id, doctor_id, version)
+            insert into delivery (insurer_id, doctor_id, wanted_version, calendar_wanted, state)
+            select w.insurer_id, w.doctor_id, w.version, w.calendar, 'PENDING'
+            from unnest(?::text[], ?::uuid[], ?::bigint[], ?::bigint[])
+              as w(insurer_id, doctor_id, version, calendar)
             on conflict (insurer_id, doctor_id) do update set
               wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),
+              calendar_wanted = greatest(delivery.calendar_wanted, excluded.calendar_wanted),
               state = 'PENDING',
               attempts = case when delivery.state = 'PENDING' then delivery.attempts else 0 end,
               next_attempt_at =
@@ -80,13 +88,16 @@ public class DeliveryStore {
                      else clock_timestamp() end
             where greatest(delivery.wanted_version, coalesce(delivery.delivered_version, 0))
                     < excluded.wanted_version
+               or greatest(delivery.calendar_wanted, coalesce(delivery.calendar_delivered, 0))
+                    < excluded.calendar_wanted
                or delivery.state = 'SKIPPED'
             returning insurer_id
             """,
             String.class,
             wanted.stream().map(Wanted::insurerId).toArray(String[]::new),
             wanted.stream().map(Wanted::doctorId).toArray(UUID[]::new),
-            wanted.stream().map(Wanted::version).toArray(Long[]::new))
+            wanted.stream().map(Wanted::version).toArray(Long[]::new),
+            wanted.stream().map(Wanted::calendarVersion).toArray(Long[]::new))
         .stream()
         .distinct()
         .toList();
@@ -127,7 +138,8 @@ public class DeliveryStore {
               limit ?
               for update skip locked) due
         where d.insurer_id = due.insurer_id and d.doctor_id = due.doctor_id
-        returning d.insurer_id, d.doctor_id, d.wanted_version, d.attempts, d.published
+        returning d.insurer_id, d.doctor_id, d.wanted_version, d.attempts, d.published,
+          d.calendar_delivered
         """,
         (rs, n) -> job(rs, Lease.taken(token, sentAt, lease)),
         insurerId,
@@ -174,24 +186,38 @@ public class DeliveryStore {
     }
   }
 
-  /** Records the receipt; the pair stays pending if a newer version arrived meanwhile. */
+  /**
+   * Records the receipt; the pair stays pending if a newer version (of the doctor or of the
+   * calendar) arrived meanwhile.
+   */
   public void delivered(DeliveryJob job, DeliveryResult.Delivered result) {
+    Long calendar = result.calendarVersion();
     fenced(
         job,
         """
         update delivery set
           wanted_version = greatest(wanted_version, ?),
           delivered_version = greatest(coalesce(delivered_version, 0), ?),
+          calendar_wanted = greatest(calendar_wanted, coalesce(?, 0)),
+          calendar_delivered =
+            case when ?::bigint is null then calendar_delivered
+                 else greatest(coalesce(calendar_delivered, 0), ?) end,
           delivered_at = now(),
           published = ?::jsonb,
-          state = case when wanted_version > ? then 'PENDING' else 'DELIVERED' end,
+          state = case when wanted_version > ?
+                         or calendar_wanted > coalesce(?, calendar_delivered, 0)
+                       then 'PENDING' else 'DELIVERED' end,
           attempts = 0, lease_until = null, lease_token = null, last_error = null,
           next_attempt_at = now()
         """,
         result.version(),
         result.version(),
+        calendar,
+        calendar,
+        calendar,
         toJson(result.published()),
-        result.version());
+        result.version(),
+        calendar);
   }
 
   /** Nothing was sent on purpose; a later consent or change makes the pair pending again. */
@@ -222,7 +248,7 @@ public class DeliveryStore {
             """
             update delivery set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
             where insurer_id = ? and doctor_id = ? and (lease_until is null or lease_until < now())
-            returning insurer_id, doctor_id, wanted_version, attempts, published
+            returning insurer_id, doctor_id, wanted_version, attempts, published, calendar_delivered
             """,
             (rs, n) -> job(rs, Lease.taken(token, sentAt, lease)),
             lease.toMillis(),
@@ -283,7 +309,8 @@ public class DeliveryStore {
     return fenced(
         job,
         """
-        update delivery set published = ?::jsonb, delivered_version = null, state = 'SKIPPED',
+        update delivery set published = ?::jsonb, delivered_version = null,
+          calendar_delivered = null, state = 'SKIPPED',
           attempts = 0, lease_until = null, lease_token = null, last_error = ?
         """,
         toJson(remaining),
@@ -395,7 +422,8 @@ public class DeliveryStore {
         rs.getLong("wanted_version"),
         rs.getInt("attempts"),
         fromJson(rs.getString("published")),
-        lease);
+        lease,
+        rs.getObject("calendar_delivered", Long.class));
   }
 
   private Map<String, String> fromJson(String value) {

@@ -5,12 +5,14 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.PreferReturnEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import ca.uhn.fhir.util.UrlUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.docport.connectors.DeliveryResult;
 import org.docport.connectors.Lease;
+import org.docport.connectors.PreparedCalendar;
 import org.docport.connectors.PreparedDelivery;
 import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.Withdrawal;
@@ -37,9 +40,13 @@ import org.hl7.fhir.r4.model.Resource;
  * conditional update on its DocPort business identifier, in dependency order, with references
  * rewritten to the ids the insurer's server assigned. Resources the doctor no longer has (a closed
  * practice location, or everything when the doctor became inactive) are deleted afterwards,
- * dependents first. When a consent ends, everything the doctor owns at the insurer is withdrawn:
- * roles are ended first (an insurer that missed the deletion still sees the doctor no longer
- * practises there), then deleted with the doctor's services, locations, endpoints and practitioner.
+ * dependents first. The doctor's calendar goes with them: a Schedule per offered service among the
+ * resources, and the slots and the insurer's own appointments that changed since the insurer's
+ * version as transaction Bundles (a change of 500 slots is one request, not 500). When a consent
+ * ends, everything the doctor owns at the insurer is withdrawn: appointment copies and slots first,
+ * then roles are ended (an insurer that missed the deletion still sees the doctor no longer
+ * practises there), then deleted with the doctor's schedules, services, locations, endpoints and
+ * practitioner.
  */
 public final class FhirRestWriter {
 
@@ -49,7 +56,16 @@ public final class FhirRestWriter {
    * shared.
    */
   private static final List<String> WITHDRAWABLE =
-      List.of("PractitionerRole", "HealthcareService", "Location", "Endpoint", "Practitioner");
+      List.of(
+          "Schedule",
+          "PractitionerRole",
+          "HealthcareService",
+          "Location",
+          "Endpoint",
+          "Practitioner");
+
+  /** Entries per transaction Bundle. */
+  static final int MAX_ENTRIES = 1000;
 
   private static final TokenClientParam IDENTIFIER = new TokenClientParam("identifier");
 
@@ -92,6 +108,7 @@ public final class FhirRestWriter {
     return write(
         delivery.version(),
         delivery.resources(),
+        delivery.calendar(),
         delivery.job().published(),
         delivery.job().lease());
   }
@@ -108,6 +125,22 @@ public final class FhirRestWriter {
   public DeliveryResult.Delivered write(
       long version,
       PublishedResources resources,
+      Map<String, String> previouslyPublished,
+      Lease lease) {
+    return write(version, resources, null, previouslyPublished, lease);
+  }
+
+  /**
+   * Publishes {@code resources}, then writes the calendar's changes (slots and appointments refer
+   * to the Schedules among the resources) as transactions, then withdraws what {@code
+   * previouslyPublished} has that {@code resources} lack: a Schedule goes only after its slots.
+   *
+   * @param calendar the calendar part, or null when the delivery has none
+   */
+  public DeliveryResult.Delivered write(
+      long version,
+      PublishedResources resources,
+      PreparedCalendar calendar,
       Map<String, String> previouslyPublished,
       Lease lease) {
     Duration longestRequest = Duration.ofMillis(fhir.getRestfulClientFactory().getSocketTimeout());
@@ -132,9 +165,66 @@ public final class FhirRestWriter {
       insurerRefs.put(localRef(resource), insurerRef);
       published.put(key(business), new PublishedRef(insurerRef, fingerprint).toString());
     }
+    if (calendar != null) {
+      writeCalendar(calendar, insurerRefs, lease, longestRequest);
+    }
     lease.ensureLasts(longestRequest);
     withdraw(previouslyPublished, published.keySet());
-    return new DeliveryResult.Delivered(version, published);
+    return new DeliveryResult.Delivered(
+        version, published, calendar == null ? null : calendar.version());
+  }
+
+  /**
+   * The calendar's changes as transactions of up to {@value #MAX_ENTRIES} entries: deletes of slots
+   * no longer offered, and conditional updates of slots and appointments by business identifier,
+   * their Schedule and Practitioner references rewritten to the insurer's ids.
+   */
+  private void writeCalendar(
+      PreparedCalendar calendar,
+      Map<String, String> insurerRefs,
+      Lease lease,
+      Duration longestRequest) {
+    List<Bundle.BundleEntryComponent> entries = new ArrayList<>();
+    calendar
+        .removedSlotIds()
+        .forEach(id -> entries.add(delete("Slot", BusinessIdentifiers.slot(id))));
+    calendar.slots().forEach(slot -> entries.add(put(References.rewrite(slot, insurerRefs))));
+    calendar.appointments().forEach(a -> entries.add(put(References.rewrite(a, insurerRefs))));
+    transact(entries, () -> lease.ensureLasts(longestRequest));
+  }
+
+  private void transact(List<Bundle.BundleEntryComponent> entries, Runnable beforeEach) {
+    for (int from = 0; from < entries.size(); from += MAX_ENTRIES) {
+      Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+      entries.subList(from, Math.min(entries.size(), from + MAX_ENTRIES)).forEach(bundle::addEntry);
+      beforeEach.run();
+      InsurerErrors.call(
+          "transaction of " + bundle.getEntry().size() + " calendar entries",
+          failedResponses,
+          () -> client.transaction().withBundle(bundle).execute());
+    }
+  }
+
+  private static Bundle.BundleEntryComponent put(Resource resource) {
+    Identifier business = BusinessIdentifiers.of(resource);
+    resource.setId((String) null);
+    Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent().setResource(resource);
+    entry
+        .getRequest()
+        .setMethod(Bundle.HTTPVerb.PUT)
+        .setUrl(conditional(resource.fhirType(), business));
+    return entry;
+  }
+
+  private static Bundle.BundleEntryComponent delete(String type, Identifier business) {
+    Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent();
+    entry.getRequest().setMethod(Bundle.HTTPVerb.DELETE).setUrl(conditional(type, business));
+    return entry;
+  }
+
+  /** {@code Type?identifier=system|value}, the parameter URL-encoded. */
+  private static String conditional(String type, Identifier business) {
+    return type + "?identifier=" + UrlUtil.escapeUrlParam(key(business));
   }
 
   /**
@@ -145,6 +235,12 @@ public final class FhirRestWriter {
    * @return what stays published: the shared organisations and networks
    */
   public Map<String, String> withdrawAll(Withdrawal withdrawal) {
+    List<Bundle.BundleEntryComponent> calendar = new ArrayList<>();
+    withdrawal
+        .appointmentIds()
+        .forEach(id -> calendar.add(delete("Appointment", BusinessIdentifiers.appointment(id))));
+    withdrawal.slotIds().forEach(id -> calendar.add(delete("Slot", BusinessIdentifiers.slot(id))));
+    transact(calendar, () -> {});
     Map<String, String> published = withdrawal.published();
     published.values().stream()
         .map(PublishedRef::referenceOf)

@@ -30,6 +30,24 @@ public record BookedAppointment(
     String rescheduleReason,
     Instant created) {
 
+  /** This appointment of the service as given (e.g. with the doctor's specialties). */
+  public BookedAppointment withService(OfferedService given) {
+    return new BookedAppointment(
+        id,
+        given,
+        slotId,
+        start,
+        end,
+        status,
+        holdUntil,
+        meetingLink,
+        patient,
+        coverage,
+        cancellationReason,
+        rescheduleReason,
+        created);
+  }
+
   /** Where an appointment is in its life. */
   public enum Status {
     /** Held for the insurer until {@link #holdUntil}: FHIR's pending. */

@@ -24,4 +24,10 @@ public record OfferedService(
   public OfferedService {
     specialties = specialties == null ? List.of() : List.copyOf(specialties);
   }
+
+  /** This service with the doctor's specialties, as the profile has them. */
+  public OfferedService withSpecialties(List<Coding> doctorsSpecialties) {
+    return new OfferedService(
+        doctorId, locationId, serviceId, name, type, telemedicine, doctorsSpecialties);
+  }
 }

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.docport.connectors.DeliveryJob;
+import org.docport.connectors.DeliverySubjects;
 import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.RetryableDeliveryException;
-import org.docport.connectors.Withdrawal;
 import org.docport.connectors.delivery.DeliveryState;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.workflows.consent.ConsentActivities;
@@ -36,12 +36,17 @@ class ConsentActivitiesImpl implements ConsentActivities {
   private final ConsentManagement consents;
   private final DeliveryStore deliveries;
   private final InsurerConnectors connectors;
+  private final DeliverySubjects subjects;
 
   ConsentActivitiesImpl(
-      ConsentManagement consents, DeliveryStore deliveries, InsurerConnectors connectors) {
+      ConsentManagement consents,
+      DeliveryStore deliveries,
+      InsurerConnectors connectors,
+      DeliverySubjects subjects) {
     this.consents = consents;
     this.deliveries = deliveries;
     this.connectors = connectors;
+    this.subjects = subjects;
   }
 
   @Override
@@ -104,7 +109,7 @@ class ConsentActivitiesImpl implements ConsentActivities {
           job.published().isEmpty()
               ? Map.of()
               : connectors.withdraw(
-                  new Withdrawal(key.insurerId(), key.doctorId(), job.published()));
+                  subjects.withdrawal(key.insurerId(), key.doctorId(), job.published()));
     } catch (RetryableDeliveryException e) {
       deliveries.release(job);
       throw ApplicationFailure.newFailure(e.getMessage(), "InsurerUnavailable");

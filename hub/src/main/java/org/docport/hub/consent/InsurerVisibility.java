@@ -26,8 +26,11 @@ public class InsurerVisibility {
   public static final Set<ConsentStatus> FLOWING =
       EnumSet.of(ConsentStatus.ENROLLING, ConsentStatus.ACTIVE);
 
-  /** A doctor's data may flow to an insurer; {@code version} is the doctor's current version. */
-  public record Flow(String insurerId, UUID doctorId, long version) {}
+  /**
+   * A doctor's data may flow to an insurer; {@code version} is the doctor's current version, {@code
+   * calendarVersion} the doctor's calendar's (0 without one).
+   */
+  public record Flow(String insurerId, UUID doctorId, long version, long calendarVersion) {}
 
   /**
    * A doctor whose data may flow to an insurer, whether an operator has paused delivery to it, and
@@ -72,8 +75,12 @@ public class InsurerVisibility {
       return List.of();
     }
     return jdbc.query(
-        "select insurer_id, doctor_id, version from " + PAIRS + " p where p.doctor_id = any(?)",
-        (rs, n) -> new Flow(rs.getString(1), rs.getObject(2, UUID.class), rs.getLong(3)),
+        "select p.insurer_id, p.doctor_id, p.version, coalesce(c.version, 0) from "
+            + PAIRS
+            + " p left join doctor_calendar c on c.doctor_id = p.doctor_id"
+            + " where p.doctor_id = any(?)",
+        (rs, n) ->
+            new Flow(rs.getString(1), rs.getObject(2, UUID.class), rs.getLong(3), rs.getLong(4)),
         (Object) doctorIds.toArray(UUID[]::new));
   }
 

@@ -1,11 +1,14 @@
 package org.docport.hub.delivery;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.docport.connectors.DeliverySubject;
 import org.docport.connectors.DeliverySubjects;
 import org.docport.connectors.InsurerSubject;
+import org.docport.connectors.Withdrawal;
 import org.docport.hub.consent.InsurerVisibility;
+import org.docport.hub.fhir.CalendarFeed;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.insurer.Insurers;
 import org.springframework.stereotype.Component;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
  * that checks, at the moment of delivery, that the doctor is visible to the insurer ({@link
  * InsurerVisibility}), whether the insurer is paused and which version of the insurer's profile is
  * current (a cached insurer older than that is read again, so a delivery never maps an insurer as
- * it was before an edit that committed first).
+ * it was before an edit that committed first); and the doctor's calendar changes ({@link
+ * CalendarFeed}).
  */
 @Component
 class RegistryDeliverySubjects implements DeliverySubjects {
@@ -23,23 +27,39 @@ class RegistryDeliverySubjects implements DeliverySubjects {
   private final InsurerVisibility visibility;
   private final InsurerContexts contexts;
   private final Insurers insurers;
+  private final CalendarFeed calendar;
 
   RegistryDeliverySubjects(
-      InsurerVisibility visibility, InsurerContexts contexts, Insurers insurers) {
+      InsurerVisibility visibility,
+      InsurerContexts contexts,
+      Insurers insurers,
+      CalendarFeed calendar) {
     this.visibility = visibility;
     this.contexts = contexts;
     this.insurers = insurers;
+    this.calendar = calendar;
   }
 
   @Override
-  public Optional<DeliverySubject> find(String insurerId, UUID doctorId) {
+  public Optional<DeliverySubject> find(String insurerId, UUID doctorId, Long calendarHeld) {
     return visibility
         .find(doctorId, insurerId)
         .flatMap(
             c ->
                 contexts
                     .find(insurerId, c.insurerVersion())
-                    .map(i -> new DeliverySubject(c.doctor(), i, c.insurerPaused())));
+                    .map(
+                        i ->
+                            new DeliverySubject(
+                                c.doctor(),
+                                i,
+                                c.insurerPaused(),
+                                calendar.changes(doctorId, insurerId, calendarHeld))));
+  }
+
+  @Override
+  public Withdrawal withdrawal(String insurerId, UUID doctorId, Map<String, String> published) {
+    return calendar.withdrawal(insurerId, doctorId, published);
   }
 
   @Override

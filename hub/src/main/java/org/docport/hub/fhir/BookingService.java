@@ -21,9 +21,7 @@ import java.util.UUID;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.scheduling.Appointments;
 import org.docport.mappings.SchedulingMapper;
-import org.docport.mappings.snapshot.BookedAppointment;
 import org.docport.mappings.snapshot.DoctorSnapshot;
-import org.docport.mappings.snapshot.OfferedService;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
@@ -61,6 +59,7 @@ class BookingService {
   private final Appointments appointments;
   private final CalendarQueries queries;
   private final Doctors doctors;
+  private final CalendarFeed feed;
   private final Clock clock = Clock.systemUTC();
 
   BookingService(
@@ -68,12 +67,14 @@ class BookingService {
       Callers callers,
       Appointments appointments,
       CalendarQueries queries,
-      Doctors doctors) {
+      Doctors doctors,
+      CalendarFeed feed) {
     this.fhir = fhir;
     this.callers = callers;
     this.appointments = appointments;
     this.queries = queries;
     this.doctors = doctors;
+    this.feed = feed;
   }
 
   Appointment read(IdType id) {
@@ -295,31 +296,9 @@ class BookingService {
 
   private Appointment appointment(Appointments.Stored stored) {
     DoctorSnapshot doctor = doctors.find(stored.doctorId()).orElse(null);
-    OfferedService service =
-        new OfferedService(
-            stored.doctorId(),
-            stored.locationId(),
-            stored.serviceId(),
-            stored.serviceName(),
-            queries.coding(stored.serviceType()),
-            stored.telemedicine(),
-            doctor == null ? List.of() : doctor.specialties());
     Appointment appointment =
         SchedulingMapper.appointment(
-            new BookedAppointment(
-                stored.id(),
-                service,
-                stored.slotId(),
-                stored.start(),
-                stored.end(),
-                BookedAppointment.Status.valueOf(stored.status().name()),
-                stored.holdUntil(),
-                stored.meetingLink(),
-                SuppliedReferences.read(fhir, stored.patient()),
-                SuppliedReferences.read(fhir, stored.coverage()),
-                stored.cancellationReason(),
-                stored.rescheduleReason(),
-                stored.created()));
+            feed.booked(stored, doctor == null ? List.of() : doctor.specialties()));
     appointment.setId(new IdType(APPOINTMENT, stored.id(), Long.toString(stored.version())));
     appointment
         .getMeta()

@@ -202,6 +202,62 @@ class CalendarQueries {
   }
 
   /**
+   * The doctor's slots, with the status insurers see at {@code now}, that changed after calendar
+   * version {@code since} (all of them when null), in start order.
+   */
+  List<OfferedSlot> changedSlots(UUID doctorId, Long since, Instant now) {
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from slot s"
+            + TAKEN
+            + " where s.doctor_id = ? and s.calendar_version > ? order by s.starts_at, s.id",
+        (rs, n) -> served(rs, n).slot(),
+        Timestamp.from(now),
+        doctorId,
+        since == null ? 0L : since);
+  }
+
+  /** The slots the doctor stopped offering after calendar version {@code since}. */
+  List<String> removedSlots(UUID doctorId, long since) {
+    return jdbc.queryForList(
+        "select slot_id from slot_removed where doctor_id = ? and calendar_version > ?",
+        String.class,
+        doctorId,
+        since);
+  }
+
+  /** Every slot of the doctor an insurer may hold a copy of: offered now, or removed since. */
+  List<String> slotsEverOffered(UUID doctorId) {
+    return jdbc.queryForList(
+        "select id from slot where doctor_id = ?"
+            + " union select slot_id from slot_removed where doctor_id = ?",
+        String.class,
+        doctorId,
+        doctorId);
+  }
+
+  /** The doctor's calendar version now: 0 for a doctor who never had one. */
+  long calendarVersion(UUID doctorId) {
+    return jdbc
+        .queryForList(
+            "select version from doctor_calendar where doctor_id = ?", Long.class, doctorId)
+        .stream()
+        .findFirst()
+        .orElse(0L);
+  }
+
+  /** The services the doctor offers now (those with slots), specialties left to the caller. */
+  List<OfferedService> schedulesOfDoctor(UUID doctorId) {
+    return jdbc.query(
+        "select distinct on (s.schedule_id) "
+            + SCHEDULE_COLUMNS
+            + " from slot s where s.doctor_id = ? order by s.schedule_id, s.starts_at desc",
+        this::offeredService,
+        doctorId);
+  }
+
+  /**
    * The offered service a Schedule stands for, if the insurer may see its doctor and it has slots
    * now (specialties left to the caller, from the doctor's profile).
    */
@@ -240,23 +296,31 @@ class CalendarQueries {
     List<Object> all = new ArrayList<>(List.of(args));
     all.add(insurerId);
     return jdbc.query(
-        "select distinct on (s.schedule_id) s.doctor_id, s.location_id, s.service_id,"
-            + " s.service_name, s.service_type, s.telemedicine from slot s where "
+        "select distinct on (s.schedule_id) "
+            + SCHEDULE_COLUMNS
+            + " from slot s where "
             + condition
             + " and exists (select 1 from "
             + visibility.pairs()
             + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)"
             + " order by s.schedule_id, s.starts_at desc",
-        (rs, n) ->
-            new OfferedService(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                coding(rs.getString(5)),
-                rs.getBoolean(6),
-                List.of()),
+        this::offeredService,
         all.toArray());
+  }
+
+  /** What {@link #offeredService} reads. */
+  private static final String SCHEDULE_COLUMNS =
+      "s.doctor_id, s.location_id, s.service_id, s.service_name, s.service_type, s.telemedicine";
+
+  private OfferedService offeredService(ResultSet rs, int row) throws SQLException {
+    return new OfferedService(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        coding(rs.getString(5)),
+        rs.getBoolean(6),
+        List.of());
   }
 
   /** Whether the search names doctors, rather than asking across the insurer's whole view. */

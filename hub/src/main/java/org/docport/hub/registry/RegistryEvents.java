@@ -25,7 +25,12 @@ public class RegistryEvents {
      * What an insurer publishes about itself changed: recorded once for the insurer, with {@link
      * #INSURER_ITSELF} for the doctor and the insurer profile's version for the doctor's.
      */
-    INSURER_CHANGED
+    INSURER_CHANGED,
+    /**
+     * The doctor's calendar (slots, appointments) changed: recorded with the calendar's new version
+     * for the doctor's, and the insurer whose request changed it, if one did.
+     */
+    CALENDAR_CHANGED
   }
 
   /**

@@ -39,6 +39,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Appointments {
 
+  /** Who the audit trail says changed a calendar when a doctor did. */
+  static final String DOCTOR_ACTOR = "doctor";
+
+  /** Who the audit trail says changed a calendar when a hold ran out. */
+  static final String HOLD_EXPIRY_ACTOR = "hold-expiry";
+
   /** The constraint that keeps a doctor's booked times apart. */
   static final String TIME_TAKEN = "appointment_doctor_time_taken";
 
@@ -143,6 +149,7 @@ public class Appointments {
   private final InsurerVisibility visibility;
   private final Slots slots;
   private final Availabilities availabilities;
+  private final CalendarVersions versions;
   private final ObjectMapper json;
   private final TransactionTemplate savepoint;
   private final Clock clock = Clock.systemUTC();
@@ -152,12 +159,14 @@ public class Appointments {
       InsurerVisibility visibility,
       Slots slots,
       Availabilities availabilities,
+      CalendarVersions versions,
       ObjectMapper json,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.visibility = visibility;
     this.slots = slots;
     this.availabilities = availabilities;
+    this.versions = versions;
     this.json = json;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -186,23 +195,20 @@ public class Appointments {
   /** Books what the insurer holds, if the hold has not run out. */
   @Transactional
   public Outcome confirm(String insurerId, String appointmentId) {
-    List<Stored> confirmed =
-        jdbc.query(
-            "update appointment set status = 'BOOKED', hold_until = null, version = version + 1,"
-                + " updated_at = clock_timestamp()"
-                + " where id = ? and insurer_id = ? and status = 'HELD' and hold_until > ?"
-                + " returning "
-                + COLUMNS,
-            Appointments::stored,
-            appointmentId,
-            insurerId,
-            Timestamp.from(clock.instant()));
-    if (confirmed.isEmpty()) {
-      return find(insurerId, appointmentId)
-          .<Outcome>map(a -> new Unavailable(appointmentId, "it is " + a.status() + ", not held"))
-          .orElse(new NotFound(appointmentId));
+    Optional<Stored> current = lock(insurerId, appointmentId);
+    if (current.isEmpty()) {
+      return new NotFound(appointmentId);
     }
-    touch(confirmed.get(0));
+    Stored held = current.get();
+    if (held.status() != Status.HELD || !held.holdUntil().isAfter(clock.instant())) {
+      return new Unavailable(appointmentId, "it is " + held.status() + ", not held");
+    }
+    jdbc.update(
+        "update appointment set status = 'BOOKED', hold_until = null, version = version + 1,"
+            + " updated_at = clock_timestamp(), calendar_version = ? where id = ?",
+        versions.next(held.doctorId()),
+        appointmentId);
+    touch(held, insurerId, insurerId);
     return new Booked(appointmentId);
   }
 
@@ -212,7 +218,7 @@ public class Appointments {
    */
   @Transactional
   public Outcome cancel(String insurerId, String appointmentId, String reason) {
-    return cancel("insurer_id", insurerId, appointmentId, reason, "INSURER");
+    return cancel("insurer_id", insurerId, appointmentId, reason, "INSURER", insurerId);
   }
 
   /**
@@ -246,7 +252,7 @@ public class Appointments {
                   update appointment set doctor_id = ?, slot_id = ?, location_id = ?,
                     service_id = ?, period = tstzrange(?, ?, '[)'), schedule_id = ?,
                     service_name = ?, service_type = ?::jsonb, telemedicine = ?, meeting_link = ?,
-                    version = version + 1, updated_at = clock_timestamp()
+                    version = version + 1, updated_at = clock_timestamp(), calendar_version = ?
                   where id = ?
                   """,
                   target.owned().doctorId(),
@@ -260,6 +266,7 @@ public class Appointments {
                   target.owned().serviceType(),
                   target.owned().telemedicine(),
                   meetingLink(target.owned()),
+                  versions.next(target.owned().doctorId()),
                   appointmentId));
     } catch (DataAccessException e) {
       if (timeTaken(e)) {
@@ -267,8 +274,9 @@ public class Appointments {
       }
       throw e;
     }
-    touch(current.get());
+    touch(current.get(), insurerId, insurerId);
     slots.touch(target.owned().doctorId(), slot.start(), slot.end());
+    versions.changed(target.owned().doctorId(), insurerId, insurerId);
     return new Booked(appointmentId);
   }
 
@@ -278,12 +286,12 @@ public class Appointments {
    */
   @Transactional
   public Outcome cancelByDoctor(UUID doctorId, String appointmentId, String reason) {
-    return cancel("doctor_id", doctorId, appointmentId, reason, "DOCTOR");
+    return cancel("doctor_id", doctorId, appointmentId, reason, "DOCTOR", DOCTOR_ACTOR);
   }
 
   /** Cancels the appointment if {@code column} is {@code owner}; {@code by} who cancels. */
   private Outcome cancel(
-      String column, Object owner, String appointmentId, String reason, String by) {
+      String column, Object owner, String appointmentId, String reason, String by, String actor) {
     Optional<Stored> current = lock(column, owner, appointmentId);
     if (current.isEmpty()) {
       return new NotFound(appointmentId);
@@ -298,13 +306,15 @@ public class Appointments {
     jdbc.update(
         """
         update appointment set status = 'CANCELLED', hold_until = null, cancellation_reason = ?,
-          cancelled_by = ?, version = version + 1, updated_at = clock_timestamp()
+          cancelled_by = ?, version = version + 1, updated_at = clock_timestamp(),
+          calendar_version = ?
         where id = ?
         """,
         reason,
         by,
+        versions.next(current.get().doctorId()),
         appointmentId);
-    touch(current.get());
+    touch(current.get(), by.equals("INSURER") ? actor : null, actor);
     return new Cancelled(appointmentId);
   }
 
@@ -342,10 +352,12 @@ public class Appointments {
           "it starts at " + current.start() + "; it can be " + happened + " from " + earliest);
     }
     jdbc.update(
-        "update appointment set status = ?, version = version + 1, updated_at = clock_timestamp()"
-            + " where id = ?",
+        "update appointment set status = ?, version = version + 1, updated_at = clock_timestamp(),"
+            + " calendar_version = ? where id = ?",
         happened.name(),
+        versions.next(doctorId),
         appointmentId);
+    versions.changed(doctorId, null, DOCTOR_ACTOR);
     return new Recorded(appointmentId);
   }
 
@@ -356,17 +368,22 @@ public class Appointments {
    * after the doctor's slots were generated again, in the same transaction.
    */
   void flagUnavailable(UUID doctorId) {
-    jdbc.update(
-        """
+    int flagged =
+        jdbc.update(
+            """
         update appointment a set reschedule_reason = r.reason, version = a.version + 1,
-          updated_at = clock_timestamp()
+          updated_at = clock_timestamp(), calendar_version = ?
         from (select x.id, case when s.status = 'BUSY_UNAVAILABLE'
                 then coalesce(s.comment, 'the doctor is unavailable') end as reason
               from appointment x join slot s on s.id = x.slot_id
               where x.doctor_id = ? and x.status in ('HELD', 'BOOKED')) r
         where a.id = r.id and a.reschedule_reason is distinct from r.reason
         """,
-        doctorId);
+            versions.next(doctorId),
+            doctorId);
+    if (flagged > 0) {
+      versions.changed(doctorId, null, Slots.CALENDAR_ACTOR);
+    }
   }
 
   /** The doctor's appointment. */
@@ -397,16 +414,42 @@ public class Appointments {
   /** Releases the holds that ran out before {@code now}; how many. */
   @Transactional
   public int expireHolds(Instant now) {
+    // Doctor by doctor, in one order, each calendar locked first as every change of it does.
+    List<UUID> doctors =
+        jdbc.queryForList(
+            "select distinct doctor_id from appointment where status = 'HELD' and hold_until <= ?"
+                + " order by doctor_id",
+            UUID.class,
+            Timestamp.from(now));
+    int expired = 0;
+    for (UUID doctorId : doctors) {
+      expired += expire(doctorId, now, null, null).size();
+    }
+    return expired;
+  }
+
+  /**
+   * Releases the doctor's holds that ran out before {@code now}, those over {@code [start, end)}
+   * when given; each releases its slots.
+   */
+  private List<Stored> expire(UUID doctorId, Instant now, Instant start, Instant end) {
+    long version = versions.next(doctorId);
     List<Stored> expired =
         jdbc.query(
             "update appointment set status = 'EXPIRED', version = version + 1,"
-                + " updated_at = clock_timestamp() where status = 'HELD' and hold_until <= ?"
+                + " updated_at = clock_timestamp(), calendar_version = ?"
+                + " where doctor_id = ? and status = 'HELD' and hold_until <= ?"
+                + (start == null ? "" : " and period && tstzrange(?, ?, '[)')")
                 + " returning "
                 + COLUMNS,
             Appointments::stored,
-            Timestamp.from(now));
-    expired.forEach(this::touch);
-    return expired.size();
+            start == null
+                ? new Object[] {version, doctorId, Timestamp.from(now)}
+                : new Object[] {
+                  version, doctorId, Timestamp.from(now), Timestamp.from(start), Timestamp.from(end)
+                });
+    expired.forEach(a -> touch(a, null, HOLD_EXPIRY_ACTOR));
+    return expired;
   }
 
   /**
@@ -459,6 +502,33 @@ public class Appointments {
     return jdbc.query(sql.toString(), Appointments::stored, args.toArray());
   }
 
+  /**
+   * The insurer's appointments with the doctor that changed after calendar version {@code since};
+   * with null, all of them but holds that ran out (which an insurer that holds nothing yet need not
+   * be told of).
+   */
+  public List<Stored> changedFor(String insurerId, UUID doctorId, Long since) {
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + " from appointment where doctor_id = ? and insurer_id = ?"
+            + (since == null ? " and status <> 'EXPIRED'" : " and calendar_version > ?")
+            + " order by lower(period), id",
+        Appointments::stored,
+        since == null
+            ? new Object[] {doctorId, insurerId}
+            : new Object[] {doctorId, insurerId, since});
+  }
+
+  /** The ids of all the insurer's appointments with the doctor, in any status. */
+  public List<String> idsFor(String insurerId, UUID doctorId) {
+    return jdbc.queryForList(
+        "select id from appointment where doctor_id = ? and insurer_id = ?",
+        String.class,
+        doctorId,
+        insurerId);
+  }
+
   /** The appointments that hold the doctor's time (all but cancelled and expired ones). */
   public List<String> holding(UUID doctorId) {
     return jdbc.queryForList(
@@ -476,6 +546,12 @@ public class Appointments {
   private Bookable bookable(String insurerId, String slotId) {
     Instant now = clock.instant();
     Optional<Slots.Owned> found = slots.find(slotId);
+    if (found.isPresent()) {
+      // Read again under the calendar's lock: as the slot is now, not as it was before a change
+      // of the doctor's hours that committed meanwhile.
+      versions.next(found.get().doctorId());
+      found = slots.find(slotId);
+    }
     if (found.isEmpty()
         || !found.get().slot().start().isAfter(now)
         || !visibility.sees(found.get().doctorId(), insurerId)) {
@@ -486,19 +562,7 @@ public class Appointments {
       return new Bookable(null, new Unavailable(slotId, slot.comment()));
     }
     // A hold that ran out no longer holds the time, whether or not the sweep got to it yet.
-    List<Stored> expired =
-        jdbc.query(
-            "update appointment set status = 'EXPIRED', version = version + 1,"
-                + " updated_at = clock_timestamp()"
-                + " where doctor_id = ? and status = 'HELD' and hold_until <= ?"
-                + " and period && tstzrange(?, ?, '[)') returning "
-                + COLUMNS,
-            Appointments::stored,
-            found.get().doctorId(),
-            Timestamp.from(now),
-            Timestamp.from(slot.start()),
-            Timestamp.from(slot.end()));
-    expired.forEach(this::touch);
+    expire(found.get().doctorId(), now, slot.start(), slot.end());
     return new Bookable(found.get(), null);
   }
 
@@ -523,9 +587,9 @@ public class Appointments {
                   """
                   insert into appointment (id, doctor_id, slot_id, location_id, service_id,
                     period, insurer_id, status, hold_until, patient, coverage, schedule_id,
-                    service_name, service_type, telemedicine, meeting_link)
+                    service_name, service_type, telemedicine, meeting_link, calendar_version)
                   values (?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?,
-                    ?::jsonb, ?, ?)
+                    ?::jsonb, ?, ?, ?)
                   """,
                   id,
                   owned.doctorId(),
@@ -543,7 +607,8 @@ public class Appointments {
                   owned.serviceName(),
                   owned.serviceType(),
                   owned.telemedicine(),
-                  meetingLink(owned)));
+                  meetingLink(owned),
+                  versions.next(owned.doctorId())));
     } catch (DataAccessException e) {
       if (timeTaken(e)) {
         return new Taken(slotId);
@@ -551,6 +616,7 @@ public class Appointments {
       throw e;
     }
     slots.touch(owned.doctorId(), slot.start(), slot.end());
+    versions.changed(owned.doctorId(), insurerId, insurerId);
     return holdUntil == null ? new Booked(id) : new Held(id, holdUntil);
   }
 
@@ -559,24 +625,41 @@ public class Appointments {
     return lock("insurer_id", insurerId, appointmentId);
   }
 
-  /** The appointment if {@code column} (its insurer or doctor) is {@code owner}, locked. */
+  /**
+   * The appointment if {@code column} (its insurer or doctor) is {@code owner}, locked, after its
+   * doctor's calendar ({@link CalendarVersions#next}): every change of a calendar locks the
+   * calendar first, so two changes never wait for each other's locks in opposite orders.
+   */
   private Optional<Stored> lock(String column, Object owner, String appointmentId) {
-    return jdbc
-        .query(
-            "select "
-                + COLUMNS
-                + " from appointment where id = ? and "
-                + column
-                + " = ? for no key update",
-            Appointments::stored,
-            appointmentId,
-            owner)
-        .stream()
-        .findFirst();
+    String where = " from appointment where id = ? and " + column + " = ?";
+    while (true) {
+      Optional<UUID> doctorId =
+          jdbc.queryForList("select doctor_id" + where, UUID.class, appointmentId, owner).stream()
+              .findFirst();
+      if (doctorId.isEmpty()) {
+        return Optional.empty();
+      }
+      versions.next(doctorId.get());
+      Optional<Stored> locked =
+          jdbc
+              .query(
+                  "select " + COLUMNS + where + " for no key update",
+                  Appointments::stored,
+                  appointmentId,
+                  owner)
+              .stream()
+              .findFirst();
+      // Moved to another doctor meanwhile: lock that one's calendar instead.
+      if (locked.isEmpty() || locked.get().doctorId().equals(doctorId.get())) {
+        return locked;
+      }
+    }
   }
 
-  private void touch(Stored appointment) {
+  /** The appointment's time changed hands: its slots are a new version, its calendar changed. */
+  private void touch(Stored appointment, String insurerId, String actor) {
     slots.touch(appointment.doctorId(), appointment.start(), appointment.end());
+    versions.changed(appointment.doctorId(), insurerId, actor);
   }
 
   /** The meeting link of a telemedicine slot's service, as the doctor set it now. */

@@ -32,13 +32,16 @@ class CalendarWorker implements SmartLifecycle {
 
   private final CalendarQueue queue;
   private final DoctorCalendars calendars;
+  private final Slots slots;
   private final TransactionTemplate tx;
   private final Clock clock = Clock.systemUTC();
   private final PollingLoop loop = new PollingLoop("calendar-worker", 1, POLL, this::generateNext);
 
-  CalendarWorker(CalendarQueue queue, DoctorCalendars calendars, TransactionTemplate tx) {
+  CalendarWorker(
+      CalendarQueue queue, DoctorCalendars calendars, Slots slots, TransactionTemplate tx) {
     this.queue = queue;
     this.calendars = calendars;
+    this.slots = slots;
     this.tx = tx;
   }
 
@@ -64,7 +67,11 @@ class CalendarWorker implements SmartLifecycle {
   @Scheduled(cron = "${docport.calendar.roll-cron:0 5 0 * * *}", zone = "UTC")
   void roll() {
     try {
-      log.info("Calendars rolled: {} doctors queued", queue.enqueueAll());
+      log.info(
+          "Calendars rolled: {} doctors queued, {} removed slots every insurer was told of"
+              + " forgotten",
+          queue.enqueueAll(),
+          slots.forgetDeliveredRemovals());
     } catch (RuntimeException e) {
       log.warn("Rolling the calendars failed; the next roll tries again", e);
     }

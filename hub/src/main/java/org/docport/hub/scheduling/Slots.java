@@ -16,9 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The slots doctors offer, as last generated: the only writer of {@code slot}. A slot generated
- * again unchanged keeps its version; one whose end, status or comment changed gets a new one; one
- * no longer generated, or over, is deleted.
+ * The slots doctors offer, as last generated: the only writer of {@code slot} and {@code
+ * slot_removed}. A slot generated again unchanged keeps its version; one whose end, status or
+ * comment changed gets a new one; one no longer generated, or over, is deleted and remembered as
+ * removed. Each change carries the calendar version of its transaction ({@link CalendarVersions}).
  */
 @Component
 class Slots {
@@ -40,12 +41,17 @@ class Slots {
   private static final String COLUMNS =
       "id, location_id, service_id, starts_at, ends_at, status, comment";
 
+  /** Who the audit trail says changed a calendar when its slots were generated again. */
+  static final String CALENDAR_ACTOR = "calendar";
+
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final CalendarVersions versions;
 
-  Slots(JdbcTemplate jdbc, ObjectMapper json) {
+  Slots(JdbcTemplate jdbc, ObjectMapper json, CalendarVersions versions) {
     this.jdbc = jdbc;
     this.json = json;
+    this.versions = versions;
   }
 
   /**
@@ -55,21 +61,41 @@ class Slots {
    */
   void replace(
       UUID doctorId, Instant now, List<Slot> slots, Map<String, Availability.Service> services) {
-    jdbc.update(
-        "delete from slot where doctor_id = ? and (ends_at < ? or (starts_at >= ? and id <> all(?)))",
-        doctorId,
-        Timestamp.from(now),
-        Timestamp.from(now),
-        slots.stream().map(Slot::id).toArray(String[]::new));
-    if (slots.isEmpty()) {
-      return;
+    long version = versions.next(doctorId);
+    // What is no longer offered is remembered, so insurers holding it delete it too.
+    int changed =
+        jdbc.update(
+            """
+            with gone as (
+              delete from slot where doctor_id = ?
+                and (ends_at < ? or (starts_at >= ? and id <> all(?)))
+              returning id)
+            insert into slot_removed (slot_id, doctor_id, calendar_version)
+            select id, ?, ? from gone
+            """,
+            doctorId,
+            Timestamp.from(now),
+            Timestamp.from(now),
+            slots.stream().map(Slot::id).toArray(String[]::new),
+            doctorId,
+            version);
+    if (!slots.isEmpty()) {
+      changed += upsert(doctorId, version, slots, services);
     }
-    jdbc.update(
+    if (changed > 0) {
+      versions.changed(doctorId, null, CALENDAR_ACTOR);
+    }
+  }
+
+  private int upsert(
+      UUID doctorId, long version, List<Slot> slots, Map<String, Availability.Service> services) {
+    return jdbc.update(
         """
         insert into slot (id, doctor_id, location_id, service_id, starts_at, ends_at, status,
-          comment, schedule_id, service_name, service_type, telemedicine, location_ref)
+          comment, schedule_id, service_name, service_type, telemedicine, location_ref,
+          calendar_version)
         select w.id, ?, w.location_id, w.service_id, w.starts_at, w.ends_at, w.status, w.comment,
-          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine, w.location_ref
+          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine, w.location_ref, ?
         from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
                     ?::text[])
@@ -78,13 +104,15 @@ class Slots {
         on conflict (id) do update set ends_at = excluded.ends_at, status = excluded.status,
           comment = excluded.comment, service_name = excluded.service_name,
           service_type = excluded.service_type, telemedicine = excluded.telemedicine,
-          version = slot.version + 1, updated_at = clock_timestamp()
+          version = slot.version + 1, updated_at = clock_timestamp(),
+          calendar_version = excluded.calendar_version
         where (slot.ends_at, slot.status, slot.comment, slot.service_name, slot.service_type,
                slot.telemedicine)
           is distinct from (excluded.ends_at, excluded.status, excluded.comment,
                excluded.service_name, excluded.service_type, excluded.telemedicine)
         """,
         doctorId,
+        version,
         slots.stream().map(Slot::id).toArray(String[]::new),
         slots.stream().map(Slot::locationId).toArray(String[]::new),
         slots.stream().map(Slot::serviceId).toArray(String[]::new),
@@ -103,21 +131,39 @@ class Slots {
         slots.stream().map(s -> locationRef(doctorId, s.locationId())).toArray(String[]::new));
   }
 
+  /**
+   * Forgets removed slots that no insurer still needs to be told of: every insurer that holds the
+   * doctor's calendar holds a version past the removal. A day's grace covers a delivery that read
+   * the whole calendar before the removal and records its version after it.
+   *
+   * @return how many were forgotten
+   */
+  int forgetDeliveredRemovals() {
+    return jdbc.update(
+        """
+        delete from slot_removed r where r.removed_at < now() - interval '1 day'
+          and not exists (select 1 from delivery d where d.doctor_id = r.doctor_id
+                            and d.calendar_delivered < r.calendar_version)
+        """);
+  }
+
   /** The id of the FHIR Location of this doctor's practice location, as the directory has it. */
   static String locationRef(UUID doctorId, String locationId) {
     return BusinessIdentifiers.logicalId(BusinessIdentifiers.location(doctorId, locationId));
   }
 
   /**
-   * Makes the slots of the doctor that overlap {@code [start, end)} a new version: an appointment
-   * took or released their time.
+   * Makes the slots of the doctor that overlap {@code [start, end)} a new version, at the calendar
+   * version of this transaction: an appointment took or released their time.
    */
   void touch(UUID doctorId, Instant start, Instant end) {
     jdbc.update(
         """
-        update slot set version = version + 1, updated_at = clock_timestamp()
+        update slot set version = version + 1, updated_at = clock_timestamp(),
+          calendar_version = ?
         where doctor_id = ? and starts_at < ? and ends_at > ? and starts_at > ?
         """,
+        versions.next(doctorId),
         doctorId,
         Timestamp.from(end),
         Timestamp.from(start),

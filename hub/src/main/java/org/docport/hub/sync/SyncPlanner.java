@@ -22,12 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Turns captured registry events into pending deliveries. For each changed doctor, one pending
  * delivery per insurer that may see the doctor ({@link InsurerVisibility}), carrying the doctor's
- * current version; a burst of edits to one doctor coalesces into one delivery (newest version
- * wins), and an older version never replaces a newer one. For each changed insurer that sees a
- * doctor, one pending delivery of the insurer's own resources ({@link DeliveryJob#INSURERS_OWN}),
- * carrying its profile's version, under the same rules. Runs in one transaction per batch, before
- * the capture offset is committed, so a crash replays the batch and the upsert makes the replay
- * harmless.
+ * current version and the doctor's calendar's; a burst of edits to one doctor coalesces into one
+ * delivery (newest version wins), and an older version never replaces a newer one. For each changed
+ * insurer that sees a doctor, one pending delivery of the insurer's own resources ({@link
+ * DeliveryJob#INSURERS_OWN}), carrying its profile's version, under the same rules. Runs in one
+ * transaction per batch, before the capture offset is committed, so a crash replays the batch and
+ * the upsert makes the replay harmless.
  */
 @Component
 public class SyncPlanner {
@@ -151,7 +151,10 @@ public class SyncPlanner {
     projection.enqueue(doctors);
     List<DeliveryStore.Wanted> wanted = new ArrayList<>();
     visibility.flowsOf(doctors).stream()
-        .map(f -> new DeliveryStore.Wanted(f.insurerId(), f.doctorId(), f.version()))
+        .map(
+            f ->
+                new DeliveryStore.Wanted(
+                    f.insurerId(), f.doctorId(), f.version(), f.calendarVersion()))
         .forEach(wanted::add);
     // What an insurer publishes of itself goes out only while it sees a doctor; the delivery
     // checks again when it runs, and a doctor's first delivery carries it anyway.

@@ -1,0 +1,202 @@
+package org.docport.hub.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.docport.mappings.BusinessIdentifiers;
+import org.docport.mappings.SchedulingMapper;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.Slot;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Doctors' calendars reach insurers' own FHIR servers through their connectors: Schedules and Slots
+ * to every insurer that sees the doctor and no other, kept current as bookings, cancellations and
+ * leave change them, each change as one transaction per insurer; each insurer's own appointments as
+ * copies; and all of it withdrawn when the doctor opts out.
+ */
+class CalendarDeliveryTest extends BookingTest {
+
+  private static final Duration DELIVERED = Duration.ofSeconds(20);
+
+  @Test
+  void theCalendarReachesEveryInsurerThatSeesTheDoctorAndNoOther() {
+    Insurer first = insurer();
+    Insurer second = insurer();
+    Insurer stranger = insurer();
+    String doctor = bookableDoctor("Calendar", first, second);
+    consent(createDoctor("Elsewhere"), stranger, "ACTIVE");
+
+    for (Insurer insurer : List.of(first, second)) {
+      await().atMost(DELIVERED).until(() -> slotsAt(insurer, doctor).size() == 2);
+      Schedule schedule = insurer.server().all(Schedule.class).get(0);
+      Practitioner practitioner =
+          insurer
+              .server()
+              .findByIdentifier(Practitioner.class, BusinessIdentifiers.PRACTITIONER, doctor)
+              .orElseThrow();
+      // References are the insurer's own ids, not DocPort's.
+      assertThat(schedule.getActor())
+          .extracting(Reference::getReference)
+          .contains("Practitioner/" + practitioner.getIdPart());
+      assertThat(slotsAt(insurer, doctor))
+          .allSatisfy(
+              slot -> {
+                assertThat(slot.getSchedule().getReference())
+                    .isEqualTo("Schedule/" + schedule.getIdPart());
+                assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.FREE);
+              });
+      assertThat(insurer.server().transactionCount()).isEqualTo(1);
+    }
+    await().atMost(DELIVERED).until(() -> !stranger.server().all(Practitioner.class).isEmpty());
+    assertThat(stranger.server().all(Slot.class)).isEmpty();
+    assertThat(stranger.server().all(Schedule.class)).isEmpty();
+  }
+
+  @Test
+  void bookingsCancellationsAndLeaveReachEveryInsurerAndEachItsOwnAppointments() {
+    Insurer booker = insurer();
+    Insurer other = insurer();
+    String doctor = bookableDoctor("Booked", booker, other);
+    await().atMost(DELIVERED).until(() -> slotsAt(other, doctor).size() == 2);
+    IGenericClient fhir = booking(booker);
+    String slot = freeSlots(fhir, "Booked").get(0);
+
+    String appointment = create(fhir, slot).getIdPart();
+
+    await().atMost(DELIVERED).until(() -> statusAt(other, slot) == Slot.SlotStatus.BUSY);
+    await().atMost(DELIVERED).until(() -> statusAt(booker, slot) == Slot.SlotStatus.BUSY);
+    await()
+        .atMost(DELIVERED)
+        .until(
+            () -> copyAt(booker, appointment).map(Appointment::getStatus),
+            s -> s.equals(Optional.of(AppointmentStatus.BOOKED)));
+    assertThat(other.server().all(Appointment.class)).isEmpty();
+
+    // The doctor cancels: the booking insurer learns why, and the time is free again everywhere.
+    operator()
+        .post(
+            "/api/doctors/" + doctor + "/appointments/" + appointment + "/cancel",
+            Map.of("reason", "the clinic is closed for repairs"))
+        .expect(200);
+
+    await()
+        .atMost(DELIVERED)
+        .until(
+            () -> copyAt(booker, appointment).map(Appointment::getStatus),
+            s -> s.equals(Optional.of(AppointmentStatus.CANCELLED)));
+    assertThat(copyAt(booker, appointment).orElseThrow().getCancelationReason().getText())
+        .isEqualTo("the clinic is closed for repairs");
+    await().atMost(DELIVERED).until(() -> statusAt(other, slot) == Slot.SlotStatus.FREE);
+
+    // Leave over a new booking: unavailable at every insurer, the booker asked to move it.
+    String again = create(fhir, slot).getIdPart();
+    String availability = "/api/doctors/" + doctor + "/availability";
+    ObjectNode hours = (ObjectNode) operator().get(availability).expect(200).body();
+    String version = operator().get(availability).expect(200).etag();
+    ArrayNode leave = hours.putArray("leave");
+    leave
+        .addObject()
+        .put("start", CLINIC_DAY + "T00:00")
+        .put("end", CLINIC_DAY.plusDays(1) + "T00:00")
+        .put("reason", "conference");
+    operator().put(availability, hours, version).expect(200);
+
+    for (Insurer insurer : List.of(booker, other)) {
+      await()
+          .atMost(DELIVERED)
+          .until(
+              () ->
+                  slotsAt(insurer, doctor).stream()
+                      .allMatch(s -> s.getStatus() == Slot.SlotStatus.BUSYUNAVAILABLE));
+    }
+    await()
+        .atMost(DELIVERED)
+        .until(
+            () ->
+                copyAt(booker, again)
+                    .map(a -> a.getExtensionByUrl(SchedulingMapper.RESCHEDULE_EXTENSION))
+                    .isPresent());
+    assertThat(other.server().all(Appointment.class)).isEmpty();
+  }
+
+  @Test
+  void optingOutWithdrawsTheCalendarAndTheInsurersCopies() {
+    Insurer leaving = insurer();
+    Insurer staying = insurer();
+    String doctor = bookableDoctor("Leaving", leaving, staying);
+    IGenericClient fhir = booking(leaving);
+    String appointment = create(fhir, freeSlots(fhir, "Leaving").get(0)).getIdPart();
+    await().atMost(DELIVERED).until(() -> copyAt(leaving, appointment).isPresent());
+    await().atMost(DELIVERED).until(() -> slotsAt(staying, doctor).size() == 2);
+
+    operator().delete("/api/doctors/" + doctor + "/consents/" + leaving.id()).expect(202);
+
+    await().atMost(DELIVERED).until(() -> leaving.server().all(Practitioner.class).isEmpty());
+    assertThat(leaving.server().all(Slot.class)).isEmpty();
+    assertThat(leaving.server().all(Schedule.class)).isEmpty();
+    assertThat(leaving.server().all(Appointment.class)).isEmpty();
+    assertThat(slotsAt(staying, doctor)).hasSize(2);
+  }
+
+  @Test
+  void aChangeOfManySlotsIsOneTransactionPerInsurer() {
+    Insurer insurer = insurer();
+    String doctor = bookableDoctor("Many", insurer);
+    await().atMost(DELIVERED).until(() -> slotsAt(insurer, doctor).size() == 2);
+    int before = insurer.server().transactionCount();
+    String availability = "/api/doctors/" + doctor + "/availability";
+    ObjectNode hours = (ObjectNode) operator().get(availability).expect(200).body();
+    String version = operator().get(availability).expect(200).etag();
+    ((ObjectNode) hours.withArray("locations").get(0).withArray("extra").get(0))
+        .put("start", "08:00")
+        .put("end", "18:00");
+
+    operator().put(availability, hours, version).expect(200);
+
+    await().atMost(DELIVERED).until(() -> slotsAt(insurer, doctor).size() == 30);
+    assertThat(insurer.server().transactionCount() - before).isEqualTo(1);
+  }
+
+  private static List<Slot> slotsAt(Insurer insurer, String doctor) {
+    String prefix = BusinessIdentifiers.location(UUID.fromString(doctor), "x").getValue();
+    String doctorPart = prefix.substring(0, prefix.indexOf('/'));
+    return insurer.server().all(Slot.class).stream()
+        .filter(s -> scheduleOf(insurer, s).contains(doctorPart))
+        .toList();
+  }
+
+  private static String scheduleOf(Insurer insurer, Slot slot) {
+    return insurer.server().all(Schedule.class).stream()
+        .filter(s -> ("Schedule/" + s.getIdPart()).equals(slot.getSchedule().getReference()))
+        .map(s -> s.getIdentifierFirstRep().getValue())
+        .findFirst()
+        .orElse("");
+  }
+
+  private static Slot.SlotStatus statusAt(Insurer insurer, String slotId) {
+    return insurer
+        .server()
+        .findByIdentifier(Slot.class, BusinessIdentifiers.SLOT, slotId)
+        .map(Slot::getStatus)
+        .orElse(null);
+  }
+
+  private static Optional<Appointment> copyAt(Insurer insurer, String appointmentId) {
+    return insurer
+        .server()
+        .findByIdentifier(Appointment.class, BusinessIdentifiers.APPOINTMENT, appointmentId);
+  }
+}

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.docport.hub.registry.Doctors;
@@ -294,7 +295,13 @@ class BookingService {
     return caller;
   }
 
-  private Appointment appointment(Appointments.Stored stored) {
+  /** The insurer's appointment as stored now, for a notification (no caller to check). */
+  Optional<Appointments.Stored> current(String insurerId, String appointmentId) {
+    return appointments.find(insurerId, appointmentId);
+  }
+
+  /** The appointment as its insurer reads it. */
+  Appointment appointment(Appointments.Stored stored) {
     DoctorSnapshot doctor = doctors.find(stored.doctorId()).orElse(null);
     Appointment appointment =
         SchedulingMapper.appointment(

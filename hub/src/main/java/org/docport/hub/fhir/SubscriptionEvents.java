@@ -20,11 +20,17 @@ class SubscriptionEvents {
   private final FhirContext fhir;
   private final DirectoryQueries queries;
   private final Disclosures disclosures;
+  private final BookingService bookings;
 
-  SubscriptionEvents(FhirContext fhir, DirectoryQueries queries, Disclosures disclosures) {
+  SubscriptionEvents(
+      FhirContext fhir,
+      DirectoryQueries queries,
+      Disclosures disclosures,
+      BookingService bookings) {
     this.fhir = fhir;
     this.queries = queries;
     this.disclosures = disclosures;
+    this.bookings = bookings;
   }
 
   List<SubscriptionBundles.Told> told(
@@ -35,6 +41,9 @@ class SubscriptionEvents {
               if (event.deleted()) {
                 return new SubscriptionBundles.Told(event, null, null);
               }
+              if (SubscriptionTopics.ofAppointments(event.type())) {
+                return appointment(row.insurerId(), event);
+              }
               DirectoryQueries.Stored visible =
                   queries
                       .version(row.insurerId(), event.type(), event.resourceId(), event.version())
@@ -44,6 +53,29 @@ class SubscriptionEvents {
                   event, visible, visible == null ? null : Resources.parse(fhir, visible));
             })
         .toList();
+  }
+
+  /**
+   * An event of the insurer's appointment, told with the appointment as it is now (an appointment
+   * keeps no history); its own insurer sees it whatever the doctor's consent.
+   */
+  private SubscriptionBundles.Told appointment(String insurerId, SubscriptionStore.Event event) {
+    return bookings
+        .current(insurerId, event.resourceId())
+        .map(
+            found ->
+                new SubscriptionBundles.Told(
+                    event,
+                    new DirectoryQueries.Stored(
+                        event.type(),
+                        event.resourceId(),
+                        found.version(),
+                        found.updated(),
+                        false,
+                        null,
+                        found.doctorId()),
+                    bookings.appointment(found)))
+        .orElseGet(() -> new SubscriptionBundles.Told(event, null, null));
   }
 
   /**

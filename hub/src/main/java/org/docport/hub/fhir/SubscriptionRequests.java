@@ -156,6 +156,13 @@ final class SubscriptionRequests {
       return null;
     }
     String type = SubscriptionTopics.byUrl(topic).orElseThrow().resourceType();
+    if (SubscriptionTopics.ofAppointments(type)) {
+      problem(
+          element,
+          "the appointment topic takes no filter: it tells of the insurer's own"
+              + " appointments, each of them");
+      return null;
+    }
     String raw = primitive(filters.get(0));
     if (raw == null || raw.isBlank()) {
       problem(element, "a valueString such as " + type + "?identifier=system|value");

@@ -238,7 +238,7 @@ class SubscriptionStore {
     }
     Boolean deleted =
         jdbc.query(
-            "select deleted from directory_resource where insurer_id = ? and type = ? and id = ?",
+            "select deleted from (" + source(type) + ") r",
             rs -> rs.next() ? rs.getBoolean(1) : null,
             insurerId,
             type,
@@ -296,15 +296,29 @@ class SubscriptionStore {
             """
         insert into subscription_event
           (subscription_id, event_number, resource_type, resource_id, version, deleted, at)
-        select ?, ?, type, id, version, deleted, last_updated
-        from directory_resource where insurer_id = ? and type = ? and id = ?
-        """,
+        select ?, ?, type, id, version, deleted, last_updated from (%s) r
+        """
+                .formatted(source(type)),
             subscriptionId,
             number.get(0),
             insurerId,
             type,
             id)
         > 0;
+  }
+
+  /**
+   * The resource an event is of, as a relation {@code (type, id, version, deleted, last_updated)}
+   * of at most one row, for the parameters insurer, type and id: the insurer's directory view, or
+   * for the appointment topic the insurer's own appointment.
+   */
+  private static String source(String type) {
+    return SubscriptionTopics.ofAppointments(type)
+        ? "select 'Appointment' as type, id, version, false as deleted,"
+            + " updated_at as last_updated from appointment"
+            + " where insurer_id = ? and 'Appointment' = ? and id = ?"
+        : "select type, id, version, deleted, last_updated from directory_resource"
+            + " where insurer_id = ? and type = ? and id = ?";
   }
 
   /** Events {@code from} to {@code to} (inclusive), oldest first, at most {@code max}. */

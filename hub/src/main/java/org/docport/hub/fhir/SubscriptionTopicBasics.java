@@ -96,6 +96,9 @@ final class SubscriptionTopicBasics {
    */
   private static List<Extension> filters(String type) {
     List<Extension> filters = new ArrayList<>();
+    if (SubscriptionTopics.ofAppointments(type)) {
+      return filters; // the insurer's own appointments, each of them: nothing to filter
+    }
     for (SearchParameters.Parameter parameter : SearchParameters.of(type)) {
       String description = DirectoryCapabilities.documentation(parameter);
       if (parameter.type() == SearchParameters.Type.STRING) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The subscription topics DocPort offers: one per directory resource type, triggered when a
  * resource of that type is created, changed or removed in the insurer's view (a consent revoked
- * removes the doctor's resources, and so notifies their deletion). R4 has no SubscriptionTopic
+ * removes the doctor's resources, and so notifies their deletion); and one for the insurer's own
+ * appointments, triggered by every change of one, whoever made it. R4 has no SubscriptionTopic
  * resource: the topics are declared by canonical URL in {@code /fhir/metadata}, named in {@code
  * Subscription.criteria}, and served as {@code Basic} resources ({@link SubscriptionTopicBasics}).
  */
@@ -34,7 +35,12 @@ final class SubscriptionTopics {
               "PractitionerRole created, changed or removed"),
           new Topic(BASE + "location", "Location", "Location created, changed or removed"),
           new Topic(
-              BASE + "organization", "Organization", "Organization created, changed or removed"));
+              BASE + "organization", "Organization", "Organization created, changed or removed"),
+          new Topic(
+              BASE + "appointment",
+              "Appointment",
+              "One of the insurer's appointments booked, held, moved, cancelled (by the doctor too),"
+                  + " recorded as arrived, fulfilled or no-show, or flagged for another time"));
 
   private SubscriptionTopics() {}
 
@@ -44,6 +50,11 @@ final class SubscriptionTopics {
 
   static Optional<Topic> byId(String id) {
     return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  /** Whether the topic's resources are the insurer's appointments rather than its directory. */
+  static boolean ofAppointments(String resourceType) {
+    return "Appointment".equals(resourceType);
   }
 
   static Optional<Topic> forType(String resourceType) {

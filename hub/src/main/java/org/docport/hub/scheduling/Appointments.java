@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -150,6 +151,7 @@ public class Appointments {
   private final Slots slots;
   private final Availabilities availabilities;
   private final CalendarVersions versions;
+  private final ApplicationEventPublisher events;
   private final ObjectMapper json;
   private final TransactionTemplate savepoint;
   private final Clock clock = Clock.systemUTC();
@@ -160,6 +162,7 @@ public class Appointments {
       Slots slots,
       Availabilities availabilities,
       CalendarVersions versions,
+      ApplicationEventPublisher events,
       ObjectMapper json,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
@@ -167,6 +170,7 @@ public class Appointments {
     this.slots = slots;
     this.availabilities = availabilities;
     this.versions = versions;
+    this.events = events;
     this.json = json;
     this.savepoint = new TransactionTemplate(transactions);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -358,6 +362,7 @@ public class Appointments {
         versions.next(doctorId),
         appointmentId);
     versions.changed(doctorId, null, DOCTOR_ACTOR);
+    events.publishEvent(new AppointmentChanged(current.insurerId(), appointmentId));
     return new Recorded(appointmentId);
   }
 
@@ -368,8 +373,8 @@ public class Appointments {
    * after the doctor's slots were generated again, in the same transaction.
    */
   void flagUnavailable(UUID doctorId) {
-    int flagged =
-        jdbc.update(
+    List<AppointmentChanged> flagged =
+        jdbc.query(
             """
         update appointment a set reschedule_reason = r.reason, version = a.version + 1,
           updated_at = clock_timestamp(), calendar_version = ?
@@ -378,12 +383,15 @@ public class Appointments {
               from appointment x join slot s on s.id = x.slot_id
               where x.doctor_id = ? and x.status in ('HELD', 'BOOKED')) r
         where a.id = r.id and a.reschedule_reason is distinct from r.reason
+        returning a.insurer_id, a.id
         """,
+            (rs, n) -> new AppointmentChanged(rs.getString(1), rs.getString(2)),
             versions.next(doctorId),
             doctorId);
-    if (flagged > 0) {
+    if (!flagged.isEmpty()) {
       versions.changed(doctorId, null, Slots.CALENDAR_ACTOR);
     }
+    flagged.forEach(events::publishEvent);
   }
 
   /** The doctor's appointment. */
@@ -617,6 +625,7 @@ public class Appointments {
     }
     slots.touch(owned.doctorId(), slot.start(), slot.end());
     versions.changed(owned.doctorId(), insurerId, insurerId);
+    events.publishEvent(new AppointmentChanged(insurerId, id));
     return holdUntil == null ? new Booked(id) : new Held(id, holdUntil);
   }
 
@@ -656,10 +665,14 @@ public class Appointments {
     }
   }
 
-  /** The appointment's time changed hands: its slots are a new version, its calendar changed. */
+  /**
+   * The appointment changed, and its time with it: its slots are a new version, its calendar
+   * changed, and whoever listens is told.
+   */
   private void touch(Stored appointment, String insurerId, String actor) {
     slots.touch(appointment.doctorId(), appointment.start(), appointment.end());
     versions.changed(appointment.doctorId(), insurerId, actor);
+    events.publishEvent(new AppointmentChanged(appointment.insurerId(), appointment.id()));
   }
 
   /** The meeting link of a telemedicine slot's service, as the doctor set it now. */

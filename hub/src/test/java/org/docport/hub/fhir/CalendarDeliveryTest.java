@@ -170,6 +170,51 @@ class CalendarDeliveryTest extends BookingTest {
     assertThat(insurer.server().transactionCount() - before).isEqualTo(1);
   }
 
+  @Test
+  void aSubscriberToTheAppointmentTopicIsToldOfChangesItDidNotMake() throws Exception {
+    Insurer insurer = insurer();
+    Insurer other = insurer();
+    String doctor = bookableDoctor("Notified", insurer, other);
+    String scopes = BOOKING + " system/Subscription.write";
+    IGenericClient fhir = InsurerFhirClients.client(operator(), port, insurer.id(), scopes, scopes);
+    try (NotificationReceiver receiver = new NotificationReceiver()) {
+      String subscription =
+          Subscriptions.create(
+              fhir,
+              Subscriptions.subscription(
+                  receiver.url("/appointments"),
+                  "full-resource",
+                  s -> s.setCriteria(Subscriptions.TOPIC + "appointment")));
+      await()
+          .atMost(DELIVERED)
+          .until(
+              () ->
+                  Subscriptions.status(fhir, subscription)
+                      == org.hl7.fhir.r4.model.Subscription.SubscriptionStatus.ACTIVE);
+      String appointment = create(fhir, freeSlots(fhir, "Notified").get(0)).getIdPart();
+      // Another insurer's booking is not this insurer's to hear of.
+      IGenericClient otherFhir = booking(other);
+      create(otherFhir, freeSlots(otherFhir, "Notified").get(0));
+
+      operator()
+          .post(
+              "/api/doctors/" + doctor + "/appointments/" + appointment + "/cancel",
+              Map.of("reason", "the doctor is unwell"))
+          .expect(200);
+
+      await().atMost(DELIVERED).until(() -> receiver.events("/appointments").size() >= 2);
+      List<Appointment> told =
+          receiver.events("/appointments").stream()
+              .flatMap(r -> resources(r.bundle(), Appointment.class).stream())
+              .toList();
+      assertThat(told).extracting(a -> a.getIdElement().getIdPart()).containsOnly(appointment);
+      Appointment cancelled = told.get(told.size() - 1);
+      assertThat(cancelled.getStatus()).isEqualTo(AppointmentStatus.CANCELLED);
+      assertThat(cancelled.getCancelationReason().getText()).isEqualTo("the doctor is unwell");
+      assertThat(Subscriptions.numbers(receiver.events("/appointments"))).containsExactly(1L, 2L);
+    }
+  }
+
   private static List<Slot> slotsAt(Insurer insurer, String doctor) {
     String prefix = BusinessIdentifiers.location(UUID.fromString(doctor), "x").getValue();
     String doctorPart = prefix.substring(0, prefix.indexOf('/'));

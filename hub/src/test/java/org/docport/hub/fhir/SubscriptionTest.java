@@ -251,7 +251,11 @@ class SubscriptionTest extends FhirTest {
                 BACKPORT + "capabilitystatement-subscriptiontopic-canonical"))
         .extracting(e -> e.getValue().primitiveValue())
         .containsExactlyInAnyOrder(
-            PRACTITIONER, TOPIC + "practitioner-role", TOPIC + "location", TOPIC + "organization");
+            PRACTITIONER,
+            TOPIC + "practitioner-role",
+            TOPIC + "location",
+            TOPIC + "organization",
+            TOPIC + "appointment");
     assertThat(subscriptions.getOperation())
         .extracting(o -> o.getName())
         .containsExactlyInAnyOrder("status", "events");
@@ -367,8 +371,21 @@ class SubscriptionTest extends FhirTest {
 
     assertRefused(
         fhir,
-        subscription(hook, "id-only", s -> s.setCriteria(TOPIC + "appointment")),
+        subscription(hook, "id-only", s -> s.setCriteria(TOPIC + "claim")),
         "Subscription.criteria");
+    assertRefused(
+        fhir,
+        subscription(
+            hook,
+            "id-only",
+            s -> {
+              s.setCriteria(TOPIC + "appointment");
+              s.getCriteriaElement()
+                  .addExtension(
+                      BACKPORT + "backport-filter-criteria",
+                      new StringType("Appointment?status=booked"));
+            }),
+        "Subscription.criteria.extension('backport-filter-criteria')");
     assertRefused(
         fhir,
         subscription("http://example.org/hook", "id-only", s -> {}),

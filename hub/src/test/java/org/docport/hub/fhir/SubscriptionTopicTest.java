@@ -35,10 +35,14 @@ class SubscriptionTopicTest extends FhirTest {
   private static final String R4B = "http://hl7.org/fhir/4.3/StructureDefinition/extension-";
   private static final List<String> TOPICS =
       List.of(
-          PRACTITIONER, TOPIC + "practitioner-role", TOPIC + "location", TOPIC + "organization");
+          PRACTITIONER,
+          TOPIC + "practitioner-role",
+          TOPIC + "location",
+          TOPIC + "organization",
+          TOPIC + "appointment");
 
   @Test
-  void anInsurerFindsTheFourTopicsByTheirCodeAndOneByItsUrl() {
+  void anInsurerFindsTheFiveTopicsByTheirCodeAndOneByItsUrl() {
     IGenericClient fhir = client(insurer(), "system/*.read");
 
     Bundle byCode =
@@ -51,7 +55,7 @@ class SubscriptionTopicTest extends FhirTest {
         .extracting(SubscriptionTopicTest::url)
         .containsExactlyInAnyOrderElementsOf(TOPICS);
     assertThat(resources(searchByUrl(fhir, "Basic?code=SubscriptionTopic"), Basic.class))
-        .hasSize(4);
+        .hasSize(5);
     assertThat(
             resources(
                 searchByUrl(fhir, "Basic?code=http://example.org|SubscriptionTopic"), Basic.class))
@@ -152,7 +156,7 @@ class SubscriptionTopicTest extends FhirTest {
     IGenericClient reader = client(insurer(), "system/*.read");
     assertThat(
             catchThrowableOfType(
-                () -> reader.read().resource(Basic.class).withId("appointment").execute(),
+                () -> reader.read().resource(Basic.class).withId("claim").execute(),
                 ResourceNotFoundException.class))
         .isNotNull();
   }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -116,8 +114,31 @@ final class ClosedLoop {
     }
   }
 
+  /**
+   * One client's way of asking: its own connection, a request prepared (and a token renewed)
+   * outside the measured time, then made.
+   */
+  interface Caller extends AutoCloseable {
+
+    /** Prepares the next request. */
+    void prepare(ThreadLocalRandom random) throws Exception;
+
+    /** Makes the prepared request: what it answered. */
+    Outcome call() throws InterruptedException;
+
+    @Override
+    default void close() throws Exception {}
+  }
+
+  /**
+   * One answer: its status, the bytes read, and what was wrong with it (null when it is an answer
+   * the load expects).
+   */
+  record Outcome(int status, long bytes, String failure) {}
+
   private ClosedLoop() {}
 
+  /** The HTTP load of {@code requests}. */
   static Result run(
       String label,
       int clients,
@@ -125,15 +146,26 @@ final class ClosedLoop {
       Duration duration,
       Requests requests,
       CpuUsage cpu) {
+    return run(label, clients, warmup, duration, () -> new HttpCaller(requests), cpu);
+  }
+
+  /** A load whose clients each ask through a caller of {@code callers}. */
+  static Result run(
+      String label,
+      int clients,
+      Duration warmup,
+      Duration duration,
+      Supplier<Caller> callers,
+      CpuUsage cpu) {
     long start = System.nanoTime() + 200_000_000L;
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + duration.toNanos();
     List<Client> all = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(clients);
     for (int i = 0; i < clients; i++) {
-      Client client = new Client(requests, start, measureFrom, end, done);
+      Client client = new Client(callers.get(), start, measureFrom, end, done);
       all.add(client);
-      Thread thread = new Thread(client, "fhir-client-" + i);
+      Thread thread = new Thread(client, label + "-client-" + i);
       thread.setDaemon(true);
       thread.start();
     }
@@ -155,7 +187,7 @@ final class ClosedLoop {
     for (Client client : all) {
       client.statuses.forEach((status, n) -> statuses.merge(status, n, Long::sum));
       latencies.add(client.latencies);
-      errors += client.errors.get();
+      errors += client.errors;
       bytes += client.bytes;
       samples.addAll(client.errorSamples);
     }
@@ -178,28 +210,21 @@ final class ClosedLoop {
     }
   }
 
-  /** One client: its own HTTP connection, token and figures. */
+  /** One client: its caller, and its own figures. */
   private static final class Client implements Runnable {
-    private final Requests requests;
+    private final Caller caller;
     private final long start;
     private final long measureFrom;
     private final long end;
     private final CountDownLatch done;
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     final Latencies latencies = new Latencies();
-    final AtomicLong errors = new AtomicLong();
-    final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
+    final List<String> errorSamples = new ArrayList<>();
     final Map<Integer, Long> statuses = new HashMap<>();
+    long errors;
     long bytes;
-    private String token;
-    private long tokenAt;
 
-    Client(Requests requests, long start, long measureFrom, long end, CountDownLatch done) {
-      this.requests = requests;
+    Client(Caller caller, long start, long measureFrom, long end, CountDownLatch done) {
+      this.caller = caller;
       this.start = start;
       this.measureFrom = measureFrom;
       this.end = end;
@@ -208,54 +233,62 @@ final class ClosedLoop {
 
     @Override
     public void run() {
-      try {
+      try (caller) {
         sleepUntil(start);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (true) {
-          HttpRequest request = next(random);
+          caller.prepare(random);
           long sent = System.nanoTime();
           if (sent >= end) {
             return;
           }
-          int status;
-          long size;
-          String failure = null;
-          try {
-            HttpResponse<byte[]> response =
-                http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            status = response.statusCode();
-            size = response.body().length;
-            if (status != 200 && status != 201 && !requests.expected().contains(status)) {
-              failure = status + " " + new String(response.body(), 0, (int) Math.min(size, 300));
-            }
-          } catch (IOException e) {
-            status = -1;
-            size = 0;
-            failure = e.toString();
-          }
+          Outcome outcome = caller.call();
           long answered = System.nanoTime();
           if (sent < measureFrom) {
             continue;
           }
-          statuses.merge(status, 1L, Long::sum);
-          if (failure == null) {
+          statuses.merge(outcome.status(), 1L, Long::sum);
+          if (outcome.failure() == null) {
             latencies.record((answered - sent) / 1_000);
-            bytes += size;
+            bytes += outcome.bytes();
           } else {
-            errors.incrementAndGet();
+            errors++;
             if (errorSamples.size() < 5) {
-              errorSamples.add(request.uri().getPath() + ": " + failure);
+              errorSamples.add(outcome.failure());
             }
           }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        errorSamples.add("client stopped: " + e);
       } finally {
         done.countDown();
       }
     }
+  }
 
-    private HttpRequest next(ThreadLocalRandom random) {
+  /**
+   * HTTP/1.1 over one kept-alive connection of its own; anything but 200, 201 or a status the load
+   * expects is a failure.
+   */
+  private static final class HttpCaller implements Caller {
+    private final Requests requests;
+    private final HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private HttpRequest request;
+    private String token;
+    private long tokenAt;
+
+    HttpCaller(Requests requests) {
+      this.requests = requests;
+    }
+
+    @Override
+    public void prepare(ThreadLocalRandom random) {
       HttpRequest.Builder builder =
           HttpRequest.newBuilder(requests.uri().apply(random))
               .timeout(Duration.ofSeconds(30))
@@ -274,7 +307,29 @@ final class ClosedLoop {
         }
         builder.header("Authorization", "Bearer " + token);
       }
-      return builder.build();
+      request = builder.build();
+    }
+
+    @Override
+    public Outcome call() throws InterruptedException {
+      try {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        long size = response.body().length;
+        boolean expected = status == 200 || status == 201 || requests.expected().contains(status);
+        return new Outcome(
+            status,
+            size,
+            expected
+                ? null
+                : request.uri().getPath()
+                    + ": "
+                    + status
+                    + " "
+                    + new String(response.body(), 0, (int) Math.min(size, 300)));
+      } catch (IOException e) {
+        return new Outcome(-1, 0, request.uri().getPath() + ": " + e);
+      }
     }
   }
 }

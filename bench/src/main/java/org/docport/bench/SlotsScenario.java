@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.docport.bench.DirectorySeed.City;
@@ -101,7 +100,7 @@ final class SlotsScenario implements Scenario {
     statements.add(report, next.label() + " (warm-up included)", next.latencies().count());
     log("hub next free: %.0f req/s, p99 %.1f ms", next.perSecond(), next.latencies().millisAt(99));
     ClosedLoop.Result bareNext =
-        JdbcLoop.run(
+        JdbcCaller.run(
             "bare SQL: a doctor's next free slots",
             clients,
             warmup,
@@ -147,7 +146,7 @@ final class SlotsScenario implements Scenario {
         "hub by city: %.0f req/s, p99 %.1f ms",
         byCity.perSecond(), byCity.latencies().millisAt(99));
     ClosedLoop.Result bareByCity =
-        JdbcLoop.run(
+        JdbcCaller.run(
             "bare SQL: free slots of the city's specialists on a day",
             clients,
             warmup,
@@ -193,7 +192,7 @@ final class SlotsScenario implements Scenario {
     statements.add(report, book.label() + " (warm-up included)", book.latencies().count());
     log("hub booking: %.0f req/s (%d booked)", book.perSecond(), book.answered(201));
     ClosedLoop.Result bareBook =
-        JdbcLoop.run(
+        JdbcCaller.run(
             "bare SQL: insert an appointment (random free slots)",
             clients,
             warmup,
@@ -464,12 +463,32 @@ final class SlotsScenario implements Scenario {
   }
 
   /** The same closed loop over JDBC: PostgreSQL answering without DocPort in front. */
-  static final class JdbcLoop {
+  /**
+   * A client asking PostgreSQL directly, over a connection of its own: the bare engine doing the
+   * work the hub does. A refused overlapping booking (SQLSTATE 23P01) answers 409, as the hub does;
+   * any other error is a failure.
+   */
+  static final class JdbcCaller implements ClosedLoop.Caller {
 
     interface Binder {
       void bind(ThreadLocalRandom random, PreparedStatement statement) throws SQLException;
     }
 
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final Binder binder;
+
+    JdbcCaller(TestDatabase db, String sql, Binder binder) {
+      try {
+        this.connection = db.connect();
+        this.statement = connection.prepareStatement(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      this.binder = binder;
+    }
+
+    /** A load of this statement, each client on a connection of its own. */
     static ClosedLoop.Result run(
         String label,
         int clients,
@@ -478,99 +497,42 @@ final class SlotsScenario implements Scenario {
         TestDatabase db,
         CpuUsage cpu,
         String sql,
-        Binder binder)
-        throws Exception {
-      long start = System.nanoTime() + 200_000_000L;
-      long measureFrom = start + warmup.toNanos();
-      long end = measureFrom + duration.toNanos();
-      List<Latencies> all = new ArrayList<>();
-      AtomicLong errors = new AtomicLong();
-      Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-      List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-      CountDownLatch done = new CountDownLatch(clients);
-      for (int i = 0; i < clients; i++) {
-        Latencies latencies = new Latencies();
-        all.add(latencies);
-        Connection connection = db.connect();
-        Thread thread =
-            new Thread(
-                () -> {
-                  ThreadLocalRandom random = ThreadLocalRandom.current();
-                  try (connection;
-                      PreparedStatement statement = connection.prepareStatement(sql)) {
-                    sleep(start);
-                    while (true) {
-                      long sent = System.nanoTime();
-                      if (sent >= end) {
-                        return;
-                      }
-                      int status = 200;
-                      try {
-                        binder.bind(random, statement);
-                        if (statement.execute()) {
-                          try (ResultSet rs = statement.getResultSet()) {
-                            while (rs.next()) {
-                              rs.getString(1);
-                            }
-                          }
-                        }
-                      } catch (SQLException e) {
-                        status = "23P01".equals(e.getSQLState()) ? 409 : 500;
-                        if (status == 500 && samples.size() < 5) {
-                          samples.add(e.getMessage());
-                        }
-                      }
-                      long answered = System.nanoTime();
-                      if (sent < measureFrom) {
-                        continue;
-                      }
-                      statuses.merge(status == 200 ? 201 : status, 1L, Long::sum);
-                      if (status == 500) {
-                        errors.incrementAndGet();
-                      } else {
-                        latencies.record((answered - sent) / 1_000);
-                      }
-                    }
-                  } catch (SQLException e) {
-                    samples.add(e.getMessage());
-                  } finally {
-                    done.countDown();
-                  }
-                },
-                "jdbc-client-" + i);
-        thread.setDaemon(true);
-        thread.start();
-      }
-      sleep(measureFrom);
-      CpuUsage.Snapshot before = cpu.snapshot();
-      sleep(end);
-      CpuUsage.Snapshot after = cpu.snapshot();
-      done.await();
-      Latencies latencies = new Latencies();
-      all.forEach(latencies::add);
-      log(
-          "%s: %.0f/s, p99 %.1f ms",
-          label, latencies.count() / (duration.toNanos() / 1e9), latencies.millisAt(99));
-      return new ClosedLoop.Result(
-          label,
-          clients,
-          latencies,
-          errors.get(),
-          0,
-          duration.toNanos() / 1e9,
-          samples.subList(0, Math.min(5, samples.size())),
-          cpu.between(before, after),
-          new TreeMap<>(statuses));
+        Binder binder) {
+      ClosedLoop.Result result =
+          ClosedLoop.run(
+              label, clients, warmup, duration, () -> new JdbcCaller(db, sql, binder), cpu);
+      log("%s: %.0f/s, p99 %.1f ms", label, result.perSecond(), result.latencies().millisAt(99));
+      return result;
     }
 
-    private static void sleep(long until) {
-      long left = until - System.nanoTime();
-      if (left > 0) {
-        try {
-          Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    @Override
+    public void prepare(ThreadLocalRandom random) throws SQLException {
+      binder.bind(random, statement);
+    }
+
+    @Override
+    public ClosedLoop.Outcome call() {
+      try {
+        if (statement.execute()) {
+          try (ResultSet rs = statement.getResultSet()) {
+            while (rs.next()) {
+              rs.getString(1);
+            }
+          }
+          return new ClosedLoop.Outcome(200, 0, null);
         }
+        return new ClosedLoop.Outcome(201, 0, null);
+      } catch (SQLException e) {
+        return "23P01".equals(e.getSQLState())
+            ? new ClosedLoop.Outcome(409, 0, null)
+            : new ClosedLoop.Outcome(500, 0, e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (connection) {
+        statement.close();
       }
     }
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.scheduling.Appointments;
 import org.docport.mappings.SchedulingMapper;
+import org.docport.mappings.snapshot.Coding;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
@@ -103,9 +105,9 @@ class BookingService {
       for (String value : entry.getValue()) {
         switch (entry.getKey()) {
           case "date" -> {
-            Instant[] range = SlotSearch.range(value);
-            from = range[0] != null && (from == null || range[0].isAfter(from)) ? range[0] : from;
-            to = range[1] != null && (to == null || range[1].isBefore(to)) ? range[1] : to;
+            Instant[] range = SlotSearch.narrowed("date", from, to, value);
+            from = range[0];
+            to = range[1];
           }
           case "status" -> {
             for (String code : value.split(",")) {
@@ -130,11 +132,13 @@ class BookingService {
       }
     }
     List<IBaseResource> found = new ArrayList<>();
+    // One profile read per doctor in the answer, not one per appointment.
+    Map<UUID, List<Coding>> specialties = new HashMap<>();
     for (Appointments.Stored stored :
         appointments.ofInsurer(
             caller.insurerId(),
             new Appointments.Query(from, to, statuses, doctorId, null, count))) {
-      found.add(appointment(stored));
+      found.add(appointment(stored, specialties));
     }
     return DirectoryResults.of(UUID.randomUUID().toString(), PagedSearches.FIRST_PAGE, null, found);
   }
@@ -302,10 +306,16 @@ class BookingService {
 
   /** The appointment as its insurer reads it. */
   Appointment appointment(Appointments.Stored stored) {
-    DoctorSnapshot doctor = doctors.find(stored.doctorId()).orElse(null);
-    Appointment appointment =
-        SchedulingMapper.appointment(
-            feed.booked(stored, doctor == null ? List.of() : doctor.specialties()));
+    return appointment(stored, new HashMap<>());
+  }
+
+  /** The appointment, with its doctor's specialties from {@code specialties} or the profile. */
+  private Appointment appointment(Appointments.Stored stored, Map<UUID, List<Coding>> specialties) {
+    List<Coding> ofDoctor =
+        specialties.computeIfAbsent(
+            stored.doctorId(),
+            id -> doctors.find(id).map(DoctorSnapshot::specialties).orElse(List.of()));
+    Appointment appointment = SchedulingMapper.appointment(feed.booked(stored, ofDoctor));
     appointment.setId(new IdType(APPOINTMENT, stored.id(), Long.toString(stored.version())));
     appointment
         .getMeta()

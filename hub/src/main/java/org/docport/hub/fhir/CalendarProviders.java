@@ -34,8 +34,8 @@ final class CalendarProviders {
     }
 
     @Read
-    public Slot read(@IdParam IdType id, RequestDetails request) {
-      return service.readSlot(request, id);
+    public Slot read(@IdParam IdType id) {
+      return service.readSlot(id);
     }
 
     /** Parameters are checked by {@link SlotSearch}. */
@@ -54,8 +54,8 @@ final class CalendarProviders {
     }
 
     @Read
-    public Schedule read(@IdParam IdType id, RequestDetails request) {
-      return service.readSchedule(request, id);
+    public Schedule read(@IdParam IdType id) {
+      return service.readSchedule(id);
     }
 
     @Search(allowUnknownParams = true)

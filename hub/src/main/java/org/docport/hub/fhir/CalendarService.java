@@ -51,7 +51,7 @@ class CalendarService {
     this.doctors = doctors;
   }
 
-  Slot readSlot(RequestDetails request, IdType id) {
+  Slot readSlot(IdType id) {
     Caller caller = callers.current();
     DirectoryService.require(caller.scopes().mayRead(SLOT), "reading", SLOT);
     CalendarQueries.ServedSlot found =
@@ -96,7 +96,7 @@ class CalendarService {
     return slotResults(caller, request, stored.id().toString(), pageId, page);
   }
 
-  Schedule readSchedule(RequestDetails request, IdType id) {
+  Schedule readSchedule(IdType id) {
     Caller caller = callers.current();
     DirectoryService.require(caller.scopes().mayRead(SCHEDULE), "reading", SCHEDULE);
     OfferedService found =
@@ -167,13 +167,6 @@ class CalendarService {
     DoctorSnapshot doctor =
         profiles.computeIfAbsent(service.doctorId(), id -> doctors.find(id).orElse(null));
     return SchedulingMapper.schedule(
-        new OfferedService(
-            service.doctorId(),
-            service.locationId(),
-            service.serviceId(),
-            service.name(),
-            service.type(),
-            service.telemedicine(),
-            doctor == null ? List.of() : doctor.specialties()));
+        service.withSpecialties(doctor == null ? List.of() : doctor.specialties()));
   }
 }

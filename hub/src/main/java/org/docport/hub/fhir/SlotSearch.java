@@ -97,13 +97,9 @@ record SlotSearch(
               locationId = id(name, value.contains("/") ? value : "Location/" + value, "Location");
           case "schedule.actor:Location.address-city" -> city = SearchIndex.normalize(value);
           case "start" -> {
-            Instant[] range = range(value);
-            if (range[0] != null && (from == null || range[0].isAfter(from))) {
-              from = range[0];
-            }
-            if (range[1] != null && (to == null || range[1].isBefore(to))) {
-              to = range[1];
-            }
+            Instant[] range = narrowed(name, from, to, value);
+            from = range[0];
+            to = range[1];
           }
           case "status" -> {
             for (String code : value.split(",")) {
@@ -152,21 +148,35 @@ record SlotSearch(
   }
 
   /**
-   * The range of starts a {@code start} value allows: {@code [from, to)}, either end open (null). A
-   * value is as precise as it is written: {@code eq2026-03-09} is the whole day.
+   * {@code [from, to)} (either end open: null) narrowed by one more value of the date parameter
+   * {@code name}: repeated date parameters all apply.
    */
-  static Instant[] range(String value) {
+  static Instant[] narrowed(String name, Instant from, Instant to, String value) {
+    Instant[] range = range(name, value);
+    return new Instant[] {
+      range[0] != null && (from == null || range[0].isAfter(from)) ? range[0] : from,
+      range[1] != null && (to == null || range[1].isBefore(to)) ? range[1] : to
+    };
+  }
+
+  /**
+   * The range of instants a date value allows: {@code [from, to)}, either end open (null). A value
+   * is as precise as it is written: {@code eq2026-03-09} is the whole day.
+   */
+  private static Instant[] range(String name, String value) {
     DateParam param;
     try {
       param = new DateParam(value);
     } catch (RuntimeException e) {
       throw new InvalidRequestException(
-          "'start' takes a date or instant with an optional prefix (ge, gt, le, lt, eq), not '"
+          "'"
+              + name
+              + "' takes a date or instant with an optional prefix (ge, gt, le, lt, eq), not '"
               + value
               + "'.");
     }
     if (param.getValue() == null) {
-      throw new InvalidRequestException("'start' has no date: '" + value + "'.");
+      throw new InvalidRequestException("'" + name + "' has no date: '" + value + "'.");
     }
     DateTimeType low = new DateTimeType(param.getValueAsString());
     Instant lower = low.getValue().toInstant();
@@ -180,7 +190,9 @@ record SlotSearch(
       case LESSTHAN, ENDS_BEFORE -> new Instant[] {null, lower};
       default ->
           throw new InvalidRequestException(
-              "'start' supports the prefixes eq, ge, gt, le and lt, not '"
+              "'"
+                  + name
+                  + "' supports the prefixes eq, ge, gt, le and lt, not '"
                   + prefix.getValue()
                   + "'.");
     };

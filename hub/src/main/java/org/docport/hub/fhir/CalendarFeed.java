@@ -3,6 +3,7 @@ package org.docport.hub.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,11 +60,16 @@ public class CalendarFeed {
           if (held != null && held >= version) {
             return new CalendarChanges(version, schedules, List.of(), List.of(), List.of());
           }
+          List<String> removed = new ArrayList<>();
+          if (held != null) {
+            removed.addAll(queries.removedSlots(doctorId, held));
+            removed.addAll(queries.reservedForOthers(doctorId, insurerId, held));
+          }
           return new CalendarChanges(
               version,
               schedules,
-              queries.changedSlots(doctorId, held, now),
-              held == null ? List.of() : queries.removedSlots(doctorId, held),
+              queries.changedSlots(doctorId, insurerId, held, now),
+              removed,
               appointments.changedFor(insurerId, doctorId, held).stream()
                   .map(a -> booked(a, List.of()))
                   .toList());

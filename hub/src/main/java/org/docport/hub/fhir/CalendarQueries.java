@@ -2,6 +2,7 @@ package org.docport.hub.fhir;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -39,6 +40,9 @@ class CalendarQueries {
   /** One page of slots; {@code nextCursor} null on the last. */
   record SlotPage(List<ServedSlot> slots, String nextCursor) {}
 
+  /** Slots offered to the insurer given as parameter: open to all, or reserved for it. */
+  private static final String OFFERED_TO = " and (s.reserved_for is null or s.reserved_for = ?)";
+
   /** Up to this many doctors, their slots are read doctor by doctor, each an index range. */
   private static final int PER_DOCTOR = 200;
 
@@ -75,7 +79,7 @@ class CalendarQueries {
     this.json = json;
   }
 
-  /** The slot, if it is of a doctor the insurer may see. */
+  /** The slot, if it is of a doctor the insurer may see and not reserved for another insurer. */
   Optional<ServedSlot> slot(String insurerId, String slotId, Instant now) {
     return jdbc
         .query(
@@ -85,10 +89,12 @@ class CalendarQueries {
                 + TAKEN
                 + " where s.id = ? and exists (select 1 from "
                 + visibility.pairs()
-                + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)",
+                + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)"
+                + OFFERED_TO,
             this::served,
             Timestamp.from(now),
             slotId,
+            insurerId,
             insurerId)
         .stream()
         .findFirst();
@@ -130,6 +136,8 @@ class CalendarQueries {
           .append(" p where p.doctor_id = s.doctor_id and p.insurer_id = ?)");
       args.add(insurerId);
     }
+    where.append(OFFERED_TO);
+    args.add(insurerId);
     if (places != null) {
       where.append(" and s.location_ref = any(?)");
       args.add(places.locations());
@@ -202,20 +210,37 @@ class CalendarQueries {
   }
 
   /**
-   * The doctor's slots, with the status insurers see at {@code now}, that changed after calendar
-   * version {@code since} (all of them when null), in start order.
+   * The doctor's slots offered to the insurer, with the status insurers see at {@code now}, that
+   * changed after calendar version {@code since} (all of them when null), in start order.
    */
-  List<OfferedSlot> changedSlots(UUID doctorId, Long since, Instant now) {
+  List<OfferedSlot> changedSlots(UUID doctorId, String insurerId, Long since, Instant now) {
     return jdbc.query(
         "select "
             + COLUMNS
             + " from slot s"
             + TAKEN
-            + " where s.doctor_id = ? and s.calendar_version > ? order by s.starts_at, s.id",
+            + " where s.doctor_id = ? and s.calendar_version > ?"
+            + OFFERED_TO
+            + " order by s.starts_at, s.id",
         (rs, n) -> served(rs, n).slot(),
         Timestamp.from(now),
         doctorId,
-        since == null ? 0L : since);
+        since == null ? 0L : since,
+        insurerId);
+  }
+
+  /**
+   * The doctor's slots that changed after calendar version {@code since} and are now reserved for
+   * another insurer: gone, for this one.
+   */
+  List<String> reservedForOthers(UUID doctorId, String insurerId, long since) {
+    return jdbc.queryForList(
+        "select id from slot where doctor_id = ? and calendar_version > ?"
+            + " and reserved_for <> ?",
+        String.class,
+        doctorId,
+        since,
+        insurerId);
   }
 
   /** The slots the doctor stopped offering after calendar version {@code since}. */
@@ -389,24 +414,28 @@ class CalendarQueries {
       doctors = narrow(doctors, List.of(places.doctors()));
     }
     if (!search.specialties().isEmpty() && (doctors == null || !doctors.isEmpty())) {
-      String among = doctors == null ? "" : " and r.doctor_id = any(?)";
-      List<Object> args = new ArrayList<>();
-      args.add(insurerId);
-      args.add(search.specialties().toArray(String[]::new));
-      if (doctors != null) {
-        args.add(doctors.toArray(UUID[]::new));
+      // By the profiles' specialties (a GIN index, V31): the directory's PractitionerRoles carry
+      // the same codes, one row per role and insurer, many more to read.
+      List<String> contains = new ArrayList<>();
+      for (String token : search.specialties()) {
+        int bar = token.indexOf('|');
+        ObjectNode coding = json.createObjectNode();
+        if (bar >= 0) {
+          coding.put("system", token.substring(0, bar));
+        }
+        coding.put("code", bar >= 0 ? token.substring(bar + 1) : token);
+        contains.add(json.createArrayNode().add(coding).toString());
       }
       doctors =
           narrow(
               doctors,
               jdbc.queryForList(
-                  "select distinct r.doctor_id from directory_search d join directory_resource r"
-                      + " on (r.insurer_id, r.type, r.id) = (d.insurer_id, d.type, d.id)"
-                      + " where d.insurer_id = ? and d.type = 'PractitionerRole'"
-                      + " and d.param = 'specialty' and d.value = any(?) and not r.deleted"
-                      + among,
+                  "select id from doctor where "
+                      + contains.stream()
+                          .map(c -> "profile -> 'specialties' @> ?::jsonb")
+                          .collect(Collectors.joining(" or ")),
                   UUID.class,
-                  args.toArray()));
+                  contains.toArray()));
     }
     if (doctors == null || doctors.isEmpty()) {
       return new UUID[0];
@@ -423,14 +452,12 @@ class CalendarQueries {
     return narrowed;
   }
 
-  /** The SQL condition for slots an insurer sees in this status (after {@link #TAKEN}). */
+  /**
+   * The SQL condition for slots an insurer sees in this status (after {@link #TAKEN}): the rule is
+   * {@link #STATUS}'s, stated once.
+   */
   private static String statusCondition(OfferedSlot.Status status) {
-    return switch (status) {
-      case FREE -> "(s.status = 'FREE' and a.booked is not true and a.held is not true)";
-      case BUSY -> "(s.status = 'FREE' and a.booked)";
-      case BUSY_TENTATIVE -> "(s.status = 'FREE' and a.booked is not true and a.held)";
-      case BUSY_UNAVAILABLE -> "s.status = 'BUSY_UNAVAILABLE'";
-    };
+    return "(" + STATUS + ") = '" + status.name() + "'";
   }
 
   /** The doctor behind a resource of the insurer's directory view (a Practitioner's id). */

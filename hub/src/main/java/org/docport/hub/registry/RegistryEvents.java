@@ -3,6 +3,7 @@ package org.docport.hub.registry;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,10 +47,18 @@ public class RegistryEvents {
   public record Entry(
       long id, Instant at, Kind kind, long doctorVersion, String insurerId, String actor) {}
 
-  private final JdbcTemplate jdbc;
+  /**
+   * A change was recorded: published inside its transaction, for what must follow it in the same
+   * transaction.
+   */
+  public record Recorded(UUID doctorId, Kind kind, String insurerId) {}
 
-  RegistryEvents(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher publisher;
+
+  RegistryEvents(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
+    this.publisher = publisher;
   }
 
   /** Records a change; must run inside the transaction that makes it. */
@@ -65,6 +74,7 @@ public class RegistryEvents {
         kind.name(),
         insurerId,
         actor);
+    publisher.publishEvent(new Recorded(doctorId, kind, insurerId));
   }
 
   /**

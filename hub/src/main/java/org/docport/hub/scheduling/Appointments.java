@@ -562,6 +562,7 @@ public class Appointments {
     }
     if (found.isEmpty()
         || !found.get().slot().start().isAfter(now)
+        || !mayTake(found.get().slot(), insurerId)
         || !visibility.sees(found.get().doctorId(), insurerId)) {
       return new Bookable(null, new NotFound(slotId));
     }
@@ -572,6 +573,11 @@ public class Appointments {
     // A hold that ran out no longer holds the time, whether or not the sweep got to it yet.
     expire(found.get().doctorId(), now, slot.start(), slot.end());
     return new Bookable(found.get(), null);
+  }
+
+  /** Whether the slot is open to all, or reserved for this insurer: one it may take. */
+  private static boolean mayTake(Slot slot, String insurerId) {
+    return slot.reservedFor() == null || slot.reservedFor().equals(insurerId);
   }
 
   /** Books ({@code holdUntil} null) or holds the slot. */

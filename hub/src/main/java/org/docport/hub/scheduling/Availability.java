@@ -18,19 +18,32 @@ import org.docport.mappings.snapshot.Coding;
  * country and state ({@link PublicHolidays}).
  *
  * @param horizonWeeks how many weeks ahead slots are offered, from today; 8 when absent
+ * @param allotments slots reserved for particular insurers; the rest are open to every insurer
  */
 public record Availability(
-    Integer horizonWeeks, List<Service> services, List<Location> locations, List<Leave> leave) {
+    Integer horizonWeeks,
+    List<Service> services,
+    List<Location> locations,
+    List<Leave> leave,
+    List<Allotment> allotments) {
 
   public static final int DEFAULT_HORIZON_WEEKS = 8;
 
   /** No services, no hours: what a doctor has before setting any. */
-  public static final Availability NONE = new Availability(null, List.of(), List.of(), List.of());
+  public static final Availability NONE =
+      new Availability(null, List.of(), List.of(), List.of(), List.of());
 
   public Availability {
     services = orEmpty(services);
     locations = orEmpty(locations);
     leave = orEmpty(leave);
+    allotments = orEmpty(allotments);
+  }
+
+  /** An availability that reserves nothing for any insurer. */
+  public Availability(
+      Integer horizonWeeks, List<Service> services, List<Location> locations, List<Leave> leave) {
+    this(horizonWeeks, services, locations, leave, List.of());
   }
 
   /**
@@ -107,6 +120,21 @@ public record Availability(
 
   /** Hours on one date beyond the weekly ones (a Saturday clinic, say), for one service. */
   public record ExtraHours(LocalDate date, LocalTime start, LocalTime end, String service) {}
+
+  /**
+   * Slots reserved for one insurer: of each day's free slots of a service at a location, {@code
+   * percent} of them (rounded down) or {@code perDay} of them, spread over the day. Only that
+   * insurer sees and books them; while it may not see the doctor (no active consent), they are open
+   * to all.
+   *
+   * @param service the service whose slots are reserved; every service when absent
+   */
+  public record Allotment(String insurerId, String service, Integer percent, Integer perDay) {
+
+    boolean appliesTo(String serviceId) {
+      return service == null || service.equals(serviceId);
+    }
+  }
 
   /**
    * Time away: every slot that overlaps it is unavailable.

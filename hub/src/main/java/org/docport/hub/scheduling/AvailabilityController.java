@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.security.DocPortUser;
 import org.docport.hub.security.DoctorAccess;
@@ -39,17 +40,20 @@ class AvailabilityController {
   private final DoctorCalendars calendars;
   private final Doctors doctors;
   private final DoctorAccess access;
+  private final Insurers insurers;
   private final Clock clock = Clock.systemUTC();
 
   AvailabilityController(
       Availabilities availabilities,
       DoctorCalendars calendars,
       Doctors doctors,
-      DoctorAccess access) {
+      DoctorAccess access,
+      Insurers insurers) {
     this.availabilities = availabilities;
     this.calendars = calendars;
     this.doctors = doctors;
     this.access = access;
+    this.insurers = insurers;
   }
 
   @Operation(summary = "Read a doctor's availability (version 0 before one is set)")
@@ -74,7 +78,8 @@ class AvailabilityController {
             .map(PracticeLocation::id)
             .collect(Collectors.toCollection(TreeSet::new));
     long expected = ETags.required(ifMatch, availabilities.currentVersion(doctorId));
-    AvailabilityValidation.validate(availability, locationIds).throwIfAny();
+    AvailabilityValidation.validate(availability, locationIds, id -> insurers.find(id).isPresent())
+        .throwIfAny();
     Availabilities.Versioned saved =
         calendars.replace(doctorId, expected, availability, caller.username());
     return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.availability());

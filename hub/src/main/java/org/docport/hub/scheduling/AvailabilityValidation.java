@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.docport.hub.scheduling.Availability.Allotment;
 import org.docport.hub.scheduling.Availability.ExtraHours;
 import org.docport.hub.scheduling.Availability.Leave;
 import org.docport.hub.scheduling.Availability.Location;
@@ -34,13 +37,16 @@ final class AvailabilityValidation {
   private static final int MAX_HOURS = 50;
   private static final int MAX_LEAVE = 200;
   private static final int MAX_HORIZON_WEEKS = 26;
+  private static final int MAX_ALLOTMENTS = 20;
+  private static final int MAX_PER_DAY = 200;
 
   private AvailabilityValidation() {}
 
   /**
    * @param locationIds the ids of the doctor's practice locations
+   * @param isInsurer whether an id is an insurer's on DocPort
    */
-  static Violations validate(Availability a, Set<String> locationIds) {
+  static Violations validate(Availability a, Set<String> locationIds, Predicate<String> isInsurer) {
     Violations v = new Violations(TITLE);
     if (a.horizonWeeks() != null
         && (a.horizonWeeks() < 1 || a.horizonWeeks() > MAX_HORIZON_WEEKS)) {
@@ -59,7 +65,54 @@ final class AvailabilityValidation {
         leave(v, "leave[" + i + "]", a.leave().get(i), locationIds);
       }
     }
+    if (v.atMost("allotments", a.allotments(), MAX_ALLOTMENTS)) {
+      allotments(v, a.allotments(), services, isInsurer);
+    }
     return v;
+  }
+
+  /**
+   * Each allotment names an insurer on DocPort, a service of the doctor's (or none: all), and
+   * either a percent or a count per day; one per insurer and service; and the percents reserved of
+   * any service add up to at most 100.
+   */
+  private static void allotments(
+      Violations v, List<Allotment> allotments, Set<String> services, Predicate<String> isInsurer) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < allotments.size(); i++) {
+      String p = "allotments[" + i + "]";
+      Allotment a = allotments.get(i);
+      if (a == null) {
+        v.add(p, "required");
+        continue;
+      }
+      if (v.required(p + ".insurerId", a.insurerId(), 64) && !isInsurer.test(a.insurerId())) {
+        v.add(p + ".insurerId", "no insurer \"" + a.insurerId() + "\" on DocPort");
+      }
+      if (a.service() != null && !services.contains(a.service())) {
+        v.add(p + ".service", "not one of the services: " + new TreeSet<>(services));
+      }
+      if ((a.percent() == null) == (a.perDay() == null)) {
+        v.add(p, "give either percent (of each day's slots) or perDay (a count), not both");
+      } else if (a.percent() != null && (a.percent() < 1 || a.percent() > 100)) {
+        v.add(p + ".percent", "must be 1 to 100, was " + a.percent());
+      } else if (a.perDay() != null && (a.perDay() < 1 || a.perDay() > MAX_PER_DAY)) {
+        v.add(p + ".perDay", "must be 1 to " + MAX_PER_DAY + ", was " + a.perDay());
+      }
+      if (!seen.add(a.insurerId() + "/" + a.service())) {
+        v.add(p, "another allotment is for the same insurer and service");
+      }
+    }
+    for (String service : services) {
+      int percent =
+          allotments.stream()
+              .filter(a -> a != null && a.percent() != null && a.appliesTo(service))
+              .mapToInt(Allotment::percent)
+              .sum();
+      if (percent > 100) {
+        v.add("allotments", "reserve " + percent + "% of service " + service + "; at most 100%");
+      }
+    }
   }
 
   private static Set<String> services(Violations v, List<Service> services) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.docport.hub.platform.PollingLoop;
 import org.docport.hub.registry.DoctorChanged;
+import org.docport.hub.registry.RegistryEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,6 +50,17 @@ class CalendarWorker implements SmartLifecycle {
   @EventListener
   void on(DoctorChanged change) {
     queue.enqueue(change.doctorId());
+  }
+
+  /**
+   * A consent changed: the insurers that may see the doctor changed, and with them whose allotments
+   * are honoured.
+   */
+  @EventListener
+  void on(RegistryEvents.Recorded recorded) {
+    if (recorded.kind() == RegistryEvents.Kind.CONSENT_CHANGED) {
+      queue.enqueue(recorded.doctorId());
+    }
   }
 
   /** Something was queued here: generate now rather than at the next poll. */

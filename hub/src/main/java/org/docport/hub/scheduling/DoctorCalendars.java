@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.PracticeLocation;
@@ -30,6 +32,7 @@ public class DoctorCalendars {
   private final Slots slots;
   private final CalendarQueue queue;
   private final Appointments appointments;
+  private final InsurerVisibility visibility;
 
   DoctorCalendars(
       Availabilities availabilities,
@@ -37,13 +40,15 @@ public class DoctorCalendars {
       PublicHolidays holidays,
       Slots slots,
       CalendarQueue queue,
-      Appointments appointments) {
+      Appointments appointments,
+      InsurerVisibility visibility) {
     this.availabilities = availabilities;
     this.doctors = doctors;
     this.holidays = holidays;
     this.slots = slots;
     this.queue = queue;
     this.appointments = appointments;
+    this.visibility = visibility;
   }
 
   /** Replaces the availability; its slots are generated again after the commit. */
@@ -83,7 +88,8 @@ public class DoctorCalendars {
                 offered(availability, doctor.get()),
                 closed(doctor.get(), from, to),
                 from,
-                to)
+                to,
+                seeing(doctorId))
             .stream()
             .filter(s -> !s.start().isBefore(now) && s.start().isBefore(end))
             .toList();
@@ -151,6 +157,13 @@ public class DoctorCalendars {
     }
   }
 
+  /** The insurers that may see the doctor now: whose allotments are honoured. */
+  private Set<String> seeing(UUID doctorId) {
+    return visibility.flowsOf(List.of(doctorId)).stream()
+        .map(InsurerVisibility.Flow::insurerId)
+        .collect(Collectors.toSet());
+  }
+
   /** The availability at the locations the profile still has (one removed offers nothing). */
   private static Availability offered(Availability availability, DoctorSnapshot doctor) {
     List<String> locationIds = doctor.locations().stream().map(PracticeLocation::id).toList();
@@ -160,7 +173,8 @@ public class DoctorCalendars {
         availability.locations().stream()
             .filter(l -> locationIds.contains(l.locationId()))
             .toList(),
-        availability.leave());
+        availability.leave(),
+        availability.allotments());
   }
 
   /** Each location's public holidays: its country's and its state's. */

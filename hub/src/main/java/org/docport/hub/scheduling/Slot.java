@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param status {@code FREE}, or {@code BUSY_UNAVAILABLE} on leave and public holidays (FHIR's
  *     {@code free} and {@code busy-unavailable})
  * @param comment why an unavailable slot is unavailable ("leave: conference"), else null
+ * @param reservedFor the insurer the slot is reserved for ({@link Availability.Allotment}), or null
+ *     when it is open to every insurer
  */
 public record Slot(
     String id,
@@ -20,7 +22,25 @@ public record Slot(
     Instant start,
     Instant end,
     Status status,
-    String comment) {
+    String comment,
+    String reservedFor) {
+
+  /** A slot open to every insurer. */
+  public Slot(
+      String id,
+      String locationId,
+      String serviceId,
+      Instant start,
+      Instant end,
+      Status status,
+      String comment) {
+    this(id, locationId, serviceId, start, end, status, comment, null);
+  }
+
+  /** This slot, reserved for the insurer (null: open to all). */
+  Slot reservedFor(String insurerId) {
+    return new Slot(id, locationId, serviceId, start, end, status, comment, insurerId);
+  }
 
   /** The id of the slot of this doctor, location and service that starts then. */
   static String idOf(UUID doctorId, String locationId, String serviceId, Instant start) {

@@ -9,9 +9,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.docport.hub.scheduling.Availability.Allotment;
 import org.docport.hub.scheduling.Availability.ExtraHours;
 import org.docport.hub.scheduling.Availability.Leave;
 import org.docport.hub.scheduling.Availability.Location;
@@ -72,6 +76,65 @@ final class SlotGenerator {
             .thenComparing(Slot::locationId)
             .thenComparing(Slot::serviceId));
     return slots;
+  }
+
+  /**
+   * As {@link #slots(UUID, Availability, Map, LocalDate, LocalDate)}, with the availability's
+   * allotments for the insurers in {@code seeing} (those that may see the doctor now) dealt out: of
+   * each day's free slots of a service at a location, an allotment reserves its share or count,
+   * spread evenly over the day, in the order the allotments are listed, as long as slots remain.
+   */
+  static List<Slot> slots(
+      UUID doctorId,
+      Availability availability,
+      Map<String, Map<LocalDate, String>> holidays,
+      LocalDate from,
+      LocalDate to,
+      Set<String> seeing) {
+    List<Slot> slots = slots(doctorId, availability, holidays, from, to);
+    List<Allotment> allotments =
+        availability.allotments().stream().filter(a -> seeing.contains(a.insurerId())).toList();
+    if (allotments.isEmpty()) {
+      return slots;
+    }
+    Map<String, ZoneId> zones = new HashMap<>();
+    availability.locations().forEach(l -> zones.put(l.locationId(), ZoneId.of(l.timeZone())));
+    // Each day's free slots of a service at a location, by their place in the list, in start order.
+    Map<String, List<Integer>> days = new LinkedHashMap<>();
+    for (int i = 0; i < slots.size(); i++) {
+      Slot slot = slots.get(i);
+      if (slot.status() == Slot.Status.FREE) {
+        LocalDate date = LocalDate.ofInstant(slot.start(), zones.get(slot.locationId()));
+        days.computeIfAbsent(
+                slot.locationId() + "/" + slot.serviceId() + "/" + date, k -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    List<Slot> dealt = new ArrayList<>(slots);
+    for (List<Integer> day : days.values()) {
+      String serviceId = slots.get(day.get(0)).serviceId();
+      List<Integer> open = new ArrayList<>(day);
+      for (Allotment allotment : allotments) {
+        if (!allotment.appliesTo(serviceId) || open.isEmpty()) {
+          continue;
+        }
+        int wanted =
+            allotment.percent() != null
+                ? day.size() * allotment.percent() / 100
+                : allotment.perDay();
+        int taking = Math.min(wanted, open.size());
+        List<Integer> taken = new ArrayList<>();
+        for (int j = 0; j < taking; j++) {
+          // Evenly spaced among the slots still open: not all in the morning.
+          taken.add(open.get((int) ((j + 0.5) * open.size() / taking)));
+        }
+        for (int index : taken) {
+          dealt.set(index, slots.get(index).reservedFor(allotment.insurerId()));
+        }
+        open.removeAll(taken);
+      }
+    }
+    return dealt;
   }
 
   /** Hours on one date at one location; an end of 00:00 is midnight at the end of the date. */

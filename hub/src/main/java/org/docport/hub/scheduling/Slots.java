@@ -39,7 +39,7 @@ class Slots {
 
   /** The columns {@link #slot} reads, in its order. */
   private static final String COLUMNS =
-      "id, location_id, service_id, starts_at, ends_at, status, comment";
+      "id, location_id, service_id, starts_at, ends_at, status, comment, reserved_for";
 
   /** Who the audit trail says changed a calendar when its slots were generated again. */
   static final String CALENDAR_ACTOR = "calendar";
@@ -93,23 +93,26 @@ class Slots {
         """
         insert into slot (id, doctor_id, location_id, service_id, starts_at, ends_at, status,
           comment, schedule_id, service_name, service_type, telemedicine, location_ref,
-          calendar_version)
+          reserved_for, calendar_version)
         select w.id, ?, w.location_id, w.service_id, w.starts_at, w.ends_at, w.status, w.comment,
-          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine, w.location_ref, ?
+          w.schedule_id, w.service_name, w.service_type::jsonb, w.telemedicine, w.location_ref,
+          w.reserved_for, ?
         from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-                    ?::text[])
+                    ?::text[], ?::text[])
           as w(id, location_id, service_id, starts_at, ends_at, status, comment, schedule_id,
-               service_name, service_type, telemedicine, location_ref)
+               service_name, service_type, telemedicine, location_ref, reserved_for)
         on conflict (id) do update set ends_at = excluded.ends_at, status = excluded.status,
           comment = excluded.comment, service_name = excluded.service_name,
           service_type = excluded.service_type, telemedicine = excluded.telemedicine,
+          reserved_for = excluded.reserved_for,
           version = slot.version + 1, updated_at = clock_timestamp(),
           calendar_version = excluded.calendar_version
         where (slot.ends_at, slot.status, slot.comment, slot.service_name, slot.service_type,
-               slot.telemedicine)
+               slot.telemedicine, slot.reserved_for)
           is distinct from (excluded.ends_at, excluded.status, excluded.comment,
-               excluded.service_name, excluded.service_type, excluded.telemedicine)
+               excluded.service_name, excluded.service_type, excluded.telemedicine,
+               excluded.reserved_for)
         """,
         doctorId,
         version,
@@ -128,7 +131,8 @@ class Slots {
         slots.stream()
             .map(s -> services.get(s.serviceId()).mode() == Availability.Mode.TELEMEDICINE)
             .toArray(Boolean[]::new),
-        slots.stream().map(s -> locationRef(doctorId, s.locationId())).toArray(String[]::new));
+        slots.stream().map(s -> locationRef(doctorId, s.locationId())).toArray(String[]::new),
+        slots.stream().map(Slot::reservedFor).toArray(String[]::new));
   }
 
   /**
@@ -211,12 +215,12 @@ class Slots {
                 + " from slot where id = ?",
             (rs, n) ->
                 new Owned(
-                    rs.getObject(8, UUID.class),
+                    rs.getObject(9, UUID.class),
                     slot(rs, n),
-                    rs.getString(9),
                     rs.getString(10),
                     rs.getString(11),
-                    rs.getBoolean(12)),
+                    rs.getString(12),
+                    rs.getBoolean(13)),
             slotId)
         .stream()
         .findFirst();
@@ -235,6 +239,7 @@ class Slots {
         rs.getTimestamp(4).toInstant(),
         rs.getTimestamp(5).toInstant(),
         Slot.Status.valueOf(rs.getString(6)),
-        rs.getString(7));
+        rs.getString(7),
+        rs.getString(8));
   }
 }

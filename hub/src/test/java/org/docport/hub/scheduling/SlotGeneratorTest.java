@@ -2,6 +2,7 @@ package org.docport.hub.scheduling;
 
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.SUNDAY;
+import static java.time.DayOfWeek.TUESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -14,7 +15,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.docport.hub.scheduling.Availability.ExtraHours;
 import org.docport.hub.scheduling.Availability.Leave;
 import org.docport.hub.scheduling.Availability.Location;
@@ -229,6 +233,81 @@ class SlotGeneratorTest {
     assertThat(later.id()).isNotEqualTo(first.id());
     assertThat(otherDoctor.id()).isNotEqualTo(first.id());
     assertThat(first.id()).matches("[A-Za-z0-9\\-.]{1,64}");
+  }
+
+  @Test
+  void allotmentsReserveTheirShareOfEachDaySpreadOverTheDayForInsurersThatSeeTheDoctor() {
+    // 09:00-13:00 in 15 + 5 minutes: 12 slots a day, the last at 12:40; 11:00 is on leave.
+    Availability availability =
+        new Availability(
+            null,
+            List.of(CONSULT),
+            List.of(
+                new Location(
+                    "loc-1",
+                    "Asia/Kolkata",
+                    List.of(weekly("09:00", "13:00", "consult", MONDAY, TUESDAY)),
+                    List.of())),
+            List.of(
+                new Leave(
+                    LocalDateTime.parse("2026-12-07T11:00"),
+                    LocalDateTime.parse("2026-12-07T11:15"),
+                    null,
+                    "errand")),
+            List.of(
+                new Availability.Allotment("acme", null, 30, null),
+                new Availability.Allotment("zenith", "consult", null, 2),
+                new Availability.Allotment("gone", null, 50, null)));
+
+    List<Slot> slots =
+        SlotGenerator.slots(
+            DOCTOR,
+            availability,
+            Map.of(),
+            date("2026-12-07"),
+            date("2026-12-09"),
+            Set.of("acme", "zenith"));
+
+    Map<LocalDate, List<Slot>> byDay =
+        slots.stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> LocalDate.ofInstant(s.start(), ZoneId.of("Asia/Kolkata")),
+                    TreeMap::new,
+                    Collectors.toList()));
+    // Monday: 11 free slots, 30% is 3 for acme, then 2 for zenith; the one on leave is nobody's.
+    List<Slot> monday = byDay.get(date("2026-12-07"));
+    assertThat(reservedFor(monday, "acme")).hasSize(3);
+    assertThat(reservedFor(monday, "zenith")).hasSize(2);
+    assertThat(monday)
+        .filteredOn(s -> s.status() == Slot.Status.BUSY_UNAVAILABLE)
+        .singleElement()
+        .extracting(Slot::reservedFor)
+        .isNull();
+    // Spread over the day, not the first three of the morning.
+    assertThat(reservedFor(monday, "acme"))
+        .extracting(s -> local(s.start(), "Asia/Kolkata").toLocalTime())
+        .containsExactly(
+            LocalTime.parse("09:20"), LocalTime.parse("10:40"), LocalTime.parse("12:20"));
+    // Tuesday: 12 free, 30% is 3.
+    assertThat(reservedFor(byDay.get(date("2026-12-08")), "acme")).hasSize(3);
+    // An insurer that does not see the doctor reserves nothing: its share stays open to all.
+    assertThat(slots).noneMatch(s -> "gone".equals(s.reservedFor()));
+    assertThat(slots).filteredOn(s -> s.reservedFor() == null).hasSize((11 - 5 + 1) + (12 - 5));
+    // The same rules deal the same slots.
+    assertThat(
+            SlotGenerator.slots(
+                DOCTOR,
+                availability,
+                Map.of(),
+                date("2026-12-07"),
+                date("2026-12-09"),
+                Set.of("acme", "zenith")))
+        .isEqualTo(slots);
+  }
+
+  private static List<Slot> reservedFor(List<Slot> slots, String insurerId) {
+    return slots.stream().filter(s -> insurerId.equals(s.reservedFor())).toList();
   }
 
   private static Availability at(String zone, List<WeeklyHours> weekly, List<Leave> leave) {

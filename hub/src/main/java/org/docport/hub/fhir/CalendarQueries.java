@@ -426,16 +426,23 @@ class CalendarQueries {
         coding.put("code", bar >= 0 ? token.substring(bar + 1) : token);
         contains.add(json.createArrayNode().add(coding).toString());
       }
+      String having =
+          contains.stream()
+              .map(c -> "profile -> 'specialties' @> ?::jsonb")
+              .collect(Collectors.joining(" or ", "(", ")"));
+      List<Object> args = new ArrayList<>(contains);
+      String among = "";
+      if (doctors != null) {
+        // Doctors already chosen (a city's): check each one's profile, by its key, rather than
+        // reading every doctor of the specialty.
+        among = " and id = any(?)";
+        args.add(doctors.toArray(UUID[]::new));
+      }
       doctors =
           narrow(
               doctors,
               jdbc.queryForList(
-                  "select id from doctor where "
-                      + contains.stream()
-                          .map(c -> "profile -> 'specialties' @> ?::jsonb")
-                          .collect(Collectors.joining(" or ")),
-                  UUID.class,
-                  contains.toArray()));
+                  "select id from doctor where " + having + among, UUID.class, args.toArray()));
     }
     if (doctors == null || doctors.isEmpty()) {
       return new UUID[0];

@@ -179,6 +179,18 @@ class ArchitectureTest {
           .should(notWrite("doctor_calendar"));
 
   @ArchTest
+  static final ArchRule onlyCalendarFeedsWritesFeedSecrets =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.CalendarFeeds"))))
+          .should(notWrite("calendar_feed"));
+
+  @ArchTest
+  static final ArchRule onlyExternalCalendarsWritesExternalCalendars =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.ExternalCalendars"))))
+          .should(notWrite("external_calendar"));
+
+  @ArchTest
   static final ArchRule onlySlotsWritesRemovedSlots =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Slots"))))

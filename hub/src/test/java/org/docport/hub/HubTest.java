@@ -93,6 +93,7 @@ public abstract class HubTest {
     // Subscription tests receive notifications on plain-HTTP servers of their own, and watch
     // retries run out in seconds rather than 72 hours.
     registry.add("docport.fhir.subscriptions.allow-http-localhost", () -> "true");
+    registry.add("docport.calendar.external.allow-http-localhost", () -> "true");
     registry.add("docport.fhir.subscriptions.poll-interval", () -> "PT0.1S");
     registry.add("docport.fhir.subscriptions.first-retry", () -> "PT0.1S");
     registry.add("docport.fhir.subscriptions.max-retry", () -> "PT0.4S");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.docport.connectors.CalendarChanges;
 import org.docport.connectors.Withdrawal;
 import org.docport.hub.scheduling.Appointments;
+import org.docport.hub.scheduling.CalendarVersions;
 import org.docport.mappings.snapshot.BookedAppointment;
 import org.docport.mappings.snapshot.Coding;
 import org.docport.mappings.snapshot.OfferedService;
@@ -29,6 +30,7 @@ public class CalendarFeed {
 
   private final CalendarQueries queries;
   private final Appointments appointments;
+  private final CalendarVersions versions;
   private final FhirContext fhir;
   private final TransactionTemplate snapshot;
   private final Clock clock = Clock.systemUTC();
@@ -36,10 +38,12 @@ public class CalendarFeed {
   CalendarFeed(
       CalendarQueries queries,
       Appointments appointments,
+      CalendarVersions versions,
       FhirContext fhir,
       PlatformTransactionManager transactions) {
     this.queries = queries;
     this.appointments = appointments;
+    this.versions = versions;
     this.fhir = fhir;
     this.snapshot = new TransactionTemplate(transactions);
     snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -55,7 +59,7 @@ public class CalendarFeed {
     Instant now = clock.instant();
     return snapshot.execute(
         status -> {
-          long version = queries.calendarVersion(doctorId);
+          long version = versions.current(doctorId);
           List<OfferedService> schedules = queries.schedulesOfDoctor(doctorId);
           if (held != null && held >= version) {
             return new CalendarChanges(version, schedules, List.of(), List.of(), List.of());

@@ -262,16 +262,6 @@ class CalendarQueries {
         doctorId);
   }
 
-  /** The doctor's calendar version now: 0 for a doctor who never had one. */
-  long calendarVersion(UUID doctorId) {
-    return jdbc
-        .queryForList(
-            "select version from doctor_calendar where doctor_id = ?", Long.class, doctorId)
-        .stream()
-        .findFirst()
-        .orElse(0L);
-  }
-
   /** The services the doctor offers now (those with slots), specialties left to the caller. */
   List<OfferedService> schedulesOfDoctor(UUID doctorId) {
     return jdbc.query(

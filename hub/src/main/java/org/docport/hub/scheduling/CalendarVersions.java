@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * version as it was.
  */
 @Component
-class CalendarVersions {
+public class CalendarVersions {
 
   private static final Object PENDING = new Object();
 
@@ -69,6 +69,16 @@ class CalendarVersions {
     events.record(
         doctorId, pending.version, RegistryEvents.Kind.CALENDAR_CHANGED, insurerId, actor);
     pending.recorded = true;
+  }
+
+  /** The doctor's calendar version now (0 before its first change). */
+  public long current(UUID doctorId) {
+    return jdbc
+        .queryForList(
+            "select version from doctor_calendar where doctor_id = ?", Long.class, doctorId)
+        .stream()
+        .findFirst()
+        .orElse(0L);
   }
 
   private Pending lock(UUID doctorId) {

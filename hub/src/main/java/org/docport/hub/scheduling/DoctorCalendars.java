@@ -33,6 +33,7 @@ public class DoctorCalendars {
   private final CalendarQueue queue;
   private final Appointments appointments;
   private final InsurerVisibility visibility;
+  private final ExternalCalendars external;
 
   DoctorCalendars(
       Availabilities availabilities,
@@ -41,7 +42,8 @@ public class DoctorCalendars {
       Slots slots,
       CalendarQueue queue,
       Appointments appointments,
-      InsurerVisibility visibility) {
+      InsurerVisibility visibility,
+      ExternalCalendars external) {
     this.availabilities = availabilities;
     this.doctors = doctors;
     this.holidays = holidays;
@@ -49,6 +51,7 @@ public class DoctorCalendars {
     this.queue = queue;
     this.appointments = appointments;
     this.visibility = visibility;
+    this.external = external;
   }
 
   /** Replaces the availability; its slots are generated again after the commit. */
@@ -89,7 +92,8 @@ public class DoctorCalendars {
                 closed(doctor.get(), from, to),
                 from,
                 to,
-                seeing(doctorId))
+                seeing(doctorId),
+                external.busyOf(doctorId))
             .stream()
             .filter(s -> !s.start().isBefore(now) && s.start().isBefore(end))
             .toList();

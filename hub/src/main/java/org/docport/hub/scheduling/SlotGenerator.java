@@ -35,6 +35,9 @@ import org.docport.hub.scheduling.Availability.WeeklyHours;
  */
 final class SlotGenerator {
 
+  /** Why a slot a calendar elsewhere holds is unavailable. */
+  static final String BUSY_ELSEWHERE = "busy in another calendar";
+
   private SlotGenerator() {}
 
   /**
@@ -49,11 +52,28 @@ final class SlotGenerator {
       Map<String, Map<LocalDate, String>> holidays,
       LocalDate from,
       LocalDate to) {
+    return slots(doctorId, availability, holidays, from, to, List.of());
+  }
+
+  /**
+   * As {@link #slots(UUID, Availability, Map, LocalDate, LocalDate)}, with {@code busy} (times the
+   * doctor's calendars elsewhere hold) making the slots they overlap unavailable, as leave does.
+   */
+  static List<Slot> slots(
+      UUID doctorId,
+      Availability availability,
+      Map<String, Map<LocalDate, String>> holidays,
+      LocalDate from,
+      LocalDate to,
+      List<BusyTimes.Busy> busy) {
     List<Slot> slots = new ArrayList<>();
+    List<Away> elsewhere =
+        busy.stream().map(b -> new Away(b.start(), b.end(), BUSY_ELSEWHERE)).toList();
     for (Location location : availability.locations()) {
       ZoneId zone = ZoneId.of(location.timeZone());
       Map<LocalDate, String> closed = holidays.getOrDefault(location.locationId(), Map.of());
-      List<Away> away = away(availability.leave(), location, zone);
+      List<Away> away = new ArrayList<>(away(availability.leave(), location, zone));
+      away.addAll(elsewhere);
       for (LocalDate date = from; date.isBefore(to); date = date.plusDays(1)) {
         String holiday = closed.containsKey(date) ? "public holiday: " + closed.get(date) : null;
         for (WeeklyHours hours : location.weekly()) {
@@ -91,7 +111,19 @@ final class SlotGenerator {
       LocalDate from,
       LocalDate to,
       Set<String> seeing) {
-    List<Slot> slots = slots(doctorId, availability, holidays, from, to);
+    return slots(doctorId, availability, holidays, from, to, seeing, List.of());
+  }
+
+  /** Everything together: allotments for {@code seeing}, and {@code busy} times elsewhere. */
+  static List<Slot> slots(
+      UUID doctorId,
+      Availability availability,
+      Map<String, Map<LocalDate, String>> holidays,
+      LocalDate from,
+      LocalDate to,
+      Set<String> seeing,
+      List<BusyTimes.Busy> busy) {
+    List<Slot> slots = slots(doctorId, availability, holidays, from, to, busy);
     List<Allotment> allotments =
         availability.allotments().stream().filter(a -> seeing.contains(a.insurerId())).toList();
     if (allotments.isEmpty()) {

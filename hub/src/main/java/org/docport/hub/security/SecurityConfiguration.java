@@ -39,6 +39,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/insurer-applications")
                     .permitAll()
+                    // A doctor's calendar feed: its secret URL is the key, as calendar apps expect.
+                    .requestMatchers(HttpMethod.GET, "/ical/*")
+                    .permitAll()
                     .requestMatchers(
                         "/actuator/health/**",
                         "/v3/api-docs/**",

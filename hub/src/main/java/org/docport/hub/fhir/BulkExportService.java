@@ -138,15 +138,19 @@ class BulkExportService {
     if (!file.deleted() && !caller.scopes().mayRead(file.type())) {
       throw BulkExportRequest.forbidden(file.type());
     }
+    Writer out = ndjson(request);
+    files.write(caller, job, file, out);
+    out.flush();
+  }
+
+  /** Starts a 200 answer of NDJSON; the writer is the caller's to flush. */
+  static Writer ndjson(ServletRequestDetails request) throws IOException {
     HttpServletResponse response = request.getServletResponse();
     response.setStatus(200);
     response.setContentType(NDJSON);
     response.setCharacterEncoding("UTF-8");
-    Writer out =
-        new BufferedWriter(
-            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    files.write(caller, job, file, out);
-    out.flush();
+    return new BufferedWriter(
+        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.scheduling.Appointments;
@@ -70,13 +71,111 @@ class CalendarQueries {
           + ", s.comment, s.service_name, s.service_type, s.telemedicine, s.version, s.updated_at";
 
   private final JdbcTemplate jdbc;
+  private final JdbcTemplate streaming;
   private final InsurerVisibility visibility;
   private final ObjectMapper json;
 
   CalendarQueries(JdbcTemplate jdbc, InsurerVisibility visibility, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(BulkExportQueries.FETCH_SIZE);
     this.visibility = visibility;
     this.json = json;
+  }
+
+  /** Where the insurer's slots end: the start of the last slot it is offered, if any. */
+  Optional<Instant> lastSlotStart(String insurerId) {
+    return jdbc
+        .queryForList(
+            "select s.starts_at from slot s where exists (select 1 from "
+                + visibility.pairs()
+                + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)"
+                + OFFERED_TO
+                + " order by s.starts_at desc limit 1",
+            Timestamp.class,
+            insurerId,
+            insurerId)
+        .stream()
+        .findFirst()
+        .map(Timestamp::toInstant);
+  }
+
+  /**
+   * The Locations of the insurer's view whose doctors have a calendar, as stored; streamed (call in
+   * a transaction).
+   */
+  void bookableLocations(String insurerId, Consumer<DirectoryQueries.Stored> each) {
+    streaming.query(
+        "select r.type, r.id, r.version, r.last_updated, r.deleted, r.content, r.doctor_id"
+            + " from directory_resource r where r.insurer_id = ? and r.type = 'Location'"
+            + " and not r.deleted"
+            + " and exists (select 1 from doctor_calendar c where c.doctor_id = r.doctor_id)"
+            + " and exists (select 1 from "
+            + visibility.pairs()
+            + " p where p.doctor_id = r.doctor_id and p.insurer_id = ?) order by r.id",
+        rs -> {
+          each.accept(
+              new DirectoryQueries.Stored(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getLong(3),
+                  rs.getTimestamp(4).toInstant(),
+                  rs.getBoolean(5),
+                  rs.getString(6),
+                  rs.getObject(7, UUID.class)));
+        },
+        insurerId,
+        insurerId);
+  }
+
+  /**
+   * The services every doctor the insurer may see offers now, doctor by doctor (specialties left to
+   * the caller); streamed (call in a transaction).
+   */
+  void schedulesVisibleTo(String insurerId, Consumer<OfferedService> each) {
+    streaming.query(
+        "select x.* from (select p.doctor_id from "
+            + visibility.pairs()
+            + " p where p.insurer_id = ? order by p.doctor_id) d cross join lateral ("
+            + "select distinct on (s.schedule_id) "
+            + SCHEDULE_COLUMNS
+            + " from slot s where s.doctor_id = d.doctor_id"
+            + " order by s.schedule_id, s.starts_at desc) x",
+        rs -> {
+          each.accept(offeredService(rs, 0));
+        },
+        insurerId);
+  }
+
+  /**
+   * The slots offered to the insurer that start in {@code [from, to)}, with the status it sees at
+   * {@code now}, in start order; streamed (call in a transaction).
+   */
+  void slotsVisibleTo(
+      String insurerId,
+      Instant from,
+      Instant to,
+      Instant now,
+      java.util.function.BiConsumer<UUID, OfferedSlot> each) {
+    streaming.query(
+        "select "
+            + COLUMNS
+            + " from slot s"
+            + TAKEN
+            + " where s.starts_at >= ? and s.starts_at < ? and exists (select 1 from "
+            + visibility.pairs()
+            + " p where p.doctor_id = s.doctor_id and p.insurer_id = ?)"
+            + OFFERED_TO
+            + " order by s.starts_at, s.id",
+        rs -> {
+          ServedSlot served = served(rs, 0);
+          each.accept(served.doctorId(), served.slot());
+        },
+        Timestamp.from(now),
+        Timestamp.from(from),
+        Timestamp.from(to),
+        insurerId,
+        insurerId);
   }
 
   /** The slot, if it is of a doctor the insurer may see and not reserved for another insurer. */

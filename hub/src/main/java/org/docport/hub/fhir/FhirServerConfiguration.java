@@ -59,6 +59,7 @@ class FhirServerConfiguration {
       CalendarService calendars,
       BookingService bookings,
       PagedSearches pagedSearches,
+      SchedulingLinks links,
       PublicUrls urls) {
     RestfulServer server = new RestfulServer(fhir);
     // Links in answers (paging, export files, subscriptions) name the hub as insurers reach it:
@@ -83,6 +84,7 @@ class FhirServerConfiguration {
             .map(Object.class::cast)
             .toList());
     server.registerProvider(new SubscriptionProvider(subscriptions));
+    server.registerProvider(new SchedulingLinksProvider(links));
     server.registerProvider(new SubscriptionTopicProvider(subscriptions));
     server.setPagingProvider(new Paging(service, calendars, pagedSearches));
     server.registerInterceptor(new HistoryLinks());

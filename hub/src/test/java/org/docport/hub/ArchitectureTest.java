@@ -191,6 +191,13 @@ class ArchitectureTest {
           .should(notWrite("external_calendar"));
 
   @ArchTest
+  static final ArchRule onlyAppointmentRemindersWritesReminders =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.AppointmentReminders"))))
+          .should(notWrite("appointment_reminder"))
+          .andShould(notWrite("reminder_preference"));
+
+  @ArchTest
   static final ArchRule onlySlotsWritesRemovedSlots =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Slots"))))

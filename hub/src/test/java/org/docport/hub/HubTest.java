@@ -94,6 +94,8 @@ public abstract class HubTest {
     // retries run out in seconds rather than 72 hours.
     registry.add("docport.fhir.subscriptions.allow-http-localhost", () -> "true");
     registry.add("docport.calendar.external.allow-http-localhost", () -> "true");
+    // Reminder tests plan reminders due in a second or two.
+    registry.add("docport.calendar.reminder-sweep", () -> "PT0.5S");
     registry.add("docport.fhir.subscriptions.poll-interval", () -> "PT0.1S");
     registry.add("docport.fhir.subscriptions.first-retry", () -> "PT0.1S");
     registry.add("docport.fhir.subscriptions.max-retry", () -> "PT0.4S");

@@ -108,6 +108,14 @@ class AppointmentController {
     return answer(doctorId, appointments.cancelByDoctor(doctorId, appointmentId, reason.strip()));
   }
 
+  @Operation(summary = "Confirm a held appointment: it is booked (the booking insurer is told)")
+  @PostMapping("/{appointmentId}/confirm")
+  DoctorAppointment confirm(
+      @PathVariable UUID doctorId, @PathVariable String appointmentId, Authentication auth) {
+    access.require(auth, doctorId);
+    return answer(doctorId, appointments.confirmByDoctor(doctorId, appointmentId));
+  }
+
   @Operation(summary = "Record that the patient arrived (from two hours before the start)")
   @PostMapping("/{appointmentId}/arrived")
   DoctorAppointment arrived(
@@ -149,10 +157,14 @@ class AppointmentController {
           "Appointment cannot change",
           "Appointment " + u.id() + ": " + u.why() + ".");
     }
-    String id =
-        outcome instanceof Appointments.Cancelled c
-            ? c.appointmentId()
-            : ((Appointments.Recorded) outcome).appointmentId();
+    String id;
+    if (outcome instanceof Appointments.Cancelled c) {
+      id = c.appointmentId();
+    } else if (outcome instanceof Appointments.Booked b) {
+      id = b.appointmentId();
+    } else {
+      id = ((Appointments.Recorded) outcome).appointmentId();
+    }
     return appointments.ofDoctor(doctorId, id).map(this::shown).orElseThrow();
   }
 

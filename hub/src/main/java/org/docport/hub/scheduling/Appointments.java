@@ -199,7 +199,26 @@ public class Appointments {
   /** Books what the insurer holds, if the hold has not run out. */
   @Transactional
   public Outcome confirm(String insurerId, String appointmentId) {
-    Optional<Stored> current = lock(insurerId, appointmentId);
+    return confirm("insurer_id", insurerId, appointmentId, insurerId, insurerId);
+  }
+
+  /**
+   * The doctor confirms a held appointment, which is then booked (the booking insurer is told, as
+   * of any change); one already booked stays as it is, so a repeated confirmation is harmless.
+   */
+  @Transactional
+  public Outcome confirmByDoctor(UUID doctorId, String appointmentId) {
+    Optional<Stored> booked =
+        ofDoctor(doctorId, appointmentId).filter(a -> a.status() == Status.BOOKED);
+    if (booked.isPresent()) {
+      return new Booked(appointmentId);
+    }
+    return confirm("doctor_id", doctorId, appointmentId, null, DOCTOR_ACTOR);
+  }
+
+  private Outcome confirm(
+      String column, Object owner, String appointmentId, String insurerId, String actor) {
+    Optional<Stored> current = lock(column, owner, appointmentId);
     if (current.isEmpty()) {
       return new NotFound(appointmentId);
     }
@@ -212,7 +231,7 @@ public class Appointments {
             + " updated_at = clock_timestamp(), calendar_version = ? where id = ?",
         versions.next(held.doctorId()),
         appointmentId);
-    touch(held, insurerId, insurerId);
+    touch(held, insurerId, actor);
     return new Booked(appointmentId);
   }
 

@@ -318,6 +318,33 @@ class BookingApiTest extends BookingTest {
   }
 
   @Test
+  void theDoctorConfirmsAHoldWhichTheInsurerThenReadsAsBooked() {
+    Insurer insurer = insurer();
+    String doctor = bookableDoctor("Confirmer", insurer);
+    IGenericClient fhir = booking(insurer);
+    List<String> slots = freeSlots(fhir, "Confirmer");
+    String held = hold(fhir, slots.get(0), 10).getIdPart();
+    String confirm = "/api/doctors/" + doctor + "/appointments/" + held + "/confirm";
+
+    assertThat(operator().post(confirm, Map.of()).expect(200).body().get("status").asText())
+        .isEqualTo("BOOKED");
+    operator().post(confirm, Map.of()).expect(200);
+
+    Appointment seen = fhir.read().resource(Appointment.class).withId(held).execute();
+    assertThat(seen.getStatus()).isEqualTo(AppointmentStatus.BOOKED);
+    assertThat(statusAt(fhir, slotResource(fhir, slots.get(0)))).isEqualTo("busy");
+    String cancelled = create(fhir, slots.get(1)).getIdPart();
+    operator()
+        .post(
+            "/api/doctors/" + doctor + "/appointments/" + cancelled + "/cancel",
+            Map.of("reason", "closed"))
+        .expect(200);
+    operator()
+        .post("/api/doctors/" + doctor + "/appointments/" + cancelled + "/confirm", Map.of())
+        .expect(409);
+  }
+
+  @Test
   void leaveMakesTheSlotsUnavailableAndAsksForABookedAppointmentToBeMoved() {
     Insurer insurer = insurer();
     String doctor = bookableDoctor("Away", insurer);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.SchedulingMapper;
+import org.docport.testkit.HubClient;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -152,19 +153,69 @@ class CalendarDeliveryTest extends BookingTest {
   }
 
   @Test
+  void anInsurerDownWhileSlotsChangeEndsHoldingExactlyTheCurrentSlots() {
+    Insurer down = insurer();
+    Insurer up = insurer();
+    String doctor = bookableDoctor("Outage", down, up);
+    await().atMost(DELIVERED).until(() -> slotsAt(down, doctor).size() == 2);
+    down.server().failAlways(503);
+
+    // While it is down: the hours widen to 30 slots, narrow to three, and one of those is booked.
+    setClinicHours(doctor, "08:00", "18:00");
+    await().atMost(DELIVERED).until(() -> slotsAt(up, doctor).size() == 30);
+    setClinicHours(doctor, "10:00", "11:00");
+    await().atMost(DELIVERED).until(() -> slotsAt(up, doctor).size() == 3);
+    IGenericClient fhir = booking(up);
+    create(fhir, freeSlots(fhir, "Outage").get(1));
+    assertThat(slotsAt(down, doctor)).hasSize(2);
+
+    down.server().healthy();
+
+    IGenericClient downFhir = booking(down);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> heldAt(down, doctor).equals(current(downFhir, "Outage")));
+    assertThat(heldAt(down, doctor)).hasSize(3).containsValue("busy");
+  }
+
+  /** The doctor's hours on the clinic day, from the start to the end given (local times). */
+  private void setClinicHours(String doctor, String start, String end) {
+    String availability = "/api/doctors/" + doctor + "/availability";
+    HubClient.Response current = operator().get(availability).expect(200);
+    ObjectNode hours = (ObjectNode) current.body();
+    ((ObjectNode) hours.withArray("locations").get(0).withArray("extra").get(0))
+        .put("start", start)
+        .put("end", end);
+    operator().put(availability, hours, current.etag()).expect(200);
+  }
+
+  /** Slot id to status, as the insurer's server holds them. */
+  private static Map<String, String> heldAt(Insurer insurer, String doctor) {
+    return slotsAt(insurer, doctor).stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                s -> s.getIdentifierFirstRep().getValue(), s -> s.getStatus().toCode()));
+  }
+
+  /** Slot id to status, as DocPort serves them to the insurer now. */
+  private static Map<String, String> current(IGenericClient fhir, String family) {
+    return resources(
+            search(fhir, "Slot?schedule.actor=Practitioner/" + practitionerId(fhir, family)),
+            Slot.class)
+        .stream()
+        .collect(
+            java.util.stream.Collectors.toMap(
+                s -> s.getIdElement().getIdPart(), s -> s.getStatus().toCode()));
+  }
+
+  @Test
   void aChangeOfManySlotsIsOneTransactionPerInsurer() {
     Insurer insurer = insurer();
     String doctor = bookableDoctor("Many", insurer);
     await().atMost(DELIVERED).until(() -> slotsAt(insurer, doctor).size() == 2);
     int before = insurer.server().transactionCount();
-    String availability = "/api/doctors/" + doctor + "/availability";
-    ObjectNode hours = (ObjectNode) operator().get(availability).expect(200).body();
-    String version = operator().get(availability).expect(200).etag();
-    ((ObjectNode) hours.withArray("locations").get(0).withArray("extra").get(0))
-        .put("start", "08:00")
-        .put("end", "18:00");
 
-    operator().put(availability, hours, version).expect(200);
+    setClinicHours(doctor, "08:00", "18:00");
 
     await().atMost(DELIVERED).until(() -> slotsAt(insurer, doctor).size() == 30);
     assertThat(insurer.server().transactionCount() - before).isEqualTo(1);

@@ -4,6 +4,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Replays recorded workflow histories against today's workflow code. */
 public final class Replays {
@@ -18,17 +20,28 @@ public final class Replays {
 
   private Replays() {}
 
-  /** Replays {@code histories/<name>.json} with these workflow implementations. */
+  /**
+   * Replays every recorded generation of {@code histories/<name>.json} ({@link WorkflowHistories})
+   * with these workflow implementations.
+   */
   public static void replay(String name, Class<?>... workflows) throws Exception {
-    try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
-      Worker worker =
-          environment.newWorker(
-              "replay",
-              WorkerOptions.newBuilder()
-                  .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
-                  .build());
-      worker.registerWorkflowImplementationTypes(workflows);
-      WorkflowReplayer.replayWorkflowExecutionFromResource("histories/" + name + ".json", worker);
+    Path directory = Path.of(Replays.class.getResource("/histories").toURI());
+    List<Path> generations = WorkflowHistories.generations(directory, name);
+    if (generations.isEmpty()) {
+      throw new IllegalStateException("no recorded history " + name);
+    }
+    for (Path generation : generations) {
+      try (TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
+        Worker worker =
+            environment.newWorker(
+                "replay",
+                WorkerOptions.newBuilder()
+                    .setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MILLIS)
+                    .build());
+        worker.registerWorkflowImplementationTypes(workflows);
+        WorkflowReplayer.replayWorkflowExecutionFromResource(
+            "histories/" + generation.getFileName(), worker);
+      }
     }
   }
 }

@@ -8,7 +8,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OnboardingReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"onboarding-approved", "onboarding-corrected", "onboarding-reminded"})
+  @ValueSource(
+      strings = {
+        "onboarding-approved",
+        "onboarding-corrected",
+        "onboarding-reminded",
+        // Recorded with the code before reminders carried request ids (b683b27^): the
+        // Workflow.getVersion branch that running workflows of that code still take.
+        "onboarding-reminded-before-request-ids"
+      })
   void onboardingHistoriesReplay(String name) throws Exception {
     Replays.replay(name, OnboardingWorkflowImpl.class);
   }

@@ -109,30 +109,26 @@ class AppointmentReminders {
                       + " and lower(period) > now()",
                   String.class,
                   doctorId)
-              .forEach(id -> plan(doctorId, id));
+              .forEach(id -> appointments.ofDoctor(doctorId, id).ifPresent(this::plan));
         });
   }
 
   /** An appointment changed: its reminders follow it, in the same transaction. */
   @EventListener
   void on(AppointmentChanged changed) {
-    jdbc.queryForList(
-            "select doctor_id from appointment where id = ?", UUID.class, changed.appointmentId())
-        .forEach(doctorId -> plan(doctorId, changed.appointmentId()));
+    appointments.find(changed.insurerId(), changed.appointmentId()).ifPresent(this::plan);
   }
 
-  private void plan(UUID doctorId, String appointmentId) {
+  private void plan(Appointments.Stored appointment) {
     jdbc.update(
         "delete from appointment_reminder where appointment_id = ? and sent_at is null",
-        appointmentId);
-    Optional<Appointments.Stored> found = appointments.ofDoctor(doctorId, appointmentId);
-    Preference preference = preference(doctorId);
-    if (found.isEmpty()
-        || found.get().status() != Appointments.Status.BOOKED
-        || !preference.enabled()) {
+        appointment.id());
+    Preference preference = preference(appointment.doctorId());
+    if (appointment.status() != Appointments.Status.BOOKED || !preference.enabled()) {
       return;
     }
-    Instant start = found.get().start();
+    String appointmentId = appointment.id();
+    Instant start = appointment.start();
     Instant now = clock.instant();
     for (Duration before : preference.before()) {
       Instant due = start.minus(before);

@@ -1,5 +1,7 @@
 package org.docport.bench;
 
+import static org.docport.bench.Benchmarks.log;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -41,6 +43,27 @@ final class BenchStack implements AutoCloseable {
 
   private BenchStack() {}
 
+  /**
+   * Has PostgreSQL log the plan, with actual times and buffers, of every statement that runs longer
+   * than {@code millis}, into {@code bench/target/logs/pg-<stamp>/} (auto_explain).
+   */
+  private static void explainSlowStatements(
+      Map<String, String> settings, String millis, String stamp) throws IOException {
+    Path directory =
+        Files.createDirectories(Path.of("bench", "target", "logs", "pg-" + stamp)).toAbsolutePath();
+    String preloaded = settings.getOrDefault("shared_preload_libraries", "");
+    settings.put(
+        "shared_preload_libraries",
+        preloaded.isEmpty() ? "auto_explain" : preloaded + ",auto_explain");
+    settings.put("auto_explain.log_min_duration", millis);
+    settings.put("auto_explain.log_analyze", "on");
+    settings.put("auto_explain.log_buffers", "on");
+    settings.put("auto_explain.log_nested_statements", "on");
+    settings.put("logging_collector", "on");
+    settings.put("log_directory", directory.toString());
+    log("plans of statements over %s ms: %s", millis, directory);
+  }
+
   static BenchStack start(Options options, Scenario scenario, String stamp) {
     Path jar = Path.of(options.string("hub-jar", "hub/target/hub-0.1.0-SNAPSHOT-exec.jar"));
     if (!Files.isRegularFile(jar)) {
@@ -51,6 +74,10 @@ final class BenchStack implements AutoCloseable {
       // PostgreSQL's default shared_buffers (128 MB) unless told otherwise, as runs before had it.
       Map<String, String> settings = new HashMap<>(scenario.databaseSettings());
       settings.put("shared_buffers", options.string("shared-buffers", "128MB"));
+      String explainOver = options.string("explain-over", "");
+      if (!explainOver.isEmpty()) {
+        explainSlowStatements(settings, explainOver, stamp);
+      }
       stack.db = TestDatabase.start(settings);
       stack.synchronousCommit = options.string("synchronous-commit", "on");
       stack.setSynchronousCommit(stack.synchronousCommit);

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -25,6 +26,12 @@ import java.util.function.Supplier;
  * figures are the server's and not a FHIR client's; anything but 200, 201 or a status the load
  * expects (409 for a slot somebody else took) is an error. The answers are also counted per status.
  * A warm-up is run and not measured; a request counts when it was sent inside the measured window.
+ *
+ * <p>{@link #paced} makes it an open-loop load instead: the clients send at a fixed total rate,
+ * each at its own turn, whatever the answers take; a request's latency runs from its turn, so a
+ * server that falls behind is charged for the wait (no coordinated omission). That is the latency
+ * at a stated load, where the closed loop gives the throughput at saturation (there, latency is
+ * only clients / throughput).
  */
 final class ClosedLoop {
 
@@ -157,13 +164,43 @@ final class ClosedLoop {
       Duration duration,
       Supplier<Caller> callers,
       CpuUsage cpu) {
+    return run(label, clients, 0, warmup, duration, callers, cpu);
+  }
+
+  /** The HTTP load of {@code requests}, open loop: {@code perSecond} requests a second in all. */
+  static Result paced(
+      String label,
+      int clients,
+      double perSecond,
+      Duration warmup,
+      Duration duration,
+      Requests requests,
+      CpuUsage cpu) {
+    long interval = Math.round(clients * 1e9 / perSecond);
+    return run(label, clients, interval, warmup, duration, () -> new HttpCaller(requests), cpu);
+  }
+
+  /**
+   * The load: closed loop when {@code interval} is 0, else each client sends every {@code interval}
+   * ns, the clients' turns spread evenly over it.
+   */
+  private static Result run(
+      String label,
+      int clients,
+      long interval,
+      Duration warmup,
+      Duration duration,
+      Supplier<Caller> callers,
+      CpuUsage cpu) {
     long start = System.nanoTime() + 200_000_000L;
     long measureFrom = start + warmup.toNanos();
     long end = measureFrom + duration.toNanos();
     List<Client> all = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(clients);
     for (int i = 0; i < clients; i++) {
-      Client client = new Client(callers.get(), start, measureFrom, end, done);
+      Client client =
+          new Client(
+              callers.get(), start + interval * i / clients, interval, measureFrom, end, done);
       all.add(client);
       Thread thread = new Thread(client, label + "-client-" + i);
       thread.setDaemon(true);
@@ -204,9 +241,12 @@ final class ClosedLoop {
   }
 
   private static void sleepUntil(long nanos) {
-    long wait = nanos - System.nanoTime();
-    if (wait > 0) {
-      DeliveryTable.sleep(wait / 1_000_000);
+    for (long wait = nanos - System.nanoTime(); wait > 0; wait = nanos - System.nanoTime()) {
+      LockSupport.parkNanos(wait);
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted");
+      }
     }
   }
 
@@ -214,6 +254,7 @@ final class ClosedLoop {
   private static final class Client implements Runnable {
     private final Caller caller;
     private final long start;
+    private final long interval;
     private final long measureFrom;
     private final long end;
     private final CountDownLatch done;
@@ -223,9 +264,11 @@ final class ClosedLoop {
     long errors;
     long bytes;
 
-    Client(Caller caller, long start, long measureFrom, long end, CountDownLatch done) {
+    Client(
+        Caller caller, long start, long interval, long measureFrom, long end, CountDownLatch done) {
       this.caller = caller;
       this.start = start;
+      this.interval = interval;
       this.measureFrom = measureFrom;
       this.end = end;
       this.done = done;
@@ -236,9 +279,18 @@ final class ClosedLoop {
       try (caller) {
         sleepUntil(start);
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        long turn = start;
         while (true) {
           caller.prepare(random);
-          long sent = System.nanoTime();
+          long sent;
+          if (interval == 0) {
+            sent = System.nanoTime();
+          } else {
+            // Open loop: the request is due at its turn, and its latency counts from there.
+            sleepUntil(turn);
+            sent = turn;
+            turn += interval;
+          }
           if (sent >= end) {
             return;
           }

@@ -4,19 +4,27 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import org.docport.connectors.webhook.WebhookKeys;
 
 /**
  * How DocPort reaches one insurer.
  *
- * @param kind the connector kind; {@code fhir-rest} for now
- * @param baseUrl the insurer's FHIR base URL
+ * @param kind the connector kind: {@code fhir-rest} (the insurer's FHIR server) or {@code webhook}
+ *     (signed HTTPS POSTs to the insurer's URL)
+ * @param baseUrl the insurer's FHIR base URL ({@code fhir-rest}), or the URL a {@code webhook}
+ *     POSTs to
  * @param auth how to authenticate; {@code null} means none
  * @param writeMode {@code conditional-update} (the default: {@code PUT Type?identifier=...}) or
- *     {@code search-then-write} for insurers whose servers lack conditional update
+ *     {@code search-then-write} for insurers whose servers lack conditional update ({@code
+ *     fhir-rest} only)
+ * @param signing the keys a {@code webhook} signs with (Standard Webhooks); none for {@code
+ *     fhir-rest}
  */
-public record ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {
+public record ConnectorSettings(
+    String kind, String baseUrl, Auth auth, String writeMode, Signing signing) {
 
   public static final String FHIR_REST = "fhir-rest";
+  public static final String WEBHOOK = "webhook";
   public static final String CONDITIONAL_UPDATE = "conditional-update";
   public static final String SEARCH_THEN_WRITE = "search-then-write";
 
@@ -25,9 +33,33 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
 
   public static final String CLIENT_SECRET = "auth.clientSecret";
 
+  public static final String SIGNING_SECRET = "signing.secret";
+
+  public static final String PREVIOUS_SIGNING_SECRET = "signing.previousSecret";
+
   public ConnectorSettings(String kind, String baseUrl, Auth auth) {
-    this(kind, baseUrl, auth, null);
+    this(kind, baseUrl, auth, null, null);
   }
+
+  public ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {
+    this(kind, baseUrl, auth, writeMode, null);
+  }
+
+  /** A webhook to {@code url}, signed with {@code signing}. */
+  public static ConnectorSettings webhook(String url, Signing signing) {
+    return new ConnectorSettings(WEBHOOK, url, null, null, signing);
+  }
+
+  /**
+   * The keys a webhook is signed with, each {@code whsec_} and the key in base64 (24 to 64 bytes),
+   * as Standard Webhooks gives them. While a key is being rotated, every delivery carries a
+   * signature with the new one and one with the previous one, so the insurer's receiver keeps
+   * verifying until it has the new key.
+   *
+   * @param secret the current key
+   * @param previousSecret the key being retired, or null
+   */
+  public record Signing(String secret, String previousSecret) {}
 
   public String writeModeOrDefault() {
     return writeMode == null ? CONDITIONAL_UPDATE : writeMode;
@@ -61,18 +93,27 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
    * replaced by {@code f(field, value)}: to seal, open or mask them.
    */
   public ConnectorSettings mapSecrets(BinaryOperator<String> f) {
-    if (auth == null) {
-      return this;
-    }
     Auth mapped =
-        new Auth(
-            auth.type(),
-            auth.token() == null ? null : f.apply(TOKEN, auth.token()),
-            auth.tokenUrl(),
-            auth.clientId(),
-            auth.clientSecret() == null ? null : f.apply(CLIENT_SECRET, auth.clientSecret()),
-            auth.scope());
-    return new ConnectorSettings(kind, baseUrl, mapped, writeMode);
+        auth == null
+            ? null
+            : new Auth(
+                auth.type(),
+                mapped(f, TOKEN, auth.token()),
+                auth.tokenUrl(),
+                auth.clientId(),
+                mapped(f, CLIENT_SECRET, auth.clientSecret()),
+                auth.scope());
+    Signing keys =
+        signing == null
+            ? null
+            : new Signing(
+                mapped(f, SIGNING_SECRET, signing.secret()),
+                mapped(f, PREVIOUS_SIGNING_SECRET, signing.previousSecret()));
+    return new ConnectorSettings(kind, baseUrl, mapped, writeMode, keys);
+  }
+
+  private static String mapped(BinaryOperator<String> f, String field, String value) {
+    return value == null ? null : f.apply(field, value);
   }
 
   /** The secret {@link #mapSecrets} names {@code field}, or null when it is not set. */
@@ -81,6 +122,8 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
     return switch (field) {
       case TOKEN -> a.token();
       case CLIENT_SECRET -> a.clientSecret();
+      case SIGNING_SECRET -> signing == null ? null : signing.secret();
+      case PREVIOUS_SIGNING_SECRET -> signing == null ? null : signing.previousSecret();
       default -> throw new IllegalArgumentException("not a secret: " + field);
     };
   }
@@ -92,15 +135,26 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
   /** What is wrong with these settings, as {@code field: problem} lines; empty when valid. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
-    if (!FHIR_REST.equals(kind)) {
-      problems.add("kind: must be '" + FHIR_REST + "' (the only connector kind so far)");
+    boolean webhook = WEBHOOK.equals(kind);
+    if (!FHIR_REST.equals(kind) && !webhook) {
+      problems.add("kind: must be '" + FHIR_REST + "' or '" + WEBHOOK + "'");
     }
     if (!isHttpUrl(baseUrl)) {
-      problems.add("baseUrl: must be an http(s) URL such as https://fhir.insurer.example/r4");
-    }
-    if (!List.of(CONDITIONAL_UPDATE, SEARCH_THEN_WRITE).contains(writeModeOrDefault())) {
       problems.add(
-          "writeMode: must be " + CONDITIONAL_UPDATE + " (default) or " + SEARCH_THEN_WRITE);
+          webhook
+              ? "baseUrl: must be the http(s) URL to POST to, such as https://hooks.insurer.example/docport"
+              : "baseUrl: must be an http(s) URL such as https://fhir.insurer.example/r4");
+    }
+    if (webhook) {
+      webhookProblems(problems);
+    } else {
+      if (!List.of(CONDITIONAL_UPDATE, SEARCH_THEN_WRITE).contains(writeModeOrDefault())) {
+        problems.add(
+            "writeMode: must be " + CONDITIONAL_UPDATE + " (default) or " + SEARCH_THEN_WRITE);
+      }
+      if (signing != null) {
+        problems.add("signing: only for the webhook kind");
+      }
     }
     Auth a = authOrNone();
     switch (a.type() == null ? "" : a.type()) {
@@ -124,6 +178,27 @@ public record ConnectorSettings(String kind, String baseUrl, Auth auth, String w
       default -> problems.add("auth.type: must be one of none, bearer, client-credentials");
     }
     return problems;
+  }
+
+  private void webhookProblems(List<String> problems) {
+    if (writeMode != null) {
+      problems.add("writeMode: only for the fhir-rest kind");
+    }
+    if ("client-credentials".equals(authOrNone().type())) {
+      problems.add("auth.type: a webhook takes none or bearer");
+    }
+    if (signing == null || signing.secret() == null) {
+      problems.add(
+          "signing.secret: required for a webhook: whsec_ and a key of 24 to 64 random bytes in"
+              + " base64");
+      return;
+    }
+    if (WebhookKeys.key(signing.secret()) == null) {
+      problems.add("signing.secret: must be whsec_ and a key of 24 to 64 bytes in base64");
+    }
+    if (signing.previousSecret() != null && WebhookKeys.key(signing.previousSecret()) == null) {
+      problems.add("signing.previousSecret: must be whsec_ and a key of 24 to 64 bytes in base64");
+    }
   }
 
   private static boolean isHttpUrl(String value) {

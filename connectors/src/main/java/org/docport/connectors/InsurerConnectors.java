@@ -33,7 +33,12 @@ public final class InsurerConnectors {
     parameters.put("baseUrl", settings.baseUrl());
     ConnectorSettings.Auth auth = settings.authOrNone();
     parameters.put("authType", auth.type());
-    parameters.put("writeMode", settings.writeModeOrDefault());
+    if (ConnectorSettings.WEBHOOK.equals(settings.kind())) {
+      parameters.put("signingSecret", settings.signing().secret());
+      putIfPresent(parameters, "previousSigningSecret", settings.signing().previousSecret());
+    } else {
+      parameters.put("writeMode", settings.writeModeOrDefault());
+    }
     putIfPresent(parameters, "token", auth.token());
     putIfPresent(parameters, "tokenUrl", auth.tokenUrl());
     putIfPresent(parameters, "clientId", auth.clientId());

@@ -3,6 +3,7 @@ package org.docport.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.docport.connectors.ConnectorSettings.Auth;
+import org.docport.connectors.ConnectorSettings.Signing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -83,6 +84,58 @@ class ConnectorSettingsTest {
         .anyMatch(p -> p.startsWith("kind:"))
         .anyMatch(p -> p.startsWith("baseUrl:"))
         .anyMatch(p -> p.startsWith("auth.token:"));
+  }
+
+  @Test
+  void aWebhookNeedsAUrlAndAWhsecKey() {
+    String key = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    String hook = "https://hooks.insurer.example/docport";
+
+    assertThat(ConnectorSettings.webhook(hook, new Signing(key, null)).problems()).isEmpty();
+    assertThat(ConnectorSettings.webhook(hook, new Signing(key, key)).problems()).isEmpty();
+    assertThat(ConnectorSettings.webhook(hook, null).problems())
+        .singleElement()
+        .asString()
+        .startsWith("signing.secret:");
+    assertThat(
+            ConnectorSettings.webhook("hooks.insurer.example", new Signing("s3cret", "x"))
+                .problems())
+        .hasSize(3)
+        .anyMatch(p -> p.startsWith("baseUrl:"))
+        .anyMatch(p -> p.startsWith("signing.secret:"))
+        .anyMatch(p -> p.startsWith("signing.previousSecret:"));
+  }
+
+  @Test
+  void settingsOfOneKindAreRefusedOnTheOther() {
+    String key = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    var webhookWithWriteMode =
+        new ConnectorSettings(
+            ConnectorSettings.WEBHOOK,
+            "https://hooks.insurer.example/docport",
+            null,
+            ConnectorSettings.SEARCH_THEN_WRITE,
+            new Signing(key, null));
+    var fhirRestWithSigning =
+        new ConnectorSettings(
+            ConnectorSettings.FHIR_REST, BASE_URL, null, null, new Signing(key, null));
+
+    assertThat(webhookWithWriteMode.problems()).singleElement().asString().startsWith("writeMode:");
+    assertThat(fhirRestWithSigning.problems()).singleElement().asString().startsWith("signing:");
+  }
+
+  @Test
+  void signingKeysAreSecrets() {
+    var settings =
+        ConnectorSettings.webhook("https://hooks.insurer.example", new Signing("one", "two"));
+
+    var masked = settings.mapSecrets((field, value) -> field);
+
+    assertThat(masked.signing())
+        .isEqualTo(
+            new Signing(
+                ConnectorSettings.SIGNING_SECRET, ConnectorSettings.PREVIOUS_SIGNING_SECRET));
+    assertThat(settings.secret(ConnectorSettings.PREVIOUS_SIGNING_SECRET)).isEqualTo("two");
   }
 
   private static ConnectorSettings settings(Auth auth) {

@@ -136,6 +136,15 @@ public abstract class HubTest {
     if (!credentials.isEmpty()) {
       connector.put("auth", credentials);
     }
+    return new Insurer(register(connector, enrolment), server);
+  }
+
+  /** Registers an insurer with these connector settings; it has no FHIR server of the tests'. */
+  protected Insurer insurerWithConnector(Map<String, Object> connector) {
+    return new Insurer(register(connector, Map.of()), null);
+  }
+
+  private String register(Map<String, Object> connector, Map<String, Object> enrolment) {
     String id = "ins-" + UUID.randomUUID().toString().substring(0, 8);
     operator()
         .post(
@@ -155,7 +164,7 @@ public abstract class HubTest {
                 enrolment))
         .expect(201);
     insurerIds.add(id);
-    return new Insurer(id, server);
+    return id;
   }
 
   /** An insurer whose server accepts only this bearer token, registered with it. */

@@ -5,8 +5,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.DeliveryPreparation;
 import org.docport.connectors.DeliveryRouteConfiguration;
-import org.docport.connectors.PreparedDelivery;
-import org.docport.connectors.Withdrawal;
 
 /**
  * The {@code fhir-rest} connector kind: a route template from which one route per insurer is made,
@@ -28,43 +26,34 @@ public final class FhirRestRouteTemplate extends RouteBuilder {
 
   @Override
   public void configure() {
-    routeTemplate(TEMPLATE_ID)
-        .templateParameter("insurerId")
-        .templateParameter("baseUrl")
-        .templateParameter("authType", "none")
-        .templateParameter("writeMode", ConnectorSettings.CONDITIONAL_UPDATE)
-        .templateOptionalParameter("token")
-        .templateOptionalParameter("tokenUrl")
-        .templateOptionalParameter("clientId")
-        .templateOptionalParameter("clientSecret")
-        .templateOptionalParameter("scope")
-        .templateBean(
-            "writer",
-            FhirRestWriter.class,
-            rtc ->
-                FhirRestWriter.create(
-                    fhir,
-                    rtc.getProperty("baseUrl", String.class),
-                    AuthInterceptor.of(
-                        new ConnectorSettings.Auth(
-                            rtc.getProperty("authType", String.class),
-                            rtc.getProperty("token", String.class),
-                            rtc.getProperty("tokenUrl", String.class),
-                            rtc.getProperty("clientId", String.class),
-                            rtc.getProperty("clientSecret", String.class),
-                            rtc.getProperty("scope", String.class))),
-                    ConnectorSettings.SEARCH_THEN_WRITE.equals(
-                        rtc.getProperty("writeMode", String.class))))
-        .from("direct:deliver-{{insurerId}}")
-        .routeConfigurationId(DeliveryRouteConfiguration.ID)
-        .choice()
-        .when(body().isInstanceOf(Withdrawal.class))
-        .to("bean:{{writer}}?method=withdrawAll")
-        .otherwise()
-        .bean(preparation, "prepare")
-        .filter(body().isInstanceOf(PreparedDelivery.class))
-        .to("bean:{{writer}}?method=write")
-        .end()
-        .end();
+    DeliveryRouteConfiguration.deliverThroughWriter(
+        routeTemplate(TEMPLATE_ID)
+            .templateParameter("insurerId")
+            .templateParameter("baseUrl")
+            .templateParameter("authType", "none")
+            .templateParameter("writeMode", ConnectorSettings.CONDITIONAL_UPDATE)
+            .templateOptionalParameter("token")
+            .templateOptionalParameter("tokenUrl")
+            .templateOptionalParameter("clientId")
+            .templateOptionalParameter("clientSecret")
+            .templateOptionalParameter("scope")
+            .templateBean(
+                "writer",
+                FhirRestWriter.class,
+                rtc ->
+                    FhirRestWriter.create(
+                        fhir,
+                        rtc.getProperty("baseUrl", String.class),
+                        AuthInterceptor.of(
+                            new ConnectorSettings.Auth(
+                                rtc.getProperty("authType", String.class),
+                                rtc.getProperty("token", String.class),
+                                rtc.getProperty("tokenUrl", String.class),
+                                rtc.getProperty("clientId", String.class),
+                                rtc.getProperty("clientSecret", String.class),
+                                rtc.getProperty("scope", String.class))),
+                        ConnectorSettings.SEARCH_THEN_WRITE.equals(
+                            rtc.getProperty("writeMode", String.class)))),
+        preparation);
   }
 }

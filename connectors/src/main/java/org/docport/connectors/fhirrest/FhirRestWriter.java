@@ -55,7 +55,7 @@ public final class FhirRestWriter {
    * roles refer to Endpoints); organisations, their network affiliations, networks and plans are
    * shared.
    */
-  private static final List<String> WITHDRAWABLE =
+  public static final List<String> WITHDRAWABLE =
       List.of(
           "Schedule",
           "PractitionerRole",

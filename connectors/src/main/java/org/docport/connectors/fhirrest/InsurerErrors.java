@@ -16,7 +16,7 @@ import org.docport.connectors.RetryableDeliveryException;
  * Turns what an insurer's FHIR server answered into DocPort's two kinds of failure: worth retrying
  * (connection errors, 408, 409, 429, 5xx, an expired token) or not (any other 4xx).
  */
-final class InsurerErrors {
+public final class InsurerErrors {
 
   private InsurerErrors() {}
 
@@ -69,7 +69,7 @@ final class InsurerErrors {
   }
 
   /** Reads Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(Map<String, List<String>> headers) {
+  public static Duration retryAfter(Map<String, List<String>> headers) {
     if (headers == null) {
       return null;
     }

@@ -12,6 +12,7 @@ import org.docport.connectors.delivery.Backoff;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.connectors.fhirrest.FhirRestRouteTemplate;
+import org.docport.connectors.webhook.WebhookRouteTemplate;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +50,11 @@ class DeliveryConfiguration {
   @Bean
   FhirRestRouteTemplate fhirRestRouteTemplate(FhirContext fhir, DeliveryPreparation preparation) {
     return new FhirRestRouteTemplate(fhir, preparation);
+  }
+
+  @Bean
+  WebhookRouteTemplate webhookRouteTemplate(FhirContext fhir, DeliveryPreparation preparation) {
+    return new WebhookRouteTemplate(fhir, preparation);
   }
 
   @Bean

@@ -3,8 +3,11 @@ package org.docport.hub.insurer;
 import ca.uhn.fhir.context.FhirContext;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
+import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.fhirrest.FhirRestConnectionTest;
+import org.docport.connectors.webhook.WebhookRouteTemplate;
 import org.docport.hub.platform.ActivityRequests;
 import org.docport.hub.platform.Mailer;
 import org.docport.hub.security.Accounts;
@@ -91,8 +94,13 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
 
   @Override
   public ConnectionCheck testConnection(String insurerId) {
-    return FhirRestConnectionTest.problem(fhir, insurers.get(insurerId).connector())
-        .map(problem -> new ConnectionCheck(false, problem))
+    ConnectorSettings connector = insurers.get(insurerId).connector();
+    Optional<String> problem =
+        ConnectorSettings.WEBHOOK.equals(connector.kind())
+            ? WebhookRouteTemplate.connectionProblem(fhir, insurerId, connector)
+            : FhirRestConnectionTest.problem(fhir, connector);
+    return problem
+        .map(p -> new ConnectionCheck(false, p))
         .orElseGet(() -> new ConnectionCheck(true, null));
   }
 

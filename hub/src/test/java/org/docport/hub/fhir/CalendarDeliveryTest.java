@@ -6,18 +6,22 @@ import static org.awaitility.Awaitility.await;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.connectors.webhook.WebhookKeys;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.SchedulingMapper;
 import org.docport.testkit.HubClient;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.Test;
@@ -104,16 +108,7 @@ class CalendarDeliveryTest extends BookingTest {
 
     // Leave over a new booking: unavailable at every insurer, the booker asked to move it.
     String again = create(fhir, slot).getIdPart();
-    String availability = "/api/doctors/" + doctor + "/availability";
-    ObjectNode hours = (ObjectNode) operator().get(availability).expect(200).body();
-    String version = operator().get(availability).expect(200).etag();
-    ArrayNode leave = hours.putArray("leave");
-    leave
-        .addObject()
-        .put("start", CLINIC_DAY + "T00:00")
-        .put("end", CLINIC_DAY.plusDays(1) + "T00:00")
-        .put("reason", "conference");
-    operator().put(availability, hours, version).expect(200);
+    declareLeaveOnClinicDay(doctor);
 
     for (Insurer insurer : List.of(booker, other)) {
       await()
@@ -264,6 +259,102 @@ class CalendarDeliveryTest extends BookingTest {
       assertThat(cancelled.getCancelationReason().getText()).isEqualTo("the doctor is unwell");
       assertThat(Subscriptions.numbers(receiver.events("/appointments"))).containsExactly(1L, 2L);
     }
+  }
+
+  @Test
+  void leaveReachesAnInsurerOfEachConnectorKind() {
+    try (NotificationReceiver hook = new NotificationReceiver()) {
+      Insurer server = insurer();
+      Insurer webhook =
+          insurerWithConnector(
+              Map.of(
+                  "kind",
+                  "webhook",
+                  "baseUrl",
+                  hook.url("/docport"),
+                  "signing",
+                  Map.of("secret", WEBHOOK_SECRET, "previousSecret", RETIRED_SECRET)));
+      String doctor = bookableDoctor("Away", server, webhook);
+      IGenericClient fhir = booking(webhook);
+      List<String> slots = freeSlots(fhir, "Away");
+      String appointment = create(fhir, slots.get(0)).getIdPart();
+      await().atMost(DELIVERED).until(() -> held(hook).containsKey("Appointment/" + appointment));
+      assertThat(slotStatuses(held(hook), slots))
+          .containsExactly(Slot.SlotStatus.BUSY, Slot.SlotStatus.FREE);
+
+      declareLeaveOnClinicDay(doctor);
+
+      await()
+          .atMost(DELIVERED)
+          .until(
+              () ->
+                  slotsAt(server, doctor).stream()
+                      .allMatch(s -> s.getStatus() == Slot.SlotStatus.BUSYUNAVAILABLE));
+      await()
+          .atMost(DELIVERED)
+          .until(
+              () -> slotStatuses(held(hook), slots),
+              statuses -> statuses.stream().allMatch(s -> s == Slot.SlotStatus.BUSYUNAVAILABLE));
+      Appointment copy = (Appointment) held(hook).get("Appointment/" + appointment);
+      assertThat(copy.getExtensionByUrl(SchedulingMapper.RESCHEDULE_EXTENSION)).isNotNull();
+      // Every message is signed with both keys of the rotation, and verifies with either.
+      assertThat(hook.on("/docport"))
+          .allSatisfy(
+              message -> {
+                String id = message.webhook().get("webhook-id");
+                long timestamp = Long.parseLong(message.webhook().get("webhook-timestamp"));
+                byte[] body = message.body().getBytes(StandardCharsets.UTF_8);
+                String signature = message.webhook().get("webhook-signature");
+                assertThat(WebhookKeys.verifies(signature, id, timestamp, body, WEBHOOK_SECRET))
+                    .isTrue();
+                assertThat(WebhookKeys.verifies(signature, id, timestamp, body, RETIRED_SECRET))
+                    .isTrue();
+              });
+    }
+  }
+
+  private static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  private static final String RETIRED_SECRET =
+      "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+  /**
+   * What a webhook's messages leave at the insurer when applied in order: each {@code PUT
+   * Type/id}'s resource, less what a later {@code DELETE} took back.
+   */
+  private static Map<String, Resource> held(NotificationReceiver hook) {
+    Map<String, Resource> held = new java.util.HashMap<>();
+    for (NotificationReceiver.Received message : hook.on("/docport")) {
+      for (Bundle.BundleEntryComponent entry : message.bundle().getEntry()) {
+        String url = entry.getRequest().getUrl();
+        if (entry.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+          held.remove(url);
+        } else {
+          held.put(url, entry.getResource());
+        }
+      }
+    }
+    return held;
+  }
+
+  private static List<Slot.SlotStatus> slotStatuses(Map<String, Resource> held, List<String> ids) {
+    return ids.stream()
+        .map(id -> (Slot) held.get("Slot/" + id))
+        .map(slot -> slot == null ? null : slot.getStatus())
+        .toList();
+  }
+
+  /** The doctor takes leave over {@link #CLINIC_DAY}, the day of its slots. */
+  private void declareLeaveOnClinicDay(String doctor) {
+    String availability = "/api/doctors/" + doctor + "/availability";
+    ObjectNode hours = (ObjectNode) operator().get(availability).expect(200).body();
+    String version = operator().get(availability).expect(200).etag();
+    ArrayNode leave = hours.putArray("leave");
+    leave
+        .addObject()
+        .put("start", CLINIC_DAY + "T00:00")
+        .put("end", CLINIC_DAY.plusDays(1) + "T00:00")
+        .put("reason", "conference");
+    operator().put(availability, hours, version).expect(200);
   }
 
   private static List<Slot> slotsAt(Insurer insurer, String doctor) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,8 @@ import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 final class NotificationReceiver implements AutoCloseable {
 
   /** One notification received on {@code path}, as sent. */
-  record Received(String path, String body, String signature, String header) {
+  record Received(
+      String path, String body, String signature, String header, Map<String, String> webhook) {
     Bundle bundle() {
       return InsurerFhirClients.FHIR.newJsonParser().parseResource(Bundle.class, body);
     }
@@ -73,12 +75,25 @@ final class NotificationReceiver implements AutoCloseable {
                     exchange.getRequestURI().getPath(),
                     new String(body, StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst("X-DocPort-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Test")));
+                    exchange.getRequestHeaders().getFirst("X-Test"),
+                    webhookHeaders(exchange.getRequestHeaders())));
             exchange.sendResponseHeaders(200, -1);
           }
           exchange.close();
         });
     server.start();
+  }
+
+  /** The Standard Webhooks headers of a request, those it has. */
+  private static Map<String, String> webhookHeaders(com.sun.net.httpserver.Headers headers) {
+    Map<String, String> webhook = new java.util.HashMap<>();
+    for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+      String value = headers.getFirst(name);
+      if (value != null) {
+        webhook.put(name, value);
+      }
+    }
+    return webhook;
   }
 
   String url(String path) {

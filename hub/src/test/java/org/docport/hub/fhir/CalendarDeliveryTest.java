@@ -310,6 +310,21 @@ class CalendarDeliveryTest extends BookingTest {
                 assertThat(WebhookKeys.verifies(signature, id, timestamp, body, RETIRED_SECRET))
                     .isTrue();
               });
+
+      // Opting out takes back everything of the doctor the webhook was sent.
+      operator().delete("/api/doctors/" + doctor + "/consents/" + webhook.id()).expect(202);
+
+      await()
+          .atMost(DELIVERED)
+          .until(
+              () ->
+                  held(hook).keySet().stream()
+                      .noneMatch(
+                          ref ->
+                              ref.startsWith("Practitioner/")
+                                  || ref.startsWith("Slot/")
+                                  || ref.startsWith("Schedule/")
+                                  || ref.startsWith("Appointment/")));
     }
   }
 

@@ -238,8 +238,10 @@ class CalendarQueries {
     where.append(OFFERED_TO);
     args.add(insurerId);
     if (places != null) {
+      // Only the chosen doctors' Locations there: a shorter list to plan and to check each slot
+      // against than all of the city's.
       where.append(" and s.location_ref = any(?)");
-      args.add(places.locations());
+      args.add(doctors == null ? places.locations() : places.locationsOf(doctors));
     }
     if (search.scheduleId() != null) {
       where.append(" and s.schedule_id = ?");
@@ -446,8 +448,29 @@ class CalendarQueries {
         || !search.specialties().isEmpty();
   }
 
-  /** The insurer's Locations a search's location or city picks, and their doctors. */
-  private record Places(String[] locations, UUID[] doctors) {}
+  /**
+   * The insurer's Locations a search's location or city picks, and their doctors ({@code
+   * doctorOfLocation[i]} is the doctor at {@code locations[i]}).
+   */
+  private record Places(String[] locations, UUID[] doctorOfLocation) {
+
+    /** The doctors at these places, each once. */
+    UUID[] doctors() {
+      return new LinkedHashSet<>(List.of(doctorOfLocation)).toArray(UUID[]::new);
+    }
+
+    /** The Locations of these doctors among the places. */
+    String[] locationsOf(UUID[] doctors) {
+      Set<UUID> chosen = new java.util.HashSet<>(List.of(doctors));
+      List<String> theirs = new ArrayList<>();
+      for (int i = 0; i < locations.length; i++) {
+        if (chosen.contains(doctorOfLocation[i])) {
+          theirs.add(locations[i]);
+        }
+      }
+      return theirs.toArray(String[]::new);
+    }
+  }
 
   private Places places(String insurerId, SlotSearch search) {
     StringBuilder sql =
@@ -467,7 +490,7 @@ class CalendarQueries {
       args.add(DirectoryQueries.escapeLike(search.city()) + "%");
     }
     List<String> locations = new ArrayList<>();
-    Set<UUID> doctors = new LinkedHashSet<>();
+    List<UUID> doctors = new ArrayList<>();
     jdbc.query(
         sql.toString(),
         rs -> {

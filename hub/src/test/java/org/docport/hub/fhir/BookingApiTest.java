@@ -16,8 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.docport.hub.SampleDoctors;
 import org.docport.mappings.SchedulingMapper;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
@@ -245,6 +247,73 @@ class BookingApiTest extends BookingTest {
     assertThat(count(fhir, "Slot?" + practitioner + "&telemedicine=true")).isZero();
     assertThat(count(fhir, "Slot?" + practitioner + "&start=ge" + encode(start))).isEqualTo(1);
     assertThat(count(fhir, "Slot?" + practitioner + "&start=lt" + encode(start))).isEqualTo(1);
+  }
+
+  @Test
+  void aCitySearchFindsOnlyTheSlotsAtTheDoctorsPracticeInThatCity() {
+    Insurer insurer = insurer();
+    Map<String, Object> profile = new HashMap<>(SampleDoctors.profile("Twocities"));
+    profile.put(
+        "locations",
+        List.of(
+            practice("Rao Family Clinic", "Bengaluru", "+91 80 1234 5678"),
+            practice("Rao Pune Clinic", "Pune", "+91 20 1234 5678")));
+    String doctor = operator().post("/api/doctors", profile).expect(201).body().get("id").asText();
+    consent(doctor, insurer, "ACTIVE");
+    Map<String, String> locations = new HashMap<>();
+    operator()
+        .get("/api/doctors/" + doctor + "/locations")
+        .expect(200)
+        .body()
+        .forEach(l -> locations.put(l.get("name").asText(), l.get("id").asText()));
+    Map<String, Object> consult =
+        Map.of("id", "consult", "name", "Consultation", "slotMinutes", 20, "mode", "IN_PERSON");
+    operator()
+        .put(
+            "/api/doctors/" + doctor + "/availability",
+            Map.of(
+                "horizonWeeks",
+                1,
+                "services",
+                List.of(consult),
+                "locations",
+                List.of(
+                    hoursOn(locations.get("Rao Family Clinic"), "09:00", "09:40"),
+                    hoursOn(locations.get("Rao Pune Clinic"), "15:00", "16:00"))),
+            "\"0\"")
+        .expect(200);
+    IGenericClient fhir = booking(insurer);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> count(fhir, "Slot?specialty=207Q00000X") == 5);
+
+    String city = "Slot?schedule.actor:Location.address-city=";
+    assertThat(count(fhir, city + "Pune")).isEqualTo(3);
+    assertThat(count(fhir, city + "Bengaluru")).isEqualTo(2);
+    assertThat(count(fhir, city + "Pune&specialty=207Q00000X&status=free")).isEqualTo(3);
+    assertThat(count(fhir, city + "Mysuru&specialty=207Q00000X")).isZero();
+  }
+
+  private static Map<String, Object> practice(String name, String city, String phone) {
+    return Map.of(
+        "name",
+        name,
+        "address",
+        Map.of("lines", List.of("1 Main Road"), "city", city, "country", "IN"),
+        "phone",
+        phone);
+  }
+
+  private static Map<String, Object> hoursOn(String location, String start, String end) {
+    return Map.of(
+        "locationId",
+        location,
+        "timeZone",
+        "Asia/Kolkata",
+        "extra",
+        List.of(
+            Map.of(
+                "date", CLINIC_DAY.toString(), "start", start, "end", end, "service", "consult")));
   }
 
   @Test

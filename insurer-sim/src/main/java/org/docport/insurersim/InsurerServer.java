@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
@@ -217,6 +218,17 @@ public final class InsurerServer implements AutoCloseable {
   /** Committed writes in commit order, since start or {@link #reset()}. */
   public List<WriteLogEntry> writeLog() {
     return store.writeLog().entries();
+  }
+
+  /**
+   * Calls {@code listener} at every commit with the writes it committed, in commit order: one call
+   * per committed write, or per transaction with all its writes (a failed one is never reported).
+   * It runs on the writing thread while the store's write lock is held, so it sees each commit the
+   * moment it happens and no other commit meanwhile; it must be short. A listener that throws is
+   * logged; the write stands. Replaces the listener set before; {@code null} removes it.
+   */
+  public void onCommit(Consumer<List<WriteLogEntry>> listener) {
+    store.onCommit(listener);
   }
 
   /** The version a logged write produced, as stored; empty for a delete's or one reset away. */

@@ -15,11 +15,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.docport.insurersim.WriteLogEntry.Operation;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's in-memory, versioned resource store, shared by all resource providers.
@@ -35,6 +38,8 @@ final class ResourceStore {
   /** A committed write and whether it created the resource (201) or changed it (200). */
   record Written(StoredResource stored, boolean created) {}
 
+  private static final Logger log = LoggerFactory.getLogger(ResourceStore.class);
+
   private final FhirContext fhir;
   private final Clock clock;
   private final ReferenceIndex references;
@@ -44,10 +49,11 @@ final class ResourceStore {
   // from an earlier test cannot silently hit a different resource.
   private final AtomicLong lastServerId = new AtomicLong();
   private final WriteLog writeLog = new WriteLog();
+  private volatile Consumer<List<WriteLogEntry>> commitListener = entries -> {};
   // While a transaction runs (under the write lock): how to undo each write, and its log entries,
   // recorded only once the whole transaction succeeded.
   private List<Runnable> undo;
-  private List<Runnable> deferredLog;
+  private List<Supplier<WriteLogEntry>> deferredLog;
   // type -> identifier value -> ids of live resources carrying it: conditional writes by
   // identifier look candidates up here rather than scanning every resource of the type.
   private final Map<String, Map<String, Set<String>>> idsByIdentifierValue =
@@ -160,12 +166,15 @@ final class ResourceStore {
     return locked(
         () -> {
           List<Runnable> undoing = new ArrayList<>();
-          List<Runnable> logging = new ArrayList<>();
+          List<Supplier<WriteLogEntry>> logging = new ArrayList<>();
           undo = undoing;
           deferredLog = logging;
           try {
             T result = work.get();
-            logging.forEach(Runnable::run);
+            List<WriteLogEntry> committed = logging.stream().map(Supplier::get).toList();
+            if (!committed.isEmpty()) {
+              tell(committed);
+            }
             return result;
           } catch (RuntimeException e) {
             for (int i = undoing.size() - 1; i >= 0; i--) {
@@ -181,6 +190,20 @@ final class ResourceStore {
 
   WriteLog writeLog() {
     return writeLog;
+  }
+
+  /** See {@link InsurerServer#onCommit}. */
+  void onCommit(Consumer<List<WriteLogEntry>> listener) {
+    commitListener = listener == null ? entries -> {} : listener;
+  }
+
+  /** A listener's failure must not turn a committed write into an error answer, nor undo it. */
+  private void tell(List<WriteLogEntry> committed) {
+    try {
+      commitListener.accept(committed);
+    } catch (RuntimeException e) {
+      log.warn("A commit listener failed", e);
+    }
   }
 
   void reset() {
@@ -230,7 +253,7 @@ final class ResourceStore {
     Set<String> previousTargets = previous == null ? Set.of() : previous.targets();
     references.relink(stored.key(), previousTargets, stored.targets());
     if (undo == null) {
-      writeLog.record(stored, operation);
+      tell(List.of(writeLog.record(stored, operation)));
       return;
     }
     deferredLog.add(() -> writeLog.record(stored, operation));

@@ -16,16 +16,18 @@ final class WriteLog {
   private final Queue<WriteLogEntry> entries = new ConcurrentLinkedQueue<>();
   private final AtomicInteger count = new AtomicInteger();
 
-  void record(StoredResource stored, Operation operation) {
-    entries.add(
+  WriteLogEntry record(StoredResource stored, Operation operation) {
+    WriteLogEntry entry =
         new WriteLogEntry(
             stored.type(),
             stored.id(),
             stored.version(),
             stored.firstIdentifier(),
             operation,
-            stored.lastUpdated()));
+            stored.lastUpdated());
+    entries.add(entry);
     count.incrementAndGet();
+    return entry;
   }
 
   List<WriteLogEntry> entries() {

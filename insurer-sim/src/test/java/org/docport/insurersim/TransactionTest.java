@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.Reference;
@@ -83,6 +86,35 @@ class TransactionTest extends InsurerServerTestSupport {
 
     assertThat(insurer.all(Slot.class)).isEmpty();
     assertThat(insurer.all(Schedule.class)).isEmpty();
+  }
+
+  @Test
+  void everyCommitIsToldOnceWithTheWritesItCommitted() {
+    List<List<String>> told = Collections.synchronizedList(new ArrayList<>());
+    insurer.onCommit(
+        entries ->
+            told.add(entries.stream().map(e -> e.resourceType() + " " + e.operation()).toList()));
+    try {
+      String schedule =
+          upsert(schedule("sc4"), "sc4").getId().toUnqualifiedVersionless().getValue();
+      upsert(slot("s7", schedule), "s7");
+      Bundle request = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+      delete(request, "Slot", "s7");
+      put(request, slot("s8", schedule));
+      client.transaction().withBundle(request).execute();
+      Bundle failing = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+      put(failing, slot("s9", "Schedule/does-not-exist"));
+      assertThatThrownBy(() -> client.transaction().withBundle(failing).execute())
+          .isInstanceOf(InvalidRequestException.class);
+    } finally {
+      insurer.onCommit(null);
+    }
+
+    assertThat(told)
+        .containsExactly(
+            List.of("Schedule CREATE"),
+            List.of("Slot CREATE"),
+            List.of("Slot DELETE", "Slot CREATE"));
   }
 
   private static Schedule schedule(String value) {

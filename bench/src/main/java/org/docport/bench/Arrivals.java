@@ -1,8 +1,6 @@
 package org.docport.bench;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,22 +31,13 @@ final class Arrivals {
   /** Registry version of a write whose Practitioner carries no registry-version extension. */
   static final long UNKNOWN = -1;
 
-  private static final FhirContext FHIR = FhirContext.forR4Cached();
-
-  static {
-    var clients = FHIR.getRestfulClientFactory();
-    clients.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    clients.setPoolMaxPerRoute(16);
-    clients.setPoolMaxTotal(64);
-  }
-
   private Arrivals() {}
 
   /**
    * Practitioner writes (not deletes) committed at or after {@code sinceMicros}, in commit order.
    */
   static List<Arrival> read(InsurerServer sim, long sinceMicros, int threads) {
-    IGenericClient client = FHIR.newRestfulGenericClient(sim.baseUrl());
+    IGenericClient client = SimClients.of(sim);
     List<WriteLogEntry> writes =
         sim.writeLog().stream()
             .filter(e -> e.resourceType().equals("Practitioner"))

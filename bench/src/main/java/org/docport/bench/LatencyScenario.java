@@ -4,16 +4,7 @@ import static org.docport.bench.Benchmarks.log;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.docport.bench.Arrivals.Arrival;
 import org.docport.bench.BenchStack.Insurer;
 import org.docport.bench.DoctorProfiles.Shape;
@@ -28,9 +19,6 @@ import org.docport.bench.Registry.Update;
 final class LatencyScenario implements Scenario {
 
   private static final long WINDOW_MICROS = 10_000_000;
-
-  /** The paced load: what was committed, and what could not keep the pace. */
-  record Paced(List<Update> updates, long late, long failed, double seconds) {}
 
   @Override
   public String name() {
@@ -65,8 +53,8 @@ final class LatencyScenario implements Scenario {
       log(
           "measuring: %d updates/s for %d s over %d doctors",
           rate, duration.toSeconds(), doctorCount);
-      Paced paced = pace(registry, doctors, rate, duration);
-      log("load done: %d updates committed; waiting for delivery", paced.updates().size());
+      OpenLoop.Outcome<Update> paced = pace(registry, doctors, rate, duration);
+      log("load done: %d updates committed; waiting for delivery", paced.results().size());
       deliveries.awaitDelivered(
           Registry.versions(doctors), insurerIds.size(), Duration.ofMinutes(2), "delivery");
       CpuUsage.Snapshot after = cpu.snapshot();
@@ -92,62 +80,15 @@ final class LatencyScenario implements Scenario {
    * Starts one update every 1/rate seconds (open loop: a slow hub does not slow the schedule). A
    * doctor is updated by one request at a time; doctors come round in turn.
    */
-  static Paced pace(Registry registry, List<Doctor> doctors, int rate, Duration duration) {
-    List<Doctor> order = new ArrayList<>(doctors);
-    Collections.shuffle(order);
-    BlockingQueue<Doctor> idle = new LinkedBlockingQueue<>(order);
-    List<Update> updates = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong late = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    ExecutorService workers = Executors.newFixedThreadPool(16, named("bench-load"));
-    long total = rate * duration.toSeconds();
-    long period = 1_000_000_000L / rate;
-    long start = System.nanoTime();
-    for (long i = 0; i < total; i++) {
-      long due = start + i * period;
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait);
-      }
-      workers.execute(
-          () -> {
-            Doctor doctor = take(idle);
-            if (doctor == null) {
-              late.incrementAndGet();
-              return;
-            }
-            try {
-              updates.add(registry.update(doctor));
-            } catch (RuntimeException e) {
-              failed.incrementAndGet();
-              log("update failed: %s", e.getMessage());
-            } finally {
-              idle.add(doctor);
-            }
-          });
-    }
-    workers.shutdown();
-    try {
-      workers.awaitTermination(2, TimeUnit.MINUTES);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new Paced(List.copyOf(updates), late.get(), failed.get(), seconds);
-  }
-
-  private static Doctor take(BlockingQueue<Doctor> idle) {
-    try {
-      return idle.poll(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
+  static OpenLoop.Outcome<Update> pace(
+      Registry registry, List<Doctor> doctors, int rate, Duration duration) {
+    return OpenLoop.pace(doctors, rate, duration, registry::update);
   }
 
   private static void summarize(
       BenchStack stack,
       Report report,
-      Paced paced,
+      OpenLoop.Outcome<Update> paced,
       long startMicros,
       boolean byVersion,
       int rate,
@@ -170,7 +111,7 @@ final class LatencyScenario implements Scenario {
     for (Insurer insurer : stack.insurers()) {
       List<Arrival> arrivals = Arrivals.read(insurer.server(), startMicros, 4);
       ArrivalMatcher.Outcome outcome =
-          ArrivalMatcher.match(paced.updates(), arrivals, byVersion, WINDOW_MICROS);
+          ArrivalMatcher.match(paced.results(), arrivals, byVersion, WINDOW_MICROS);
       outcome
           .byWindow()
           .forEach((w, l) -> overTime.computeIfAbsent(w, x -> new Latencies()).add(l));
@@ -207,19 +148,19 @@ final class LatencyScenario implements Scenario {
     report.table(windows);
 
     Latencies api = new Latencies();
-    paced.updates().forEach(u -> api.record(u.apiMicros()));
+    paced.results().forEach(u -> api.record(u.apiMicros()));
     report.table(
         new Table("Hub PUT /api/doctors/{id} as the client saw it", Latencies.headers("request"))
             .add(api.cells("PUT")));
 
-    double achieved = paced.updates().size() / paced.seconds();
+    double achieved = paced.results().size() / paced.seconds();
     report.table(
         new Table("Load", "what", "value")
             .add("target rate", rate + " updates/s")
             .add("achieved rate", String.format("%.1f updates/s", achieved))
             .add("duration", duration.toSeconds() + " s")
             .add("doctors", doctorCount)
-            .add("updates committed", paced.updates().size())
+            .add("updates committed", paced.results().size())
             .add("updates not started (no idle doctor within 1 s)", paced.late())
             .add("updates failed", paced.failed())
             .add("matching", byVersion ? "exact registry version" : "first write after commit")
@@ -234,7 +175,7 @@ final class LatencyScenario implements Scenario {
     all.put("rate_achieved", Latencies.round(achieved));
     all.put("duration_s", duration.toSeconds());
     all.put("doctors", doctorCount);
-    all.put("updates", paced.updates().size());
+    all.put("updates", paced.results().size());
     all.put("matching", byVersion ? "registry-version" : "first-write-after-commit");
     all.put("coalesced", coalesced);
     all.put("missing", missing);
@@ -267,14 +208,5 @@ final class LatencyScenario implements Scenario {
           record.put(name, value);
         });
     report.table(table);
-  }
-
-  static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicLong count = new AtomicLong();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ import org.docport.testkit.TestDatabase;
 final class SlotsScenario implements Scenario {
 
   private static final String SCOPE = "system/*.read system/Appointment.write";
-  private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+  private static final ZoneId ZONE = AvailabilityRules.ZONE;
 
   @Override
   public String name() {
@@ -76,7 +77,7 @@ final class SlotsScenario implements Scenario {
     String fhir = stack.hub().baseUrl() + "/fhir";
     CpuUsage cpu = new CpuUsage(stack.hub().pid(), stack.postmasterPid());
     LocalDate firstDay = LocalDate.now(ZONE).plusDays(1);
-    List<LocalDate> weekdays = weekdays(firstDay, weeks * 7 - 2);
+    List<LocalDate> weekdays = AvailabilityRules.weekdaysFrom(firstDay, weeks * 7 - 2);
 
     List<ClosedLoop.Result> results = new ArrayList<>();
     StatementProfile statements = StatementProfile.on(stack.db());
@@ -249,16 +250,8 @@ final class SlotsScenario implements Scenario {
   private static void generate(BenchStack stack, Report report, int doctors, int weeks)
       throws Exception {
     String rules =
-        "{\"horizonWeeks\": "
-            + weeks
-            + ", \"services\": [{\"id\": \"consult\", \"name\": \"Consultation\","
-            + " \"slotMinutes\": 15, \"mode\": \"IN_PERSON\", \"type\": {\"system\":"
-            + " \"http://terminology.hl7.org/CodeSystem/service-type\", \"code\": \"124\","
-            + " \"display\": \"General Practice\"}}], \"locations\": [{\"locationId\": \""
-            + DoctorProfiles.LOCATION_ID
-            + "\", \"timeZone\": \"Asia/Kolkata\", \"weekly\": [{\"days\": [\"MONDAY\","
-            + " \"TUESDAY\", \"WEDNESDAY\", \"THURSDAY\", \"FRIDAY\"], \"start\": \"09:00\","
-            + " \"end\": \"13:00\", \"service\": \"consult\"}]}]}";
+        AvailabilityRules.weekdays(weeks, LocalTime.of(9, 0), LocalTime.of(13, 0), List.of())
+            .toString();
     CpuUsage cpu = new CpuUsage(stack.hub().pid(), stack.postmasterPid());
     CpuUsage.Snapshot before = cpu.snapshot();
     long start = System.nanoTime();
@@ -394,17 +387,6 @@ final class SlotsScenario implements Scenario {
         + slotId
         + "\"}], \"participant\": [{\"actor\": {\"reference\": \"#p\"}, \"status\":"
         + " \"accepted\"}]}";
-  }
-
-  private static List<LocalDate> weekdays(LocalDate from, int days) {
-    List<LocalDate> all = new ArrayList<>();
-    for (int i = 0; i < days; i++) {
-      LocalDate day = from.plusDays(i);
-      if (day.getDayOfWeek().getValue() <= 5) {
-        all.add(day);
-      }
-    }
-    return all;
   }
 
   private static <T> T pick(ThreadLocalRandom random, List<T> values) {

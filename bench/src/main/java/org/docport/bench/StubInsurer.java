@@ -28,7 +28,7 @@ final class StubInsurer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads =
-      Executors.newFixedThreadPool(8, LatencyScenario.named("stub-insurer"));
+      Executors.newFixedThreadPool(8, OpenLoop.named("stub-insurer"));
   private final Map<String, Held> byIdentifier = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> writesByType = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();

@@ -197,8 +197,7 @@ final class ThroughputScenario implements Scenario {
       throws Exception {
     AtomicInteger remaining = new AtomicInteger(updateCount);
     List<Update> updates = Collections.synchronizedList(new ArrayList<>(updateCount));
-    ExecutorService pool =
-        Executors.newFixedThreadPool(threads, LatencyScenario.named("bench-load"));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, OpenLoop.named("bench-load"));
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them against the packaged hub.
 #
-#   bench/run.sh [latency|throughput|memory|consent|fhir|slots|all] [--flag=value ...]
+#   bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all] [--flag=value ...]
 #
 # Flags are listed in bench/src/main/java/org/docport/bench/Benchmarks.java and docs/benchmarks.md.
 # SKIP_BUILD=1 reuses the hub jar and bench classes already built. BENCH_JAVA_OPTS sets the heap of
@@ -18,8 +18,8 @@ cd "$(dirname "$0")/.."
 scenario="${1:-all}"
 shift || true
 case "$scenario" in
-  latency|throughput|memory|consent|fhir|slots|all) ;;
-  *) echo "usage: bench/run.sh [latency|throughput|memory|consent|fhir|slots|all] [--flag=value ...]" >&2; exit 2 ;;
+  latency|throughput|memory|consent|fhir|slots|calendar|all) ;;
+  *) echo "usage: bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all] [--flag=value ...]" >&2; exit 2 ;;
 esac
 
 LOCK=/tmp/docport-mvn.lock

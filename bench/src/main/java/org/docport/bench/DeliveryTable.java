@@ -77,6 +77,30 @@ final class DeliveryTable implements AutoCloseable {
     }
   }
 
+  /**
+   * (Insurer, doctor) pairs of these doctors whose insurer holds the doctor's calendar as it is
+   * now: its receipt is at the calendar's current version, and the doctor is not queued for its
+   * slots to be generated again. A doctor whose availability was just changed is queued in the
+   * change's transaction, so once it is not, its slots were generated at a version this sees.
+   */
+  long countCalendarsDelivered(UUID[] doctors) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            """
+            select count(*) from delivery d join doctor_calendar c on c.doctor_id = d.doctor_id
+            where d.doctor_id = any(?) and d.calendar_delivered >= c.version
+              and not exists (select 1 from calendar_pending p where p.doctor_id = d.doctor_id)
+            """)) {
+      s.setArray(1, connection.createArrayOf("uuid", doctors));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   long countPending() {
     return single("select count(*) from delivery where state = 'PENDING'");
   }

@@ -110,7 +110,8 @@ final class Registry {
     return doctors.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
   }
 
-  private static long version(String etag) {
+  /** The version an ETag names ({@code "3"} or {@code W/"3"}). */
+  static long version(String etag) {
     if (etag == null) {
       throw new IllegalStateException("response without ETag");
     }

@@ -27,8 +27,9 @@ import org.hl7.fhir.r4.model.Slot;
  */
 final class BareSlotWrites {
 
-  /** What the writes measured; {@code latencies} per Bundle. */
-  record Result(long bundles, long slotWrites, double seconds, Latencies latencies) {
+  /** What the timed writes measured; {@code latencies} per Bundle. */
+  record Result(
+      long bundles, long slotWrites, double seconds, Latencies latencies, CpuUsage.Breakdown cpu) {
 
     double bundlesPerSecond() {
       return bundles / seconds;
@@ -48,7 +49,11 @@ final class BareSlotWrites {
    * slots: each added slot deleted, and one {@code back} earlier written in its place.
    */
   static Result run(
-      List<InsurerServer> sims, Map<UUID, List<Row>> added, Duration back, int threadsPerSim) {
+      List<InsurerServer> sims,
+      Map<UUID, List<Row>> added,
+      Duration back,
+      int threadsPerSim,
+      CpuUsage cpu) {
     List<Task> tasks = new ArrayList<>();
     // Round robin over the simulators, so each has about threadsPerSim of the threads at a time.
     List<UUID> doctors = added.keySet().stream().filter(d -> !added.get(d).isEmpty()).toList();
@@ -67,10 +72,12 @@ final class BareSlotWrites {
         "bare: %d Bundles of %d slot writes to %d simulators (after %d to warm up)",
         measured.size(), writes, sims.size(), warm);
     Latencies latencies = new Latencies();
+    CpuUsage.Snapshot before = cpu.snapshot();
     long start = System.nanoTime();
     Parallel.forEach(measured, threadsPerSim * sims.size(), t -> post(t, latencies));
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(measured.size(), writes, seconds, latencies);
+    CpuUsage.Breakdown used = cpu.between(before, cpu.snapshot());
+    return new Result(measured.size(), writes, seconds, latencies, used);
   }
 
   private static void post(Task task, Latencies latencies) {

@@ -26,6 +26,7 @@ import org.docport.connectors.RetryableDeliveryException;
 import org.docport.connectors.Withdrawal;
 import org.docport.connectors.fhirrest.FhirRestWriter;
 import org.docport.connectors.fhirrest.InsurerErrors;
+import org.docport.connectors.fhirrest.PublishedRef;
 import org.docport.mappings.BusinessIdentifiers;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -91,9 +92,9 @@ public final class WebhookWriter {
         .job()
         .published()
         .forEach(
-            (key, reference) -> {
+            (key, stored) -> {
               if (!published.containsKey(key)) {
-                bundle.addEntry(delete(reference));
+                bundle.addEntry(delete(PublishedRef.referenceOf(stored)));
               }
             });
     post(bundle, delivery.job().lease());
@@ -112,14 +113,16 @@ public final class WebhookWriter {
     withdrawal.appointmentIds().forEach(id -> bundle.addEntry(delete("Appointment/" + id)));
     withdrawal.slotIds().forEach(id -> bundle.addEntry(delete("Slot/" + id)));
     Map<String, String> remaining = new LinkedHashMap<>();
-    List<String> withdrawn = new ArrayList<>(withdrawal.published().values());
+    List<String> withdrawn = new ArrayList<>();
     withdrawal
         .published()
         .forEach(
-            (key, reference) -> {
-              if (!FhirRestWriter.WITHDRAWABLE.contains(typeOf(reference))) {
-                remaining.put(key, reference);
-                withdrawn.remove(reference);
+            (key, stored) -> {
+              String reference = PublishedRef.referenceOf(stored);
+              if (FhirRestWriter.WITHDRAWABLE.contains(typeOf(reference))) {
+                withdrawn.add(reference);
+              } else {
+                remaining.put(key, stored);
               }
             });
     withdrawn.sort(

@@ -58,6 +58,7 @@ class InsurerController {
   @DeleteMapping("/{id}")
   ResponseEntity<Void> remove(@PathVariable String id) {
     insurers.get(id);
+    insurers.ensureRemovable(id);
     events.publishEvent(new InsurerEvent.Removed(id));
     insurers.delete(id);
     return ResponseEntity.noContent().build();

@@ -319,6 +319,29 @@ public class Insurers {
     }
   }
 
+  /**
+   * Refuses to remove an insurer that booked appointments: they are part of doctors' appointment
+   * books and stay there; such an insurer is paused instead.
+   */
+  public void ensureRemovable(String id) {
+    Long booked =
+        jdbc.queryForObject(
+            "select count(*) from appointment where insurer_id = ?", Long.class, id);
+    if (booked != null && booked > 0) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Insurer has appointments",
+          "Insurer '"
+              + id
+              + "' booked "
+              + booked
+              + " appointment(s), which stay in the doctors' appointment books, so it cannot be"
+              + " removed. Pause it instead (POST /api/operator/insurers/"
+              + id
+              + "/pause) to stop its deliveries.");
+    }
+  }
+
   @Transactional
   public void delete(String id) {
     if (jdbc.update("delete from insurer where id = ?", id) == 0) {

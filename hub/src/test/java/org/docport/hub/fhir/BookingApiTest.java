@@ -250,6 +250,21 @@ class BookingApiTest extends BookingTest {
   }
 
   @Test
+  void anInsurerThatBookedIsNotRemovedButToldToPause() {
+    Insurer insurer = insurer();
+    bookableDoctor("Kept", insurer);
+    IGenericClient fhir = booking(insurer);
+    create(fhir, freeSlots(fhir, "Kept").get(0));
+
+    JsonNode problem =
+        operator().delete("/api/operator/insurers/" + insurer.id()).expect(409).body();
+
+    assertThat(problem.get("detail").asText()).contains("booked 1 appointment", "/pause");
+    operator().get("/api/operator/insurers/" + insurer.id()).expect(200);
+    assertThat(count(fhir, "Appointment")).isEqualTo(1);
+  }
+
+  @Test
   void aCitySearchFindsOnlyTheSlotsAtTheDoctorsPracticeInThatCity() {
     Insurer insurer = insurer();
     Map<String, Object> profile = new HashMap<>(SampleDoctors.profile("Twocities"));

@@ -42,7 +42,7 @@ final class SlotGenerator {
 
   /**
    * The slots on the dates {@code from} (inclusive) to {@code to} (exclusive) of each location's
-   * calendar, in start order.
+   * calendar, in start order, none reserved and no time busy elsewhere.
    *
    * @param holidays per location id, its public holidays and their names
    */
@@ -52,14 +52,14 @@ final class SlotGenerator {
       Map<String, Map<LocalDate, String>> holidays,
       LocalDate from,
       LocalDate to) {
-    return slots(doctorId, availability, holidays, from, to, List.of());
+    return slots(doctorId, availability, holidays, from, to, Set.of(), List.of());
   }
 
   /**
-   * As {@link #slots(UUID, Availability, Map, LocalDate, LocalDate)}, with {@code busy} (times the
-   * doctor's calendars elsewhere hold) making the slots they overlap unavailable, as leave does.
+   * The slots, as generated from the hours, with {@code busy} (times the doctor's calendars
+   * elsewhere hold) making the slots they overlap unavailable, as leave does; none reserved.
    */
-  static List<Slot> slots(
+  private static List<Slot> generated(
       UUID doctorId,
       Availability availability,
       Map<String, Map<LocalDate, String>> holidays,
@@ -99,22 +99,13 @@ final class SlotGenerator {
   }
 
   /**
-   * As {@link #slots(UUID, Availability, Map, LocalDate, LocalDate)}, with the availability's
-   * allotments for the insurers in {@code seeing} (those that may see the doctor now) dealt out: of
-   * each day's free slots of a service at a location, an allotment reserves its share or count,
-   * spread evenly over the day, in the order the allotments are listed, as long as slots remain.
+   * As {@link #slots(UUID, Availability, Map, LocalDate, LocalDate)}, with {@code busy} (times the
+   * doctor's calendars elsewhere hold) making the slots they overlap unavailable, as leave does,
+   * and the availability's allotments for the insurers in {@code seeing} (those that may see the
+   * doctor now) dealt out: of each day's free slots of a service at a location, an allotment
+   * reserves its share or count, spread evenly over the day, in the order the allotments are
+   * listed, as long as slots remain.
    */
-  static List<Slot> slots(
-      UUID doctorId,
-      Availability availability,
-      Map<String, Map<LocalDate, String>> holidays,
-      LocalDate from,
-      LocalDate to,
-      Set<String> seeing) {
-    return slots(doctorId, availability, holidays, from, to, seeing, List.of());
-  }
-
-  /** Everything together: allotments for {@code seeing}, and {@code busy} times elsewhere. */
   static List<Slot> slots(
       UUID doctorId,
       Availability availability,
@@ -123,7 +114,7 @@ final class SlotGenerator {
       LocalDate to,
       Set<String> seeing,
       List<BusyTimes.Busy> busy) {
-    List<Slot> slots = slots(doctorId, availability, holidays, from, to, busy);
+    List<Slot> slots = generated(doctorId, availability, holidays, from, to, busy);
     List<Allotment> allotments =
         availability.allotments().stream().filter(a -> seeing.contains(a.insurerId())).toList();
     if (allotments.isEmpty()) {

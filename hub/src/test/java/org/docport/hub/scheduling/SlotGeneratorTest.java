@@ -266,7 +266,8 @@ class SlotGeneratorTest {
             Map.of(),
             date("2026-12-07"),
             date("2026-12-09"),
-            Set.of("acme", "zenith"));
+            Set.of("acme", "zenith"),
+            List.of());
 
     Map<LocalDate, List<Slot>> byDay =
         slots.stream()
@@ -302,7 +303,8 @@ class SlotGeneratorTest {
                 Map.of(),
                 date("2026-12-07"),
                 date("2026-12-09"),
-                Set.of("acme", "zenith")))
+                Set.of("acme", "zenith"),
+                List.of()))
         .isEqualTo(slots);
   }
 

@@ -319,18 +319,6 @@ class BookingApiTest extends BookingTest {
         phone);
   }
 
-  private static Map<String, Object> hoursOn(String location, String start, String end) {
-    return Map.of(
-        "locationId",
-        location,
-        "timeZone",
-        "Asia/Kolkata",
-        "extra",
-        List.of(
-            Map.of(
-                "date", CLINIC_DAY.toString(), "start", start, "end", end, "service", "consult")));
-  }
-
   @Test
   void aLongSearchIsPagedAndTheNextLinkWorksOnlyForTheInsurerThatSearched() {
     Insurer insurer = insurer();

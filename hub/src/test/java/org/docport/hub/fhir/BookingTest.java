@@ -65,23 +65,7 @@ abstract class BookingTest extends FhirTest {
                         "display",
                         "General Practice"))),
             "locations",
-            List.of(
-                Map.of(
-                    "locationId",
-                    location,
-                    "timeZone",
-                    "Asia/Kolkata",
-                    "extra",
-                    List.of(
-                        Map.of(
-                            "date",
-                            CLINIC_DAY.toString(),
-                            "start",
-                            "09:00",
-                            "end",
-                            "09:40",
-                            "service",
-                            "consult")))));
+            List.of(hoursOn(location, "09:00", "09:40")));
     operator().put("/api/doctors/" + doctor + "/availability", availability, "\"0\"").expect(200);
     for (Insurer insurer : insurers) {
       IGenericClient fhir = booking(insurer);
@@ -101,6 +85,22 @@ abstract class BookingTest extends FhirTest {
                           == 2);
     }
     return doctor;
+  }
+
+  /**
+   * The availability's entry for hours of the {@code consult} service at the location on {@link
+   * #CLINIC_DAY}.
+   */
+  static Map<String, Object> hoursOn(String location, String start, String end) {
+    return Map.of(
+        "locationId",
+        location,
+        "timeZone",
+        "Asia/Kolkata",
+        "extra",
+        List.of(
+            Map.of(
+                "date", CLINIC_DAY.toString(), "start", start, "end", end, "service", "consult")));
   }
 
   IGenericClient booking(Insurer insurer) {

@@ -241,7 +241,15 @@ public final class BusinessIdentifiers {
    * system|value}, so the same doctor data always yields the same id.
    */
   public static String logicalId(Identifier businessIdentifier) {
-    return uuid(businessIdentifier.getSystem() + "|" + businessIdentifier.getValue());
+    return uuid(token(businessIdentifier));
+  }
+
+  /**
+   * The identifier as a FHIR token, {@code system|value}: how connectors key what they published of
+   * a doctor, whichever kind wrote it.
+   */
+  public static String token(Identifier identifier) {
+    return identifier.getSystem() + "|" + identifier.getValue();
   }
 
   private static List<Identifier> identifiers(Resource resource) {

@@ -152,7 +152,8 @@ public final class FhirRestWriter {
       // The insurer assigns its own ids; a conditional update must not carry ours.
       body.setId((String) null);
       String fingerprint = fingerprint(body);
-      PublishedRef previous = PublishedRef.parse(previouslyPublished.get(key(business)));
+      PublishedRef previous =
+          PublishedRef.parse(previouslyPublished.get(BusinessIdentifiers.token(business)));
       // Most changes touch one resource (the Practitioner, which carries the registry version);
       // what the insurer already holds unchanged is not sent again.
       String insurerRef;
@@ -163,7 +164,9 @@ public final class FhirRestWriter {
         insurerRef = upsert(body, business);
       }
       insurerRefs.put(localRef(resource), insurerRef);
-      published.put(key(business), new PublishedRef(insurerRef, fingerprint).toString());
+      published.put(
+          BusinessIdentifiers.token(business),
+          new PublishedRef(insurerRef, fingerprint).toString());
     }
     if (calendar != null) {
       writeCalendar(calendar, insurerRefs, lease, longestRequest);
@@ -224,7 +227,7 @@ public final class FhirRestWriter {
 
   /** {@code Type?identifier=system|value}, the parameter URL-encoded. */
   private static String conditional(String type, Identifier business) {
-    return type + "?identifier=" + UrlUtil.escapeUrlParam(key(business));
+    return type + "?identifier=" + UrlUtil.escapeUrlParam(BusinessIdentifiers.token(business));
   }
 
   /**
@@ -307,7 +310,7 @@ public final class FhirRestWriter {
         searchThenWrite
             ? searchThenWrite(body, business)
             : InsurerErrors.call(
-                "update " + resource.fhirType() + " " + key(business),
+                "update " + resource.fhirType() + " " + BusinessIdentifiers.token(business),
                 failedResponses,
                 () ->
                     client
@@ -323,14 +326,17 @@ public final class FhirRestWriter {
                         .execute());
     if (outcome == null || outcome.getId() == null || outcome.getId().getIdPart() == null) {
       throw InsurerErrors.protocol(
-          "insurer answered the update of " + key(business) + " without a resource id");
+          "insurer answered the update of "
+              + BusinessIdentifiers.token(business)
+              + " without a resource id");
     }
     return resource.fhirType() + "/" + outcome.getId().getIdPart();
   }
 
   /** Finds the resource by business identifier, then updates it by id or creates it. */
   private MethodOutcome searchThenWrite(Resource body, Identifier business) {
-    String what = "search-then-write " + body.fhirType() + " " + key(business);
+    String what =
+        "search-then-write " + body.fhirType() + " " + BusinessIdentifiers.token(business);
     Bundle found =
         InsurerErrors.call(
             what,
@@ -388,9 +394,5 @@ public final class FhirRestWriter {
 
   private static String typeOf(String reference) {
     return reference.split("/", 2)[0];
-  }
-
-  private static String key(Identifier identifier) {
-    return identifier.getSystem() + "|" + identifier.getValue();
   }
 }

@@ -29,7 +29,6 @@ import org.docport.connectors.fhirrest.InsurerErrors;
 import org.docport.connectors.fhirrest.PublishedRef;
 import org.docport.mappings.BusinessIdentifiers;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -80,7 +79,8 @@ public final class WebhookWriter {
     Map<String, String> published = new LinkedHashMap<>();
     for (Resource resource : delivery.resources().resources()) {
       bundle.addEntry(put(resource));
-      published.put(key(BusinessIdentifiers.of(resource)), reference(resource));
+      published.put(
+          BusinessIdentifiers.token(BusinessIdentifiers.of(resource)), reference(resource));
     }
     PreparedCalendar calendar = delivery.calendar();
     if (calendar != null) {
@@ -208,10 +208,6 @@ public final class WebhookWriter {
 
   private static String typeOf(String reference) {
     return reference.split("/", 2)[0];
-  }
-
-  private static String key(Identifier identifier) {
-    return identifier.getSystem() + "|" + identifier.getValue();
   }
 
   private static String digest(String insurerId, byte[] body) {

@@ -1,15 +1,11 @@
 package org.docport.hub.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.insurer.InsurerContexts;
+import org.docport.hub.platform.Digests;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.BusinessIdentifiers;
 import org.docport.mappings.PlanNetMapper;
@@ -336,14 +333,14 @@ public class DirectoryProjection {
     String content = fhir.newJsonParser().encodeResourceToString(body);
     List<SearchIndex.Value> values = index.valuesOf(resource, published);
     String indexHash =
-        sha256(
+        Digests.sha256Hex(
             values.stream()
                 .map(v -> v.param() + "=" + v.value())
                 .sorted()
                 .collect(Collectors.joining("\n")));
     UUID owner = doctorOwned(key.type()) ? doctorId : null;
     boolean shared = owner == null && !insurersOwn(resource);
-    return new Entry(key, owner, shared, content, sha256(content), indexHash, values);
+    return new Entry(key, owner, shared, content, Digests.sha256Hex(content), indexHash, values);
   }
 
   /**
@@ -741,17 +738,6 @@ public class DirectoryProjection {
       keys.stream().map(Key::type).toArray(String[]::new),
       keys.stream().map(Key::id).toArray(String[]::new)
     };
-  }
-
-  private static String sha256(String content) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A resource as mapped now, ready to store. */

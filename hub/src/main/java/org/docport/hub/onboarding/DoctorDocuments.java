@@ -1,7 +1,5 @@
 package org.docport.hub.onboarding;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.docport.hub.platform.Digests;
 import org.docport.hub.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,7 +90,7 @@ public class DoctorDocuments {
         kind.name(),
         type,
         content.length,
-        sha256(content),
+        Digests.sha256Hex(content),
         content);
     return list(doctorId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
   }
@@ -114,14 +113,5 @@ public class DoctorDocuments {
     Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
     list(doctorId).forEach(d -> kinds.add(d.kind()));
     return kinds;
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,14 +1,11 @@
 package org.docport.hub.scheduling;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.hub.platform.Digests;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +36,7 @@ class CalendarFeeds {
           created_at = clock_timestamp()
         """,
         doctorId,
-        hash(secret));
+        Digests.sha256Hex(secret));
     return secret;
   }
 
@@ -64,18 +61,10 @@ class CalendarFeeds {
   Optional<UUID> doctorOf(String secret) {
     return jdbc
         .queryForList(
-            "select doctor_id from calendar_feed where secret_hash = ?", UUID.class, hash(secret))
+            "select doctor_id from calendar_feed where secret_hash = ?",
+            UUID.class,
+            Digests.sha256Hex(secret))
         .stream()
         .findFirst();
-  }
-
-  private static String hash(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

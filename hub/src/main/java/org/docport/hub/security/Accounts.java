@@ -54,7 +54,8 @@ public class Accounts implements UserDetailsService {
     String hash = passwords.encode(rawPassword);
     try {
       jdbc.update(
-          "insert into account (username, password_hash, role) values (?, ?, ?)",
+          "insert into account (username, password_hash, role, email_verified_at)"
+              + " values (?, ?, ?, now())",
           username,
           hash,
           role.name());
@@ -66,12 +67,82 @@ public class Accounts implements UserDetailsService {
   }
 
   /**
+   * A doctor's own sign-up: the e-mail address is the username, and the account cannot sign in
+   * until the address is verified.
+   *
+   * @throws ApiException 409 when an account has this address
+   */
+  public void register(String email, String rawPassword) {
+    String hash = passwords.encode(rawPassword);
+    try {
+      jdbc.update(
+          "insert into account (username, password_hash, role, email) values (?, ?, 'DOCTOR', ?)",
+          email,
+          hash,
+          email);
+    } catch (DuplicateKeyException e) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Already registered",
+          "An account with the e-mail address '"
+              + email
+              + "' exists. Sign in with it, or ask for a new verification link if it is not"
+              + " verified yet.");
+    }
+  }
+
+  /** Marks the account's address verified; false when there is no such account. */
+  public boolean verifyEmail(String username) {
+    return jdbc.update(
+            "update account set email_verified_at = coalesce(email_verified_at, now())"
+                + " where username = ?",
+            username)
+        == 1;
+  }
+
+  /** The account to send a new verification link to: registered with this address, unverified. */
+  public Optional<String> awaitingVerification(String email) {
+    return jdbc
+        .queryForList(
+            "select username from account where email = ? and email_verified_at is null",
+            String.class,
+            email)
+        .stream()
+        .findFirst();
+  }
+
+  /** The username someone signs in as, given their username or their e-mail address. */
+  public String usernameFor(String login) {
+    if (login == null) {
+      return "";
+    }
+    return jdbc
+        .queryForList(
+            "select username from account where email = ?",
+            String.class,
+            login.toLowerCase(java.util.Locale.ROOT))
+        .stream()
+        .findFirst()
+        .orElse(login);
+  }
+
+  /** The account's verified e-mail address, if it has one. */
+  public Optional<String> email(String username) {
+    return jdbc
+        .queryForList("select email from account where username = ?", String.class, username)
+        .stream()
+        .filter(e -> e != null)
+        .findFirst();
+  }
+
+  /**
    * Gives an insurer its API account with a new password (a repeated call replaces the password).
    */
   public void issueInsurerAccount(String username, String rawPassword, String insurerId) {
     jdbc.update(
         """
-        insert into account (username, password_hash, role, insurer_id) values (?, ?, 'INSURER', ?)
+        insert into account (username, password_hash, role, insurer_id, email_verified_at)
+        values (?, ?, 'INSURER', ?, now())
         on conflict (username) do update set password_hash = excluded.password_hash
         where account.insurer_id = excluded.insurer_id
         """,

@@ -1,9 +1,12 @@
 package org.docport.hub.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.docport.hub.web.WebAppResources;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -15,11 +18,19 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * Who may call what. Doctors and operators sign in with HTTP Basic over a stateless API; a doctor
- * reaches only their own record (checked per request by the controllers), operators everything.
- * Refusals answer problems ({@link SignInProblems}), as the rest of the API does.
+ * Who may call what. Machines (and scripts) sign in with HTTP Basic on every request; people use
+ * the web app, whose sign-in ({@link WebSessions}) holds a session behind an HttpOnly cookie, with
+ * CSRF tokens on every change it makes. A doctor reaches only their own record (checked per request
+ * by the controllers), operators everything. Every password check is throttled and can lock the
+ * account ({@link PasswordChecks}). Refusals answer problems ({@link SignInProblems}), as the rest
+ * of the API does.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,8 +39,23 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http, AuthenticationManager authentication, SignInProblems problems)
       throws Exception {
-    return http.csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    return http.csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfCookie())
+                    // The web app reads the cookie and echoes it in X-XSRF-TOKEN; no masking,
+                    // as the token is never in a page body a BREACH attack could compress.
+                    .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                    .requireCsrfProtectionMatcher(SecurityConfiguration::browserChange))
+        // Only the web app's sign-in creates a session (WebSessions); machines stay stateless.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        .headers(
+            headers ->
+                headers.addHeaderWriter(
+                    new DelegatingRequestMatcherHeaderWriter(
+                        WebAppResources::isWebApp,
+                        new ContentSecurityPolicyHeaderWriter(
+                            WebAppResources.CONTENT_SECURITY_POLICY))))
         .authenticationManager(authentication)
         .authorizeHttpRequests(
             auth ->
@@ -37,7 +63,18 @@ class SecurityConfiguration {
                 // that failed before them; it is never reached directly.
                 auth.dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/insurer-applications")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/accounts",
+                        "/api/accounts/verification",
+                        "/api/accounts/verification/resend",
+                        "/api/accounts/unlock",
+                        "/api/insurer-applications",
+                        "/api/session/second-factor")
+                    .permitAll()
+                    // Signing in, and an operator enrolling the second factor they must have
+                    // before they are signed in: the controllers check the session themselves.
+                    .requestMatchers("/api/session", "/api/me/second-factor")
                     .permitAll()
                     // A doctor's calendar feed: its secret URL is the key, as calendar apps expect.
                     .requestMatchers(HttpMethod.GET, "/ical/*")
@@ -52,12 +89,39 @@ class SecurityConfiguration {
                     .hasRole("OPERATOR")
                     .requestMatchers("/api/**")
                     .authenticated()
+                    .requestMatchers(WebAppResources::isWebApp)
+                    .permitAll()
                     .anyRequest()
                     .denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(
             handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
+  }
+
+  /**
+   * Whether a request needs a CSRF token: a change a browser could make with its cookies. A request
+   * with an {@code Authorization} header carries its own credentials, which a forged cross-site
+   * request cannot; one without cookies has no ambient credentials to abuse. Signing in is
+   * protected all the same, so no page can sign a visitor in as someone else.
+   */
+  static boolean browserChange(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (method.equals("GET")
+        || method.equals("HEAD")
+        || method.equals("OPTIONS")
+        || method.equals("TRACE")
+        || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+      return false;
+    }
+    return request.getHeader(HttpHeaders.COOKIE) != null
+        || request.getRequestURI().startsWith(request.getContextPath() + "/api/session");
+  }
+
+  private static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    cookie.setCookieCustomizer(c -> c.sameSite("Lax"));
+    return cookie;
   }
 
   /**
@@ -83,9 +147,10 @@ class SecurityConfiguration {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(Accounts accounts, PasswordEncoder passwords) {
+  AuthenticationManager authenticationManager(
+      Accounts accounts, PasswordEncoder passwords, SignInGuard guard) {
     var provider = new DaoAuthenticationProvider(accounts);
     provider.setPasswordEncoder(passwords);
-    return new ProviderManager(new VerifiedCredentialsCache(provider));
+    return new ProviderManager(new PasswordChecks(guard, new VerifiedCredentialsCache(provider)));
   }
 }

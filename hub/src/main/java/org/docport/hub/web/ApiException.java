@@ -1,6 +1,8 @@
 package org.docport.hub.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,16 +17,32 @@ public class ApiException extends RuntimeException {
   private final HttpStatus status;
   private final String title;
   private final List<FieldError> errors;
+  private final Duration retryAfter;
 
   public ApiException(HttpStatus status, String title, String detail) {
     this(status, title, detail, List.of());
   }
 
   public ApiException(HttpStatus status, String title, String detail, List<FieldError> errors) {
+    this(status, title, detail, errors, null);
+  }
+
+  private ApiException(
+      HttpStatus status,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      Duration retryAfter) {
     super(detail);
     this.status = status;
     this.title = title;
     this.errors = List.copyOf(errors);
+    this.retryAfter = retryAfter;
+  }
+
+  /** 429: the caller must wait before asking again; answered with {@code Retry-After}. */
+  public static ApiException tooManyRequests(String title, String detail, Duration retryAfter) {
+    return new ApiException(HttpStatus.TOO_MANY_REQUESTS, title, detail, List.of(), retryAfter);
   }
 
   /** 400 naming one offending field: {@code detail} is {@code field: message}. */
@@ -46,5 +64,15 @@ public class ApiException extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
+  }
+
+  /** How long to wait before asking again, when that is part of the answer. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** Whole seconds to put in a {@code Retry-After} header: at least 1, rounded up. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -49,7 +50,14 @@ public class Problems {
   }
 
   static ResponseEntity<ProblemDetail> entity(ApiException problem) {
-    return ResponseEntity.status(problem.status())
+    var answer = ResponseEntity.status(problem.status());
+    problem
+        .retryAfter()
+        .ifPresent(
+            wait ->
+                answer.header(
+                    HttpHeaders.RETRY_AFTER, String.valueOf(ApiException.retryAfterSeconds(wait))));
+    return answer
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(detail(problem.status(), problem.title(), problem.getMessage(), problem.errors()));
   }

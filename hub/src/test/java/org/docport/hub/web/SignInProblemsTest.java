@@ -28,7 +28,7 @@ class SignInProblemsTest extends HubTest {
             http.get(doctor, Map.of()),
             http.get(doctor, wrong),
             http.get(doctor, garbled),
-            http.get("/anything-else", Map.of()))) {
+            http.get("/api/anything-else", Map.of()))) {
       assertProblem(response, 401);
       assertThat(response.header("WWW-Authenticate")).startsWith("Basic realm=");
     }

@@ -1,0 +1,72 @@
+import type { RouteObject } from 'react-router';
+import { RequireSignedIn, ENROL_PATH } from '../features/auth/RequireSignedIn';
+import { SignInPage } from '../features/auth/SignInPage';
+import { HomePage } from '../features/home/HomePage';
+import { AppShell } from './AppShell';
+import { RouteError, ShellError } from './RouteError';
+
+/**
+ * The app's routes. Sign-in and home are in the main bundle; every other page is loaded when
+ * first visited. New features add their routes under the guard.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <ShellError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          {
+            path: 'second-factor',
+            lazy: async () => ({
+              Component: (await import('../features/auth/SecondFactorPage')).SecondFactorPage,
+            }),
+          },
+          {
+            path: 'register',
+            lazy: async () => ({
+              Component: (await import('../features/accounts/RegisterPage')).RegisterPage,
+            }),
+          },
+          {
+            path: 'verify-email',
+            lazy: async () => ({
+              Component: (await import('../features/accounts/VerifyEmailPage')).VerifyEmailPage,
+            }),
+          },
+          {
+            path: 'unlock',
+            lazy: async () => ({
+              Component: (await import('../features/accounts/UnlockPage')).UnlockPage,
+            }),
+          },
+          {
+            element: <RequireSignedIn />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                path: 'security',
+                lazy: async () => ({
+                  Component: (await import('../features/security/SecurityPage')).SecurityPage,
+                }),
+              },
+              {
+                path: ENROL_PATH.slice(1),
+                lazy: async () => ({
+                  Component: (await import('../features/security/EnrolSecondFactorPage'))
+                    .EnrolSecondFactorPage,
+                }),
+              },
+            ],
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }),
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,56 @@
+import { Link, useSearchParams } from 'react-router';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { t } from '../../i18n';
+import { useOnMount } from '../../lib/useOnMount';
+import { useUnlockAccount } from './api';
+
+/** The page the "account locked" email links to. */
+export function UnlockPage() {
+  const [params] = useSearchParams();
+  const token = params.get('token');
+  const unlock = useUnlockAccount();
+
+  useOnMount(() => {
+    if (token) unlock.mutate(token);
+  });
+
+  if (token && (unlock.isIdle || unlock.isPending)) {
+    return (
+      <div className="narrow" key="pending">
+        <PageHeading>{t('unlock.pendingTitle')}</PageHeading>
+        <Loading label={t('unlock.pending')} />
+      </div>
+    );
+  }
+
+  if (unlock.isSuccess) {
+    return (
+      <div className="narrow" key="done">
+        <PageHeading>{t('unlock.doneTitle')}</PageHeading>
+        <p className="lead">{t('unlock.done')}</p>
+        <p>
+          <Link to="/sign-in" className="button button--primary">
+            {t('common.signIn')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow" key="failed">
+      <PageHeading>{t('unlock.failedTitle')}</PageHeading>
+      {token ? (
+        <ProblemAlert error={unlock.error} fallback="unlock.failed" />
+      ) : (
+        <p className="lead">{t('unlock.missingToken')}</p>
+      )}
+      <p>{t('unlock.whatNext')}</p>
+      <p>
+        <Link to="/sign-in">{t('common.signIn')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -38,8 +38,7 @@ export function TextField({
       ) : null}
       {error ? (
         <p id={errorId} className="field__error">
-          <span className="visually-hidden">{t('common.fieldError')} </span>
-          {error}
+          <span className="visually-hidden">{t('common.fieldError')}</span> {error}
         </p>
       ) : null}
       <div className="field__control">

@@ -83,3 +83,12 @@ export function AppShell() {
     </>
   );
 }
+
+/** The page while the app's first screen loads. */
+export function StartingUp() {
+  return (
+    <main id="main" tabIndex={-1} className="main">
+      <Loading label={t('app.loading')} />
+    </main>
+  );
+}

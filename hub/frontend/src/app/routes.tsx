@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router';
 import { RequireSignedIn, ENROL_PATH } from '../features/auth/RequireSignedIn';
 import { SignInPage } from '../features/auth/SignInPage';
 import { HomePage } from '../features/home/HomePage';
-import { AppShell } from './AppShell';
+import { AppShell, StartingUp } from './AppShell';
 import { RouteError, ShellError } from './RouteError';
 
 /**
@@ -13,6 +13,8 @@ export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     errorElement: <ShellError />,
+    // Shown while the first page's code loads, when the app opens on a lazily loaded page.
+    hydrateFallbackElement: <StartingUp />,
     children: [
       {
         errorElement: <RouteError />,

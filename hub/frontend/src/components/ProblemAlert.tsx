@@ -37,8 +37,8 @@ interface ProblemAlertProps {
 }
 
 /**
- * The alert region of a form or screen. It is always in the page (so that screen readers
- * announce what appears in it) and takes focus when a problem has no field of its own.
+ * The alert of a form or screen, present only while there is a problem (an element appearing
+ * with role="alert" is announced). It takes focus when the problem has no field of its own.
  */
 export function ProblemAlert({
   error,
@@ -48,46 +48,46 @@ export function ProblemAlert({
   fallback,
   children,
 }: ProblemAlertProps) {
+  if (!error) return null;
   const tooMany = isApiError(error) && error.status === 429;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" className={error ? 'alert' : 'alert alert--empty'}>
-      {error ? (
-        tooMany ? (
-          secondsLeft > 0 ? (
-            <p>
-              {t('error.tooManyAttempts', { count: secondsLeft })
-                .split(String(secondsLeft))
-                .flatMap((part, index) =>
-                  index === 0
-                    ? [part]
-                    : [
-                        <span key={index} aria-live="off">
-                          {secondsLeft}
-                        </span>,
-                        part,
-                      ],
-                )}
-            </p>
-          ) : (
-            <p>{t('error.canTryAgain')}</p>
-          )
+    <div ref={ref} tabIndex={-1} role="alert" className="alert">
+      {tooMany ? (
+        secondsLeft > 0 ? (
+          <p>
+            {t('error.tooManyAttempts', { count: secondsLeft })
+              .split(String(secondsLeft))
+              .flatMap((part, index) =>
+                index === 0
+                  ? [part]
+                  : [
+                      // Only the first message is announced, not every tick.
+                      <span key={index} aria-live="off">
+                        {secondsLeft}
+                      </span>,
+                      part,
+                    ],
+              )}
+          </p>
         ) : (
-          <>
-            <p>{problemMessage(error, fallback)}</p>
-            {otherFields.length ? (
-              <>
-                <p>{t('error.otherFields')}</p>
-                <ul>
-                  {otherFields.map((field) => (
-                    <li key={`${field.field}:${field.message}`}>{field.message}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </>
+          <p>{t('error.canTryAgain')}</p>
         )
-      ) : null}
-      {error ? children : null}
+      ) : (
+        <>
+          <p>{problemMessage(error, fallback)}</p>
+          {otherFields.length ? (
+            <>
+              <p>{t('error.otherFields')}</p>
+              <ul>
+                {otherFields.map((field) => (
+                  <li key={`${field.field}:${field.message}`}>{field.message}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+      {children}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { createMemoryRouter } from 'react-router';
+import { AppRouter } from '../app/AppRouter';
 import { AppProviders } from '../app/AppProviders';
 import { createQueryClient } from '../app/queryClient';
 import { routes } from '../app/routes';
@@ -21,7 +22,7 @@ export function renderApp(path: string, session: Session | null = null) {
   const user = userEvent.setup();
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter router={router} />
     </AppProviders>,
   );
   return { ...view, user, router, queryClient };

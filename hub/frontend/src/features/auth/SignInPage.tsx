@@ -42,7 +42,7 @@ export function SignInPage() {
   const [passwordShown, setPasswordShown] = useState(false);
   const [unverifiedUsername, setUnverifiedUsername] = useState<string | null>(null);
 
-  if (session?.stage === 'SIGNED_IN') return <Navigate to={safeNext(next)} replace />;
+  if (session?.stage === 'SIGNED_IN' && !notice) return <Navigate to={safeNext(next)} replace />;
 
   const onSubmit = form.handleSubmit(async (values) => {
     problem.clear();

@@ -14,10 +14,10 @@ export function SignOutButton() {
         disabled={signOut.isPending}
         onClick={() =>
           signOut.mutate(undefined, {
-            onSuccess: () => leave('signedOut'),
+            onSuccess: () => void leave('signedOut'),
             onError: (error) => {
               // The session had already ended: that is signed out too.
-              if (hasProblem(error, 401)) leave('signedOut');
+              if (hasProblem(error, 401)) void leave('signedOut');
             },
           })
         }

@@ -10,10 +10,13 @@ export function useLeave() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(
-    (notice: SignInNotice) => {
-      // The session first: the sign-in screen must not see the old one and send us back.
+    async (notice: SignInNotice) => {
+      // Leave first, rendered at once (not in a transition): were the session forgotten while
+      // this page is still shown, its guard would redirect to sign-in on its own (with this page
+      // as `next`), racing this navigation. The sign-in screen does not bounce a session it is
+      // told is ending.
+      await navigate('/sign-in', { replace: true, state: { notice }, flushSync: true });
       replaceSession(queryClient, null);
-      void navigate('/sign-in', { replace: true, state: { notice } });
     },
     [queryClient, navigate],
   );

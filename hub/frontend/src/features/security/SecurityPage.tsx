@@ -171,7 +171,7 @@ function SessionsSection() {
         onCancel={() => setConfirming(false)}
         onConfirm={() =>
           signOutEverywhere.mutate(undefined, {
-            onSuccess: () => leave('signedOutEverywhere'),
+            onSuccess: () => void leave('signedOutEverywhere'),
           })
         }
         alert={signOutEverywhere.isError ? <ProblemAlert error={signOutEverywhere.error} /> : null}

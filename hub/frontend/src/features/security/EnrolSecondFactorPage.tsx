@@ -118,7 +118,7 @@ export function EnrolSecondFactorPage() {
         <ol className="steps card">
           <li>{t('enrol.step1')}</li>
           <li>
-            {t('enrol.step2')}
+            <p>{t('enrol.step2')}</p>
             <img
               className="qr"
               src={begin.data.qrCode}
@@ -129,7 +129,7 @@ export function EnrolSecondFactorPage() {
             <SecretKey secret={begin.data.secret} />
           </li>
           <li>
-            {t('enrol.step3')}
+            <p>{t('enrol.step3')}</p>
             <CodeForm
               submitLabel={t('enrol.submit')}
               busy={confirm.isPending}

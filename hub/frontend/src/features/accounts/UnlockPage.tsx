@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -9,11 +10,16 @@ import { useUnlockAccount } from './api';
 /** The page the "account locked" email links to. */
 export function UnlockPage() {
   const [params] = useSearchParams();
-  const token = params.get('token');
+  // Kept from the first render: the address bar drops it (a token is spent once, and should not
+  // stay in the history nor be sent again by a reload).
+  const [token] = useState(() => params.get('token'));
+  const navigate = useNavigate();
   const unlock = useUnlockAccount();
 
   useOnMount(() => {
-    if (token) unlock.mutate(token);
+    if (!token) return;
+    unlock.mutate(token);
+    void navigate({ search: '' }, { replace: true });
   });
 
   if (token && (unlock.isIdle || unlock.isPending)) {

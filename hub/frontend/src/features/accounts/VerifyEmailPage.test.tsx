@@ -1,14 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../test/axe';
-import { renderApp } from '../../test/render';
+import { currentPath, renderApp } from '../../test/render';
 import { json, noContent, problem } from '../../test/server';
 import { hub } from '../../test/setup';
 
 describe('email verification link', () => {
   it('verifies on opening and offers to sign in', async () => {
     hub.on('POST', '/api/accounts/verification', json({ username: 'anna@example.org' }));
-    renderApp('/verify-email?token=abc.def', null);
+    const { router } = renderApp('/verify-email?token=abc.def', null);
 
     const heading = await screen.findByRole('heading', { level: 1, name: 'Email confirmed' });
     await waitFor(() => expect(heading).toHaveFocus());
@@ -18,6 +18,8 @@ describe('email verification link', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]?.body).toEqual({ token: 'abc.def' });
     expect(requests[0]?.headers.get('X-XSRF-TOKEN')).toBe('token-1');
+    // The spent token leaves the address bar and the history.
+    expect(currentPath(router)).toBe('/verify-email');
     await expectAccessible();
   });
 

@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -10,11 +11,16 @@ import { ResendVerification } from './ResendVerification';
 /** The page the verification email links to: spends the token as soon as it opens. */
 export function VerifyEmailPage() {
   const [params] = useSearchParams();
-  const token = params.get('token');
+  // Kept from the first render: the address bar drops it (a token is spent once, and should not
+  // stay in the history nor be sent again by a reload).
+  const [token] = useState(() => params.get('token'));
+  const navigate = useNavigate();
   const verify = useVerifyEmail();
 
   useOnMount(() => {
-    if (token) verify.mutate(token);
+    if (!token) return;
+    verify.mutate(token);
+    void navigate({ search: '' }, { replace: true });
   });
 
   if (token && (verify.isIdle || verify.isPending)) {

@@ -39,6 +39,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: SignInRequest) => unwrap(api.POST('/api/session', { body })),
+    meta: { signingIn: true },
     onSuccess: (session) => replaceSession(queryClient, session),
   });
 }
@@ -48,12 +49,16 @@ export function useVerifySecondFactor() {
   return useMutation({
     mutationFn: (code: string) =>
       unwrap(api.POST('/api/session/second-factor', { body: { code } })),
+    meta: { signingIn: true },
     onSuccess: (session) => replaceSession(queryClient, session),
   });
 }
 
 export function useSignOut() {
-  return useMutation({ mutationFn: () => unwrap(api.DELETE('/api/session')) });
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/session')),
+    meta: { signingIn: true },
+  });
 }
 
 export function useSignOutEverywhere() {

@@ -196,6 +196,18 @@ describe('account security', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Two-step sign-in' })).toHaveFocus();
   });
 
+  it('sends the user to sign in when the session has ended meanwhile', async () => {
+    hub.on('POST', '/api/me/recovery-codes', problem(401, { title: 'Unauthorized' }));
+    const { user, router } = renderApp('/security', doctorWith2fa);
+    await user.click(await screen.findByRole('button', { name: 'Create new recovery codes' }));
+    await user.type(screen.getByLabelText('Authentication code'), '123456');
+    hub.on('GET', '/api/session', problem(401, { title: 'Unauthorized' }));
+    await user.click(screen.getByRole('button', { name: 'Create new recovery codes' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Sign in' });
+    expect(currentPath(router)).toBe('/sign-in?next=%2Fsecurity');
+  });
+
   it('signs out everywhere after confirming', async () => {
     hub.on('DELETE', '/api/sessions', noContent());
     const { user, router } = renderApp('/security', doctor);

@@ -5,14 +5,19 @@ import { ApiError, parseRetryAfter, toProblem } from './problem';
 
 /**
  * The typed client for the hub's API, generated from `openapi.json`. Every call sends the session
- * cookie (same origin) and the CSRF header. Screens do not call it directly: each feature's
+ * cookie (same origin), the CSRF header and the header that marks the web app's calls. Screens do not call it directly: each feature's
  * `api.ts` wraps the calls it needs in TanStack Query hooks.
  */
 export const api = createClient<paths>({
   // Absolute, because Request needs an absolute URL outside a browser (tests).
   baseUrl: typeof window === 'undefined' ? '' : window.location.origin,
   credentials: 'same-origin',
-  headers: { Accept: 'application/json, application/problem+json' },
+  // X-Requested-With tells the hub this is the web app: a 401 then comes without a Basic
+  // challenge, which would make the browser pop up its own password dialog.
+  headers: {
+    Accept: 'application/json, application/problem+json',
+    'X-Requested-With': 'XMLHttpRequest',
+  },
   fetch: csrfFetch,
 });
 

@@ -16,10 +16,9 @@ export const awaitingCode: Session = { ...doctor, secondFactor: true, stage: 'SE
 export const operator: Session = {
   username: 'olaf',
   role: 'OPERATOR',
-  doctorId: null,
+
   stage: 'SIGNED_IN',
   secondFactor: true,
-  email: null,
 };
 
 export const operatorToEnrol: Session = {

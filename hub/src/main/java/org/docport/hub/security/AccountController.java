@@ -1,6 +1,7 @@
 package org.docport.hub.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,9 @@ class AccountController {
   record SignUp(String username, String email, String password) {}
 
   /** The created account, without secrets. */
-  record AccountView(String username, String role) {}
+  record AccountView(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String role) {}
 
   /** A token from an e-mailed link. */
   record LinkToken(String token) {}

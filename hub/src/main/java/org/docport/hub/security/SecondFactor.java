@@ -1,6 +1,7 @@
 package org.docport.hub.security;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -28,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class SecondFactor {
 
   /** What the doctor's authenticator app needs: the key, as a QR code and as text. */
-  public record Enrolment(String secret, String otpauthUri, String qrCode) {}
+  public record AuthenticatorKey(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String secret,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String otpauthUri,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String qrCode) {}
 
   static final String ISSUER = "DocPort";
   static final int RECOVERY_CODES = 10;
@@ -61,7 +65,7 @@ public class SecondFactor {
   }
 
   /** Starts (or restarts) enrolment with a new key; the current second factor stays until then. */
-  public Enrolment begin(String username) {
+  public AuthenticatorKey begin(String username) {
     byte[] key = new byte[20];
     RANDOM.nextBytes(key);
     String secret = Base32.toBase32String(key);
@@ -80,7 +84,7 @@ public class SecondFactor {
             + ISSUER
             + "&algorithm=SHA1&digits=6&period="
             + STEP.toSeconds();
-    return new Enrolment(secret, uri, QrCodes.svgDataUri(uri));
+    return new AuthenticatorKey(secret, uri, QrCodes.svgDataUri(uri));
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.docport.hub.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -18,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SecondFactorController {
 
-  /** A TOTP code from the authenticator app. */
-  record Code(String code) {}
-
   /** Recovery codes, shown once. */
-  record RecoveryCodes(List<String> recoveryCodes) {}
+  record RecoveryCodes(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<String> recoveryCodes) {}
 
   private final SecondFactor secondFactor;
   private final WebSessions sessions;
@@ -36,14 +35,14 @@ class SecondFactorController {
 
   @Operation(summary = "Begin enrolling an authenticator app: its key as a QR code and as text")
   @PostMapping("/api/me/second-factor")
-  SecondFactor.Enrolment begin(HttpServletRequest request, Authentication caller) {
+  SecondFactor.AuthenticatorKey begin(HttpServletRequest request, Authentication caller) {
     return secondFactor.begin(sessions.enrollingAccount(request, caller));
   }
 
   @Operation(summary = "Confirm enrolment with the app's first code; answers the recovery codes")
   @PutMapping("/api/me/second-factor")
   RecoveryCodes confirm(
-      @RequestBody Code body,
+      @RequestBody OneTimeCode body,
       HttpServletRequest request,
       HttpServletResponse response,
       Authentication caller) {
@@ -63,7 +62,7 @@ class SecondFactorController {
   @Operation(summary = "Turn the second factor off (doctors; operators must keep theirs)")
   @DeleteMapping("/api/me/second-factor")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void disable(@RequestBody Code body, Authentication caller) {
+  void disable(@RequestBody OneTimeCode body, Authentication caller) {
     String username = caller.getName();
     if (accounts.loadUserByUsername(username).isOperator()) {
       throw new ApiException(
@@ -77,7 +76,7 @@ class SecondFactorController {
 
   @Operation(summary = "Replace the recovery codes (needs a current code)")
   @PostMapping("/api/me/recovery-codes")
-  RecoveryCodes newRecoveryCodes(@RequestBody Code body, Authentication caller) {
+  RecoveryCodes newRecoveryCodes(@RequestBody OneTimeCode body, Authentication caller) {
     requireCode(caller.getName(), body.code());
     return new RecoveryCodes(secondFactor.newRecoveryCodes(caller.getName()));
   }

@@ -1,6 +1,7 @@
 package org.docport.hub.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -26,9 +27,6 @@ class WebSessionController {
   /** A password sign-in; {@code username} may also be the account's e-mail address. */
   record PasswordSignIn(String username, String password) {}
 
-  /** A TOTP code from the authenticator app, or one of the recovery codes. */
-  record Code(String code) {}
-
   private final WebSessions sessions;
 
   WebSessionController(WebSessions sessions) {
@@ -38,7 +36,9 @@ class WebSessionController {
   @Operation(summary = "Who is signed in to the web app, and what sign-in still needs")
   @GetMapping("/api/session")
   WebSessions.SessionView current(
-      HttpServletRequest request, Authentication authentication, CsrfToken csrf) {
+      HttpServletRequest request,
+      Authentication authentication,
+      @Parameter(hidden = true) CsrfToken csrf) {
     csrf.getToken(); // sets the XSRF-TOKEN cookie the web app echoes on every change
     return sessions
         .current(request, authentication)
@@ -58,7 +58,7 @@ class WebSessionController {
   @Operation(summary = "Finish signing in with the second factor")
   @PostMapping("/api/session/second-factor")
   WebSessions.SessionView secondFactor(
-      @RequestBody Code body, HttpServletRequest request, HttpServletResponse response) {
+      @RequestBody OneTimeCode body, HttpServletRequest request, HttpServletResponse response) {
     return sessions.secondFactor(body.code(), request, response);
   }
 

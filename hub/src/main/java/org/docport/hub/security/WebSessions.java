@@ -1,5 +1,6 @@
 package org.docport.hub.security;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -37,11 +38,11 @@ class WebSessions {
 
   /** What the web app knows of its user. */
   record SessionView(
-      String username,
-      DocPortUser.Role role,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String username,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) DocPortUser.Role role,
       UUID doctorId,
-      Stage stage,
-      boolean secondFactor,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Stage stage,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean secondFactor,
       String email) {}
 
   private static final String PENDING = "docport.signIn.secondFactorFor";

@@ -3,10 +3,8 @@ package org.docport.hub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.util.encoders.Base32;
 import org.docport.hub.HubTest;
 import org.docport.hub.SampleDoctors;
 import org.junit.jupiter.api.Test;
@@ -153,7 +149,7 @@ class WebSignInTest extends HubTest {
     String secret = enrolment.path("secret").asText();
     assertThat(phone.put("/api/me/second-factor", Map.of("code", "000000")).status())
         .isEqualTo(400);
-    String first = code(secret, 0);
+    String first = AuthenticatorApp.code(secret, 0);
     var codes = phone.put("/api/me/second-factor", Map.of("code", first)).expect(200).body();
     assertThat(codes.path("recoveryCodes")).hasSize(SecondFactor.RECOVERY_CODES);
     String recovery = codes.path("recoveryCodes").get(0).asText();
@@ -170,7 +166,9 @@ class WebSignInTest extends HubTest {
         .as("the enrolment's code is used up")
         .isEqualTo("Wrong code");
     var done =
-        laptop.post("/api/session/second-factor", Map.of("code", code(secret, 1))).expect(200);
+        laptop
+            .post("/api/session/second-factor", Map.of("code", AuthenticatorApp.code(secret, 1)))
+            .expect(200);
     assertThat(done.body().path("stage").asText()).isEqualTo("SIGNED_IN");
 
     Browser lostPhone = browser();
@@ -197,9 +195,14 @@ class WebSignInTest extends HubTest {
 
     String secret =
         browser.post("/api/me/second-factor", Map.of()).expect(200).body().path("secret").asText();
-    browser.put("/api/me/second-factor", Map.of("code", code(secret, 0))).expect(200);
+    browser
+        .put("/api/me/second-factor", Map.of("code", AuthenticatorApp.code(secret, 0)))
+        .expect(200);
     assertThat(browser.get("/api/operator/insurers").status()).isEqualTo(200);
-    assertThat(browser.delete("/api/me/second-factor", Map.of("code", code(secret, 1))).status())
+    assertThat(
+            browser
+                .delete("/api/me/second-factor", Map.of("code", AuthenticatorApp.code(secret, 1)))
+                .status())
         .as("operators keep their second factor")
         .isEqualTo(409);
   }
@@ -294,14 +297,5 @@ class WebSignInTest extends HubTest {
               return null;
             },
             t -> t != null);
-  }
-
-  /** The authenticator app's code {@code stepsAhead} time steps from now. */
-  private static String code(String base32Secret, int stepsAhead) throws Exception {
-    var generator = new TimeBasedOneTimePasswordGenerator();
-    return generator.generateOneTimePasswordString(
-        new SecretKeySpec(Base32.decode(base32Secret), "HmacSHA1"),
-        Instant.now().plus(generator.getTimeStep().multipliedBy(stepsAhead)),
-        Locale.ROOT);
   }
 }

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.docport.mappings.snapshot.Coding;
 
 /**
  * The specialty codes Plan-Net accepts on PractitionerRole.specialty.
@@ -17,13 +19,20 @@ import java.util.stream.Collectors;
  * other system) makes the role invalid. The list is a copy of the value set in the Plan-Net 1.2.0
  * package, kept beside this class so that the check needs no FHIR package at run time.
  */
-final class PlanNetSpecialties {
+public final class PlanNetSpecialties {
 
   static final String RESOURCE = "plan-net-specialties.txt";
 
-  private static final Set<String> CODES = load();
+  private static final List<Coding> ALL = load();
+  private static final Set<String> CODES =
+      ALL.stream().map(Coding::code).collect(Collectors.toUnmodifiableSet());
 
   private PlanNetSpecialties() {}
+
+  /** Every specialty in the value set, with its display, in the value set's order. */
+  public static List<Coding> all() {
+    return ALL;
+  }
 
   /** Every code in the value set. */
   static Set<String> codes() {
@@ -36,7 +45,7 @@ final class PlanNetSpecialties {
         && CODES.contains(code.strip());
   }
 
-  private static Set<String> load() {
+  private static List<Coding> load() {
     try (InputStream in = PlanNetSpecialties.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
@@ -46,7 +55,14 @@ final class PlanNetSpecialties {
           .lines()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-          .collect(Collectors.toUnmodifiableSet());
+          .map(line -> line.split("\t", 2))
+          .map(
+              parts ->
+                  new Coding(
+                      PlanNetProfiles.NUCC_PROVIDER_TAXONOMY,
+                      parts[0].strip(),
+                      parts.length > 1 ? parts[1].strip() : null))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -114,8 +114,11 @@ class PlanNetValidationTest {
             include -> {
               assertThat(include.getSystem()).isEqualTo(PlanNetProfiles.NUCC_PROVIDER_TAXONOMY);
               assertThat(include.getConcept())
-                  .extracting(c -> c.getCode())
-                  .containsExactlyInAnyOrderElementsOf(PlanNetSpecialties.codes());
+                  .extracting(c -> c.getCode() + " " + c.getDisplay())
+                  .containsExactlyElementsOf(
+                      PlanNetSpecialties.all().stream()
+                          .map(c -> c.code() + " " + c.display())
+                          .toList());
             });
   }
 

@@ -70,6 +70,7 @@ public abstract class HubTest {
       registry.add("docport.db.password", () -> TestDatabase.PASSWORD);
     }
     registry.add("docport.operator.password", () -> OPERATOR_PASSWORD);
+    registry.add("docport.demo.enabled", () -> "false");
     registry.add("docport.secrets.key-file", () -> DATA_DIR + "-secrets.key");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());

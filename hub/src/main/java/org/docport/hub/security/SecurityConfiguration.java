@@ -74,7 +74,11 @@ class SecurityConfiguration {
                     .permitAll()
                     // Signing in, and an operator enrolling the second factor they must have
                     // before they are signed in: the controllers check the session themselves.
-                    .requestMatchers("/api/session", "/api/me/second-factor")
+                    .requestMatchers("/api/session")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/me/second-factor")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.PUT, "/api/me/second-factor")
                     .permitAll()
                     // A doctor's calendar feed: its secret URL is the key, as calendar apps expect.
                     .requestMatchers(HttpMethod.GET, "/ical/*")

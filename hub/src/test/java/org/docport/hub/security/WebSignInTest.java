@@ -208,6 +208,21 @@ class WebSignInTest extends HubTest {
   }
 
   @Test
+  void nobodyTouchesASecondFactorWithoutSigningIn() {
+    Browser stranger = browser();
+    stranger.get("/api/session");
+    assertThat(stranger.post("/api/me/second-factor", Map.of()).status()).isEqualTo(401);
+    assertThat(stranger.put("/api/me/second-factor", Map.of("code", "123456")).status())
+        .isEqualTo(401);
+    assertThat(stranger.delete("/api/me/second-factor", Map.of("code", "123456")).status())
+        .isEqualTo(401);
+    assertThat(stranger.post("/api/me/recovery-codes", Map.of("code", "123456")).status())
+        .isEqualTo(401);
+    assertThat(stranger.post("/api/session/second-factor", Map.of("code", "123456")).title())
+        .isEqualTo("No sign-in under way");
+  }
+
+  @Test
   void signingOutEverywhereEndsEverySessionOfTheAccount() {
     String email = verifiedDoctor();
     Browser first = signedIn(email);

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 
 function Header({ session }: { session: Session | null }) {
   const signedIn = session?.stage === 'SIGNED_IN';
+  const doctor = session?.role === 'DOCTOR';
   return (
     <header className="header">
       <div className="header__inner">
@@ -22,6 +23,16 @@ function Header({ session }: { session: Session | null }) {
                   {t('layout.home')}
                 </NavLink>
               </li>
+              {doctor ? (
+                <>
+                  <li>
+                    <NavLink to="/profile">{t('layout.profile')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/onboarding">{t('layout.onboarding')}</NavLink>
+                  </li>
+                </>
+              ) : null}
               <li>
                 <NavLink to="/security">{t('layout.security')}</NavLink>
               </li>

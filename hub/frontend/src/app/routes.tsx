@@ -55,6 +55,18 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'profile',
+                lazy: async () => ({
+                  Component: (await import('../features/profile/ProfilePage')).ProfilePage,
+                }),
+              },
+              {
+                path: 'onboarding',
+                lazy: async () => ({
+                  Component: (await import('../features/onboarding/OnboardingPage')).OnboardingPage,
+                }),
+              },
+              {
                 path: ENROL_PATH.slice(1),
                 lazy: async () => ({
                   Component: (await import('../features/security/EnrolSecondFactorPage'))

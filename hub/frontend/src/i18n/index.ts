@@ -23,3 +23,8 @@ export function t(key: MessageKey, params?: Params): string {
     name in params ? String(params[name]) : whole,
   );
 }
+
+/** Whether there is a string for this key (for keys made from data, e.g. a gender code). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}

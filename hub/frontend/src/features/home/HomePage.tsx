@@ -17,6 +17,29 @@ export function HomePage() {
         })}
       </p>
       <ul className="cards" aria-label={t('home.cardsLabel')}>
+        {session.role !== 'DOCTOR' ? null : session.doctorId ? (
+          <>
+            <li className="card card--link">
+              <h2 className="card__title">
+                <Link to="/profile">{t('home.profileCard')}</Link>
+              </h2>
+              <p>{t('home.profileCardBody')}</p>
+            </li>
+            <li className="card card--link">
+              <h2 className="card__title">
+                <Link to="/onboarding">{t('home.onboardingCard')}</Link>
+              </h2>
+              <p>{t('home.onboardingCardBody')}</p>
+            </li>
+          </>
+        ) : (
+          <li className="card card--link card--primary">
+            <h2 className="card__title">
+              <Link to="/profile">{t('home.createProfile')}</Link>
+            </h2>
+            <p>{t('home.createProfileBody')}</p>
+          </li>
+        )}
         <li className="card card--link">
           <h2 className="card__title">
             <Link to="/security">{t('home.securityCard')}</Link>

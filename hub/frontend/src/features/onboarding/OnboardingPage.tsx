@@ -111,7 +111,7 @@ function Wizard({ doctorId }: { doctorId: string }) {
   const documents = useDocuments(doctorId);
   const doctor = useDoctor(doctorId);
   const submit = useSubmitOnboarding(doctorId);
-  const [blocked, setBlocked] = useState<Missing[] | null>(null);
+  const [blocked, setBlocked] = useState(false);
   const blockedRef = useRef<HTMLDivElement>(null);
 
   if (onboarding.isPending) return <Loading label={t('onboarding.loading')} />;
@@ -138,12 +138,12 @@ function Wizard({ doctorId }: { doctorId: string }) {
   const onSubmit = () => {
     submit.reset();
     if (missing.length) {
-      setBlocked(missing);
+      setBlocked(true);
       // After the alert renders.
       setTimeout(() => blockedRef.current?.focus(), 0);
       return;
     }
-    setBlocked(null);
+    setBlocked(false);
     submit.mutate();
   };
 
@@ -185,11 +185,12 @@ function Wizard({ doctorId }: { doctorId: string }) {
         <p className="next">
           <strong>{t('onboarding.next')}</strong> {t(`onboarding.next.${step}`)}
         </p>
-        {blocked ? (
+        {/* Only what is still missing: an upload meanwhile shortens it. */}
+        {blocked && canSubmit && missing.length ? (
           <div ref={blockedRef} tabIndex={-1} role="alert" className="alert">
             <p>{t('onboarding.cannotSubmit')}</p>
             <ul>
-              {blocked.map((m) => (
+              {missing.map((m) => (
                 <li key={m.key}>{m.text}</li>
               ))}
             </ul>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { t } from '../../i18n';
+import { hasMessage, t } from '../../i18n';
 import { LANGUAGE_TAG } from './schema';
 
 /** Languages most doctors on DocPort speak, offered as checkboxes; any other by its code. */
@@ -25,8 +25,13 @@ const names = (() => {
   }
 })();
 
-/** A language's English name from its BCP 47 tag (`pt-BR` → Brazilian Portuguese). */
+/**
+ * A language's English name from its BCP 47 tag: ours for the common ones, else the browser's
+ * (`pt-BR` → Brazilian Portuguese), else the tag itself.
+ */
 export function languageName(tag: string): string {
+  const key = `language.${tag}`;
+  if (hasMessage(key)) return t(key);
   try {
     const name = names?.of(tag);
     return name && name !== tag ? name : tag;

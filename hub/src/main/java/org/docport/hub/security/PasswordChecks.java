@@ -21,12 +21,29 @@ final class PasswordChecks implements AuthenticationProvider {
     }
   }
 
+  /** The password was right, but the account has a second factor, which HTTP Basic cannot carry. */
+  static final class SecondFactorRequired extends AuthenticationException {
+    SecondFactorRequired() {
+      super("This account signs in with a second factor: use the web app.");
+    }
+  }
+
+  /** Where the password comes from. */
+  enum Channel {
+    /** The web app's sign-in, which asks for the second factor next when the account has one. */
+    WEB_APP,
+    /** HTTP Basic on the REST API: the password is all there is. */
+    HTTP_BASIC
+  }
+
   private final SignInGuard guard;
   private final AuthenticationProvider delegate;
+  private final Channel channel;
 
-  PasswordChecks(SignInGuard guard, AuthenticationProvider delegate) {
+  PasswordChecks(SignInGuard guard, AuthenticationProvider delegate, Channel channel) {
     this.guard = guard;
     this.delegate = delegate;
+    this.channel = channel;
   }
 
   @Override
@@ -44,6 +61,10 @@ final class PasswordChecks implements AuthenticationProvider {
       guard.succeeded(username, standing.get());
       if (!standing.get().emailVerified()) {
         throw new EmailNotVerified();
+      }
+      // A second factor that a password alone could skip would protect nothing.
+      if (channel == Channel.HTTP_BASIC && standing.get().secondFactor()) {
+        throw new SecondFactorRequired();
       }
     }
     return result;

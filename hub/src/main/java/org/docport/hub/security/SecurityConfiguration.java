@@ -37,7 +37,10 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(
-      HttpSecurity http, AuthenticationManager authentication, SignInProblems problems)
+      HttpSecurity http,
+      SignInGuard guard,
+      VerifiedCredentialsCache verified,
+      SignInProblems problems)
       throws Exception {
     return http.csrf(
             csrf ->
@@ -56,7 +59,7 @@ class SecurityConfiguration {
                         WebAppResources::isWebApp,
                         new ContentSecurityPolicyHeaderWriter(
                             WebAppResources.CONTENT_SECURITY_POLICY))))
-        .authenticationManager(authentication)
+        .authenticationManager(basicAuthentication(guard, verified))
         .authorizeHttpRequests(
             auth ->
                 // The error page answers for a request these rules already let through or
@@ -151,10 +154,23 @@ class SecurityConfiguration {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(
-      Accounts accounts, PasswordEncoder passwords, SignInGuard guard) {
+  VerifiedCredentialsCache verifiedCredentials(Accounts accounts, PasswordEncoder passwords) {
     var provider = new DaoAuthenticationProvider(accounts);
     provider.setPasswordEncoder(passwords);
-    return new ProviderManager(new PasswordChecks(guard, new VerifiedCredentialsCache(provider)));
+    return new VerifiedCredentialsCache(provider);
+  }
+
+  /** The web app's password check ({@link WebSessions}), which asks for the second factor next. */
+  @Bean
+  AuthenticationManager authenticationManager(
+      SignInGuard guard, VerifiedCredentialsCache verified) {
+    return new ProviderManager(new PasswordChecks(guard, verified, PasswordChecks.Channel.WEB_APP));
+  }
+
+  /** HTTP Basic's: a password alone, so never for an account that has a second factor. */
+  private static AuthenticationManager basicAuthentication(
+      SignInGuard guard, VerifiedCredentialsCache verified) {
+    return new ProviderManager(
+        new PasswordChecks(guard, verified, PasswordChecks.Channel.HTTP_BASIC));
   }
 }

@@ -27,7 +27,7 @@ public class SignInGuard {
   static final int LOCK_AT = 10;
 
   /** What the guard knows of an account before its secret is checked. */
-  record Standing(int failures, boolean emailVerified) {}
+  record Standing(int failures, boolean emailVerified, boolean secondFactor) {}
 
   /** Refused before checking: the account must wait {@code retryAfter}. */
   static final class TooSoon extends AuthenticationException {
@@ -61,8 +61,8 @@ public class SignInGuard {
   Optional<Standing> admit(String username) {
     return jdbc
         .query(
-            "select failed_sign_ins, next_sign_in_at, locked_at, email_verified_at is not null"
-                + " from account where username = ?",
+            "select failed_sign_ins, next_sign_in_at, locked_at, email_verified_at is not null,"
+                + " totp_secret is not null from account where username = ?",
             (rs, n) -> {
               if (rs.getTimestamp(3) != null) {
                 throw new LockedException(
@@ -75,7 +75,7 @@ public class SignInGuard {
                   throw new TooSoon(wait);
                 }
               }
-              return new Standing(rs.getInt(1), rs.getBoolean(4));
+              return new Standing(rs.getInt(1), rs.getBoolean(4), rs.getBoolean(5));
             },
             username)
         .stream()

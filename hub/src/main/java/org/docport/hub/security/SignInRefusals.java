@@ -34,6 +34,13 @@ final class SignInRefusals {
           "Email not verified",
           "Confirm your e-mail address first: follow the link we sent you, or ask for a new one.");
     }
+    if (e instanceof PasswordChecks.SecondFactorRequired) {
+      return new ApiException(
+          HttpStatus.UNAUTHORIZED,
+          "Two-step sign-in required",
+          "This account signs in with a password and a code, and HTTP Basic carries only the"
+              + " password: sign in through the web app. A script needs an account of its own.");
+    }
     return new ApiException(
         HttpStatus.UNAUTHORIZED, "Sign-in failed", "The username or password is wrong.");
   }

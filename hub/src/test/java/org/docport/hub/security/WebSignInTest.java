@@ -181,6 +181,9 @@ class WebSignInTest extends HubTest {
     assertThat(again.post("/api/session/second-factor", Map.of("code", recovery)).status())
         .as("a recovery code works once")
         .isEqualTo(401);
+    assertThat(basic(email, PASSWORD).get("/api/session").title())
+        .as("HTTP Basic carries the password alone, so it cannot open the account")
+        .isEqualTo("Two-step sign-in required");
   }
 
   @Test

@@ -91,7 +91,55 @@ final class RealBrowser implements AutoCloseable {
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//label[normalize-space()=" + literal(label) + "]")));
-    return driver.findElement(By.id(labelElement.getDomAttribute("for")));
+    String target = labelElement.getDomAttribute("for");
+    // A label either names its field's id or wraps the field (checkboxes often do).
+    return target == null
+        ? labelElement.findElement(By.cssSelector("input, select, textarea"))
+        : driver.findElement(By.id(target));
+  }
+
+  /**
+   * Sets a date field the way a date picker would: typing into one depends on the browser's locale,
+   * the value does not.
+   */
+  void fillDate(String label, java.time.LocalDate date) {
+    driver.executeScript(
+        "const input = arguments[0];"
+            + "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')"
+            + ".set.call(input, arguments[1]);"
+            + "input.dispatchEvent(new Event('input', {bubbles: true}));"
+            + "input.dispatchEvent(new Event('change', {bubbles: true}));",
+        field(label),
+        date.toString());
+  }
+
+  /** Ticks the checkbox labelled {@code label} if it is not ticked. */
+  void tick(String label) {
+    WebElement box = field(label);
+    if (!box.isSelected()) {
+      box.click();
+    }
+  }
+
+  /** Chooses a file in the file field labelled {@code label}. */
+  void choose(String label, Path file) {
+    WebElement labelElement =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[normalize-space()=" + literal(label) + "]")));
+    driver.findElement(By.id(labelElement.getDomAttribute("for"))).sendKeys(file.toString());
+  }
+
+  /** Types into a combobox and takes the option named {@code option}. */
+  void pick(String label, String typed, String option) {
+    field(label).sendKeys(typed);
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[@role='option'][starts-with(normalize-space(), "
+                        + literal(option)
+                        + ")]")))
+        .click();
   }
 
   void press(String name) {
@@ -154,6 +202,17 @@ final class RealBrowser implements AutoCloseable {
       assertThat(accessibilityProblems()).as("axe-core on %s at %s px", name, size.width).isEmpty();
     }
     photograph(name);
+  }
+
+  /** Keeps what the browser showed when a step failed: a screenshot and the page's HTML. */
+  void keepEvidence(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.write(dir.resolve("failure.png"), driver.getScreenshotAs(OutputType.BYTES));
+      Files.writeString(dir.resolve("failure.html"), driver.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      // the evidence is a courtesy; the failure itself is what the test reports
+    }
   }
 
   @Override

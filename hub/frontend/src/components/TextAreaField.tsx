@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type Ref, type TextareaHTMLAttributes } from 'react';
-import { t } from '../i18n';
+import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from './FieldFrame';
 
 export interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   label: string;
@@ -15,36 +15,12 @@ export function TextAreaField({
   hint,
   error,
   className,
-  id: givenId,
+  id,
   ...textarea
 }: TextAreaFieldProps) {
-  const generatedId = useId();
-  const id = givenId ?? generatedId;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">{t('common.fieldError')}</span> {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        className="input input--textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...textarea}
-      />
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className} id={id}>
+      {(control) => <textarea className="input input--textarea" {...control} {...textarea} />}
+    </FieldFrame>
   );
 }

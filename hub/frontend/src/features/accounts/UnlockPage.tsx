@@ -1,26 +1,15 @@
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { t } from '../../i18n';
-import { useOnMount } from '../../lib/useOnMount';
 import { useUnlockAccount } from './api';
+import { useLinkToken } from './useLinkToken';
 
 /** The page the "account locked" email links to. */
 export function UnlockPage() {
-  const [params] = useSearchParams();
-  // Kept from the first render: the address bar drops it (a token is spent once, and should not
-  // stay in the history nor be sent again by a reload).
-  const [token] = useState(() => params.get('token'));
-  const navigate = useNavigate();
   const unlock = useUnlockAccount();
-
-  useOnMount(() => {
-    if (!token) return;
-    unlock.mutate(token);
-    void navigate({ search: '' }, { replace: true });
-  });
+  const token = useLinkToken((linkToken) => unlock.mutate(linkToken));
 
   if (token && (unlock.isIdle || unlock.isPending)) {
     return (

@@ -1,27 +1,16 @@
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { t } from '../../i18n';
-import { useOnMount } from '../../lib/useOnMount';
 import { useVerifyEmail } from './api';
+import { useLinkToken } from './useLinkToken';
 import { ResendVerification } from './ResendVerification';
 
 /** The page the verification email links to: spends the token as soon as it opens. */
 export function VerifyEmailPage() {
-  const [params] = useSearchParams();
-  // Kept from the first render: the address bar drops it (a token is spent once, and should not
-  // stay in the history nor be sent again by a reload).
-  const [token] = useState(() => params.get('token'));
-  const navigate = useNavigate();
   const verify = useVerifyEmail();
-
-  useOnMount(() => {
-    if (!token) return;
-    verify.mutate(token);
-    void navigate({ search: '' }, { replace: true });
-  });
+  const token = useLinkToken((linkToken) => verify.mutate(linkToken));
 
   if (token && (verify.isIdle || verify.isPending)) {
     return (

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.docport.hub.platform.Digests;
@@ -93,6 +94,21 @@ public class DoctorDocuments {
         Digests.sha256Hex(content),
         content);
     return list(doctorId).stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
+  }
+
+  /** A stored document's bytes with their content type. */
+  public record Content(String contentType, byte[] bytes) {}
+
+  /** The doctor's document of this kind, bytes included. */
+  public Optional<Content> content(UUID doctorId, DocumentKind kind) {
+    return jdbc
+        .query(
+            "select content_type, content from doctor_document where doctor_id = ? and kind = ?",
+            (rs, n) -> new Content(rs.getString(1), rs.getBytes(2)),
+            doctorId,
+            kind.name())
+        .stream()
+        .findFirst();
   }
 
   public List<Document> list(UUID doctorId) {

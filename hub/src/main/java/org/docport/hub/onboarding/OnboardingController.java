@@ -3,16 +3,22 @@ package org.docport.hub.onboarding;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.docport.hub.security.DoctorAccess;
 import org.docport.hub.web.ApiException;
 import org.docport.workflows.onboarding.OnboardingProgress;
 import org.docport.workflows.onboarding.OnboardingStep;
 import org.docport.workflows.onboarding.ReviewDecision;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,12 +66,7 @@ class OnboardingController {
   OnboardingView get(@PathVariable UUID doctorId, Authentication auth) {
     access.require(auth, doctorId);
     Onboardings.Onboarding o = onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
-    // The running workflow answers first (by query: it knows a submission the registry has not
-    // recorded yet); the registry answers once it has ended, or while it is being restarted.
-    OnboardingProgress progress =
-        o.step() == OnboardingStep.ACTIVE
-            ? o.progress()
-            : workflows.progress(doctorId).orElse(o.progress());
+    OnboardingProgress progress = progress(o);
     return new OnboardingView(
         progress.step(),
         progress.problems(),
@@ -94,9 +95,52 @@ class OnboardingController {
       Authentication auth) {
     access.require(auth, doctorId);
     DocumentKind documentKind = kind(kind);
-    onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
+    OnboardingStep step = progress(doctorId).step();
+    if (!UPLOADABLE.contains(step)) {
+      throw new ApiException(
+          HttpStatus.CONFLICT,
+          "Documents cannot change now",
+          step == OnboardingStep.ACTIVE
+              ? "Your documents were reviewed and approved; they cannot be replaced here."
+              : "Your documents are being checked or reviewed; wait until that is done, or until"
+                  + " they are sent back to you.");
+    }
     return documents.store(
         doctorId, documentKind, contentType, content == null ? new byte[0] : content);
+  }
+
+  @Operation(
+      summary = "A document's content, to view in the browser (the doctor and operators)",
+      description = "Answers the file as uploaded, with its content type.")
+  @GetMapping(
+      value = "/api/doctors/{doctorId}/documents/{kind}",
+      produces = {"application/pdf", "image/png", "image/jpeg"})
+  ResponseEntity<byte[]> document(
+      @PathVariable UUID doctorId, @PathVariable String kind, Authentication auth) {
+    access.require(auth, doctorId);
+    DocumentKind documentKind = kind(kind);
+    DoctorDocuments.Content content =
+        documents
+            .content(doctorId, documentKind)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        HttpStatus.NOT_FOUND,
+                        "No such document",
+                        "The doctor has not uploaded a " + kind + " document."));
+    String extension = content.contentType().substring(content.contentType().indexOf('/') + 1);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline()
+                .filename(documentKind.name().toLowerCase(Locale.ROOT) + "." + extension)
+                .build()
+                .toString())
+        // Shown as the type its bytes were checked to be on upload (no sniffing); not cached.
+        .header("X-Content-Type-Options", "nosniff")
+        .cacheControl(CacheControl.noStore())
+        .body(content.bytes());
   }
 
   @Operation(summary = "The doctor's documents (without their content)")
@@ -129,6 +173,24 @@ class OnboardingController {
     }
     onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId));
     return workflows.review(doctorId, new ReviewDecision(review.approved(), reasons));
+  }
+
+  /** Steps in which the doctor may (re)place documents: before submitting, or when sent back. */
+  private static final Set<OnboardingStep> UPLOADABLE =
+      EnumSet.of(OnboardingStep.DRAFT, OnboardingStep.CORRECTIONS_NEEDED);
+
+  private OnboardingProgress progress(UUID doctorId) {
+    return progress(onboardings.find(doctorId).orElseThrow(() -> notFound(doctorId)));
+  }
+
+  /**
+   * The running workflow answers first (by query: it knows a submission the registry has not
+   * recorded yet); the registry answers once it has ended, or while it is being restarted.
+   */
+  private OnboardingProgress progress(Onboardings.Onboarding o) {
+    return o.step() == OnboardingStep.ACTIVE
+        ? o.progress()
+        : workflows.progress(o.doctorId()).orElse(o.progress());
   }
 
   private static DocumentKind kind(String kind) {

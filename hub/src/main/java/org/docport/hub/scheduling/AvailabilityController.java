@@ -1,8 +1,12 @@
 package org.docport.hub.scheduling;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -73,16 +78,64 @@ class AvailabilityController {
       @RequestBody Availability availability,
       Authentication auth) {
     DocPortUser caller = access.require(auth, doctorId);
+    long expected = ETags.required(ifMatch, availabilities.currentVersion(doctorId));
+    validate(doctorId, availability);
+    Availabilities.Versioned saved =
+        calendars.replace(doctorId, expected, availability, caller.username());
+    return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.availability());
+  }
+
+  /** The held and booked appointments a proposed availability would leave uncovered. */
+  record AvailabilityPreview(@Schema(requiredMode = REQUIRED) List<AffectedAppointment> affected) {}
+
+  /**
+   * An appointment the proposed availability no longer covers.
+   *
+   * @param reason why: "outside the new hours", "leave: ..." or "public holiday: ..."
+   */
+  record AffectedAppointment(
+      @Schema(requiredMode = REQUIRED) String id,
+      @Schema(requiredMode = REQUIRED) String insurerId,
+      @Schema(requiredMode = REQUIRED) Instant start,
+      @Schema(requiredMode = REQUIRED) Instant end,
+      @Schema(requiredMode = REQUIRED) String locationId,
+      @Schema(requiredMode = REQUIRED) String serviceId,
+      @Schema(requiredMode = REQUIRED) String serviceName,
+      @Schema(requiredMode = REQUIRED) String reason) {}
+
+  @Operation(
+      summary = "Which held and booked appointments a proposed availability would leave uncovered",
+      description =
+          "Checks the availability as PUT would and saves nothing. Saving it anyway cancels"
+              + " nothing: each affected appointment's insurer is told it needs rescheduling.")
+  @PostMapping("/availability/preview")
+  AvailabilityPreview preview(
+      @PathVariable UUID doctorId, @RequestBody Availability availability, Authentication auth) {
+    access.require(auth, doctorId);
+    validate(doctorId, availability);
+    return new AvailabilityPreview(
+        calendars.affectedBy(doctorId, availability, clock.instant()).stream()
+            .map(
+                a ->
+                    new AffectedAppointment(
+                        a.appointment().id(),
+                        a.appointment().insurerId(),
+                        a.appointment().start(),
+                        a.appointment().end(),
+                        a.appointment().locationId(),
+                        a.appointment().serviceId(),
+                        a.appointment().serviceName(),
+                        a.reason()))
+            .toList());
+  }
+
+  private void validate(UUID doctorId, Availability availability) {
     Set<String> locationIds =
         doctors.get(doctorId).locations().stream()
             .map(PracticeLocation::id)
             .collect(Collectors.toCollection(TreeSet::new));
-    long expected = ETags.required(ifMatch, availabilities.currentVersion(doctorId));
     AvailabilityValidation.validate(availability, locationIds, id -> insurers.find(id).isPresent())
         .throwIfAny();
-    Availabilities.Versioned saved =
-        calendars.replace(doctorId, expected, availability, caller.username());
-    return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.availability());
   }
 
   @Operation(

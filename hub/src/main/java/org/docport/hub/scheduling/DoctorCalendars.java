@@ -64,6 +64,59 @@ public class DoctorCalendars {
     return saved;
   }
 
+  /** A held or booked appointment that a proposed availability no longer covers, and why. */
+  public record Affected(Appointments.Stored appointment, String reason) {}
+
+  /** What an affected appointment's slot is when the proposed hours do not offer it at all. */
+  static final String OUTSIDE_HOURS = "outside the new hours";
+
+  /**
+   * The doctor's held and booked appointments from {@code now} on that {@code proposed} would not
+   * cover: their slots, generated from it as {@link #regenerate} would, are missing (the hours or
+   * the service are gone) or unavailable (leave, a public holiday, a busy time elsewhere).
+   */
+  public List<Affected> affectedBy(UUID doctorId, Availability proposed, Instant now) {
+    DoctorSnapshot doctor = doctors.get(doctorId);
+    List<Appointments.Stored> holding =
+        appointments.ofDoctor(doctorId, now, now.plus(Duration.ofDays(3660))).stream()
+            .filter(
+                a ->
+                    a.status() == Appointments.Status.HELD
+                        || a.status() == Appointments.Status.BOOKED)
+            .toList();
+    if (holding.isEmpty()) {
+      return List.of();
+    }
+    Instant last = holding.get(holding.size() - 1).start();
+    LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
+    LocalDate to = LocalDate.ofInstant(last, ZoneOffset.UTC).plusDays(2);
+    Map<String, Slot> offered =
+        SlotGenerator.slots(
+                doctorId,
+                offered(proposed, doctor),
+                closed(doctor, from, to),
+                from,
+                to,
+                seeing(doctorId),
+                external.busyOf(doctorId))
+            .stream()
+            .collect(Collectors.toMap(Slot::id, s -> s, (a, b) -> a));
+    return holding.stream()
+        .map(a -> new Affected(a, unavailableReason(offered.get(a.slotId()))))
+        .filter(a -> a.reason() != null)
+        .toList();
+  }
+
+  private static String unavailableReason(Slot slot) {
+    if (slot == null) {
+      return OUTSIDE_HOURS;
+    }
+    if (slot.status() == Slot.Status.FREE) {
+      return null;
+    }
+    return slot.comment() == null ? "unavailable" : slot.comment();
+  }
+
   /** Replaces a country's holiday calendar for a year; its doctors' slots follow. */
   @Transactional
   public void replaceHolidays(String country, int year, List<PublicHolidays.Holiday> calendar) {

@@ -54,11 +54,15 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
         .headers(
             headers ->
-                headers.addHeaderWriter(
-                    new DelegatingRequestMatcherHeaderWriter(
-                        WebAppResources::isWebApp,
-                        new ContentSecurityPolicyHeaderWriter(
-                            WebAppResources.CONTENT_SECURITY_POLICY))))
+                // The web app frames a doctor's uploaded documents for the reviewing operator;
+                // its own pages still refuse every frame (CSP frame-ancestors 'none').
+                headers
+                    .frameOptions(frame -> frame.sameOrigin())
+                    .addHeaderWriter(
+                        new DelegatingRequestMatcherHeaderWriter(
+                            WebAppResources::isWebApp,
+                            new ContentSecurityPolicyHeaderWriter(
+                                WebAppResources.CONTENT_SECURITY_POLICY))))
         .authenticationManager(basicAuthentication(guard, verified))
         .authorizeHttpRequests(
             auth ->

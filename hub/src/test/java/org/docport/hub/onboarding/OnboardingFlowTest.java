@@ -69,6 +69,15 @@ class OnboardingFlowTest extends HubTest {
     submit(doctor).expect(200);
     await().until(() -> step(doctor).equals("IN_REVIEW"));
     assertThat(onboarding(doctor).get("reviewNotes")).isEmpty();
+    assertThat(upload(doctor, "licence", "application/pdf", PDF)).isEqualTo(409);
+    HttpResponse<byte[]> licence = document(doctor.id(), "licence", "operator", OPERATOR_PASSWORD);
+    assertThat(licence.statusCode()).isEqualTo(200);
+    assertThat(licence.body()).isEqualTo(PDF);
+    assertThat(licence.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(licence.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"licence.pdf\"");
+    assertThat(licence.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(licence.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
     assertThat(
             operator().get("/api/operator/onboarding/review-queue").expect(200).body().toString())
         .contains(doctor.id());
@@ -249,26 +258,33 @@ class OnboardingFlowTest extends HubTest {
   /** Uploads raw bytes, as a browser would send a file; answers the HTTP status. */
   private int upload(Doctor doctor, String kind, String type, byte[] content) throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://localhost:"
-                        + port
-                        + "/api/doctors/"
-                        + doctor.id()
-                        + "/documents/"
-                        + kind))
+        documentRequest(doctor.id(), kind, doctor.username(), doctor.password())
             .header("Content-Type", type)
-            .header(
-                "Authorization",
-                "Basic "
-                    + Base64.getEncoder()
-                        .encodeToString(
-                            (doctor.username() + ":" + doctor.password())
-                                .getBytes(StandardCharsets.UTF_8)))
             .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
             .build();
     return HttpClient.newHttpClient()
         .send(request, HttpResponse.BodyHandlers.discarding())
         .statusCode();
+  }
+
+  /** Reads a document's bytes as the given account. */
+  private HttpResponse<byte[]> document(
+      String doctorId, String kind, String username, String password) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            documentRequest(doctorId, kind, username, password).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest.Builder documentRequest(
+      String doctorId, String kind, String username, String password) {
+    return HttpRequest.newBuilder(
+            URI.create(
+                "http://localhost:" + port + "/api/doctors/" + doctorId + "/documents/" + kind))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -169,6 +170,102 @@ class AppointmentBookingTest extends HubTest {
     assertThat(appointments.confirm(first.id(), id)).isInstanceOf(Appointments.Unavailable.class);
     assertThat(appointments.book(second.id(), slot, patient, null))
         .isInstanceOf(Appointments.Booked.class);
+  }
+
+  @Test
+  void aPreviewNamesTheBookedAppointmentsThatLeaveOrRemovedHoursWouldUncoverAndSavesNothing() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Previewed");
+    consent(doctor, insurer, "ACTIVE");
+    String location = locationOf(doctor);
+    setHours(doctor, location, "09:00", "10:00", 30);
+    JsonNode monday = awaitSlots(doctor, 2);
+    String booked = monday.get(0).get("id").asText();
+    ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/p1");
+    Appointments.Booked appointment =
+        (Appointments.Booked) appointments.book(insurer.id(), booked, patient, null);
+    String day = monday.get(0).get("start").asText().substring(0, 10);
+    String preview = "/api/doctors/" + doctor + "/availability/preview";
+
+    JsonNode unchanged =
+        operator().post(preview, hours(location, "MONDAY", List.of())).expect(200).body();
+    JsonNode onLeave =
+        operator()
+            .post(
+                preview,
+                hours(
+                    location,
+                    "MONDAY",
+                    List.of(
+                        Map.of(
+                            "start", day + "T00:00:00",
+                            "end", day + "T23:59:00",
+                            "reason", "conference"))))
+            .expect(200)
+            .body();
+    JsonNode moved =
+        operator().post(preview, hours(location, "TUESDAY", List.of())).expect(200).body();
+
+    assertThat(unchanged.get("affected")).isEmpty();
+    assertThat(onLeave.get("affected")).hasSize(1);
+    assertThat(onLeave.at("/affected/0/id").asText()).isEqualTo(appointment.appointmentId());
+    assertThat(onLeave.at("/affected/0/reason").asText()).isEqualTo("leave: conference");
+    assertThat(onLeave.at("/affected/0/serviceName").asText()).isEqualTo("Consultation");
+    assertThat(moved.at("/affected/0/reason").asText()).isEqualTo(DoctorCalendars.OUTSIDE_HOURS);
+    assertThat(operator().get("/api/doctors/" + doctor + "/availability").expect(200).etag())
+        .isEqualTo("\"1\"");
+    assertField(
+        operator().post(preview, hours("no-such-location", "MONDAY", List.of())).expect(400),
+        "locations[0].locationId");
+  }
+
+  @Test
+  void thePracticeFiguresCountAWeeksAppointmentsCancellationsAndSlotsInUse() {
+    Insurer insurer = insurer();
+    String doctor = createDoctor("Counted");
+    consent(doctor, insurer, "ACTIVE");
+    setHours(doctor, locationOf(doctor), "09:00", "10:00", 30);
+    JsonNode monday = awaitSlots(doctor, 2);
+    ObjectNode patient = HubClient.json().createObjectNode().put("reference", "Patient/p2");
+    String first =
+        ((Appointments.Booked)
+                appointments.book(insurer.id(), monday.get(0).get("id").asText(), patient, null))
+            .appointmentId();
+    appointments.book(insurer.id(), monday.get(1).get("id").asText(), patient, null);
+    String week = monday.get(0).get("start").asText().substring(0, 10);
+    String figures =
+        "/api/doctors/" + doctor + "/practice-stats?weeks=1&timeZone=Asia/Kolkata&from=" + week;
+
+    JsonNode booked = operator().get(figures).expect(200).body();
+    operator()
+        .post(
+            "/api/doctors/" + doctor + "/appointments/" + first + "/cancel",
+            Map.of("reason", "the doctor is ill"))
+        .expect(200);
+    JsonNode afterCancelling = operator().get(figures).expect(200).body();
+
+    assertThat(booked.at("/weeks/0/weekStart").asText()).isEqualTo(week);
+    assertThat(booked.at("/weeks/0/appointments").asInt()).isEqualTo(2);
+    assertThat(booked.at("/weeks/0/offeredSlots").asInt()).isEqualTo(2);
+    assertThat(booked.at("/weeks/0/takenSlots").asInt()).isEqualTo(2);
+    assertThat(afterCancelling.at("/weeks/0/appointments").asInt()).isEqualTo(2);
+    assertThat(afterCancelling.at("/weeks/0/cancelled").asInt()).isEqualTo(1);
+    assertThat(afterCancelling.at("/weeks/0/takenSlots").asInt()).isEqualTo(1);
+    assertThat(afterCancelling.at("/insurers/0/insurerId").asText()).isEqualTo(insurer.id());
+    assertThat(afterCancelling.at("/insurers/0/cancelled").asInt()).isEqualTo(1);
+    String stats = "/api/doctors/" + doctor + "/practice-stats";
+    assertField(operator().get(stats + "?weeks=0").expect(400), "weeks");
+    assertField(operator().get(stats + "?timeZone=Mars/Olympus").expect(400), "timeZone");
+    assertField(operator().get(stats + "?from=yesterday").expect(400), "from");
+  }
+
+  private static Map<String, Object> hours(String location, String day, List<Object> leave) {
+    Map<String, Object> place = new HashMap<>(place(location, "09:00", "10:00"));
+    place.put(
+        "weekly",
+        List.of(
+            Map.of("days", List.of(day), "start", "09:00", "end", "10:00", "service", "consult")));
+    return Map.of("services", List.of(service(30)), "locations", List.of(place), "leave", leave);
   }
 
   private void setHours(String doctor, String location, String start, String end, int minutes) {

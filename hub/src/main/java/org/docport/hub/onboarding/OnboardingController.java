@@ -1,6 +1,8 @@
 package org.docport.hub.onboarding;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -85,8 +87,18 @@ class OnboardingController {
 
   @Operation(
       summary = "Upload a document: licence or degree (PDF, PNG or JPEG, at most 5 MiB)",
-      description = "The body is the file itself, with its Content-Type.")
-  @PutMapping("/api/doctors/{doctorId}/documents/{kind}")
+      description = "The body is the file itself, with its Content-Type.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = {
+                @Content(mediaType = "application/pdf", schema = @Schema(format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(format = "binary"))
+              }))
+  @PutMapping(
+      value = "/api/doctors/{doctorId}/documents/{kind}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   DoctorDocuments.Document upload(
       @PathVariable UUID doctorId,
       @PathVariable String kind,

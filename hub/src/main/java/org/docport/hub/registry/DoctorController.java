@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,6 +63,7 @@ class DoctorController {
 
   @Operation(summary = "Create a doctor (a doctor account creates its own, once)")
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<DoctorSnapshot> create(@RequestBody DoctorSnapshot profile, Authentication auth) {
     DocPortUser caller = access.caller(auth);
     if (!caller.isOperator() && caller.doctorId() != null) {

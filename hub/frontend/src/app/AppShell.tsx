@@ -31,6 +31,9 @@ function Header({ session }: { session: Session | null }) {
                   <li>
                     <NavLink to="/onboarding">{t('layout.onboarding')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/insurers">{t('insurers.nav')}</NavLink>
+                  </li>
                 </>
               ) : null}
               <li>

@@ -67,6 +67,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'insurers',
+                lazy: async () => ({
+                  Component: (await import('../features/insurers/InsurersPage')).InsurersPage,
+                }),
+              },
+              {
                 path: ENROL_PATH.slice(1),
                 lazy: async () => ({
                   Component: (await import('../features/security/EnrolSecondFactorPage'))

@@ -1,3 +1,5 @@
+import { insurersEn } from './insurers.en';
+
 /**
  * Every English string the app shows. Keys are grouped by screen; `{name}` marks a parameter.
  * A value may be a plural set (`one`/`other`, as chosen by Intl.PluralRules on the `count` parameter).
@@ -482,6 +484,7 @@ export const en = {
   'crash.body':
     'Sorry, this page ran into a problem. Reload the page or start again from the home page.',
   'crash.reload': 'Reload the page',
+  ...insurersEn,
 } as const satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = typeof en;

@@ -34,6 +34,9 @@ function Header({ session }: { session: Session | null }) {
                   <li>
                     <NavLink to="/insurers">{t('insurers.nav')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
+                  </li>
                 </>
               ) : null}
               <li>

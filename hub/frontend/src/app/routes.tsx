@@ -73,6 +73,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'privacy',
+                lazy: async () => ({
+                  Component: (await import('../features/privacy/PrivacyPage')).PrivacyPage,
+                }),
+              },
+              {
                 path: ENROL_PATH.slice(1),
                 lazy: async () => ({
                   Component: (await import('../features/security/EnrolSecondFactorPage'))

@@ -1,4 +1,5 @@
 import { insurersEn } from './insurers.en';
+import { privacyEn } from './privacy.en';
 
 /**
  * Every English string the app shows. Keys are grouped by screen; `{name}` marks a parameter.
@@ -485,6 +486,7 @@ export const en = {
     'Sorry, this page ran into a problem. Reload the page or start again from the home page.',
   'crash.reload': 'Reload the page',
   ...insurersEn,
+  ...privacyEn,
 } as const satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = typeof en;

@@ -29,7 +29,7 @@ export const insurersEn = {
   'insurers.state.FAILED.noReason': 'Could not be completed.',
   'insurers.state.REVOKED': 'You left on {date}',
   'insurers.state.REVOKED.undated': 'You left',
-  'insurers.requestedOn': 'You asked on {date}. {name} has your profile and decides next.',
+  'insurers.requestedOn': 'You asked on {date}. {name} decides next.',
   'insurers.withdrawing.REVOKED': 'You are leaving: your profile is being removed from {name}.',
   'insurers.withdrawing.REJECTED':
     '{name} declined: {reason}. Your profile is being removed from it.',

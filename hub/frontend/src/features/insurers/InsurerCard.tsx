@@ -76,7 +76,9 @@ export function InsurerCard({ doctorId, insurer, now, onJoined, onLeaving }: Ins
       {state ? (
         <div aria-live="polite" className="insurer__status">
           <Line words={state} />
-          {state.detail ? <p>{state.detail}</p> : null}
+          {state.details?.map((detail) => (
+            <p key={detail}>{detail}</p>
+          ))}
         </div>
       ) : (
         <p className="insurer__state insurer__state--neutral">{t('insurers.neverJoined')}</p>
@@ -85,7 +87,11 @@ export function InsurerCard({ doctorId, insurer, now, onJoined, onLeaving }: Ins
         <div className="insurer__sync">
           <p className="insurer__sync-label">{t('insurers.sync', { name })}</p>
           <Line words={sync} />
-          {sync.detail ? <p className="insurer__detail">{sync.detail}</p> : null}
+          {sync.details?.map((detail) => (
+            <p key={detail} className="insurer__detail">
+              {detail}
+            </p>
+          ))}
         </div>
       ) : null}
       {flowing && insurer.deliveryPaused ? (

@@ -7,8 +7,8 @@ export type Tone = 'good' | 'waiting' | 'bad' | 'neutral';
 export interface Words {
   text: string;
   tone: Tone;
-  /** More to say, e.g. why an insurer declined or what happens next. */
-  detail?: string;
+  /** More to say, a sentence each, e.g. the insurer's last error or what happens next. */
+  details?: string[];
 }
 
 /** The state of the doctor's connection to an insurer, in words. */
@@ -22,9 +22,9 @@ export function consentWords(insurer: DoctorInsurer): Words | null {
       return {
         text: t(`insurers.state.${consent.status}`, { name }),
         tone: 'waiting',
-        detail: consent.requestedAt
-          ? t('insurers.requestedOn', { date: formatDate(consent.requestedAt), name })
-          : undefined,
+        details: consent.requestedAt
+          ? [t('insurers.requestedOn', { date: formatDate(consent.requestedAt), name })]
+          : [],
       };
     case 'ACTIVE':
       return {
@@ -40,11 +40,13 @@ export function consentWords(insurer: DoctorInsurer): Words | null {
       return {
         text: t('insurers.state.WITHDRAWING'),
         tone: 'waiting',
-        detail: !ending
-          ? t('insurers.withdrawing.REVOKED', { name })
-          : reason
-            ? t(`insurers.withdrawing.${ending}`, { name, reason })
-            : t('insurers.withdrawing.noReason', { name }),
+        details: [
+          !ending
+            ? t('insurers.withdrawing.REVOKED', { name })
+            : reason
+              ? t(`insurers.withdrawing.${ending}`, { name, reason })
+              : t('insurers.withdrawing.noReason', { name }),
+        ],
       };
     }
     case 'REJECTED':
@@ -78,10 +80,18 @@ export function syncWords(insurer: DoctorInsurer, now: number): Words | null {
   const when = formatRelative(sync.deliveredAt, now);
   const held =
     sync.deliveredVersion !== undefined && sync.deliveredVersion !== sync.wantedVersion
-      ? when
-        ? t('insurers.sync.held', { name, version: sync.deliveredVersion, when })
-        : t('insurers.sync.heldUndated', { name, version: sync.deliveredVersion })
-      : undefined;
+      ? [
+          when
+            ? t('insurers.sync.held', { name, version: sync.deliveredVersion, when })
+            : t('insurers.sync.heldUndated', { name, version: sync.deliveredVersion }),
+        ]
+      : [];
+  const lastError = sync.lastError ? [t('insurers.sync.lastError', { error: sync.lastError })] : [];
+  const sending = {
+    text: t('insurers.sync.sending', { version: sync.wantedVersion }),
+    tone: 'waiting',
+    details: held,
+  } as const;
   switch (sync.state) {
     case 'DELIVERED':
       return sync.deliveredVersion === sync.wantedVersion
@@ -89,36 +99,17 @@ export function syncWords(insurer: DoctorInsurer, now: number): Words | null {
             text: t('insurers.sync.upToDate', { version: sync.wantedVersion, when }),
             tone: 'good',
           }
-        : {
-            text: t('insurers.sync.sending', { version: sync.wantedVersion }),
-            tone: 'waiting',
-            detail: held,
-          };
+        : sending;
     case 'PENDING':
-      if (sync.attempts > 0) {
-        const error = sync.lastError ? t('insurers.sync.lastError', { error: sync.lastError }) : '';
-        return {
-          text: t('insurers.sync.retrying', { count: sync.attempts }),
-          tone: 'bad',
-          detail: [error, held].filter(Boolean).join(' ') || undefined,
-        };
-      }
-      return {
-        text: t('insurers.sync.sending', { version: sync.wantedVersion }),
-        tone: 'waiting',
-        detail: held,
-      };
+      return sync.attempts > 0
+        ? {
+            text: t('insurers.sync.retrying', { count: sync.attempts }),
+            tone: 'bad',
+            details: [...lastError, ...held],
+          }
+        : sending;
     case 'DEAD':
-      return {
-        text: t('insurers.sync.dead'),
-        tone: 'bad',
-        detail: [
-          sync.lastError ? t('insurers.sync.lastError', { error: sync.lastError }) : '',
-          held ?? '',
-        ]
-          .filter(Boolean)
-          .join(' '),
-      };
+      return { text: t('insurers.sync.dead'), tone: 'bad', details: [...lastError, ...held] };
     case 'SKIPPED':
       return null;
   }

@@ -88,14 +88,14 @@ describe('who saw my data', () => {
     const days = within(activity).getAllByRole('heading', { level: 3 });
     expect(days.map((h) => h.textContent)).toEqual(['Today', formatDay(new Date(LONG_AGO))]);
 
-    const todays = within(screen.getByRole('region', { name: 'Today' })).getAllByRole('listitem');
+    const todays = within(screen.getByRole('list', { name: 'Today' })).getAllByRole('listitem');
     expect(todays).toHaveLength(3);
     expect(todays[0]).toHaveTextContent('Acme Health');
     expect(todays[0]).toHaveTextContent('Read your profile · 1 of your records');
     expect(todays[1]).toHaveTextContent('Bright Care');
     expect(todays[1]).toHaveTextContent('Found you in a search · 3 of your records');
     expect(todays[2]).toHaveTextContent('Was notified of your change');
-    const older = within(activity).getByRole('region', { name: formatDay(new Date(LONG_AGO)) });
+    const older = within(activity).getByRole('list', { name: formatDay(new Date(LONG_AGO)) });
     expect(older).toHaveTextContent(
       'Exported the directory, which included you · 7 of your records',
     );
@@ -134,7 +134,7 @@ describe('who saw my data', () => {
         .map((o) => o.textContent),
     ).toEqual(['All insurers', 'Acme Health', 'Bright Care']);
     await user.selectOptions(filter, 'Bright Care');
-    const items = within(screen.getByRole('region', { name: 'Today' })).getAllByRole('listitem');
+    const items = within(screen.getByRole('list', { name: 'Today' })).getAllByRole('listitem');
     expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent('Found you in a search');
     // The summary still counts every insurer.
@@ -163,7 +163,7 @@ describe('who saw my data', () => {
 
     await user.click(screen.getByRole('button', { name: 'Load older' }));
 
-    const older = await screen.findByRole('region', { name: formatDay(new Date(LONG_AGO)) });
+    const older = await screen.findByRole('list', { name: formatDay(new Date(LONG_AGO)) });
     expect(older).toHaveTextContent('Looked at the history of your profile');
     expect(asked()[1]).toBe(`${DISCLOSURES}?limit=50&before=38`);
     expect(screen.queryByRole('button', { name: 'Load older' })).toBeNull();
@@ -203,7 +203,7 @@ describe('who saw my data', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The audit trail is not available');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    const today = await screen.findByRole('region', { name: 'Today' });
+    const today = await screen.findByRole('list', { name: 'Today' });
     expect(today).toHaveTextContent('acme');
     expect(today).toHaveTextContent('Read an earlier version of your profile');
   });

@@ -199,9 +199,10 @@ function Disclosures({
         />
         {shown.length ? (
           byDay(shown).map((day) => (
-            <section key={day.key} className="privacy__day" aria-labelledby={`day-${day.key}`}>
+            // A list named by its day, not a landmark: days are many.
+            <div key={day.key} className="privacy__day">
               <h3 id={`day-${day.key}`}>{day.label}</h3>
-              <ol className="disclosures">
+              <ol className="disclosures" aria-labelledby={`day-${day.key}`}>
                 {day.items.map((d) => (
                   <DisclosureItem
                     key={`${d.id}:${d.doctorId}`}
@@ -210,7 +211,7 @@ function Disclosures({
                   />
                 ))}
               </ol>
-            </section>
+            </div>
           ))
         ) : (
           <p className="privacy__none">

@@ -186,7 +186,7 @@ describe('insurers', () => {
       problem(409, {
         title: 'Onboarding not finished',
         detail:
-          'A doctor joins insurers once onboarding is complete; see /api/doctors/d-1/onboarding for what is left.',
+          'Insurers can be joined once DocPort has approved your profile; your onboarding (GET /api/doctors/d-1/onboarding) says what is left.',
       }),
     );
     hub.on('GET', '/api/doctors/d-1/onboarding', json({ step: 'DRAFT' }));
@@ -197,7 +197,9 @@ describe('insurers', () => {
     await user.click(screen.getByRole('button', { name: 'Join Fern Life' }));
 
     const alert = await within(card('Fern Life')).findByRole('alert');
-    expect(alert).toHaveTextContent('A doctor joins insurers once onboarding is complete');
+    expect(alert).toHaveTextContent(
+      'Insurers can be joined once DocPort has approved your profile',
+    );
     await waitFor(() => expect(alert).toHaveFocus());
     // Still where it was, and may be tried again.
     expect(within(group('Other insurers on DocPort')).getByRole('article')).toBe(card('Fern Life'));
@@ -258,7 +260,7 @@ describe('insurers', () => {
       '/api/doctors/d-1/consents/acme',
       problem(409, {
         title: 'Nothing to revoke',
-        detail: 'The consent to acme is WITHDRAWING; it is being withdrawn already.',
+        detail: 'Your profile is being withdrawn from Acme Health already.',
       }),
     );
     const { user } = await open();
@@ -266,7 +268,7 @@ describe('insurers', () => {
     const dialog = screen.getByRole('dialog', { name: 'Leave Acme Health?' });
     await user.click(within(dialog).getByRole('button', { name: 'Yes, leave Acme Health' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'it is being withdrawn already',
+      'being withdrawn from Acme Health already',
     );
   });
 

@@ -1,5 +1,8 @@
 package org.docport.hub.consent;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -10,9 +13,9 @@ import java.util.UUID;
  * @param ending while WITHDRAWING, how the consent will end
  */
 public record Consent(
-    UUID doctorId,
-    String insurerId,
-    ConsentStatus status,
+    @Schema(requiredMode = REQUIRED) UUID doctorId,
+    @Schema(requiredMode = REQUIRED) String insurerId,
+    @Schema(requiredMode = REQUIRED) ConsentStatus status,
     String reason,
     ConsentStatus ending,
     OffsetDateTime requestedAt,

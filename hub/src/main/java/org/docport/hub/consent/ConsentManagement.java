@@ -2,6 +2,7 @@ package org.docport.hub.consent;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -95,13 +96,14 @@ public class ConsentManagement {
   public Consent request(ConsentKey key, String actor) {
     long version =
         doctors.currentVersion(key.doctorId()).orElseThrow(() -> Doctors.notFound(key.doctorId()));
-    insurers.get(key.insurerId());
+    String insurer = insurers.get(key.insurerId()).name();
     if (!doctors.isOnboarded(key.doctorId())) {
       throw conflict(
           "Onboarding not finished",
-          "A doctor joins insurers once onboarding is complete; see /api/doctors/"
+          "Insurers can be joined once DocPort has approved your profile; your onboarding"
+              + " (GET /api/doctors/"
               + key.doctorId()
-              + "/onboarding for what is left.");
+              + "/onboarding) says what is left.");
     }
     int changed =
         jdbc.update(
@@ -119,13 +121,19 @@ public class ConsentManagement {
       ConsentStatus status = get(key).status();
       throw conflict(
           "Consent in progress",
-          "The consent to "
-              + key.insurerId()
-              + " is "
-              + status
-              + (status == ConsentStatus.ACTIVE
-                  ? "; there is nothing to request."
-                  : "; wait until it ends before asking again."));
+          switch (status) {
+            case ACTIVE -> "You are already active with " + insurer + ".";
+            case WITHDRAWING ->
+                "Your profile is being withdrawn from "
+                    + insurer
+                    + "; you can join again once that is done.";
+            default ->
+                "Your request to join "
+                    + insurer
+                    + " is under way; wait for "
+                    + insurer
+                    + "'s answer.";
+          });
     }
     events.record(
         key.doctorId(), version, RegistryEvents.Kind.CONSENT_CHANGED, key.insurerId(), actor);
@@ -152,13 +160,16 @@ public class ConsentManagement {
             .orElseThrow(() -> notFound(key));
     if (!Set.of(ConsentStatus.REQUESTED, ConsentStatus.ENROLLING, ConsentStatus.ACTIVE)
         .contains(before)) {
+      String insurer = insurers.get(key.insurerId()).name();
       throw conflict(
           "Nothing to revoke",
-          "The consent to "
-              + key.insurerId()
-              + " is "
-              + before
-              + (before == ConsentStatus.WITHDRAWING ? "; it is being withdrawn already." : "."));
+          before == ConsentStatus.WITHDRAWING
+              ? "Your profile is being withdrawn from " + insurer + " already."
+              : "You are not with "
+                  + insurer
+                  + " ("
+                  + before.name().toLowerCase(Locale.ROOT)
+                  + "): there is nothing to leave.");
     }
     transition(key, Set.of(before), ConsentStatus.WITHDRAWING, reason, actor);
     setEnding(key, ConsentStatus.REVOKED);

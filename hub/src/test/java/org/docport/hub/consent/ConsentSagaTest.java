@@ -151,7 +151,7 @@ class ConsentSagaTest extends HubTest {
     await().until(() -> status(doctor, insurer).equals("ACTIVE"));
 
     JsonNode again = optIn(doctor, insurer).expect(409).body();
-    assertThat(again.get("detail").asText()).contains("ACTIVE");
+    assertThat(again.get("detail").asText()).contains("already active with");
     operator().delete("/api/doctors/" + doctor + "/consents/" + insurer.id()).expect(202);
     JsonNode twice =
         operator()

@@ -12,7 +12,7 @@ import org.docport.hub.smart.InsurerSystem;
 import org.docport.testkit.HubClient;
 
 /** HAPI generic clients of the hub's FHIR API, as an insurer's system holds them. */
-final class InsurerFhirClients {
+public final class InsurerFhirClients {
 
   static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -30,7 +30,7 @@ final class InsurerFhirClients {
    * A client of the insurer's system registered to be allowed {@code allowed} (space-separated; the
    * default, read everything, when null), with a token for {@code scope}.
    */
-  static IGenericClient client(
+  public static IGenericClient client(
       HubClient operator, int port, String insurerId, String scope, String allowed) {
     IGenericClient client = unauthenticated(port);
     client.registerInterceptor(

@@ -39,6 +39,11 @@ function Header({ session }: { session: Session | null }) {
                   </li>
                 </>
               ) : null}
+              {session.role === 'OPERATOR' ? (
+                <li>
+                  <NavLink to="/console">{t('console.link')}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/security">{t('layout.security')}</NavLink>
               </li>

@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { RequireSignedIn, ENROL_PATH } from '../features/auth/RequireSignedIn';
 import { SignInPage } from '../features/auth/SignInPage';
 import { HomePage } from '../features/home/HomePage';
@@ -77,6 +77,36 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('../features/privacy/PrivacyPage')).PrivacyPage,
                 }),
+              },
+              {
+                path: 'console',
+                lazy: async () => ({
+                  Component: (await import('../features/console/ConsoleLayout')).ConsoleLayout,
+                }),
+                children: [
+                  { index: true, element: <Navigate to="review" replace /> },
+                  {
+                    path: 'review',
+                    lazy: async () => ({
+                      Component: (await import('../features/console/review/ReviewQueuePage'))
+                        .ReviewQueuePage,
+                    }),
+                  },
+                  {
+                    path: 'insurers',
+                    lazy: async () => ({
+                      Component: (await import('../features/console/insurers/ApplicationsPage'))
+                        .ApplicationsPage,
+                    }),
+                  },
+                  {
+                    path: 'delivery',
+                    lazy: async () => ({
+                      Component: (await import('../features/console/delivery/DeliveryPage'))
+                        .DeliveryPage,
+                    }),
+                  },
+                ],
               },
               {
                 path: ENROL_PATH.slice(1),

@@ -1,5 +1,6 @@
 import { insurersEn } from './insurers.en';
 import { privacyEn } from './privacy.en';
+import { consoleEn } from './console.en';
 
 /**
  * Every English string the app shows. Keys are grouped by screen; `{name}` marks a parameter.
@@ -487,6 +488,7 @@ export const en = {
   'crash.reload': 'Reload the page',
   ...insurersEn,
   ...privacyEn,
+  ...consoleEn,
 } as const satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = typeof en;

@@ -17,7 +17,18 @@ export function HomePage() {
         })}
       </p>
       <ul className="cards" aria-label={t('home.cardsLabel')}>
-        {session.role !== 'DOCTOR' ? null : session.doctorId ? (
+        {session.role === 'OPERATOR' ? (
+          <>
+            {(['review', 'insurers', 'delivery'] as const).map((part) => (
+              <li key={part} className="card card--link">
+                <h2 className="card__title">
+                  <Link to={`/console/${part}`}>{t(`console.home.${part}`)}</Link>
+                </h2>
+                <p>{t(`console.home.${part}Body`)}</p>
+              </li>
+            ))}
+          </>
+        ) : session.role !== 'DOCTOR' ? null : session.doctorId ? (
           <>
             <li className="card card--link">
               <h2 className="card__title">

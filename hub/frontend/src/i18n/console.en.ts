@@ -167,7 +167,7 @@ export const consoleEn = {
     other: '{count} need attention.',
   },
   'console.delivery.insurer': 'Insurer',
-  'console.delivery.state': 'Deliveries',
+  'console.delivery.state': 'Status',
   'console.delivery.backlog': 'Backlog',
   'console.delivery.lag': 'Lag',
   'console.delivery.deadLetters': 'Dead letters',

@@ -117,28 +117,40 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
       <th scope="row">
         <span className="delivery__name">{name}</span>
         {name !== status.insurerId ? (
-          <code className="delivery__id">{status.insurerId}</code>
-        ) : null}
-        {attention ? (
-          <span className="badge badge--warn">{t('console.delivery.attention')}</span>
-        ) : null}
-        {status.lastError ? (
-          <span className="delivery__error">
-            {t('console.delivery.lastError', { error: status.lastError })}
-          </span>
+          <>
+            {' '}
+            <code className="delivery__id">{status.insurerId}</code>
+          </>
         ) : null}
       </th>
       <td>
         <span className={`badge ${status.paused ? 'badge--off' : 'badge--on'}`}>
           {t(status.paused ? 'console.delivery.statePaused' : 'console.delivery.stateRunning')}
         </span>
+        {attention ? (
+          <>
+            {' '}
+            <span className="badge badge--warn">{t('console.delivery.attention')}</span>
+          </>
+        ) : null}
+        {status.lastError ? (
+          <>
+            {' '}
+            <span className="delivery__error">
+              {t('console.delivery.lastError', { error: status.lastError })}
+            </span>
+          </>
+        ) : null}
       </td>
       <td>
         {numbers.format(status.backlog ?? 0)}
         {status.retrying ? (
-          <span className="delivery__sub">
-            {t('console.delivery.retrying', { count: status.retrying })}
-          </span>
+          <>
+            {' '}
+            <span className="delivery__sub">
+              {t('console.delivery.retrying', { count: status.retrying })}
+            </span>
+          </>
         ) : null}
       </td>
       <td>{lagText(status)}</td>
@@ -146,7 +158,7 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
       <td>
         {status.lastSuccessAt ? (
           <>
-            {formatAgo(status.lastSuccessAt, now)}
+            {formatAgo(status.lastSuccessAt, now)}{' '}
             <span className="delivery__sub">{formatMoment(status.lastSuccessAt)}</span>
           </>
         ) : (

@@ -38,13 +38,15 @@ describe('operator console', () => {
     await expectAccessible();
   });
 
-  it('is not offered to doctors, nor open to them', async () => {
+  it('is not offered to doctors', async () => {
     renderApp('/', doctor);
     await screen.findByRole('heading', { level: 1, name: 'Welcome to DocPort' });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).queryByRole('link', { name: 'Console' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Review queue' })).toBeNull();
+  });
 
+  it('turns doctors away without asking the hub for operators’ data', async () => {
     renderApp('/console/review', doctor);
     expect(
       await screen.findByText('The console is for DocPort operators. Your account cannot use it.'),

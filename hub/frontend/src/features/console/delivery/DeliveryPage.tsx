@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Loading } from '../../../components/Loading';
@@ -109,12 +109,29 @@ interface RowProps {
   onDeadLetters: () => void;
 }
 
+/** A cell with its column's name, which the stacked layout on phones shows beside the value. */
+function Cell({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <td role="cell" data-label={label} className={className}>
+      <div>{children}</div>
+    </td>
+  );
+}
+
 function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
   const attention = needsAttention(status);
   const dead = status.deadLetters ?? 0;
   return (
-    <tr className={attention ? 'delivery__row--attention' : undefined}>
-      <th scope="row">
+    <tr role="row" className={attention ? 'delivery__row--attention' : undefined}>
+      <th scope="row" role="rowheader">
         <span className="delivery__name">{name}</span>
         {name !== status.insurerId ? (
           <>
@@ -123,7 +140,7 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
           </>
         ) : null}
       </th>
-      <td>
+      <Cell label={t('console.delivery.state')}>
         <span className={`badge ${status.paused ? 'badge--off' : 'badge--on'}`}>
           {t(status.paused ? 'console.delivery.statePaused' : 'console.delivery.stateRunning')}
         </span>
@@ -141,8 +158,8 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
             </span>
           </>
         ) : null}
-      </td>
-      <td>
+      </Cell>
+      <Cell label={t('console.delivery.backlog')}>
         {numbers.format(status.backlog ?? 0)}
         {status.retrying ? (
           <>
@@ -152,10 +169,17 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
             </span>
           </>
         ) : null}
-      </td>
-      <td>{lagText(status)}</td>
-      <td className={dead ? 'delivery__dead' : undefined}>{numbers.format(dead)}</td>
-      <td>
+      </Cell>
+      <Cell label={t('console.delivery.lag')} className="delivery__lag">
+        {lagText(status)}
+      </Cell>
+      <Cell
+        label={t('console.delivery.deadLetters')}
+        className={dead ? 'delivery__dead' : undefined}
+      >
+        {numbers.format(dead)}
+      </Cell>
+      <Cell label={t('console.delivery.lastSuccess')}>
         {status.lastSuccessAt ? (
           <>
             {formatAgo(status.lastSuccessAt, now)}{' '}
@@ -164,10 +188,10 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
         ) : (
           t('console.delivery.never')
         )}
-      </td>
-      <td>
+      </Cell>
+      <Cell label={t('console.delivery.actions')}>
         <RowActions status={status} name={name} onNotice={onNotice} onDeadLetters={onDeadLetters} />
-      </td>
+      </Cell>
     </tr>
   );
 }
@@ -258,26 +282,42 @@ export function DeliveryPage() {
               {t(overview.isFetching ? 'console.delivery.refreshing' : 'console.delivery.refresh')}
             </button>
           </div>
+          {/* Stacked into cards on phones (styles.css); the roles keep it a table for screen
+              readers even then. Between the two, it scrolls inside this labelled region. */}
           <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className="table delivery">
+            <table role="table" className="table table--stack delivery">
               <caption id={captionId}>
                 {t('console.delivery.caption', { count: rows.length })}
                 {attention
                   ? ` ${t('console.delivery.captionAttention', { count: attention })}`
                   : ''}
               </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('console.delivery.insurer')}</th>
-                  <th scope="col">{t('console.delivery.state')}</th>
-                  <th scope="col">{t('console.delivery.backlog')}</th>
-                  <th scope="col">{t('console.delivery.lag')}</th>
-                  <th scope="col">{t('console.delivery.deadLetters')}</th>
-                  <th scope="col">{t('console.delivery.lastSuccess')}</th>
-                  <th scope="col">{t('console.delivery.actions')}</th>
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.insurer')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.state')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.backlog')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.lag')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.deadLetters')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.lastSuccess')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('console.delivery.actions')}
+                  </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {rows.map((status) => (
                   <Row
                     key={status.insurerId}

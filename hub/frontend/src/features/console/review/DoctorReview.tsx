@@ -142,7 +142,7 @@ export function DoctorReview({ entry, onDecided }: DoctorReviewProps) {
       <Notes title={t('console.review.checkNotes')} items={entry.reviewNotes} />
       <Notes title={t('console.review.problems')} items={entry.problems} />
       <div className="review__body">
-        <section aria-labelledby={profileHeadingId}>
+        <section aria-labelledby={`${profileHeadingId} ${headingId}`}>
           <h3 id={profileHeadingId}>{t('console.review.profile')}</h3>
           {doctor.isPending ? (
             <Loading label={t('console.review.loadingProfile')} />
@@ -160,7 +160,7 @@ export function DoctorReview({ entry, onDecided }: DoctorReviewProps) {
             <DoctorSummary doctor={doctor.data.doctor} />
           )}
         </section>
-        <Documents doctorId={doctorId} doctorName={name} />
+        <Documents doctorId={doctorId} doctorName={name} doctorHeadingId={headingId} />
       </div>
       <Decision doctorId={doctorId} doctorName={name} onDecided={onDecided} />
     </article>

@@ -88,11 +88,20 @@ function DocumentItem({ doctorId, doctorName, kind, document }: ItemProps) {
 }
 
 /** The doctor's licence and degree copies, each viewable inline. */
-export function Documents({ doctorId, doctorName }: { doctorId: string; doctorName: string }) {
+export function Documents({
+  doctorId,
+  doctorName,
+  doctorHeadingId,
+}: {
+  doctorId: string;
+  doctorName: string;
+  /** The doctor's heading, which completes the section's name (one per doctor on the page). */
+  doctorHeadingId: string;
+}) {
   const documents = useDocuments(doctorId);
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={`${headingId} ${doctorHeadingId}`}>
       <h3 id={headingId}>{t('console.review.documents')}</h3>
       {documents.isPending ? (
         <Loading label={t('console.review.loadingDocuments')} />

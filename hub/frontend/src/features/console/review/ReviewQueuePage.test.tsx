@@ -53,7 +53,7 @@ describe('review queue', () => {
     expect(annaCard).toHaveTextContent('MBBS (2010) RGUHS');
     expect(annaCard).toHaveTextContent('Family Medicine (207Q00000X)');
     expect(annaCard).toHaveTextContent('Berger Clinic, 12 MG Road, Bengaluru, 560001, IN');
-    const documents = within(annaCard).getByRole('region', { name: 'Documents' });
+    const documents = within(annaCard).getByRole('region', { name: 'Documents Dr Anna Berger' });
     expect(documents).toHaveTextContent(
       `Medical licencePDF, 240 KB, uploaded ${formatMoment('2026-03-01T09:30:00Z')}`,
     );
@@ -61,7 +61,7 @@ describe('review queue', () => {
 
     const raviCard = articles[1]!;
     await waitFor(() => expect(raviCard).toHaveTextContent('Degree certificate Not uploaded'));
-    expect(within(raviCard).getByRole('region', { name: 'Profile' })).toHaveTextContent(
+    expect(within(raviCard).getByRole('region', { name: 'Profile Ravi Kumar' })).toHaveTextContent(
       'QualificationsNone given',
     );
     await expectAccessible();

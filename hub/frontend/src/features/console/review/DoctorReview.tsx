@@ -126,7 +126,9 @@ export function DoctorReview({ entry, onDecided }: DoctorReviewProps) {
   return (
     <article className="card review" aria-labelledby={headingId}>
       <header className="review__header">
-        <h2 id={headingId}>{name}</h2>
+        <h2 id={headingId} tabIndex={-1}>
+          {name}
+        </h2>
         <p className="muted">
           {entry.updatedAt
             ? t('console.review.waitingSince', {

@@ -206,6 +206,26 @@ describe('review queue', () => {
     expect(screen.getByRole('article', { name: 'Ravi Kumar' })).toBeVisible();
   });
 
+  it('shows ten doctors at a time', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      serveDoctor({ ...ravi, id, name: { given: ['Doctor'], family: `Number ${i + 1}` } }, []);
+      return { ...queue[1], doctorId: id, familyName: `Number ${i + 1}` };
+    });
+    serveConsole({ queue: many });
+    const { user } = renderApp('/console/review', operator);
+    await screen.findByRole('heading', { level: 1, name: 'Review queue (12)' });
+    expect(screen.getAllByRole('article')).toHaveLength(10);
+    expect(hub.requests.filter((r) => r.path.endsWith('/documents'))).toHaveLength(10);
+
+    await user.click(screen.getByRole('button', { name: 'Show 2 more doctors (2 not shown)' }));
+    expect(screen.getAllByRole('article')).toHaveLength(12);
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: /Number 11/ })).toHaveFocus(),
+    );
+    expect(screen.queryByRole('button', { name: /Show .* more/ })).toBeNull();
+  });
+
   it('says when nobody is waiting', async () => {
     serveConsole({ queue: [] });
     renderApp('/console/review', operator);

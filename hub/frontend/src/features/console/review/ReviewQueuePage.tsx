@@ -19,6 +19,15 @@ export function ReviewQueuePage() {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // After "Show more", focus goes to the first doctor it added.
+  const firstAdded = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (firstAdded.current === null) return;
+    listRef.current?.children[firstAdded.current]?.querySelector('h2')?.focus();
+    firstAdded.current = null;
+  }, [shown]);
 
   // The decided doctor's card is gone: focus goes to what happened, not to the page's end.
   useEffect(() => {
@@ -62,7 +71,7 @@ export function ReviewQueuePage() {
       ) : (
         <>
           {queue.isError ? <ProblemAlert error={queue.error} /> : null}
-          <ol className="review-list" aria-label={t('console.review.listLabel')}>
+          <ol ref={listRef} className="review-list" aria-label={t('console.review.listLabel')}>
             {entries.slice(0, shown).map((entry) => (
               <li key={entry.doctorId}>
                 <DoctorReview
@@ -77,7 +86,10 @@ export function ReviewQueuePage() {
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() => setShown((n) => n + PAGE_SIZE)}
+                onClick={() => {
+                  firstAdded.current = shown;
+                  setShown(shown + PAGE_SIZE);
+                }}
               >
                 {t('console.review.showMore', {
                   count: Math.min(PAGE_SIZE, entries.length - shown),

@@ -1,6 +1,7 @@
 import { insurersEn } from './insurers.en';
 import { privacyEn } from './privacy.en';
 import { consoleEn } from './console.en';
+import { dashboardEn } from './dashboard.en';
 
 /**
  * Every English string the app shows. Keys are grouped by screen; `{name}` marks a parameter.
@@ -489,6 +490,7 @@ export const en = {
   ...insurersEn,
   ...privacyEn,
   ...consoleEn,
+  ...dashboardEn,
 } as const satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = typeof en;

@@ -24,5 +24,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // The journeys that type a whole form take seconds, more on a busy two-core machine.
+    testTimeout: 20_000,
   },
 });

@@ -1,9 +1,17 @@
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { SERIES, type BarChartSpec, type SeriesKey } from './charts';
+import type { ChartConfiguration, Scale, TooltipItem } from 'chart.js';
+import { SERIES, shorten, type BarChartSpec, type SeriesKey } from './charts';
 
 /** Text and grid colours of the charts, as in styles.css. */
 export const CHART_TEXT = '#1b2733';
 export const CHART_GRID = '#d8dee4';
+
+/**
+ * How long a category name may be on a horizontal chart's axis: the axis takes at most about a
+ * third of a narrow chart. Tooltips and the table have the names in full.
+ */
+export function categoryLabelMax(chartWidth: number): number {
+  return chartWidth < 480 ? 14 : 26;
+}
 
 /**
  * The Chart.js configuration of a bar chart. `fill` gives each series' background (a pattern in
@@ -39,7 +47,18 @@ export function toChartConfig(
         [categoryAxis]: {
           stacked: spec.stacked,
           grid: { display: false },
-          ticks: { color: CHART_TEXT, autoSkip: true },
+          ticks: {
+            color: CHART_TEXT,
+            autoSkip: true,
+            ...(spec.horizontal
+              ? {
+                  callback(this: Scale, value: string | number) {
+                    const label = this.getLabelForValue(Number(value));
+                    return shorten(label, categoryLabelMax(this.chart.width));
+                  },
+                }
+              : {}),
+          },
         },
         [valueAxis]: {
           stacked: spec.stacked,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { SERIES, insurerSpec, utilisationSpec, weeklySpec, type SeriesKey } from './charts';
-import { toChartConfig } from './chartConfig';
+import {
+  SERIES,
+  insurerSpec,
+  shorten,
+  utilisationSpec,
+  weeklySpec,
+  type SeriesKey,
+} from './charts';
+import { categoryLabelMax, toChartConfig } from './chartConfig';
 import { insurerRows, upcomingRows, weekRows } from './figures';
 import { practiceFigures, THIS_MONDAY } from './testData';
 
@@ -21,7 +28,7 @@ describe('chart specs', () => {
     expect(spec.stacked).toBe(true);
   });
 
-  it('draws insurers as rows, cutting long names on the axis only', () => {
+  it('draws insurers as rows, with their names in full', () => {
     const insurers = insurerRows([
       ...practiceFigures().insurers,
       {
@@ -34,7 +41,11 @@ describe('chart specs', () => {
     ]);
     const spec = insurerSpec(insurers);
     expect(spec.horizontal).toBe(true);
-    expect(spec.labels).toEqual(['Allianz Care', 'Star Health', 'National Health Insuran…']);
+    expect(spec.labels).toEqual([
+      'Allianz Care',
+      'Star Health',
+      'National Health Insurance Company of Karnataka',
+    ]);
     expect(spec.series.map((s) => s.values)).toEqual([
       [60, 36, 1],
       [7, 4, 0],
@@ -80,5 +91,14 @@ describe('Chart.js configuration', () => {
     const y = percent.options?.scales?.y as { max?: number; title?: { text?: string } };
     expect(y.max).toBe(100);
     expect(y.title?.text).toBe('Slots booked (%)');
+  });
+});
+
+describe('axis labels', () => {
+  it('cuts long names shorter on a narrow chart', () => {
+    const name = 'National Health Insurance Company of Karnataka';
+    expect(shorten(name, categoryLabelMax(300))).toBe('National Heal…');
+    expect(shorten(name, categoryLabelMax(800))).toBe('National Health Insurance…');
+    expect(shorten('Star Health', categoryLabelMax(300))).toBe('Star Health');
   });
 });

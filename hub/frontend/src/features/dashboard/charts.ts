@@ -47,8 +47,6 @@ export interface BarChartSpec {
   valueTitle: string;
 }
 
-const NAME_MAX = 24;
-
 function weekLabel(row: WeekRow): string | string[] {
   const day = formatShortDay(row.weekStart);
   return row.when === 'current' ? [day, t('dashboard.thisWeek')] : day;
@@ -79,10 +77,7 @@ export function insurerSpec(rows: readonly InsurerRow[]): BarChartSpec {
     values: rows.map((row) => row[key]),
   });
   return {
-    // Long names are cut on the axis; the table has them in full.
-    labels: rows.map((row) =>
-      row.name.length > NAME_MAX ? `${row.name.slice(0, NAME_MAX - 1).trimEnd()}…` : row.name,
-    ),
+    labels: rows.map((row) => row.name),
     series: [series('keptOrBooked'), series('cancelled'), series('noShows')],
     stacked: true,
     horizontal: true,
@@ -109,4 +104,9 @@ export function utilisationSpec(rows: readonly WeekRow[]): BarChartSpec {
     percent: true,
     valueTitle: t('dashboard.axis.percent'),
   };
+}
+
+/** A label cut to `max` characters with an ellipsis, for an axis with little room. */
+export function shorten(label: string, max: number): string {
+  return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label;
 }

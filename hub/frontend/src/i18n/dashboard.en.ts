@@ -31,6 +31,7 @@ export const dashboardEn = {
   'dashboard.noFigure': 'No figure',
   'dashboard.weekOf': 'Week of {date}',
   'dashboard.thisWeek': 'this week',
+  'dashboard.thisWeekNote': '(this week)',
 
   'dashboard.showTable': 'Show the figures as a table',
   'dashboard.tableRegion': '{title}: table',

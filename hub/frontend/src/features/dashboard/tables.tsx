@@ -7,7 +7,7 @@ function WeekHeader({ row }: { row: WeekRow }) {
     <th scope="row">
       {formatDay(row.weekStart)}
       {row.when === 'current' ? (
-        <span className="data-table__note"> ({t('dashboard.thisWeek')})</span>
+        <span className="data-table__note"> {t('dashboard.thisWeekNote')}</span>
       ) : null}
     </th>
   );

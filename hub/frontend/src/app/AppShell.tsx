@@ -37,6 +37,12 @@ function Header({ session }: { session: Session | null }) {
                   <li>
                     <NavLink to="/privacy">{t('privacy.nav')}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/appointments">{t('layout.appointments')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/availability">{t('layout.availability')}</NavLink>
+                  </li>
                 </>
               ) : null}
               {session.role === 'OPERATOR' ? (

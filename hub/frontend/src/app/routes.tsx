@@ -109,6 +109,27 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                path: 'availability',
+                lazy: async () => ({
+                  Component: (await import('../features/calendar/AvailabilityPage'))
+                    .AvailabilityPage,
+                }),
+              },
+              {
+                path: 'appointments',
+                lazy: async () => ({
+                  Component: (await import('../features/calendar/AppointmentsPage'))
+                    .AppointmentsPage,
+                }),
+              },
+              {
+                path: 'calendar-settings',
+                lazy: async () => ({
+                  Component: (await import('../features/calendar/CalendarSettingsPage'))
+                    .CalendarSettingsPage,
+                }),
+              },
+              {
                 path: ENROL_PATH.slice(1),
                 lazy: async () => ({
                   Component: (await import('../features/security/EnrolSecondFactorPage'))

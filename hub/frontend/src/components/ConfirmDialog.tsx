@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The safe choice's label; Cancel by default. */
+  cancelLabel?: string;
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   onConfirm,
   onCancel,
   busy = false,
@@ -81,7 +84,7 @@ export function ConfirmDialog({
               onClick={onCancel}
               disabled={busy}
             >
-              {t('common.cancel')}
+              {cancelLabel ?? t('common.cancel')}
             </button>
           </div>
         </div>

@@ -2,6 +2,7 @@ import { insurersEn } from './insurers.en';
 import { privacyEn } from './privacy.en';
 import { consoleEn } from './console.en';
 import { dashboardEn } from './dashboard.en';
+import { calendarEn } from './calendar.en';
 
 /**
  * Every English string the app shows. Keys are grouped by screen; `{name}` marks a parameter.
@@ -491,6 +492,7 @@ export const en = {
   ...privacyEn,
   ...consoleEn,
   ...dashboardEn,
+  ...calendarEn,
 } as const satisfies Record<string, string | { one: string; other: string }>;
 
 export type Messages = typeof en;

@@ -130,6 +130,14 @@ function DoctorHome({ session, doctorId }: { session: Session; doctorId: string 
       <section aria-labelledby="account-title">
         <h2 id="account-title">{t('dashboard.home.account')}</h2>
         <ul className="cards cards--tight">
+          {(['appointments', 'availability'] as const).map((part) => (
+            <li key={part} className="card card--link">
+              <h3 className="card__title">
+                <Link to={`/${part}`}>{t(`home.${part}Card`)}</Link>
+              </h3>
+              <p>{t(`home.${part}CardBody`)}</p>
+            </li>
+          ))}
           <ProfileCard level="h3" />
           <SecurityCard session={session} level="h3" />
         </ul>

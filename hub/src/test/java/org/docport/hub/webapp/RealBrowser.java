@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,6 +37,7 @@ final class RealBrowser implements AutoCloseable {
   private final WebDriverWait wait;
   private final String baseUrl;
   private final Path screenshots;
+  private final Path axeScript;
   private final String axe;
 
   RealBrowser(String baseUrl, Path screenshots, Path axeScript) {
@@ -54,11 +56,17 @@ final class RealBrowser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     this.baseUrl = baseUrl;
     this.screenshots = screenshots;
+    this.axeScript = axeScript;
     try {
       this.axe = Files.readString(axeScript);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A second browser with its own cookies, on the same hub: another person at another desk. */
+  RealBrowser another() {
+    return new RealBrowser(baseUrl, screenshots, axeScript);
   }
 
   void open(String path) {
@@ -113,6 +121,28 @@ final class RealBrowser implements AutoCloseable {
         date.toString());
   }
 
+  /** Ticks the checkbox whose label mentions {@code text} (a visually hidden name counts). */
+  void tickMentioning(String text) {
+    WebElement label =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(), " + literal(text) + ")]")));
+    WebElement box = label.findElement(By.cssSelector("input"));
+    if (!box.isSelected()) {
+      label.click();
+    }
+  }
+
+  /** Chooses {@code option} (its visible text) in the list labelled {@code label}. */
+  void select(String label, String option) {
+    new Select(field(label)).selectByVisibleText(option);
+  }
+
+  /** Clicks the button whose text starts with {@code prefix} (its name goes on, hidden). */
+  void pressStartingWith(String prefix) {
+    click(By.xpath("//button[starts-with(normalize-space(), " + literal(prefix) + ")]"));
+  }
+
   /** Ticks the checkbox labelled {@code label} if it is not ticked. */
   void tick(String label) {
     WebElement box = field(label);
@@ -142,16 +172,20 @@ final class RealBrowser implements AutoCloseable {
         .click();
   }
 
+  /** Clicks the button or link named {@code name}: by its text, or by its aria-label. */
   void press(String name) {
-    wait.until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//button[normalize-space()="
-                        + literal(name)
-                        + "] | //a[normalize-space()="
-                        + literal(name)
-                        + "]")))
-        .click();
+    String named = "[normalize-space()=" + literal(name) + " or @aria-label=" + literal(name) + "]";
+    click(By.xpath("//button" + named + " | //a" + named));
+  }
+
+  /**
+   * Clicks the element once clickable, scrolled to the middle of the window first, as a person
+   * would scroll: at the window's edge a sticky bar (the availability's save bar) can cover it.
+   */
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   String text(By by) {

@@ -1,22 +1,36 @@
 package org.docport.hub.webapp;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.docport.hub.fhir.InsurerFhirClients;
 import org.docport.hub.security.AuthenticatorApp;
+import org.docport.insurersim.InsurerServer;
+import org.docport.mappings.BusinessIdentifiers;
 import org.docport.testkit.HubClient;
 import org.docport.testkit.HubProcess;
 import org.docport.testkit.TestDatabase;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -30,6 +44,9 @@ class WebAppIT {
 
   private static final String OPERATOR_PASSWORD = "web-app-it-operator";
   private static final String PASSWORD = "correct horse battery staple";
+  private static final String INSURER = "star-health";
+  private static final String BOOKING = "system/*.read system/Appointment.write";
+  private static final String INSURER_NAME = "Star Health";
   private static final Pattern LINK = Pattern.compile("(http://\\S+/verify-email\\?token=\\S+)");
 
   @Test
@@ -38,7 +55,8 @@ class WebAppIT {
     int port = HubProcess.freePort();
     GreenMail mail = new GreenMail(new ServerSetup(HubProcess.freePort(), "127.0.0.1", "smtp"));
     mail.start();
-    try (TestDatabase db = TestDatabase.start();
+    try (InsurerServer insurer = InsurerServer.start(0);
+        TestDatabase db = TestDatabase.start();
         HubProcess hub =
             HubProcess.packaged(db, OPERATOR_PASSWORD)
                 .with("SPRING_MAIL_HOST", "127.0.0.1")
@@ -50,7 +68,13 @@ class WebAppIT {
                 Path.of(System.getProperty("docport.screenshots.dir", "target/screenshots")),
                 Path.of("frontend/node_modules/axe-core/axe.min.js"))) {
       try {
-        walk(browser, hub, mail);
+        HubClient operator = new HubClient(hub.baseUrl(), "operator", OPERATOR_PASSWORD);
+        connect(operator, insurer);
+        // Registered before the operator turns on two-step sign-in, which ends HTTP Basic for it.
+        IGenericClient fhir =
+            InsurerFhirClients.client(
+                operator, URI.create(hub.baseUrl()).getPort(), INSURER, BOOKING, BOOKING);
+        walk(browser, hub, mail, insurer, fhir);
       } catch (Throwable failure) {
         browser.keepEvidence(Path.of("target", "web-app-it"));
         throw failure;
@@ -60,7 +84,13 @@ class WebAppIT {
     }
   }
 
-  private static void walk(RealBrowser browser, HubProcess hub, GreenMail mail) throws Exception {
+  private static void walk(
+      RealBrowser browser,
+      HubProcess hub,
+      GreenMail mail,
+      InsurerServer insurer,
+      IGenericClient fhir)
+      throws Exception {
     String email = "asha.rao@example.org";
 
     browser.open("/");
@@ -140,18 +170,158 @@ class WebAppIT {
     browser.see("In review");
     browser.checkAndPhotograph("onboarding-in-review");
 
-    // The operator console is not built yet: the operator approves through the REST API.
+    // The operator, at another desk, approves the doctor in the console.
     HubClient operator = new HubClient(hub.baseUrl(), "operator", OPERATOR_PASSWORD);
-    String doctor = awaitInReview(operator, "Rao");
-    operator
-        .post("/api/operator/onboarding/" + doctor + "/review", Map.of("approved", true))
-        .expect(200);
+    awaitInReview(operator, "Rao");
+    try (RealBrowser desk = browser.another()) {
+      try {
+        review(desk);
+      } catch (Throwable failure) {
+        desk.keepEvidence(Path.of("target", "web-app-it", "operator"));
+        throw failure;
+      }
+    }
     browser.see("Congratulations! You are now a DocPort doctor.");
     browser.checkAndPhotograph("onboarding-active");
 
     browser.open("/profile");
     browser.seeHeading("Your profile");
     browser.checkAndPhotograph("profile");
+
+    browser.open("/insurers");
+    browser.seeHeading("Insurers");
+    browser.press("Join " + INSURER_NAME);
+    browser.see("Active since");
+    browser.checkAndPhotograph("insurers");
+
+    browser.open("/availability");
+    browser.seeHeading("Availability");
+    browser.press("Add a service");
+    browser.fill("Name", "Consultation");
+    browser.press("Add weekly hours");
+    browser.tickMentioning("Saturday");
+    browser.tickMentioning("Sunday");
+    browser.select("Service", "Consultation");
+    browser.checkAndPhotograph("availability");
+    browser.press("Save availability");
+    browser.see("Your availability is saved.");
+
+    // The insurer's system finds the doctor's first free slot and books it through /fhir.
+    Slot slot =
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstFreeSlot(fhir), s -> s != null);
+    String appointment = book(fhir, slot);
+
+    String day = LocalDate.ofInstant(slot.getStart().toInstant(), ZoneOffset.UTC).toString();
+    browser.open("/appointments?view=day&date=" + day);
+    browser.seeHeading("Appointments");
+    browser.see("Meera Rao");
+    browser.checkAndPhotograph("appointments");
+    browser.pressStartingWith("Cancel:");
+    browser.fill("Reason for the patient", "The clinic is closed for repairs");
+    browser.press("Cancel appointment");
+    browser.see("is cancelled");
+
+    // The insurer's connector receives the cancellation, with the doctor's reason.
+    Appointment cancelled =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    insurer
+                        .findByIdentifier(
+                            Appointment.class, BusinessIdentifiers.APPOINTMENT, appointment)
+                        .orElse(null),
+                a -> a != null && a.getStatus() == Appointment.AppointmentStatus.CANCELLED);
+    assertThat(cancelled.getCancelationReason().getText())
+        .isEqualTo("The clinic is closed for repairs");
+
+    browser.open("/");
+    browser.seeHeading("Your practice");
+    browser.checkAndPhotograph("dashboard");
+    browser.open("/privacy");
+    browser.seeHeading("Who saw my data");
+    browser.checkAndPhotograph("privacy");
+    browser.open("/calendar-settings");
+    browser.checkAndPhotograph("calendar-settings");
+  }
+
+  /** The first free slot of Dr Rao the insurer sees, if any yet. */
+  private static Slot firstFreeSlot(IGenericClient fhir) {
+    Bundle practitioners =
+        fhir.search().byUrl("Practitioner?family=Rao").returnBundle(Bundle.class).execute();
+    if (practitioners.getEntry().isEmpty()) {
+      return null;
+    }
+    String practitioner = practitioners.getEntryFirstRep().getResource().getIdElement().getIdPart();
+    Bundle slots =
+        fhir.search()
+            .byUrl("Slot?status=free&schedule.actor=Practitioner/" + practitioner)
+            .returnBundle(Bundle.class)
+            .execute();
+    return slots.getEntry().stream()
+        .map(e -> (Slot) e.getResource())
+        .min(java.util.Comparator.comparing(Slot::getStart))
+        .orElse(null);
+  }
+
+  /** Books the slot for a patient given by minimal demographics; answers the appointment's id. */
+  private static String book(IGenericClient fhir, Slot slot) {
+    Patient patient = new Patient().addName(new HumanName().setFamily("Rao").addGiven("Meera"));
+    patient.setId("p");
+    Appointment request = new Appointment().setStatus(Appointment.AppointmentStatus.BOOKED);
+    request.addContained(patient);
+    request.addSlot(new Reference("Slot/" + slot.getIdElement().getIdPart()));
+    request.addParticipant().setActor(new Reference("#p"));
+    return fhir.create().resource(request).execute().getId().getIdPart();
+  }
+
+  /** The operator signs in, sets up two-step sign-in as operators must, and approves Dr Rao. */
+  private static void review(RealBrowser desk) {
+    desk.open("/sign-in");
+    desk.fill("Email or username", "operator");
+    desk.fill("Password", OPERATOR_PASSWORD);
+    desk.press("Sign in");
+    desk.seeHeading("Turn on two-step sign-in");
+    String secret = desk.text(By.cssSelector(".secret__value code")).replace(" ", "");
+    desk.fill("Authentication code", AuthenticatorApp.code(secret, 0));
+    desk.press("Turn on two-step sign-in");
+    desk.seeHeading("Save your recovery codes");
+    desk.press("I have saved my recovery codes");
+
+    desk.open("/console/review");
+    desk.seeHeading("Review queue (1)");
+    desk.press("View medical licence");
+    desk.see("Open in a new tab");
+    desk.checkAndPhotograph("console-review");
+    desk.press("Approve");
+    desk.see("You approved Asha Rao");
+
+    desk.open("/console/delivery");
+    desk.seeHeading("Delivery health");
+    desk.see(INSURER_NAME);
+    desk.checkAndPhotograph("console-delivery");
+    desk.open("/console/insurers");
+    desk.seeHeading("Insurer applications (0)");
+    desk.checkAndPhotograph("console-insurers");
+  }
+
+  /** Connects the insurer, which accepts every doctor who opts in, as an operator would. */
+  private static void connect(HubClient operator, InsurerServer insurer) {
+    operator
+        .post(
+            "/api/operator/insurers",
+            Map.of(
+                "id",
+                INSURER,
+                "name",
+                INSURER_NAME,
+                "networks",
+                List.of(Map.of("id", "gold", "name", "Gold OPD")),
+                "enrolment",
+                Map.of("autoAccept", true),
+                "connector",
+                Map.of("kind", "fhir-rest", "baseUrl", insurer.baseUrl())))
+        .expect(201);
   }
 
   /** The doctor's id once the operator's review queue lists them. */

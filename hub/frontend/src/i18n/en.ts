@@ -451,7 +451,7 @@ export const en = {
     'Correct your profile or documents as described, then submit again.',
   'onboarding.next.IN_REVIEW': 'Nothing for now. You can close this page and come back later.',
   'onboarding.next.ACTIVE':
-    'Choose the health insurers you want to work with. That screen is coming soon to DocPort.',
+    'Choose the health insurers you want to work with under Insurers, then set your hours under Availability.',
   'onboarding.submit': 'Submit for review',
   'onboarding.resubmit': 'Submit again',
   'onboarding.editProfile': 'Edit your profile',

@@ -28,6 +28,8 @@ beforeEach(() => {
   // The home page of the fixtures' doctor asks where onboarding stands; a test that cares declares
   // its own answer, which wins over this one.
   hub.on('GET', '/api/doctors/d-1/onboarding', json({ step: 'DRAFT' }));
+  // Screens that show insurers by name ask for them; none unless a test says so.
+  hub.on('GET', '/api/doctors/d-1/insurers', json([]));
   clearCookies();
   document.cookie = 'XSRF-TOKEN=token-1; path=/';
   document.documentElement.lang = 'en';

@@ -13,6 +13,7 @@ export interface CardContext {
   doctorId: string;
   zoneOf: (locationId: string | undefined) => string;
   placeOf: (locationId: string | undefined) => string;
+  insurerOf: (insurerId: string | undefined) => string;
   /** Whether to name the time zone beside each time (when the doctor works in several). */
   showZone: boolean;
   /** Tells the page what changed, for its status message. */
@@ -111,7 +112,7 @@ export function AppointmentCard({
         <Detail term={t('appt.where')}>
           {appointment.telemedicine ? t('appt.video') : context.placeOf(appointment.locationId)}
         </Detail>
-        <Detail term={t('appt.insurer')}>{appointment.insurerId}</Detail>
+        <Detail term={t('appt.insurer')}>{context.insurerOf(appointment.insurerId)}</Detail>
         {!name && patientIdentifier(appointment.patient) ? (
           <Detail term={t('appt.patientId')}>{patientIdentifier(appointment.patient)}</Detail>
         ) : null}

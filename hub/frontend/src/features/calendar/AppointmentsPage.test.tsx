@@ -53,6 +53,19 @@ beforeAll(async () => {
 describe('appointments', () => {
   it("shows today's appointments with what can be done with each", async () => {
     serve();
+    hub.on(
+      'GET',
+      '/api/doctors/d-1/insurers',
+      json([
+        {
+          insurerId: 'acme-health',
+          name: 'Acme Health',
+          networks: [],
+          joinable: true,
+          deliveryPaused: false,
+        },
+      ]),
+    );
     renderApp('/appointments', doctor);
     await screen.findByRole('heading', { level: 1, name: 'Appointments' });
     const priya = await screen.findByRole('article', { name: /^Priya Sharma/ });
@@ -68,7 +81,7 @@ describe('appointments', () => {
     expect(priya).toHaveTextContent('Booked');
     expect(priya).toHaveTextContent('ServiceConsultation');
     expect(priya).toHaveTextContent('WhereBerger Clinic');
-    expect(priya).toHaveTextContent('Insureracme-health');
+    expect(priya).toHaveTextContent('InsurerAcme Health');
     // It started half an hour ago.
     expect(
       within(priya)

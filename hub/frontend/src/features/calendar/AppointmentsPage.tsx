@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { t } from '../../i18n';
 import { useSession } from '../auth/api';
 import { useAppointments, useAvailability, usePracticeLocations, useSlots } from './api';
+import { useInsurerName } from '../insurers/api';
 import type { CardContext } from './AppointmentCard';
 import {
   calendarRange,
@@ -43,6 +44,7 @@ function Calendar({ doctorId }: { doctorId: string }) {
   const appointments = useAppointments(doctorId, range.from, range.to);
   const slots = useSlots(doctorId, range.from, range.to, view !== 'list');
   const practices = usePracticeLocations(doctorId);
+  const insurerOf = useInsurerName(doctorId);
   const availability = useAvailability(doctorId);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -70,6 +72,7 @@ function Calendar({ doctorId }: { doctorId: string }) {
     doctorId,
     zoneOf,
     placeOf: names.name,
+    insurerOf,
     showZone: usedZones.length > 1,
     onDone: setMessage,
   };

@@ -23,6 +23,7 @@ import { LeaveSection } from './LeaveSection';
 import { LocationSection } from './LocationSection';
 import { practiceNames } from './practices';
 import { PreviewDialog } from './PreviewDialog';
+import { useInsurerName } from '../insurers/api';
 import { availabilitySchema } from './schema';
 import { ServicesSection } from './ServicesSection';
 import { TimeZoneList } from './TimeZoneField';
@@ -129,6 +130,7 @@ export function AvailabilityEditor({ doctorId, initial, practices }: EditorProps
   const problem = useProblem(form);
   const locations = useFieldArray({ control: form.control, name: 'locations' });
   const save = useSaveAvailability(doctorId);
+  const insurerOf = useInsurerName(doctorId);
   const preview = usePreviewAvailability(doctorId);
   const names = practiceNames(practices);
   const locationIdAt = (index: number) => form.getValues(`locations.${index}.locationId`);
@@ -289,6 +291,7 @@ export function AvailabilityEditor({ doctorId, initial, practices }: EditorProps
         affected={pending?.affected ?? null}
         zoneOf={zoneOf}
         nameOf={names.name}
+        insurerOf={insurerOf}
         busy={save.isPending}
         onSave={() => pending && void store(pending.availability)}
         onBack={() => setPending(null)}

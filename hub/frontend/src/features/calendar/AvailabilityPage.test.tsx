@@ -142,6 +142,19 @@ describe('availability', () => {
     serve();
     savesAs();
     hub.on('POST', `${PATH}/preview`, json({ affected: [affected] }));
+    hub.on(
+      'GET',
+      '/api/doctors/d-1/insurers',
+      json([
+        {
+          insurerId: 'acme-health',
+          name: 'Acme Health',
+          networks: [],
+          joinable: true,
+          deliveryPaused: false,
+        },
+      ]),
+    );
     const { user } = await open();
     const leave = region('Leave and days off');
     await user.click(within(leave).getByRole('button', { name: 'Add leave' }));
@@ -156,7 +169,7 @@ describe('availability', () => {
     const dialog = await screen.findByRole('dialog', {
       name: 'This booked appointment falls outside your new hours',
     });
-    expect(dialog).toHaveTextContent('Consultation at Berger Clinic, booked through acme-health');
+    expect(dialog).toHaveTextContent('Consultation at Berger Clinic, booked through Acme Health');
     expect(dialog).toHaveTextContent('Why: leave: Conference');
     expect(dialog).toHaveTextContent('(Asia/Kolkata)');
     const [previewed] = hub.sent('POST', `${PATH}/preview`);

@@ -8,6 +8,7 @@ interface PreviewDialogProps {
   affected: AffectedAppointment[] | null;
   zoneOf: (locationId: string) => string;
   nameOf: (locationId: string) => string;
+  insurerOf: (insurerId: string | undefined) => string;
   busy: boolean;
   onSave: () => void;
   onBack: () => void;
@@ -21,6 +22,7 @@ export function PreviewDialog({
   affected,
   zoneOf,
   nameOf,
+  insurerOf,
   busy,
   onSave,
   onBack,
@@ -49,7 +51,7 @@ export function PreviewDialog({
               {t('avail.preview.what', {
                 service: a.serviceName,
                 place: nameOf(a.locationId),
-                insurer: a.insurerId,
+                insurer: insurerOf(a.insurerId),
               })}
               <br />
               <span className="affected__reason">

@@ -57,6 +57,16 @@ export function useDoctorInsurers(doctorId: string, { poll = true }: { poll?: bo
   });
 }
 
+/**
+ * An insurer's name from its id, for screens that only hold ids (appointments, previews); the id
+ * itself while the names load, or for an insurer the doctor can no longer see.
+ */
+export function useInsurerName(doctorId: string): (insurerId: string | undefined) => string {
+  const insurers = useDoctorInsurers(doctorId, { poll: false });
+  const names = new Map((insurers.data ?? []).map((i) => [i.insurerId, i.name]));
+  return (insurerId) => (insurerId === undefined ? '' : (names.get(insurerId) ?? insurerId));
+}
+
 /** Called once the hub accepted a change, even if the screen that asked has gone meanwhile. */
 type Done = (consent: Consent, insurerId: string) => void;
 

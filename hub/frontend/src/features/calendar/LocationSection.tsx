@@ -33,6 +33,44 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
   );
 }
 
+/** The start, end and service of one row of hours, weekly or extra. */
+function HoursFields({
+  form,
+  row,
+  options,
+}: {
+  form: Form;
+  row: `locations.${number}.${'weekly' | 'extra'}.${number}`;
+  options: { value: string; label: string }[];
+}) {
+  const error = (field: string) => errorAt(form.formState.errors, `${row}.${field}`);
+  return (
+    <>
+      <TextField
+        label={t('avail.start')}
+        type="time"
+        className="field--short"
+        error={error('start')}
+        {...form.register(`${row}.start`)}
+      />
+      <TextField
+        label={t('avail.end')}
+        hint={t('avail.endHint')}
+        type="time"
+        className="field--short"
+        error={error('end')}
+        {...form.register(`${row}.end`)}
+      />
+      <SelectField
+        label={t('avail.service')}
+        options={options}
+        error={error('service')}
+        {...form.register(`${row}.service`)}
+      />
+    </>
+  );
+}
+
 function WeeklyRows({ form, l, services }: { form: Form; l: number; services: ServiceValues[] }) {
   const { fields, append, remove } = useFieldArray({
     control: form.control,
@@ -77,27 +115,7 @@ function WeeklyRows({ form, l, services }: { form: Form; l: number; services: Se
               </div>
             </fieldset>
             <div className="grid grid--hours">
-              <TextField
-                label={t('avail.start')}
-                type="time"
-                className="field--short"
-                error={error(i, 'start')}
-                {...form.register(`locations.${l}.weekly.${i}.start`)}
-              />
-              <TextField
-                label={t('avail.end')}
-                hint={t('avail.endHint')}
-                type="time"
-                className="field--short"
-                error={error(i, 'end')}
-                {...form.register(`locations.${l}.weekly.${i}.end`)}
-              />
-              <SelectField
-                label={t('avail.service')}
-                options={options}
-                error={error(i, 'service')}
-                {...form.register(`locations.${l}.weekly.${i}.service`)}
-              />
+              <HoursFields form={form} row={`locations.${l}.weekly.${i}`} options={options} />
             </div>
             <RemoveButton label={t('avail.hoursN', { n })} onClick={() => remove(i)} />
           </fieldset>
@@ -143,27 +161,7 @@ function ExtraRows({ form, l, services }: { form: Form; l: number; services: Ser
                 error={error(i, 'date')}
                 {...form.register(`locations.${l}.extra.${i}.date`)}
               />
-              <TextField
-                label={t('avail.start')}
-                type="time"
-                className="field--short"
-                error={error(i, 'start')}
-                {...form.register(`locations.${l}.extra.${i}.start`)}
-              />
-              <TextField
-                label={t('avail.end')}
-                hint={t('avail.endHint')}
-                type="time"
-                className="field--short"
-                error={error(i, 'end')}
-                {...form.register(`locations.${l}.extra.${i}.end`)}
-              />
-              <SelectField
-                label={t('avail.service')}
-                options={options}
-                error={error(i, 'service')}
-                {...form.register(`locations.${l}.extra.${i}.service`)}
-              />
+              <HoursFields form={form} row={`locations.${l}.extra.${i}`} options={options} />
             </div>
             <RemoveButton label={t('avail.extraN', { n })} onClick={() => remove(i)} />
           </fieldset>

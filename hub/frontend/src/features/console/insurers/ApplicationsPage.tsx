@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
-import { useEffect, useId, useRef, useState } from 'react';
-import { Loading } from '../../../components/Loading';
-import { Notice } from '../../../components/Notice';
-import { PageHeading } from '../../../components/PageHeading';
+import { useId, useRef, useState } from 'react';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { t } from '../../../i18n';
+import { QueuePage, useFocusedNotice } from '../QueuePage';
 import { RejectForm } from './RejectForm';
 import {
   useApplications,
@@ -244,66 +242,34 @@ const isOnboarding = (a: Application): a is Application & { id: string } =>
 /** Insurer registrations waiting for an operator, or on their way to live. */
 export function ApplicationsPage() {
   const applications = useApplications({ poll: true });
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+  const notice = useFocusedNotice();
 
   const list = (applications.data ?? []).filter(isOnboarding);
   const waiting = list.filter(
     (a) => a.status !== 'ISSUING_CREDENTIALS' && a.status !== 'TESTING_CONNECTION',
   );
   return (
-    <div className="stack">
-      <PageHeading>
-        {applications.data === undefined
+    <QueuePage
+      heading={
+        applications.data === undefined
           ? t('console.insurers.title')
-          : t('console.insurers.titleCount', { count: list.length })}
-      </PageHeading>
-      <p className="lead">{t('console.insurers.lead')}</p>
-      <div ref={noticeRef} tabIndex={-1}>
-        {notice ? (
-          <Notice key={notice.n} tone="success">
-            {notice.text}
-          </Notice>
-        ) : null}
-      </div>
-      {applications.isPending ? (
-        <Loading label={t('console.insurers.loading')} />
-      ) : applications.isError && !applications.data ? (
-        <ProblemAlert error={applications.error}>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void applications.refetch()}
-          >
-            {t('app.tryAgain')}
-          </button>
-        </ProblemAlert>
-      ) : list.length === 0 ? (
-        <div className="card empty">
-          <h2>{t('console.insurers.empty')}</h2>
-          <p>{t('console.insurers.emptyBody')}</p>
-        </div>
-      ) : (
-        <>
-          {waiting.length ? (
-            <p>{t('console.insurers.needYou', { count: waiting.length })}</p>
-          ) : null}
-          <ul className="review-list" aria-label={t('console.insurers.listLabel')}>
-            {list.map((application) => (
-              <li key={application.id}>
-                <ApplicationCard
-                  application={application}
-                  onNotice={(text) => setNotice((current) => ({ text, n: (current?.n ?? 0) + 1 }))}
-                />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
+          : t('console.insurers.titleCount', { count: list.length })
+      }
+      lead={t('console.insurers.lead')}
+      notice={notice}
+      query={applications}
+      loadingLabel={t('console.insurers.loading')}
+      isEmpty={list.length === 0}
+      empty={{ title: t('console.insurers.empty'), body: t('console.insurers.emptyBody') }}
+    >
+      {waiting.length ? <p>{t('console.insurers.needYou', { count: waiting.length })}</p> : null}
+      <ul className="review-list" aria-label={t('console.insurers.listLabel')}>
+        {list.map((application) => (
+          <li key={application.id}>
+            <ApplicationCard application={application} onNotice={notice.show} />
+          </li>
+        ))}
+      </ul>
+    </QueuePage>
   );
 }

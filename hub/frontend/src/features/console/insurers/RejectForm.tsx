@@ -1,11 +1,10 @@
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod/mini';
-import { ProblemAlert } from '../../../components/ProblemAlert';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { t } from '../../../i18n';
 import { useProblem } from '../../../lib/useProblem';
+import { DecisionForm } from '../DecisionForm';
 
 interface Values {
   reason: string;
@@ -28,7 +27,6 @@ interface RejectFormProps {
 export function RejectForm({ insurerName, busy, onReject, onCancel }: RejectFormProps) {
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
   const problem = useProblem(form);
-  const headingId = useId();
 
   const submit = async (values: Values) => {
     problem.clear();
@@ -40,19 +38,15 @@ export function RejectForm({ insurerName, busy, onReject, onCancel }: RejectForm
   };
 
   return (
-    <form
-      className="form subpanel"
-      aria-labelledby={headingId}
-      noValidate
+    <DecisionForm
+      title={t('console.insurers.rejectTitle', { name: insurerName })}
+      problem={problem}
       onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      busy={busy}
+      submitLabel={t(busy ? 'console.insurers.rejecting' : 'console.insurers.rejectSubmit')}
+      submitTone="danger"
+      onCancel={onCancel}
     >
-      <h3 id={headingId}>{t('console.insurers.rejectTitle', { name: insurerName })}</h3>
-      <ProblemAlert
-        ref={problem.alertRef}
-        error={problem.error}
-        otherFields={problem.otherFields}
-        secondsLeft={problem.secondsLeft}
-      />
       <TextAreaField
         label={t('console.insurers.reason')}
         hint={t('console.insurers.reasonHint')}
@@ -61,19 +55,6 @@ export function RejectForm({ insurerName, busy, onReject, onCancel }: RejectForm
         error={form.formState.errors.reason?.message}
         {...form.register('reason')}
       />
-      <div className="actions">
-        <button type="submit" className="button button--danger" disabled={busy || problem.blocked}>
-          {t(busy ? 'console.insurers.rejecting' : 'console.insurers.rejectSubmit')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={onCancel}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </DecisionForm>
   );
 }

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { Loading } from '../../../components/Loading';
-import { Notice } from '../../../components/Notice';
-import { PageHeading } from '../../../components/PageHeading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { t } from '../../../i18n';
+import { QueuePage, useFocusedNotice } from '../QueuePage';
 import { DoctorReview } from './DoctorReview';
 import { QUEUE_POLL_MS, useReviewQueue, type QueueEntry } from './api';
 
@@ -17,8 +15,6 @@ const hasId = (entry: QueueEntry): entry is QueueEntry & { doctorId: string } =>
 export function ReviewQueuePage() {
   const queue = useReviewQueue({ poll: true });
   const [shown, setShown] = useState(PAGE_SIZE);
-  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
   // After "Show more", focus goes to the first doctor it added.
   const firstAdded = useRef<number | null>(null);
@@ -29,10 +25,7 @@ export function ReviewQueuePage() {
     firstAdded.current = null;
   }, [shown]);
 
-  // The decided doctor's card is gone: focus goes to what happened, not to the page's end.
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+  const notice = useFocusedNotice();
 
   const entries = (queue.data ?? []).filter(hasId);
   const heading =
@@ -41,65 +34,43 @@ export function ReviewQueuePage() {
       : t('console.review.titleCount', { count: entries.length });
 
   return (
-    <div className="stack">
-      <PageHeading>{heading}</PageHeading>
-      <p className="lead">{t('console.review.lead')}</p>
-      <div ref={noticeRef} tabIndex={-1}>
-        {notice ? (
-          <Notice key={notice.n} tone="success">
-            {notice.text}
-          </Notice>
-        ) : null}
-      </div>
-      {queue.isPending ? (
-        <Loading label={t('console.review.loading')} />
-      ) : queue.isError && !queue.data ? (
-        <ProblemAlert error={queue.error}>
+    <QueuePage
+      heading={heading}
+      lead={t('console.review.lead')}
+      notice={notice}
+      query={queue}
+      loadingLabel={t('console.review.loading')}
+      isEmpty={entries.length === 0}
+      empty={{
+        title: t('console.review.empty'),
+        body: t('console.review.emptyBody', { seconds: QUEUE_POLL_MS / 1000 }),
+      }}
+    >
+      {queue.isError ? <ProblemAlert error={queue.error} /> : null}
+      <ol ref={listRef} className="review-list" aria-label={t('console.review.listLabel')}>
+        {entries.slice(0, shown).map((entry) => (
+          <li key={entry.doctorId}>
+            <DoctorReview entry={entry} onDecided={notice.show} />
+          </li>
+        ))}
+      </ol>
+      {entries.length > shown ? (
+        <p>
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => void queue.refetch()}
+            onClick={() => {
+              firstAdded.current = shown;
+              setShown(shown + PAGE_SIZE);
+            }}
           >
-            {t('app.tryAgain')}
+            {t('console.review.showMore', {
+              count: Math.min(PAGE_SIZE, entries.length - shown),
+              total: entries.length - shown,
+            })}
           </button>
-        </ProblemAlert>
-      ) : entries.length === 0 ? (
-        <div className="card empty">
-          <h2>{t('console.review.empty')}</h2>
-          <p>{t('console.review.emptyBody', { seconds: QUEUE_POLL_MS / 1000 })}</p>
-        </div>
-      ) : (
-        <>
-          {queue.isError ? <ProblemAlert error={queue.error} /> : null}
-          <ol ref={listRef} className="review-list" aria-label={t('console.review.listLabel')}>
-            {entries.slice(0, shown).map((entry) => (
-              <li key={entry.doctorId}>
-                <DoctorReview
-                  entry={entry}
-                  onDecided={(text) => setNotice((current) => ({ text, n: (current?.n ?? 0) + 1 }))}
-                />
-              </li>
-            ))}
-          </ol>
-          {entries.length > shown ? (
-            <p>
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  firstAdded.current = shown;
-                  setShown(shown + PAGE_SIZE);
-                }}
-              >
-                {t('console.review.showMore', {
-                  count: Math.min(PAGE_SIZE, entries.length - shown),
-                  total: entries.length - shown,
-                })}
-              </button>
-            </p>
-          ) : null}
-        </>
-      )}
-    </div>
+        </p>
+      ) : null}
+    </QueuePage>
   );
 }

@@ -1,12 +1,11 @@
 import { useFieldArray, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import * as z from 'zod/mini';
-import { useId } from 'react';
 import { ApiError, isApiError, toFormPath } from '../../../api/problem';
-import { ProblemAlert } from '../../../components/ProblemAlert';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { t } from '../../../i18n';
 import { useProblem } from '../../../lib/useProblem';
+import { DecisionForm } from '../DecisionForm';
 
 /** The hub's limits on a review's reasons. */
 export const MAX_REASONS = 20;
@@ -61,7 +60,6 @@ export function SendBackForm({ doctorName, busy, onSend, onCancel }: SendBackFor
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'reasons' });
   const problem = useProblem(form);
-  const headingId = useId();
   const errors = form.formState.errors;
   const listError = errors.reasons?.message ?? errors.reasons?.root?.message;
 
@@ -81,20 +79,16 @@ export function SendBackForm({ doctorName, busy, onSend, onCancel }: SendBackFor
   };
 
   return (
-    <form
-      className="form subpanel"
-      aria-labelledby={headingId}
-      noValidate
+    <DecisionForm
+      title={t('console.review.sendBackTitle', { name: doctorName })}
+      lead={t('console.review.sendBackLead')}
+      problem={problem}
       onSubmit={(event) => void form.handleSubmit(submit)(event)}
+      busy={busy}
+      submitLabel={t(busy ? 'console.review.sendingBack' : 'console.review.sendBackSubmit')}
+      submitTone="primary"
+      onCancel={onCancel}
     >
-      <h3 id={headingId}>{t('console.review.sendBackTitle', { name: doctorName })}</h3>
-      <p className="muted">{t('console.review.sendBackLead')}</p>
-      <ProblemAlert
-        ref={problem.alertRef}
-        error={problem.error}
-        otherFields={problem.otherFields}
-        secondsLeft={problem.secondsLeft}
-      />
       {listError ? <p className="field__error">{listError}</p> : null}
       <ol className="reasons">
         {fields.map((field, index) => (
@@ -136,19 +130,6 @@ export function SendBackForm({ doctorName, busy, onSend, onCancel }: SendBackFor
           </p>
         ) : null}
       </div>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy || problem.blocked}>
-          {t(busy ? 'console.review.sendingBack' : 'console.review.sendBackSubmit')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={onCancel}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </DecisionForm>
   );
 }

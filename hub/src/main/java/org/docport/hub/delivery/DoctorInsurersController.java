@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import org.docport.connectors.delivery.DeliveryState;
 import org.docport.hub.consent.Consent;
 import org.docport.hub.consent.ConsentManagement;
-import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.security.DoctorAccess;
@@ -101,14 +100,14 @@ class DoctorInsurersController {
     Map<String, Consent> consentByInsurer =
         consents.find(doctorId).stream()
             .collect(Collectors.toMap(Consent::insurerId, Function.identity()));
-    return insurers.all().stream()
+    return insurers.listings().stream()
         .filter(i -> i.isLive() || consentByInsurer.containsKey(i.id()))
         .map(i -> view(i, consentByInsurer.get(i.id()), doctorId))
         .sorted(Comparator.comparing(DoctorInsurer::name, String.CASE_INSENSITIVE_ORDER))
         .toList();
   }
 
-  private DoctorInsurer view(InsurerRegistration insurer, Consent consent, UUID doctorId) {
+  private DoctorInsurer view(Insurers.Listing insurer, Consent consent, UUID doctorId) {
     InsurerSync sync =
         reports
             .receipt(insurer.id(), doctorId)
@@ -123,16 +122,8 @@ class DoctorInsurersController {
                         r.lastError()))
             .orElse(null);
     List<InsurerNetwork> networks =
-        insurer.networks() == null
-            ? List.of()
-            : insurer.networks().stream().map(n -> new InsurerNetwork(n.id(), n.name())).toList();
+        insurer.networks().stream().map(n -> new InsurerNetwork(n.id(), n.name())).toList();
     return new DoctorInsurer(
-        insurer.id(),
-        insurer.name(),
-        networks,
-        insurer.isLive(),
-        Boolean.TRUE.equals(insurer.paused()),
-        consent,
-        sync);
+        insurer.id(), insurer.name(), networks, insurer.isLive(), insurer.paused(), consent, sync);
   }
 }

@@ -163,6 +163,42 @@ public class Insurers {
     return find(id).orElseThrow(() -> notFound(id));
   }
 
+  /**
+   * An insurer as doctors see it listed: no connector settings, so no secret is opened to list it.
+   */
+  public record Listing(
+      String id,
+      String name,
+      InsurerOnboardingStep status,
+      boolean paused,
+      List<InsurerContext.Network> networks) {
+
+    public boolean isLive() {
+      return status == InsurerOnboardingStep.LIVE;
+    }
+  }
+
+  /** Every insurer, by id, with its networks: two queries, whatever the number of insurers. */
+  public List<Listing> listings() {
+    Map<String, List<InsurerContext.Network>> networks = new HashMap<>();
+    jdbc.query(
+        "select insurer_id, id, name, product_type from insurer_network order by insurer_id, id",
+        rs -> {
+          networks
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new InsurerContext.Network(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+    return jdbc.query(
+        "select id, name, status, paused from insurer order by id",
+        (rs, n) ->
+            new Listing(
+                rs.getString(1),
+                rs.getString(2),
+                InsurerOnboardingStep.valueOf(rs.getString(3)),
+                rs.getBoolean(4),
+                networks.getOrDefault(rs.getString(1), List.of())));
+  }
+
   public List<InsurerRegistration> all() {
     return jdbc.query("select * from insurer order by id", this::registration);
   }

@@ -29,7 +29,8 @@ record DateRange(LocalDate from, LocalDate to) {
     return new DateRange(start, end);
   }
 
-  private static LocalDate date(String title, String field, String value) {
+  /** The date in {@code value}, or a 400 naming {@code field}. */
+  static LocalDate date(String title, String field, String value) {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {

@@ -88,18 +88,8 @@ public class DoctorCalendars {
       return List.of();
     }
     Instant last = holding.get(holding.size() - 1).start();
-    LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
-    LocalDate to = LocalDate.ofInstant(last, ZoneOffset.UTC).plusDays(2);
     Map<String, Slot> offered =
-        SlotGenerator.slots(
-                doctorId,
-                offered(proposed, doctor),
-                closed(doctor, from, to),
-                from,
-                to,
-                seeing(doctorId),
-                external.busyOf(doctorId))
-            .stream()
+        generate(doctor, proposed, now, last).stream()
             .collect(Collectors.toMap(Slot::id, s -> s, (a, b) -> a));
     return holding.stream()
         .map(a -> new Affected(a, unavailableReason(offered.get(a.slotId()))))
@@ -135,19 +125,8 @@ public class DoctorCalendars {
     }
     Availability availability = availabilities.get(doctorId).availability();
     Instant end = now.plus(Duration.ofDays(7L * availability.horizon()));
-    // Local dates a day either side of the UTC ones: every zone's dates that reach the window.
-    LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
-    LocalDate to = LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(2);
     List<Slot> generated =
-        SlotGenerator.slots(
-                doctorId,
-                offered(availability, doctor.get()),
-                closed(doctor.get(), from, to),
-                from,
-                to,
-                seeing(doctorId),
-                external.busyOf(doctorId))
-            .stream()
+        generate(doctor.get(), availability, now, end).stream()
             .filter(s -> !s.start().isBefore(now) && s.start().isBefore(end))
             .toList();
     slots.replace(
@@ -212,6 +191,26 @@ public class DoctorCalendars {
       LocalDate date = LocalDate.ofInstant(start, zones.getOrDefault(locationId, ZoneOffset.UTC));
       return !date.isBefore(from) && date.isBefore(to);
     }
+  }
+
+  /**
+   * The doctor's slots from {@code availability} on every local date from {@code from} to {@code
+   * to}: the profile's locations only, its holidays, busy times elsewhere, allotments for the
+   * insurers that see the doctor now. Local dates a day either side of the UTC ones: every zone's
+   * dates that reach the window.
+   */
+  private List<Slot> generate(
+      DoctorSnapshot doctor, Availability availability, Instant from, Instant to) {
+    LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(1);
+    LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(2);
+    return SlotGenerator.slots(
+        doctor.id(),
+        offered(availability, doctor),
+        closed(doctor, first, last),
+        first,
+        last,
+        seeing(doctor.id()),
+        external.busyOf(doctor.id()));
   }
 
   /** The insurers that may see the doctor now: whose allotments are honoured. */

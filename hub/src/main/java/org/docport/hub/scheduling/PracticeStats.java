@@ -7,10 +7,7 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -66,69 +63,64 @@ class PracticeStats {
     LocalDate to = from.plusWeeks(weeks);
     Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
     Timestamp end = Timestamp.from(to.atStartOfDay(zone).toInstant());
-    Map<LocalDate, int[]> counts = new LinkedHashMap<>();
-    for (int i = 0; i < weeks; i++) {
-      counts.put(from.plusWeeks(i), new int[6]);
-    }
-    // Columns: appointments, fulfilled, cancelled, no-shows, offered slots, taken slots.
-    jdbc.query(
-        """
-        select (date_trunc('week', lower(period) at time zone ?))::date,
-               count(*), count(*) filter (where status = 'FULFILLED'),
-               count(*) filter (where status = 'CANCELLED'), count(*) filter (where status = 'NOSHOW')
-        from appointment
-        where doctor_id = ? and lower(period) >= ? and lower(period) < ?
-          and status not in ('HELD', 'EXPIRED')
-        group by 1
-        """,
-        rs -> {
-          int[] week = counts.get(rs.getObject(1, LocalDate.class));
-          if (week != null) {
-            for (int c = 0; c < 4; c++) {
-              week[c] = rs.getInt(c + 2);
-            }
-          }
-        },
-        zone.getId(),
-        doctorId,
-        start,
-        end);
-    Map<LocalDate, Boolean> kept = new LinkedHashMap<>();
-    jdbc.query(
-        """
-        select (date_trunc('week', s.starts_at at time zone ?))::date, count(*),
-               count(*) filter (where exists (select 1 from appointment a where a.slot_id = s.id
-                 and a.status in
-        """
-            + Appointments.Status.HOLDING_SQL
-            + """
-        ))
-        from slot s
-        where s.doctor_id = ? and s.starts_at >= ? and s.starts_at < ? and s.status = 'FREE'
-        group by 1
-        """,
-        rs -> {
-          LocalDate weekStart = rs.getObject(1, LocalDate.class);
-          int[] week = counts.get(weekStart);
-          if (week != null) {
-            week[4] = rs.getInt(2);
-            week[5] = rs.getInt(3);
-            kept.put(weekStart, true);
-          }
-        },
-        zone.getId(),
-        doctorId,
-        start,
-        end);
     LocalDate thisWeek = LocalDate.now(zone).with(DayOfWeek.MONDAY);
-    List<PracticeWeek> result = new ArrayList<>();
-    counts.forEach(
-        (weekStart, c) -> {
-          boolean known = kept.containsKey(weekStart) || !weekStart.isBefore(thisWeek);
-          result.add(
-              new PracticeWeek(
-                  weekStart, c[0], c[1], c[2], c[3], known ? c[4] : null, known ? c[5] : null));
-        });
+    // Every week of the range, with what it had; a week over whose slots are gone has no slot row.
+    List<PracticeWeek> result =
+        jdbc.query(
+            """
+            with weeks as (
+              select ?::date + 7 * n as week_start from generate_series(0, ? - 1) n),
+            booked as (
+              select (date_trunc('week', lower(period) at time zone ?))::date as week_start,
+                     count(*)::int as appointments,
+                     (count(*) filter (where status = 'FULFILLED'))::int as fulfilled,
+                     (count(*) filter (where status = 'CANCELLED'))::int as cancelled,
+                     (count(*) filter (where status = 'NOSHOW'))::int as no_shows
+              from appointment
+              where doctor_id = ? and lower(period) >= ? and lower(period) < ?
+                and status not in ('HELD', 'EXPIRED')
+              group by 1),
+            offered as (
+              select (date_trunc('week', s.starts_at at time zone ?))::date as week_start,
+                     count(*)::int as offered,
+                     (count(*) filter (where exists (select 1 from appointment a
+                       where a.slot_id = s.id and a.status in
+            """
+                + Appointments.Status.HOLDING_SQL
+                + """
+            )))::int as taken
+              from slot s
+              where s.doctor_id = ? and s.starts_at >= ? and s.starts_at < ? and s.status = 'FREE'
+              group by 1)
+            select w.week_start, coalesce(b.appointments, 0), coalesce(b.fulfilled, 0),
+                   coalesce(b.cancelled, 0), coalesce(b.no_shows, 0), o.offered, o.taken
+            from weeks w left join booked b using (week_start)
+              left join offered o using (week_start)
+            order by w.week_start
+            """,
+            (rs, n) -> {
+              LocalDate weekStart = rs.getObject(1, LocalDate.class);
+              // Slots are known for weeks not over yet: none stored then means none offered.
+              boolean known = rs.getObject(6) != null || !weekStart.isBefore(thisWeek);
+              return new PracticeWeek(
+                  weekStart,
+                  rs.getInt(2),
+                  rs.getInt(3),
+                  rs.getInt(4),
+                  rs.getInt(5),
+                  known ? rs.getInt(6) : null,
+                  known ? rs.getInt(7) : null);
+            },
+            from,
+            weeks,
+            zone.getId(),
+            doctorId,
+            start,
+            end,
+            zone.getId(),
+            doctorId,
+            start,
+            end);
     List<PracticeByInsurer> insurers =
         jdbc.query(
             """

@@ -7,7 +7,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.docport.hub.registry.Doctors;
 import org.docport.hub.security.DoctorAccess;
@@ -56,7 +55,10 @@ class PracticeStatsController {
     if (weeks < 1 || weeks > MAX_WEEKS) {
       throw ApiException.invalidField(TITLE, "weeks", "must be 1 to " + MAX_WEEKS);
     }
-    LocalDate start = from == null ? LocalDate.now(clock.withZone(zone)).minusWeeks(8) : date(from);
+    LocalDate start =
+        from == null
+            ? LocalDate.now(clock.withZone(zone)).minusWeeks(8)
+            : DateRange.date(TITLE, "from", from);
     return stats.of(doctorId, start.with(DayOfWeek.MONDAY), weeks, zone);
   }
 
@@ -69,15 +71,6 @@ class PracticeStatsController {
     } catch (DateTimeException e) {
       throw ApiException.invalidField(
           TITLE, "timeZone", "must be an IANA time zone such as Asia/Kolkata");
-    }
-  }
-
-  private static LocalDate date(String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ApiException.invalidField(
-          TITLE, "from", "must be a date as 2027-01-31, was \"" + value + "\"");
     }
   }
 }

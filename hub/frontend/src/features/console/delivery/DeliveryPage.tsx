@@ -33,6 +33,17 @@ interface ActionsProps {
   onDeadLetters: () => void;
 }
 
+/** The health table's columns, in order. */
+const COLUMNS = [
+  'insurer',
+  'state',
+  'backlog',
+  'lag',
+  'deadLetters',
+  'lastSuccess',
+  'actions',
+] as const;
+
 function RowActions({ status, name, onNotice, onDeadLetters }: ActionsProps) {
   const change = usePauseResume(status.insurerId);
   const [confirming, setConfirming] = useState(false);
@@ -294,27 +305,11 @@ export function DeliveryPage() {
               </caption>
               <thead role="rowgroup">
                 <tr role="row">
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.insurer')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.state')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.backlog')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.lag')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.deadLetters')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.lastSuccess')}
-                  </th>
-                  <th scope="col" role="columnheader">
-                    {t('console.delivery.actions')}
-                  </th>
+                  {COLUMNS.map((column) => (
+                    <th key={column} scope="col" role="columnheader">
+                      {t(`console.delivery.${column}`)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody role="rowgroup">

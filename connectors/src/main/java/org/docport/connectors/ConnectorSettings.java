@@ -4,13 +4,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
-import org.docport.connectors.webhook.WebhookKeys;
 
 /**
  * How DocPort reaches one insurer.
  *
- * @param kind the connector kind: {@code fhir-rest} (the insurer's FHIR server) or {@code webhook}
- *     (signed HTTPS POSTs to the insurer's URL)
+ * @param kind the connector kind, one of {@link ConnectorKinds#ALL}: {@code fhir-rest} (the
+ *     insurer's FHIR server), {@code webhook} (signed HTTPS POSTs to the insurer's URL), ...
  * @param baseUrl the insurer's FHIR base URL ({@code fhir-rest}), or the URL a {@code webhook}
  *     POSTs to
  * @param auth how to authenticate; {@code null} means none
@@ -132,28 +131,20 @@ public record ConnectorSettings(
     return auth == null ? Auth.none() : auth;
   }
 
-  /** What is wrong with these settings, as {@code field: problem} lines; empty when valid. */
+  /**
+   * What is wrong with these settings, as {@code field: problem} lines; empty when valid. Checks
+   * what every kind shares (a known kind, each kind's own section only with that kind, the
+   * authentication's fields), then the kind's own rules ({@link ConnectorKind#checkSettings}).
+   */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
-    boolean webhook = WEBHOOK.equals(kind);
-    if (!FHIR_REST.equals(kind) && !webhook) {
-      problems.add("kind: must be '" + FHIR_REST + "' or '" + WEBHOOK + "'");
+    var kindOf = ConnectorKinds.named(kind);
+    if (kindOf.isEmpty()) {
+      problems.add("kind: must be one of " + String.join(", ", ConnectorKinds.names()));
     }
-    if (!isHttpUrl(baseUrl)) {
-      problems.add(
-          webhook
-              ? "baseUrl: must be the http(s) URL to POST to, such as https://hooks.insurer.example/docport"
-              : "baseUrl: must be an http(s) URL such as https://fhir.insurer.example/r4");
-    }
-    if (webhook) {
-      webhookProblems(problems);
-    } else {
-      if (!List.of(CONDITIONAL_UPDATE, SEARCH_THEN_WRITE).contains(writeModeOrDefault())) {
-        problems.add(
-            "writeMode: must be " + CONDITIONAL_UPDATE + " (default) or " + SEARCH_THEN_WRITE);
-      }
-      if (signing != null) {
-        problems.add("signing: only for the webhook kind");
+    for (Section section : sections()) {
+      if (section.value() != null && !section.kind().equals(kind)) {
+        problems.add(section.field() + ": only for the " + section.kind() + " kind");
       }
     }
     Auth a = authOrNone();
@@ -177,28 +168,31 @@ public record ConnectorSettings(
       }
       default -> problems.add("auth.type: must be one of none, bearer, client-credentials");
     }
+    kindOf.ifPresent(k -> k.checkSettings(this, problems));
     return problems;
   }
 
-  private void webhookProblems(List<String> problems) {
-    if (writeMode != null) {
-      problems.add("writeMode: only for the fhir-rest kind");
+  /** A kind's own part of the settings, which any other kind must leave unset. */
+  private record Section(String field, String kind, Object value) {}
+
+  private List<Section> sections() {
+    return List.of(
+        new Section("writeMode", FHIR_REST, writeMode), new Section("signing", WEBHOOK, signing));
+  }
+
+  /** Adds a problem unless {@code baseUrl} is an http(s) URL; {@code what} says what it is for. */
+  public void checkHttpUrl(List<String> problems, String what) {
+    if (!isHttpUrl(baseUrl)) {
+      problems.add("baseUrl: must be " + what);
     }
-    if ("client-credentials".equals(authOrNone().type())) {
-      problems.add("auth.type: a webhook takes none or bearer");
-    }
-    if (signing == null || signing.secret() == null) {
-      problems.add(
-          "signing.secret: required for a webhook: whsec_ and a key of 24 to 64 random bytes in"
-              + " base64");
-      return;
-    }
-    if (WebhookKeys.key(signing.secret()) == null) {
-      problems.add("signing.secret: must be whsec_ and a key of 24 to 64 bytes in base64");
-    }
-    if (signing.previousSecret() != null && WebhookKeys.key(signing.previousSecret()) == null) {
-      problems.add("signing.previousSecret: must be whsec_ and a key of 24 to 64 bytes in base64");
-    }
+  }
+
+  /** The settings as they may be logged: every secret masked. */
+  @Override
+  public String toString() {
+    ConnectorSettings masked = mapSecrets((field, value) -> "****");
+    return "ConnectorSettings[kind=%s, baseUrl=%s, auth=%s, writeMode=%s, signing=%s]"
+        .formatted(kind, baseUrl, masked.auth, writeMode, masked.signing);
   }
 
   private static boolean isHttpUrl(String value) {

@@ -1,8 +1,9 @@
 package org.docport.connectors;
 
+import java.util.function.BiFunction;
 import org.apache.camel.builder.Builder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.model.RouteTemplateDefinition;
 
 /**
  * Error handling shared by every connector route. Routes do not retry in memory: a failure goes
@@ -14,13 +15,29 @@ public final class DeliveryRouteConfiguration extends RouteConfigurationBuilder 
   public static final String ID = "docport-delivery";
 
   /**
-   * The route every connector kind's template makes: a {@link Withdrawal} goes to its writer's
-   * {@code withdrawAll}; a claimed job is prepared (mapped) and, unless preparing skipped it, goes
-   * to the writer's {@code write}. The template names its writer bean {@code writer}.
+   * Defines the route template of a kind that delivers through a writer, the shape every kind
+   * shares so far: a {@link Withdrawal} goes to the writer's {@code withdrawAll}; a claimed job is
+   * prepared (consent re-checked, mapped) and, unless preparing skipped it, goes to the writer's
+   * {@code write}. The template takes the parameters {@link ConnectorKind#defineTemplate} names;
+   * {@code writer} makes the insurer's writer from its id and settings, once per route.
    */
-  public static void deliverThroughWriter(
-      RouteTemplateDefinition template, DeliveryPreparation preparation) {
-    template
+  public static <W> void defineWriterTemplate(
+      RouteBuilder routes,
+      String kind,
+      Class<W> writerType,
+      BiFunction<String, ConnectorSettings, W> writer,
+      DeliveryPreparation preparation) {
+    routes
+        .routeTemplate(kind)
+        .templateParameter("insurerId")
+        .templateParameter("settings")
+        .templateBean(
+            "writer",
+            writerType,
+            rtc ->
+                writer.apply(
+                    rtc.getProperty("insurerId", String.class),
+                    rtc.getProperty("settings", ConnectorSettings.class)))
         .from("direct:deliver-{{insurerId}}")
         .routeConfigurationId(ID)
         .choice()

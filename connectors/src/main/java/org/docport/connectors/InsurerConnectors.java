@@ -1,6 +1,5 @@
 package org.docport.connectors;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -28,25 +27,10 @@ public final class InsurerConnectors {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     disconnect(insurerId);
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("insurerId", insurerId);
-    parameters.put("baseUrl", settings.baseUrl());
-    ConnectorSettings.Auth auth = settings.authOrNone();
-    parameters.put("authType", auth.type());
-    if (ConnectorSettings.WEBHOOK.equals(settings.kind())) {
-      parameters.put("signingSecret", settings.signing().secret());
-      putIfPresent(parameters, "previousSigningSecret", settings.signing().previousSecret());
-    } else {
-      parameters.put("writeMode", settings.writeModeOrDefault());
-    }
-    putIfPresent(parameters, "token", auth.token());
-    putIfPresent(parameters, "tokenUrl", auth.tokenUrl());
-    putIfPresent(parameters, "clientId", auth.clientId());
-    putIfPresent(parameters, "clientSecret", auth.clientSecret());
-    putIfPresent(parameters, "scope", auth.scope());
     TemplatedRouteBuilder.builder(camel, settings.kind())
         .routeId(routeId(insurerId))
-        .parameters(parameters)
+        .parameter("insurerId", insurerId)
+        .parameter("settings", settings)
         .add();
   }
 
@@ -107,11 +91,5 @@ public final class InsurerConnectors {
 
   public static String routeId(String insurerId) {
     return "insurer-" + insurerId;
-  }
-
-  private static void putIfPresent(Map<String, Object> parameters, String key, String value) {
-    if (value != null && !value.isBlank()) {
-      parameters.put(key, value);
-    }
   }
 }

@@ -104,11 +104,14 @@ class ConnectorRoutesTest extends ConnectorTestSupport {
   @Test
   void invalidSettingsAddNoRoute() {
     connectors.disconnect(Doctors.INSURER_ID);
-    var settings = new ConnectorSettings("sftp", "ftp://insurer.example", null);
+    var unknownKind = new ConnectorSettings("carrier-pigeon", "https://insurer.example", null);
+    var badUrl = new ConnectorSettings(ConnectorSettings.FHIR_REST, "ftp://insurer.example", null);
 
-    assertThatThrownBy(() -> connectors.connect(Doctors.INSURER_ID, settings))
+    assertThatThrownBy(() -> connectors.connect(Doctors.INSURER_ID, unknownKind))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("kind")
+        .hasMessageContaining("kind: must be one of fhir-rest, webhook");
+    assertThatThrownBy(() -> connectors.connect(Doctors.INSURER_ID, badUrl))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("baseUrl");
     assertThat(connectors.isConnected(Doctors.INSURER_ID)).isFalse();
   }

@@ -76,13 +76,29 @@ class ConnectorSettingsTest {
   }
 
   @Test
+  void secretsNeverReachALog() {
+    var settings =
+        new ConnectorSettings(
+            ConnectorSettings.FHIR_REST,
+            "https://fhir.insurer.example",
+            new Auth("client-credentials", null, "https://t.example", "id", "s3cret", null));
+
+    assertThat(settings.toString()).doesNotContain("s3cret").contains("****");
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
-    var settings = new ConnectorSettings(null, null, Auth.bearer(null));
+    var settings = new ConnectorSettings(ConnectorSettings.FHIR_REST, null, Auth.bearer(null));
+    var unknownKind = new ConnectorSettings(null, null, Auth.bearer(null));
 
     assertThat(settings.problems())
-        .hasSize(3)
-        .anyMatch(p -> p.startsWith("kind:"))
+        .hasSize(2)
         .anyMatch(p -> p.startsWith("baseUrl:"))
+        .anyMatch(p -> p.startsWith("auth.token:"));
+    // An unknown kind's own rules are unknown: what every kind shares is still checked.
+    assertThat(unknownKind.problems())
+        .hasSize(2)
+        .anyMatch(p -> p.startsWith("kind:"))
         .anyMatch(p -> p.startsWith("auth.token:"));
   }
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.docport.connectors.fhirrest.FhirRestRouteTemplate;
 import org.docport.insurersim.InsurerServer;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +40,8 @@ abstract class ConnectorTestSupport {
     insurer = InsurerServer.start(0);
     camel = new DefaultCamelContext();
     camel.addRoutes(new DeliveryRouteConfiguration());
-    camel.addRoutes(new FhirRestRouteTemplate(FHIR, new DeliveryPreparation(subjects)));
+    camel.addRoutes(
+        ConnectorKinds.templates(new ConnectorServices(FHIR, new DeliveryPreparation(subjects))));
     camel.start();
     connectors = new InsurerConnectors(camel);
   }

@@ -4,6 +4,9 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.docport.connectors.ConnectorKinds;
+import org.docport.connectors.ConnectorServices;
 import org.docport.connectors.DeliveryPreparation;
 import org.docport.connectors.DeliveryRouteConfiguration;
 import org.docport.connectors.DeliverySubjects;
@@ -11,8 +14,6 @@ import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.delivery.Backoff;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.connectors.delivery.DeliveryStore;
-import org.docport.connectors.fhirrest.FhirRestRouteTemplate;
-import org.docport.connectors.webhook.WebhookRouteTemplate;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,13 +49,14 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  FhirRestRouteTemplate fhirRestRouteTemplate(FhirContext fhir, DeliveryPreparation preparation) {
-    return new FhirRestRouteTemplate(fhir, preparation);
+  ConnectorServices connectorServices(FhirContext fhir, DeliveryPreparation preparation) {
+    return new ConnectorServices(fhir, preparation);
   }
 
+  /** The route template of every connector kind. */
   @Bean
-  WebhookRouteTemplate webhookRouteTemplate(FhirContext fhir, DeliveryPreparation preparation) {
-    return new WebhookRouteTemplate(fhir, preparation);
+  RouteBuilder connectorTemplates(ConnectorServices services) {
+    return ConnectorKinds.templates(services);
   }
 
   @Bean

@@ -1,13 +1,12 @@
 package org.docport.hub.insurer;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.connectors.ConnectorKinds;
+import org.docport.connectors.ConnectorServices;
 import org.docport.connectors.ConnectorSettings;
-import org.docport.connectors.fhirrest.FhirRestConnectionTest;
-import org.docport.connectors.webhook.WebhookRouteTemplate;
 import org.docport.hub.platform.ActivityRequests;
 import org.docport.hub.platform.Mailer;
 import org.docport.hub.security.Accounts;
@@ -31,7 +30,7 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
 
   private final Insurers insurers;
   private final Accounts accounts;
-  private final FhirContext fhir;
+  private final ConnectorServices services;
   private final Mailer mail;
   private final ApplicationEventPublisher events;
   private final ActivityRequests requests;
@@ -39,14 +38,14 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
   InsurerOnboardingActivitiesImpl(
       Insurers insurers,
       Accounts accounts,
-      FhirContext fhir,
+      ConnectorServices services,
       Mailer mail,
       ApplicationEventPublisher events,
       ActivityRequests requests) {
     this.requests = requests;
     this.insurers = insurers;
     this.accounts = accounts;
-    this.fhir = fhir;
+    this.services = services;
     this.mail = mail;
     this.events = events;
   }
@@ -95,10 +94,7 @@ class InsurerOnboardingActivitiesImpl implements InsurerOnboardingActivities {
   @Override
   public ConnectionCheck testConnection(String insurerId) {
     ConnectorSettings connector = insurers.get(insurerId).connector();
-    Optional<String> problem =
-        ConnectorSettings.WEBHOOK.equals(connector.kind())
-            ? WebhookRouteTemplate.connectionProblem(fhir, insurerId, connector)
-            : FhirRestConnectionTest.problem(fhir, connector);
+    Optional<String> problem = ConnectorKinds.connectionProblem(services, insurerId, connector);
     return problem
         .map(p -> new ConnectionCheck(false, p))
         .orElseGet(() -> new ConnectionCheck(true, null));

@@ -177,6 +177,9 @@ export const consoleEn = {
   'console.delivery.lastError': 'Last error: {error}',
   'console.delivery.statePaused': 'Paused',
   'console.delivery.stateRunning': 'Running',
+  'console.delivery.notAnswering': 'Not answering',
+  'console.delivery.notAnsweringHint':
+    'Its changes wait. DocPort tries it again every few seconds and sends the whole backlog as soon as it answers.',
   'console.delivery.retrying': { one: '{count} retrying', other: '{count} retrying' },
   'console.delivery.upToDate': 'Up to date',
   'console.delivery.behind': '{duration} behind',

@@ -107,6 +107,7 @@ export const delivery: InsurerStatus[] = [
   {
     insurerId: 'city',
     paused: false,
+    circuit: 'CLOSED',
     backlog: 0,
     retrying: 0,
     deadLetters: 0,
@@ -116,6 +117,7 @@ export const delivery: InsurerStatus[] = [
   {
     insurerId: 'acme',
     paused: false,
+    circuit: 'OPEN',
     backlog: 12,
     retrying: 3,
     deadLetters: 2,

@@ -47,7 +47,7 @@ describe('delivery health', () => {
       .getAllByRole('cell')
       .map((cell) => cell.textContent);
     expect(cells.slice(0, 5)).toEqual([
-      'Running Needs attention Last error: HTTP 422 from https://fhir.acme.example/r4/Practitioner',
+      'Running Not answering Needs attention Last error: HTTP 422 from https://fhir.acme.example/r4/Practitioner',
       '12 3 retrying',
       '3 min behind',
       '2',
@@ -66,6 +66,7 @@ describe('delivery health', () => {
 
     const city = row(table, 'City Cover');
     expect(city).toHaveTextContent('Up to date');
+    expect(city).not.toHaveTextContent('Not answering');
     expect(city).not.toHaveClass('delivery__row--attention');
     expect(
       within(city).getByRole('button', { name: 'Pause deliveries to City Cover' }),
@@ -84,7 +85,7 @@ describe('delivery health', () => {
       json(
         delivery.map((s) =>
           s.insurerId === 'acme'
-            ? { ...s, backlog: 0, deadLetters: 0, oldestPendingSeconds: 0 }
+            ? { ...s, circuit: 'CLOSED', backlog: 0, deadLetters: 0, oldestPendingSeconds: 0 }
             : s,
         ),
       ),

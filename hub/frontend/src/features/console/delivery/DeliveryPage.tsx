@@ -11,6 +11,7 @@ import { DeadLetters } from './DeadLetters';
 import {
   DELIVERY_POLL_MS,
   needsAttention,
+  notAnswering,
   useDeliveryOverview,
   useInsurers,
   usePauseResume,
@@ -155,6 +156,14 @@ function Row({ status, name, now, onNotice, onDeadLetters }: RowProps) {
         <span className={`badge ${status.paused ? 'badge--off' : 'badge--on'}`}>
           {t(status.paused ? 'console.delivery.statePaused' : 'console.delivery.stateRunning')}
         </span>
+        {notAnswering(status) ? (
+          <>
+            {' '}
+            <span className="badge badge--warn" title={t('console.delivery.notAnsweringHint')}>
+              {t('console.delivery.notAnswering')}
+            </span>
+          </>
+        ) : null}
         {attention ? (
           <>
             {' '}

@@ -21,9 +21,16 @@ export const DELIVERY_POLL_MS = 10_000;
 export const LAG_ATTENTION_SECONDS = 300;
 
 /** Whether an insurer's delivery needs someone to look: dead letters, or falling behind. */
+/** The insurer stopped answering: its changes wait while DocPort keeps trying it. */
+export function notAnswering(status: InsurerStatus): boolean {
+  return status.circuit === 'OPEN' || status.circuit === 'HALF_OPEN';
+}
+
 export function needsAttention(status: InsurerStatus): boolean {
   return (
-    (status.deadLetters ?? 0) > 0 || (status.oldestPendingSeconds ?? 0) >= LAG_ATTENTION_SECONDS
+    (status.deadLetters ?? 0) > 0 ||
+    (status.oldestPendingSeconds ?? 0) >= LAG_ATTENTION_SECONDS ||
+    notAnswering(status)
   );
 }
 

@@ -1,6 +1,8 @@
 package org.docport.connectors;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -13,10 +15,15 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 public final class InsurerConnectors {
 
   private final CamelContext camel;
+  private final ConnectorServices services;
   private final ProducerTemplate producer;
 
-  public InsurerConnectors(CamelContext camel) {
+  /** The settings each insurer's route was made with (secrets open). */
+  private final Map<String, ConnectorSettings> connected = new ConcurrentHashMap<>();
+
+  public InsurerConnectors(CamelContext camel, ConnectorServices services) {
     this.camel = camel;
+    this.services = services;
     this.producer = camel.createProducerTemplate();
   }
 
@@ -32,11 +39,13 @@ public final class InsurerConnectors {
         .parameter("insurerId", insurerId)
         .parameter("settings", settings)
         .add();
+    connected.put(insurerId, settings);
   }
 
   /** Stops and removes an insurer's route; does nothing if it has none. */
   public synchronized void disconnect(String insurerId) {
     String routeId = routeId(insurerId);
+    connected.remove(insurerId);
     if (camel.getRoute(routeId) == null) {
       return;
     }
@@ -46,6 +55,20 @@ public final class InsurerConnectors {
     } catch (Exception e) {
       throw new IllegalStateException("could not remove route " + routeId, e);
     }
+  }
+
+  /**
+   * Whether the insurer answers through the connection its route was made with ({@link
+   * ConnectorKind#connectionProblem}).
+   *
+   * @return what is wrong; empty when the insurer answers
+   */
+  public Optional<String> connectionProblem(String insurerId) {
+    ConnectorSettings settings = connected.get(insurerId);
+    if (settings == null) {
+      return Optional.of("insurer " + insurerId + " has no connector route");
+    }
+    return ConnectorKinds.of(settings).connectionProblem(services, insurerId, settings);
   }
 
   public boolean isConnected(String insurerId) {

@@ -40,10 +40,10 @@ abstract class ConnectorTestSupport {
     insurer = InsurerServer.start(0);
     camel = new DefaultCamelContext();
     camel.addRoutes(new DeliveryRouteConfiguration());
-    camel.addRoutes(
-        ConnectorKinds.templates(new ConnectorServices(FHIR, new DeliveryPreparation(subjects))));
+    ConnectorServices services = new ConnectorServices(FHIR, new DeliveryPreparation(subjects));
+    camel.addRoutes(ConnectorKinds.templates(services));
     camel.start();
-    connectors = new InsurerConnectors(camel);
+    connectors = new InsurerConnectors(camel, services);
   }
 
   @AfterAll

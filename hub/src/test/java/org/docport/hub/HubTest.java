@@ -83,6 +83,8 @@ public abstract class HubTest {
     // Short enough that a test can outlast a lease with a few slow writes.
     registry.add("docport.delivery.lease", () -> "6s");
     registry.add("docport.delivery.http-socket-timeout", () -> "3s");
+    // An insurer back from an outage is found in a fraction of a second.
+    registry.add("docport.delivery.probe-interval", () -> "200ms");
     // Tests refresh the insurer connections themselves.
     registry.add("docport.delivery.insurer-refresh", () -> "PT1H");
     registry.add("docport.delivery.metrics-interval", () -> "PT1H");

@@ -30,8 +30,21 @@ public class DeliveryDispatcher implements AutoCloseable {
    * @param pollInterval how often an idle lane looks for due retries without being woken
    * @param lease how long a claim holds before another worker may take the pair over; renewed while
    *     the attempt runs, so it must comfortably exceed one request to the insurer
+   * @param probeInterval how often an insurer that stopped answering is asked whether it is back
+   *     ({@link InsurerCircuit})
    */
-  public record Settings(int workersPerInsurer, Duration pollInterval, Duration lease) {}
+  public record Settings(
+      int workersPerInsurer, Duration pollInterval, Duration lease, Duration probeInterval) {}
+
+  /** Where an insurer's circuit stands, as operators see it. */
+  public enum Circuit {
+    /** Deliveries run. */
+    CLOSED,
+    /** The insurer stopped answering: deliveries wait, and the insurer is probed. */
+    OPEN,
+    /** A probe is asking the insurer whether it is back. */
+    HALF_OPEN
+  }
 
   private final DeliveryStore store;
   private final InsurerConnectors connectors;
@@ -57,7 +70,20 @@ public class DeliveryDispatcher implements AutoCloseable {
   /** Starts delivering to an insurer; a lane already running is left as it is. */
   public void start(String insurerId) {
     lanes.computeIfAbsent(
-        insurerId, id -> new InsurerLane(id, store, settings, this::attempt, renewals).start());
+        insurerId,
+        id -> {
+          InsurerCircuit circuit =
+              new InsurerCircuit(id, settings.probeInterval(), () -> releaseBacklog(id));
+          return new InsurerLane(
+                  id,
+                  store,
+                  settings,
+                  circuit,
+                  job -> attempt(job, circuit),
+                  () -> connectors.connectionProblem(id),
+                  renewals)
+              .start();
+        });
   }
 
   /** Stops delivering to an insurer; attempts in flight finish first. */
@@ -80,10 +106,31 @@ public class DeliveryDispatcher implements AutoCloseable {
     lanes.values().forEach(InsurerLane::wake);
   }
 
+  /** Where the insurer's circuit stands; empty when no lane delivers to it. */
+  public Optional<Circuit> circuit(String insurerId) {
+    return Optional.ofNullable(lanes.get(insurerId))
+        .map(lane -> Circuit.valueOf(lane.circuit().state().name()));
+  }
+
+  /** The insurer answers again: every waiting change is due now, whatever its backoff said. */
+  private void releaseBacklog(String insurerId) {
+    int released = store.releaseRetries(insurerId);
+    log.info("Released {} waiting deliveries to {}", released, insurerId);
+    wake(insurerId);
+  }
+
   /** One attempt at a claimed pair: deliver, then record the outcome durably. */
   public void attempt(DeliveryJob job) {
+    attempt(job, null);
+  }
+
+  private void attempt(DeliveryJob job, InsurerCircuit circuit) {
+    long start = System.nanoTime();
     try {
       DeliveryResult result = connectors.deliver(job);
+      if (circuit != null) {
+        circuit.succeeded(System.nanoTime() - start);
+      }
       if (result instanceof DeliveryResult.Delivered delivered) {
         store.delivered(job, delivered);
       } else if (result instanceof DeliveryResult.Skipped skipped) {
@@ -91,7 +138,21 @@ public class DeliveryDispatcher implements AutoCloseable {
       } else if (result instanceof DeliveryResult.Held) {
         store.release(job);
       }
-    } catch (RetryableDeliveryException e) {
+    } catch (RetryableDeliveryException | RejectedDeliveryException e) {
+      if (circuit != null) {
+        circuit.failed(System.nanoTime() - start, e);
+      }
+      record(job, e);
+    } catch (RuntimeException e) {
+      Duration wait = backoff.next(job.attempts(), Optional.empty());
+      log.error(
+          "Delivery of doctor {} to {} failed unexpectedly", job.doctorId(), job.insurerId(), e);
+      store.retryLater(job, wait, e.toString());
+    }
+  }
+
+  private void record(DeliveryJob job, RuntimeException failure) {
+    if (failure instanceof RetryableDeliveryException e) {
       Duration wait = backoff.next(job.attempts(), e.retryAfter());
       log.info(
           "Delivery of doctor {} to {} will be retried in {}: {}",
@@ -100,7 +161,7 @@ public class DeliveryDispatcher implements AutoCloseable {
           wait,
           e.getMessage());
       store.retryLater(job, wait, e.getMessage());
-    } catch (RejectedDeliveryException e) {
+    } else if (failure instanceof RejectedDeliveryException e) {
       log.warn(
           "Insurer {} rejected doctor {} (HTTP {}): dead-lettered",
           job.insurerId(),
@@ -111,11 +172,6 @@ public class DeliveryDispatcher implements AutoCloseable {
           e.status() == RejectedDeliveryException.NOT_HTTP ? null : e.status(),
           e.getMessage(),
           e.operationOutcome());
-    } catch (RuntimeException e) {
-      Duration wait = backoff.next(job.attempts(), Optional.empty());
-      log.error(
-          "Delivery of doctor {} to {} failed unexpectedly", job.doctorId(), job.insurerId(), e);
-      store.retryLater(job, wait, e.toString());
     }
   }
 

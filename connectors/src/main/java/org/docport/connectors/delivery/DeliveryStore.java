@@ -115,6 +115,19 @@ public class DeliveryStore {
    * reads the edit.
    */
   public List<DeliveryJob> claim(String insurerId, int max, Duration lease) {
+    return claim(insurerId, max, lease, false);
+  }
+
+  /**
+   * Claims the waiting pair that has waited longest, due or not: the trial delivery that finds out
+   * whether an insurer that stopped answering is back. Empty when none is waiting (or every waiting
+   * pair is claimed), under the same rules as {@link #claim}.
+   */
+  public Optional<DeliveryJob> claimTrial(String insurerId, Duration lease) {
+    return claim(insurerId, 1, lease, true).stream().findFirst();
+  }
+
+  private List<DeliveryJob> claim(String insurerId, int max, Duration lease, boolean evenIfNotDue) {
     UUID token = UUID.randomUUID();
     long sentAt = System.nanoTime();
     return jdbc.query(
@@ -128,7 +141,7 @@ public class DeliveryStore {
                            and lease_until is not null and lease_until >= now()) as busy)
         update delivery d set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
         from (select insurer_id, doctor_id from delivery
-              where insurer_id = ? and state = 'PENDING' and next_attempt_at <= now()
+              where insurer_id = ? and state = 'PENDING' and (next_attempt_at <= now() or ?)
                 and (lease_until is null or lease_until < now())
                 and not exists (select 1 from insurer i where i.id = ? and i.paused)
                 and case when doctor_id = ?
@@ -149,6 +162,7 @@ public class DeliveryStore {
         lease.toMillis(),
         token,
         insurerId,
+        evenIfNotDue,
         insurerId,
         DeliveryJob.INSURERS_OWN,
         max);
@@ -320,6 +334,21 @@ public class DeliveryStore {
   /** Gives the claim back untouched: the pair stays due for the next claim. */
   public void release(DeliveryJob job) {
     fenced(job, "update delivery set lease_until = null, lease_token = null");
+  }
+
+  /**
+   * Makes every change waiting for a retry to the insurer due now, whatever its backoff said: the
+   * insurer answers again.
+   *
+   * @return how many pairs were waiting
+   */
+  public int releaseRetries(String insurerId) {
+    return jdbc.update(
+        """
+        update delivery set next_attempt_at = now()
+        where insurer_id = ? and state = 'PENDING' and next_attempt_at > now()
+        """,
+        insurerId);
   }
 
   /** Schedules the next attempt after {@code delay}. */

@@ -1,6 +1,8 @@
 package org.docport.connectors.delivery;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.docport.connectors.DeliveryJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * One insurer's delivery loop: claims due pairs a worker pool's worth at a time, hands them to the
  * workers, and sleeps until woken (new changes, a finished attempt) or until the poll interval
  * passes (retries coming due). While attempts run, their leases are renewed every third of a lease,
- * so a slow insurer never lets another worker claim a pair whose write is still in flight.
+ * so a slow insurer never lets another worker claim a pair whose write is still in flight. While
+ * the insurer's circuit is open, the lane claims nothing and probes the insurer instead.
  */
 final class InsurerLane implements AutoCloseable {
 
@@ -27,7 +31,9 @@ final class InsurerLane implements AutoCloseable {
   private final String insurerId;
   private final DeliveryStore store;
   private final DeliveryDispatcher.Settings settings;
+  private final InsurerCircuit circuit;
   private final Consumer<DeliveryJob> attempt;
+  private final Supplier<Optional<String>> probe;
   private final Semaphore freeWorkers;
   private final Semaphore wakeUp = new Semaphore(0);
   private final ExecutorService workers;
@@ -40,12 +46,16 @@ final class InsurerLane implements AutoCloseable {
       String insurerId,
       DeliveryStore store,
       DeliveryDispatcher.Settings settings,
+      InsurerCircuit circuit,
       Consumer<DeliveryJob> attempt,
+      Supplier<Optional<String>> probe,
       ScheduledExecutorService renewals) {
     this.insurerId = insurerId;
     this.store = store;
     this.settings = settings;
+    this.circuit = circuit;
     this.attempt = attempt;
+    this.probe = probe;
     this.freeWorkers = new Semaphore(settings.workersPerInsurer());
     this.workers =
         Executors.newFixedThreadPool(
@@ -67,6 +77,10 @@ final class InsurerLane implements AutoCloseable {
     return this;
   }
 
+  InsurerCircuit circuit() {
+    return circuit;
+  }
+
   void wake() {
     if (wakeUp.availablePermits() == 0) {
       wakeUp.release();
@@ -76,6 +90,15 @@ final class InsurerLane implements AutoCloseable {
   private void run() {
     while (running) {
       try {
+        if (!circuit.allowsDeliveries()) {
+          // The insurer is down: nothing is claimed (the backlog spends no attempts) until a
+          // trial finds it answering, which releases the whole backlog.
+          if (circuit.trialPermitted()) {
+            tryInsurer();
+          }
+          sleepUntilWoken(settings.probeInterval());
+          continue;
+        }
         // A worker pool's worth per claim, even when only some workers are free: the lane hands
         // the jobs out as workers free up, so one claim query serves many deliveries. A job whose
         // insurer is paused while it waits is given back untouched (DeliveryResult.Held).
@@ -85,11 +108,10 @@ final class InsurerLane implements AutoCloseable {
                 : store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
         for (DeliveryJob job : jobs) {
           freeWorkers.acquire();
-          workers.execute(() -> runJob(job));
+          workers.execute(() -> runJob(job, true));
         }
         if (jobs.isEmpty()) {
-          wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          wakeUp.drainPermits();
+          sleepUntilWoken(settings.pollInterval());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -101,6 +123,21 @@ final class InsurerLane implements AutoCloseable {
     }
   }
 
+  /** One trial of an insurer whose circuit is open: a waiting delivery, else a probe. */
+  private void tryInsurer() {
+    Optional<DeliveryJob> trial = store.claimTrial(insurerId, settings.lease());
+    if (trial.isPresent()) {
+      runJob(trial.get(), false);
+    } else {
+      circuit.probe(probe);
+    }
+  }
+
+  private void sleepUntilWoken(Duration atMost) throws InterruptedException {
+    wakeUp.tryAcquire(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    wakeUp.drainPermits();
+  }
+
   private void renewLeases() {
     try {
       store.renew(insurerId, List.copyOf(inFlight), settings.lease());
@@ -110,7 +147,7 @@ final class InsurerLane implements AutoCloseable {
     }
   }
 
-  private void runJob(DeliveryJob job) {
+  private void runJob(DeliveryJob job, boolean onWorker) {
     inFlight.add(job);
     try {
       attempt.accept(job);
@@ -119,8 +156,10 @@ final class InsurerLane implements AutoCloseable {
       log.error("Could not record delivery of {} to {}", job.doctorId(), insurerId, e);
     } finally {
       inFlight.remove(job);
-      freeWorkers.release();
-      wake();
+      if (onWorker) {
+        freeWorkers.release();
+        wake();
+      }
     }
   }
 

@@ -65,8 +65,8 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  InsurerConnectors insurerConnectors(CamelContext camel) {
-    return new InsurerConnectors(camel);
+  InsurerConnectors insurerConnectors(CamelContext camel, ConnectorServices services) {
+    return new InsurerConnectors(camel, services);
   }
 
   @Bean
@@ -82,6 +82,9 @@ class DeliveryConfiguration {
         connectors,
         Backoff.standard(),
         new DeliveryDispatcher.Settings(
-            settings.workersPerInsurer(), settings.pollInterval(), settings.lease()));
+            settings.workersPerInsurer(),
+            settings.pollInterval(),
+            settings.lease(),
+            settings.probeInterval()));
   }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.function.Function;
+import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ class DeliveryMetrics {
   private final MultiGauge deadLetters;
   private final MultiGauge oldestPending;
   private final MultiGauge paused;
+  private final MultiGauge notAnswering;
 
   DeliveryMetrics(DeliveryReports reports, MeterRegistry meters) {
     this.reports = reports;
@@ -40,6 +42,12 @@ class DeliveryMetrics {
             "how long the oldest waiting pair has waited (0 when none waits)",
             "seconds");
     this.paused = gauge(meters, "docport.delivery.paused", "1 while an operator pauses it", null);
+    this.notAnswering =
+        gauge(
+            meters,
+            "docport.delivery.circuit.open",
+            "1 while the insurer does not answer (its circuit is open: changes wait, probes run)",
+            null);
   }
 
   @Scheduled(
@@ -53,6 +61,11 @@ class DeliveryMetrics {
     oldestPending.register(
         rows(all, s -> s.oldestPendingSeconds() == null ? 0.0 : s.oldestPendingSeconds()), true);
     paused.register(rows(all, s -> s.paused() ? 1 : 0), true);
+    notAnswering.register(
+        rows(
+            all,
+            s -> s.circuit() == null || s.circuit() == DeliveryDispatcher.Circuit.CLOSED ? 0 : 1),
+        true);
   }
 
   private static List<MultiGauge.Row<?>> rows(

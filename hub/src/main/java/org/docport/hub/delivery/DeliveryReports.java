@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.connectors.delivery.DeliveryState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,17 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryReports {
 
-  /** An insurer's delivery health at a glance. */
+  /**
+   * An insurer's delivery health at a glance.
+   *
+   * @param circuit whether the insurer answers, as this hub's delivery lane sees it: {@code OPEN}
+   *     while it does not (changes wait and the insurer is probed), {@code HALF_OPEN} while a probe
+   *     asks; null when this hub runs no lane for it (not live)
+   */
   record InsurerStatus(
       String insurerId,
       boolean paused,
+      DeliveryDispatcher.Circuit circuit,
       long backlog,
       long retrying,
       long deadLetters,
@@ -49,9 +57,11 @@ class DeliveryReports {
       OffsetDateTime replayedAt) {}
 
   private final JdbcTemplate jdbc;
+  private final DeliveryDispatcher dispatcher;
 
-  DeliveryReports(JdbcTemplate jdbc) {
+  DeliveryReports(JdbcTemplate jdbc, DeliveryDispatcher dispatcher) {
     this.jdbc = jdbc;
+    this.dispatcher = dispatcher;
   }
 
   /** Every insurer's status, by id; reads only what it needs of the insurers (no secrets). */
@@ -82,6 +92,7 @@ class DeliveryReports {
             new InsurerStatus(
                 insurerId,
                 paused,
+                dispatcher.circuit(insurerId).orElse(null),
                 rs.getLong("backlog"),
                 rs.getLong("retrying"),
                 rs.getLong("dead"),

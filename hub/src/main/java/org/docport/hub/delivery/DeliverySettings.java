@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lease how long a claim on a pair holds without renewal; renewed every third of it while
  *     the attempt runs, and a write starts only while the lease outlasts the socket timeout, so it
  *     must be at least twice {@code httpSocketTimeout}
+ * @param probeInterval how often an insurer that stopped answering is asked whether it is back; the
+ *     first answer releases its whole backlog
  */
 @ConfigurationProperties("docport.delivery")
 record DeliverySettings(
@@ -16,7 +18,8 @@ record DeliverySettings(
     Duration pollInterval,
     Duration lease,
     Duration httpConnectTimeout,
-    Duration httpSocketTimeout) {
+    Duration httpSocketTimeout,
+    Duration probeInterval) {
 
   DeliverySettings {
     if (lease.compareTo(httpSocketTimeout.multipliedBy(2)) < 0) {

@@ -18,12 +18,12 @@ import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
  * A subscriber's rest-hook endpoint: a JDK HTTP server on the loopback interface that keeps every
  * notification it acknowledged, and can be made to fail (answer 500) until told otherwise.
  */
-final class NotificationReceiver implements AutoCloseable {
+public final class NotificationReceiver implements AutoCloseable {
 
   /** One notification received on {@code path}, as sent. */
-  record Received(
+  public record Received(
       String path, String body, String signature, String header, Map<String, String> webhook) {
-    Bundle bundle() {
+    public Bundle bundle() {
       return InsurerFhirClients.FHIR.newJsonParser().parseResource(Bundle.class, body);
     }
 
@@ -56,7 +56,7 @@ final class NotificationReceiver implements AutoCloseable {
   private final AtomicBoolean failing = new AtomicBoolean();
   private final AtomicInteger refused = new AtomicInteger();
 
-  NotificationReceiver() {
+  public NotificationReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -96,11 +96,11 @@ final class NotificationReceiver implements AutoCloseable {
     return webhook;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://localhost:" + server.getAddress().getPort() + path;
   }
 
-  void failing(boolean fail) {
+  public void failing(boolean fail) {
     failing.set(fail);
   }
 
@@ -109,7 +109,7 @@ final class NotificationReceiver implements AutoCloseable {
   }
 
   /** What {@code path} acknowledged, oldest first. */
-  List<Received> on(String path) {
+  public List<Received> on(String path) {
     return received.stream().filter(r -> r.path().equals(path)).toList();
   }
 

@@ -104,6 +104,6 @@ class InsurerController {
   }
 
   static InsurerRegistration masked(InsurerRegistration r) {
-    return r.withConnector(r.connector().mapSecrets((field, value) -> Insurers.KEEP_SECRET));
+    return r.withConnector(ConnectorSecrets.masked(r.connector()));
   }
 }

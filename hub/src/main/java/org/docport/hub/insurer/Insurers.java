@@ -11,30 +11,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.docport.connectors.ConnectorSettings;
-import org.docport.hub.platform.Secrets;
-import org.docport.hub.registry.PostalAddresses;
 import org.docport.hub.web.ApiException;
-import org.docport.mappings.PlanNetProductTypes;
 import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.workflows.insurer.InsurerOnboardingStep;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The insurers DocPort publishes to, with their networks and connector settings. */
+/**
+ * The insurers DocPort publishes to, with their networks and connector settings: the one writer of
+ * the insurer tables. What they must meet is {@link InsurerValidation}'s; their connector secrets
+ * are stored sealed by {@link ConnectorSecrets}.
+ */
 @Repository
 public class Insurers {
 
@@ -49,53 +43,20 @@ public class Insurers {
    */
   private static final int PROFILE_LOCKS = 0x1D0C;
 
-  private static final Logger log = LoggerFactory.getLogger(Insurers.class);
-
-  /** How a secret reads back through the API; sent back, it keeps the stored secret. */
-  public static final String KEEP_SECRET = "***";
-
-  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
-  private final Secrets secrets;
+  private final ConnectorSecrets secrets;
   private final ApplicationEventPublisher events;
 
   Insurers(
-      JdbcTemplate jdbc, ObjectMapper json, Secrets secrets, ApplicationEventPublisher events) {
+      JdbcTemplate jdbc,
+      ObjectMapper json,
+      ConnectorSecrets secrets,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.json = json;
     this.secrets = secrets;
     this.events = events;
-  }
-
-  /**
-   * Seals connector secrets stored before the registry sealed them (idempotent, so replicas may run
-   * it together).
-   */
-  @EventListener(ApplicationReadyEvent.class)
-  @Order(Ordered.HIGHEST_PRECEDENCE)
-  public void sealStoredSecrets() {
-    List<Map<String, Object>> rows =
-        jdbc.queryForList("select id, connector_settings::text as settings from insurer");
-    for (Map<String, Object> row : rows) {
-      String id = (String) row.get("id");
-      String stored = (String) row.get("settings");
-      ConnectorSettings settings = parse(stored);
-      ConnectorSettings sealedOnly =
-          settings.mapSecrets((field, value) -> Secrets.isSealed(value) ? value : null);
-      if (!sealedOnly.equals(settings)) {
-        jdbc.update(
-            "update insurer set connector_settings = ?::jsonb"
-                + " where id = ? and connector_settings = ?::jsonb",
-            write(
-                id,
-                settings.mapSecrets((field, value) -> secrets.open(value, secretOf(id, field)))),
-            id,
-            stored);
-        log.info("Sealed the connector secrets of insurer {}", id);
-      }
-    }
   }
 
   /** Registers an insurer an operator vouches for: live at once. */
@@ -107,16 +68,7 @@ public class Insurers {
   /** Registers an insurer at an onboarding step (an application awaits approval). */
   @Transactional
   public InsurerRegistration create(InsurerRegistration insurer, InsurerOnboardingStep status) {
-    validate(insurer);
-    if (status != InsurerOnboardingStep.LIVE
-        && (insurer.contactEmail() == null
-            || !insurer.contactEmail().matches("[^@\\s]{1,64}@[^@\\s]{1,255}"))) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "Invalid insurer",
-          "contactEmail: required, where DocPort sends the insurer's API credentials",
-          List.of(field("contactEmail", "an e-mail address")));
-    }
+    InsurerValidation.checkRegistration(insurer, status);
     try {
       jdbc.update(
           """
@@ -203,11 +155,6 @@ public class Insurers {
     return jdbc.query("select * from insurer order by id", this::registration);
   }
 
-  /** The insurer as the FHIR mappings need it. */
-  Optional<InsurerContext> context(String id) {
-    return find(id).map(Insurers::context);
-  }
-
   static InsurerContext context(InsurerRegistration r) {
     Identifier identifier =
         r.identifier() == null
@@ -218,34 +165,18 @@ public class Insurers {
   }
 
   /**
-   * Replaces an insurer's connector settings. A secret sent as {@value #KEEP_SECRET} (what reading
-   * the insurer shows) keeps the stored one, so an endpoint can change without re-entering it.
+   * Replaces an insurer's connector settings. A secret sent as {@value
+   * ConnectorSecrets#KEEP_SECRET} (what reading the insurer shows) keeps the stored one, so an
+   * endpoint can change without re-entering it.
    */
   @Transactional
   public InsurerRegistration updateConnector(String id, ConnectorSettings requested) {
     InsurerRegistration current = get(id);
     List<ApiException.FieldError> errors = new ArrayList<>();
     ConnectorSettings settings =
-        requested == null
-            ? null
-            : requested.mapSecrets(
-                (field, value) -> {
-                  if (!KEEP_SECRET.equals(value)) {
-                    return value;
-                  }
-                  String stored = current.connector().secret(field);
-                  if (stored == null) {
-                    errors.add(
-                        field(
-                            "connector." + field,
-                            "'***' keeps the stored secret, and none is stored: send the secret"));
-                  }
-                  return stored;
-                });
-    errors.addAll(connectorErrors(settings));
-    if (!errors.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid connector", "See errors.", errors);
-    }
+        ConnectorSecrets.keepingStored(requested, current.connector(), errors);
+    errors.addAll(InsurerValidation.connectorProblems(settings));
+    InsurerValidation.throwIfAny("Invalid connector", errors);
     jdbc.update(
         "update insurer set connector_kind = ?, connector_settings = ?::jsonb, updated_at = now()"
             + " where id = ?",
@@ -264,7 +195,7 @@ public class Insurers {
   public InsurerRegistration updateProfile(String id, InsurerProfile profile, String actor) {
     jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> {}, PROFILE_LOCKS, id);
     InsurerRegistration current = get(id);
-    validate(profile, current);
+    InsurerValidation.checkProfile(profile, current);
     if (profile.address() != null) {
       jdbc.update(
           "update insurer set address = ?::jsonb where id = ?", json(profile.address()), id);
@@ -321,40 +252,6 @@ public class Insurers {
     return versions;
   }
 
-  private static void validate(InsurerProfile profile, InsurerRegistration current) {
-    List<ApiException.FieldError> errors = new ArrayList<>();
-    if (profile == null || (profile.address() == null && profile.networks() == null)) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "Invalid insurer profile",
-          "Nothing to change: give address, networks or both.",
-          List.of(
-              field("address", "the insurer's postal address"),
-              field("networks", "product types by network id")));
-    }
-    if (profile.address() != null) {
-      errors.addAll(PostalAddresses.problems("address", profile.address()));
-    }
-    List<InsurerProfile.NetworkProduct> networks =
-        profile.networks() == null ? List.of() : profile.networks();
-    List<String> known = current.networks().stream().map(InsurerContext.Network::id).toList();
-    for (int i = 0; i < networks.size(); i++) {
-      InsurerProfile.NetworkProduct n = networks.get(i);
-      if (n == null || !known.contains(n.id())) {
-        errors.add(
-            field(
-                "networks[" + i + "].id",
-                "not a network of this insurer; one of " + String.join(", ", known)));
-      } else if (n.productType() == null || !PlanNetProductTypes.contains(n.productType())) {
-        errors.add(productTypeError(i, n.productType()));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST, "Invalid insurer profile", "See errors.", errors);
-    }
-  }
-
   /**
    * Refuses to remove an insurer that booked appointments: they are part of doctors' appointment
    * books and stay there; such an insurer is paused instead.
@@ -401,6 +298,32 @@ public class Insurers {
     }
   }
 
+  /**
+   * An insurer's connector settings as stored, secrets sealed (or, written by an older hub, not),
+   * with the stored text they were read from.
+   */
+  record StoredConnector(String insurerId, ConnectorSettings settings, String text) {}
+
+  /** Every insurer's connector settings as stored, secrets not opened. */
+  List<StoredConnector> storedConnectors() {
+    return jdbc.query(
+        "select id, connector_settings::text from insurer",
+        (rs, n) -> new StoredConnector(rs.getString(1), parse(rs.getString(2)), rs.getString(2)));
+  }
+
+  /**
+   * Stores {@code settings} (their secrets sealed) in place of {@code stored}, unless the insurer's
+   * settings changed since they were read.
+   */
+  void replaceStoredConnector(StoredConnector stored, ConnectorSettings settings) {
+    jdbc.update(
+        "update insurer set connector_settings = ?::jsonb"
+            + " where id = ? and connector_settings = ?::jsonb",
+        write(stored.insurerId(), settings),
+        stored.insurerId(),
+        stored.text());
+  }
+
   private InsurerRegistration registration(ResultSet rs, int row) throws SQLException {
     String id = rs.getString("id");
     List<InsurerContext.Network> networks =
@@ -428,85 +351,13 @@ public class Insurers {
         rs.getString("status_reason"));
   }
 
-  private static void validate(InsurerRegistration r) {
-    List<ApiException.FieldError> errors = new ArrayList<>();
-    if (r.id() == null || !SLUG.matcher(r.id()).matches()) {
-      errors.add(
-          field("id", "a lower-case slug of 2 to 63 letters, digits and '-', e.g. acme-health"));
-    }
-    if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
-      errors.add(field("name", "required, at most 200 characters"));
-    }
-    if (r.networks() == null || r.networks().isEmpty()) {
-      errors.add(field("networks", "at least one network the insurer's doctors join"));
-    } else {
-      for (int i = 0; i < r.networks().size(); i++) {
-        InsurerContext.Network n = r.networks().get(i);
-        if (n == null || n.id() == null || !SLUG.matcher(n.id()).matches()) {
-          errors.add(field("networks[" + i + "].id", "a lower-case slug such as gold-ppo"));
-        }
-        if (n == null || n.name() == null || n.name().isBlank()) {
-          errors.add(field("networks[" + i + "].name", "required"));
-        }
-        if (n != null
-            && n.productType() != null
-            && !PlanNetProductTypes.contains(n.productType())) {
-          errors.add(productTypeError(i, n.productType()));
-        }
-      }
-    }
-    errors.addAll(connectorErrors(r.connector()));
-    Duration timeout = r.enrolmentOrDefault().decisionTimeoutOrDefault();
-    if (timeout.compareTo(Duration.ofMinutes(1)) < 0
-        || timeout.compareTo(Duration.ofDays(365)) > 0) {
-      errors.add(
-          field("enrolment.decisionTimeout", "between PT1M and P365D (ISO 8601), e.g. P14D"));
-    }
-    if (!errors.isEmpty()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid insurer", "See errors.", errors);
-    }
-  }
-
-  private static ApiException.FieldError productTypeError(int network, String productType) {
-    return field(
-        "networks[" + network + "].productType",
-        "'"
-            + productType
-            + "' is not a Plan-Net insurance product type; one of "
-            + String.join(", ", PlanNetProductTypes.codes())
-            + " (default "
-            + InsurerContext.Network.DEFAULT_PRODUCT_TYPE
-            + ")");
-  }
-
-  private static List<ApiException.FieldError> connectorErrors(ConnectorSettings connector) {
-    if (connector == null) {
-      return List.of(field("connector", "required: kind, baseUrl and auth"));
-    }
-    return connector.problems().stream()
-        .map(problem -> problem.split(": ", 2))
-        .map(parts -> field("connector." + parts[0], parts[1]))
-        .toList();
-  }
-
-  private static ApiException.FieldError field(String field, String message) {
-    return new ApiException.FieldError(field, message);
-  }
-
   /** The settings as stored: with their secrets sealed, bound to the insurer and field. */
   private String write(String insurerId, ConnectorSettings settings) {
-    return json(
-        settings.mapSecrets((field, value) -> secrets.seal(value, secretOf(insurerId, field))));
+    return json(secrets.sealed(insurerId, settings));
   }
 
   private ConnectorSettings read(String insurerId, String stored) {
-    return parse(stored)
-        .mapSecrets((field, value) -> secrets.open(value, secretOf(insurerId, field)));
-  }
-
-  /** What a sealed secret is bound to: copied to another insurer or field, it does not open. */
-  private static String secretOf(String insurerId, String field) {
-    return insurerId + " " + field;
+    return secrets.opened(insurerId, parse(stored));
   }
 
   private ConnectorSettings parse(String stored) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.docport.hub.HubTest;
+import org.docport.hub.insurer.ConnectorSecretsMigration;
 import org.docport.hub.insurer.Insurers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ class SecretsTest extends HubTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Secrets secrets;
   @Autowired Insurers insurers;
+  @Autowired ConnectorSecretsMigration migration;
 
   @Test
   void connectorSecretsAreStoredSealedAndOpenedOnlyToReachTheInsurer() {
@@ -61,7 +63,7 @@ class SecretsTest extends HubTest {
     assertThat(insurers.get(insurer.id()).connector().auth().token())
         .isEqualTo("legacy-token-1234");
 
-    insurers.sealStoredSecrets();
+    migration.sealStoredSecrets();
 
     assertThat(stored(insurer.id())).doesNotContain("legacy-token-1234").contains("sealed:v1:");
     assertThat(insurers.get(insurer.id()).connector().auth().token())

@@ -1,8 +1,10 @@
 package org.docport.connectors.fhirrest;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.docport.connectors.ConnectorSettings;
 
@@ -17,12 +19,20 @@ public final class AuthInterceptor implements IClientInterceptor {
     this.onUnauthorized = onUnauthorized;
   }
 
-  /** The interceptor for an insurer's auth settings. */
-  public static AuthInterceptor of(ConnectorSettings.Auth auth) {
+  /**
+   * The interceptor for an insurer's auth settings. Tokens are fetched with the connect and socket
+   * timeouts of {@code fhir}'s clients, those of the FHIR requests they authorise.
+   */
+  public static AuthInterceptor of(FhirContext fhir, ConnectorSettings.Auth auth) {
     return switch (auth.type()) {
       case "bearer" -> new AuthInterceptor(auth::token, () -> {});
       case "client-credentials" -> {
-        var tokens = new ClientCredentialsTokens(auth);
+        var clients = fhir.getRestfulClientFactory();
+        var tokens =
+            new ClientCredentialsTokens(
+                auth,
+                Duration.ofMillis(clients.getConnectTimeout()),
+                Duration.ofMillis(clients.getSocketTimeout()));
         yield new AuthInterceptor(tokens::token, tokens::invalidate);
       }
       default -> new AuthInterceptor(() -> null, () -> {});

@@ -1,39 +1,52 @@
 package org.docport.connectors.fhirrest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.RetryableDeliveryException;
 
 /**
  * OAuth2 client-credentials tokens for one insurer, fetched on first use and again shortly before
- * they expire or after the insurer answers 401.
+ * they expire or after the insurer answers 401. The request is the Nimbus OAuth 2.0 SDK's; the
+ * client sends its credentials in the form ({@code client_secret_post}), as DocPort always has. A
+ * token endpoint that refuses, cannot be reached or answers nonsense makes the delivery retry.
  */
 final class ClientCredentialsTokens {
 
   private static final Duration EARLY_REFRESH = Duration.ofSeconds(30);
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How long a token lasts when the token endpoint does not say ({@code expires_in}). */
+  private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
   private final ConnectorSettings.Auth auth;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
   private String token;
   private Instant expiresAt = Instant.MIN;
 
-  ClientCredentialsTokens(ConnectorSettings.Auth auth) {
+  /**
+   * @param connectTimeout how long connecting to the token endpoint may take
+   * @param readTimeout how long the token endpoint may take to answer
+   */
+  ClientCredentialsTokens(
+      ConnectorSettings.Auth auth, Duration connectTimeout, Duration readTimeout) {
     this.auth = auth;
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
   }
 
   synchronized String token() {
@@ -48,44 +61,57 @@ final class ClientCredentialsTokens {
   }
 
   private void fetch() {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "client_credentials");
-    form.put("client_id", auth.clientId());
-    form.put("client_secret", auth.clientSecret());
-    if (auth.scope() != null && !auth.scope().isBlank()) {
-      form.put("scope", auth.scope());
+    HTTPResponse response = send(request());
+    if (response.getStatusCode() != 200) {
+      throw new RetryableDeliveryException(
+          "token endpoint answered " + response.getStatusCode() + ": " + response.getContent(),
+          null,
+          null);
     }
-    String body =
-        form.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(auth.tokenUrl()))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+    AccessToken issued;
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new RetryableDeliveryException(
-            "token endpoint answered " + response.statusCode() + ": " + response.body(),
-            null,
-            null);
-      }
-      JsonNode json = JSON.readTree(response.body());
-      if (!json.hasNonNull("access_token")) {
-        throw new RetryableDeliveryException("token endpoint sent no access_token", null, null);
-      }
-      token = json.get("access_token").asText();
-      expiresAt = Instant.now().plusSeconds(json.path("expires_in").asLong(300));
+      // Parsed from the body whatever its Content-Type says, as before the SDK.
+      issued =
+          AccessTokenResponse.parse(JSONObjectUtils.parse(response.getContent()))
+              .getTokens()
+              .getAccessToken();
+    } catch (ParseException e) {
+      throw new RetryableDeliveryException(
+          "token endpoint sent no usable access token: " + e.getMessage(), null, e);
+    }
+    token = issued.getValue();
+    Duration lifetime =
+        issued.getLifetime() > 0 ? Duration.ofSeconds(issued.getLifetime()) : DEFAULT_LIFETIME;
+    expiresAt = Instant.now().plus(lifetime);
+  }
+
+  private HTTPRequest request() {
+    Scope scope = auth.scope() == null || auth.scope().isBlank() ? null : Scope.parse(auth.scope());
+    HTTPRequest request =
+        new TokenRequest(
+                URI.create(auth.tokenUrl()),
+                new ClientSecretPost(
+                    new ClientID(auth.clientId()), new Secret(auth.clientSecret())),
+                new ClientCredentialsGrant(),
+                scope)
+            .toHTTPRequest();
+    request.setAccept("application/json");
+    request.setConnectTimeout(millis(connectTimeout));
+    request.setReadTimeout(millis(readTimeout));
+    request.setFollowRedirects(false);
+    return request;
+  }
+
+  private static HTTPResponse send(HTTPRequest request) {
+    try {
+      return request.send();
     } catch (IOException e) {
       throw new RetryableDeliveryException(
           "token endpoint unreachable: " + e.getMessage(), null, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetryableDeliveryException("interrupted while fetching a token", null, e);
     }
+  }
+
+  private static int millis(Duration timeout) {
+    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
   }
 }

@@ -38,7 +38,8 @@ public final class FhirRestConnectionTest {
       return Optional.of(String.join("; ", problems));
     }
     InsurerClient insurer =
-        InsurerClient.open(fhir, settings.baseUrl(), AuthInterceptor.of(settings.authOrNone()));
+        InsurerClient.open(
+            fhir, settings.baseUrl(), AuthInterceptor.of(fhir, settings.authOrNone()));
     IGenericClient client = insurer.client();
     FailedResponseHeaders failed = insurer.failedResponses();
     CapabilityStatement capabilities;

@@ -44,7 +44,7 @@ public final class FhirRestKind implements ConnectorKind {
             FhirRestWriter.create(
                 services.fhir(),
                 settings.baseUrl(),
-                AuthInterceptor.of(settings.authOrNone()),
+                AuthInterceptor.of(services.fhir(), settings.authOrNone()),
                 ConnectorSettings.SEARCH_THEN_WRITE.equals(settings.writeModeOrDefault())),
         services.preparation());
   }

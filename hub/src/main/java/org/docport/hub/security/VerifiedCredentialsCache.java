@@ -1,15 +1,14 @@
 package org.docport.hub.security;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,18 +21,19 @@ import org.springframework.security.core.Authentication;
  * with a per-process random key) of the password is held, never the password. When an entry runs
  * out, one request verifies again while the others with the same credentials wait for its answer,
  * rather than all hashing at once.
+ *
+ * <p>A Caffeine cache of verifications: an entry is the verification's future, so requests that
+ * arrive while it runs share it; a failed verification (wrong password) is dropped as soon as it
+ * completes, so it is never served to a later request.
  */
 final class VerifiedCredentialsCache implements AuthenticationProvider {
 
   private static final Duration TTL = Duration.ofMinutes(1);
   private static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(Authentication authentication, Instant expires) {}
-
   private final AuthenticationProvider delegate;
-  private final Map<String, Entry> verified = new ConcurrentHashMap<>();
-  private final Map<String, CompletableFuture<Authentication>> verifying =
-      new ConcurrentHashMap<>();
+  private final AsyncCache<String, Authentication> verified =
+      Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).buildAsync();
   private final byte[] key = new byte[32];
 
   VerifiedCredentialsCache(AuthenticationProvider delegate) {
@@ -44,46 +44,37 @@ final class VerifiedCredentialsCache implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication request) {
     String cacheKey = cacheKey(request);
-    Entry hit = verified.get(cacheKey);
-    if (hit != null && hit.expires().isAfter(Instant.now())) {
-      return hit.authentication();
-    }
     CompletableFuture<Authentication> mine = new CompletableFuture<>();
-    CompletableFuture<Authentication> running = verifying.putIfAbsent(cacheKey, mine);
-    if (running != null) {
-      return awaitOther(running);
+    CompletableFuture<Authentication> answer = verified.get(cacheKey, (k, executor) -> mine);
+    if (answer == mine) {
+      verify(request, cacheKey, mine);
     }
+    return await(answer);
+  }
+
+  /** Verifies in the caller's thread, never the cache's executor, and answers every waiter. */
+  private void verify(
+      Authentication request, String cacheKey, CompletableFuture<Authentication> mine) {
     try {
       Authentication result = delegate.authenticate(request);
-      if (result != null && result.isAuthenticated()) {
-        remember(cacheKey, result);
-      }
       mine.complete(result);
-      return result;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      verifying.remove(cacheKey, mine);
-    }
-  }
-
-  private void remember(String cacheKey, Authentication result) {
-    if (verified.size() >= MAX_ENTRIES) {
-      Instant now = Instant.now();
-      verified.values().removeIf(e -> e.expires().isBefore(now));
-      if (verified.size() >= MAX_ENTRIES) {
-        verified.clear();
+      if (result != null && !result.isAuthenticated()) {
+        verified.asMap().remove(cacheKey, mine);
       }
+    } catch (RuntimeException | Error e) {
+      // Completed either way: the waiters get the same failure, and the cache drops the entry.
+      mine.completeExceptionally(e);
     }
-    verified.put(cacheKey, new Entry(result, Instant.now().plus(TTL)));
   }
 
-  private static Authentication awaitOther(CompletableFuture<Authentication> running) {
+  private static Authentication await(CompletableFuture<Authentication> answer) {
     try {
-      return running.join();
+      return answer.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
         throw cause;
       }
       throw e;

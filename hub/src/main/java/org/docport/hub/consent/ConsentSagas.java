@@ -93,10 +93,8 @@ public class ConsentSagas {
         temporal.newWorkflowStub(
             OptInWorkflow.class,
             Workflows.options(key.optInWorkflowId(), OptInWorkflow.TASK_QUEUE));
-    Workflows.startOnce(
-        () ->
-            WorkflowClient.start(
-                saga::optIn, new OptInRequest(key, enrolment.autoAcceptOrDefault(), timeout)));
+    WorkflowClient.start(
+        saga::optIn, new OptInRequest(key, enrolment.autoAcceptOrDefault(), timeout));
   }
 
   /** Starts the opt-out workflow unless it runs already; it ends the consent as {@code ending}. */
@@ -105,7 +103,7 @@ public class ConsentSagas {
         temporal.newWorkflowStub(
             OptOutWorkflow.class,
             Workflows.options(key.optOutWorkflowId(), OptOutWorkflow.TASK_QUEUE));
-    Workflows.startOnce(() -> WorkflowClient.start(workflow::revoke, key, reason, ending));
+    WorkflowClient.start(workflow::revoke, key, reason, ending);
   }
 
   /** Tells a running opt-in saga the doctor withdrew; false when none is running. */

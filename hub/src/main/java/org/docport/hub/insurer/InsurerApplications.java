@@ -105,10 +105,8 @@ public class InsurerApplications implements Reconciliation {
             Workflows.options(
                 InsurerOnboardingWorkflow.workflowId(insurerId),
                 InsurerOnboardingWorkflow.TASK_QUEUE));
-    Workflows.startOnce(
-        () ->
-            WorkflowClient.start(
-                workflow::onboard, new InsurerOnboardingRequest(insurerId, approvedAlready)));
+    WorkflowClient.start(
+        workflow::onboard, new InsurerOnboardingRequest(insurerId, approvedAlready));
   }
 
   private InsurerOnboardingWorkflow stub(String insurerId) {

@@ -69,7 +69,7 @@ public class OnboardingWorkflows {
     OnboardingRequest request =
         new OnboardingRequest(
             doctorId, settings.draftReminder(), settings.correctionReminder(), from);
-    Workflows.startOnce(() -> WorkflowClient.start(workflow::onboard, request));
+    WorkflowClient.start(workflow::onboard, request);
   }
 
   boolean isRunning(UUID doctorId) {

@@ -4,11 +4,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
@@ -22,24 +22,18 @@ public final class Workflows {
   private Workflows() {}
 
   /**
-   * Options for a workflow with a business-key id: a closed run does not block a new one (a consent
-   * may end and be requested again).
+   * Options for a workflow with a business-key id: starting it while a run with that id is open
+   * leaves that run running and answers it (starting twice is harmless), and a closed run does not
+   * block a new one (a consent may end and be requested again).
    */
   public static WorkflowOptions options(String workflowId, String taskQueue) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(workflowId)
         .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(
+            WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
         .build();
-  }
-
-  /** Runs a workflow start; one that runs already is left running (starting twice is harmless). */
-  public static void startOnce(Runnable start) {
-    try {
-      start.run();
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      // the business key is taken by the run we wanted: nothing to do
-    }
   }
 
   /**
@@ -49,7 +43,7 @@ public final class Workflows {
    */
   public static void startAfterCommit(String what, Runnable start) {
     try {
-      startOnce(start);
+      start.run();
     } catch (RuntimeException e) {
       log.warn("Could not start {} now; the reconciler will: {}", what, e.toString());
     }

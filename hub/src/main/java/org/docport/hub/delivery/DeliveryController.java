@@ -48,7 +48,7 @@ class DeliveryController {
   @GetMapping("/insurers/{insurerId}/status")
   DeliveryReports.InsurerStatus status(@PathVariable String insurerId) {
     InsurerRegistration insurer = insurers.get(insurerId);
-    return reports.status(insurerId, insurer.paused());
+    return reports.status(insurerId, insurer.connector().kind(), insurer.paused());
   }
 
   @Operation(summary = "Delivery receipts: the version of each doctor the insurer holds")

@@ -10,11 +10,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-insurer delivery health as metrics an operator can alert on (tag {@code insurer}): what waits
- * ({@code docport.delivery.backlog}), what is being retried, dead letters not yet replayed, how
- * long the oldest waiting change has waited, and whether the insurer is paused. Read from the
- * registry every {@code docport.delivery.metrics-interval}, so any replica reports the whole
- * picture and a scrape costs no query.
+ * Per-insurer delivery health as metrics an operator can alert on (tags {@code insurer} and its
+ * connector {@code kind}): what waits ({@code docport.delivery.backlog}), what is being retried,
+ * dead letters not yet replayed, how long the oldest waiting change has waited, and whether the
+ * insurer is paused. Read from the registry every {@code docport.delivery.metrics-interval}, so any
+ * replica reports the whole picture and a scrape costs no query.
  */
 @Component
 class DeliveryMetrics {
@@ -73,7 +73,9 @@ class DeliveryMetrics {
       Function<DeliveryReports.InsurerStatus, Number> value) {
     return all.stream()
         .<MultiGauge.Row<?>>map(
-            s -> MultiGauge.Row.of(Tags.of("insurer", s.insurerId()), value.apply(s)))
+            s ->
+                MultiGauge.Row.of(
+                    Tags.of("insurer", s.insurerId(), "kind", s.kind()), value.apply(s)))
         .toList();
   }
 

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.docport.connectors.delivery.DeliveryDispatcher;
@@ -22,9 +21,11 @@ class DeliveryReports {
    * @param circuit whether the insurer answers, as this hub's delivery lane sees it: {@code OPEN}
    *     while it does not (changes wait and the insurer is probed), {@code HALF_OPEN} while a probe
    *     asks; null when this hub runs no lane for it (not live)
+   * @param kind the insurer's connector kind ({@code fhir-rest}, {@code webhook}, ...)
    */
   record InsurerStatus(
       String insurerId,
+      String kind,
       boolean paused,
       DeliveryDispatcher.Circuit circuit,
       long backlog,
@@ -68,14 +69,18 @@ class DeliveryReports {
   List<InsurerStatus> statuses() {
     return jdbc
         .query(
-            "select id, paused from insurer order by id",
-            (rs, n) -> Map.entry(rs.getString("id"), rs.getBoolean("paused")))
+            "select id, connector_kind, paused from insurer order by id",
+            (rs, n) ->
+                new InsurerRow(
+                    rs.getString("id"), rs.getString("connector_kind"), rs.getBoolean("paused")))
         .stream()
-        .map(insurer -> status(insurer.getKey(), insurer.getValue()))
+        .map(insurer -> status(insurer.id(), insurer.kind(), insurer.paused()))
         .toList();
   }
 
-  InsurerStatus status(String insurerId, boolean paused) {
+  private record InsurerRow(String id, String kind, boolean paused) {}
+
+  InsurerStatus status(String insurerId, String kind, boolean paused) {
     return jdbc.queryForObject(
         """
         select count(*) filter (where state = 'PENDING') as backlog,
@@ -91,6 +96,7 @@ class DeliveryReports {
         (rs, n) ->
             new InsurerStatus(
                 insurerId,
+                kind,
                 paused,
                 dispatcher.circuit(insurerId).orElse(null),
                 rs.getLong("backlog"),

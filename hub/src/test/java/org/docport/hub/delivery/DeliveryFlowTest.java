@@ -277,6 +277,7 @@ class DeliveryFlowTest extends HubTest {
             .orElseThrow();
     assertThat(listed.get("backlog").asLong()).isEqualTo(1);
     assertThat(listed.get("paused").asBoolean()).isTrue();
+    assertThat(listed.get("kind").asText()).isEqualTo("fhir-rest");
 
     metrics.update();
 
@@ -285,8 +286,9 @@ class DeliveryFlowTest extends HubTest {
     assertThat(gauge("docport.delivery.oldest.pending", insurer)).isPositive();
     assertThat(gauge("docport.delivery.dead.letters", insurer)).isZero();
     assertThat(operator().text("/actuator/prometheus"))
-        .contains("docport_delivery_backlog{insurer=\"" + insurer.id() + "\"} 1.0")
-        .contains("docport_delivery_oldest_pending_seconds{insurer=\"" + insurer.id() + "\"}");
+        .contains(
+            "docport_delivery_backlog{insurer=\"" + insurer.id() + "\",kind=\"fhir-rest\"} 1.0")
+        .contains("docport_delivery_oldest_pending_seconds{insurer=\"" + insurer.id() + "\",kind=");
 
     operator().post("/api/operator/insurers/" + insurer.id() + "/resume", Map.of()).expect(200);
     await().until(() -> receiptState(insurer, doctor).equals("DELIVERED"));

@@ -1,6 +1,7 @@
 package org.docport.mappings;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,5 +177,15 @@ final class Elements {
   /** A literal reference to a produced resource, as the connector expects to rewrite it. */
   static Reference referenceTo(Resource resource) {
     return new Reference(References.to(resource));
+  }
+
+  /**
+   * First occurrence per key, in order: a repeated network, location, endpoint or organisation
+   * would otherwise be written twice under one business identifier.
+   */
+  static <T> List<T> distinct(List<T> values, Function<T, String> key) {
+    Map<String, T> byKey = new LinkedHashMap<>();
+    values.forEach(value -> byKey.putIfAbsent(Objects.toString(text(key.apply(value)), ""), value));
+    return List.copyOf(byKey.values());
   }
 }

@@ -1,8 +1,9 @@
 package org.docport.mappings;
 
-import java.util.Optional;
+import java.util.List;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.PracticeLocation;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
@@ -19,9 +20,14 @@ final class HealthcareServiceMapping {
   /**
    * @param provider the doctor's affiliated organisation when the doctor has exactly one, else null
    *     (as for PractitionerRole.organization)
+   * @param specialties the doctor's specialties after the insurer's code map; copied
    */
   static HealthcareService service(
-      DoctorSnapshot doctor, PracticeLocation place, Location location, Organization provider) {
+      DoctorSnapshot doctor,
+      PracticeLocation place,
+      Location location,
+      Organization provider,
+      List<CodeableConcept> specialties) {
     var service = new HealthcareService();
     Identifier business = BusinessIdentifiers.healthcareService(doctor.id(), place.id());
     Elements.identify(service, business, PlanNetProfiles.HEALTHCARE_SERVICE);
@@ -38,10 +44,7 @@ final class HealthcareServiceMapping {
         .setSystem(PlanNetProfiles.SERVICE_CATEGORY_SYSTEM)
         .setCode(PlanNetProfiles.OUTPATIENT_CATEGORY_CODE)
         .setDisplay("Clinic or Outpatient Facility");
-    doctor.specialties().stream()
-        .map(Elements::concept)
-        .flatMap(Optional::stream)
-        .forEach(service::addSpecialty);
+    SpecialtyConcepts.copies(specialties).forEach(service::addSpecialty);
     service.addLocation(Elements.referenceTo(location));
     service.setName(location.getName());
     PractitionerRoleMapping.telecom(doctor, place).forEach(service::addTelecom);

@@ -21,23 +21,28 @@ final class InsurerMapping {
   static Optional<Organization> organization(InsurerContext insurer) {
     return LocationMapping.address(insurer.address())
         .map(
-            address -> {
-              var organization = new Organization();
-              Identifier business = BusinessIdentifiers.insurer(insurer.id());
-              Elements.identify(organization, business, PlanNetProfiles.ORGANIZATION);
-              organization.addIdentifier(business);
-              Elements.identifier(insurer.identifier()).ifPresent(organization::addIdentifier);
-              organization.setActive(true);
-              organization
-                  .addType()
-                  .addCoding()
-                  .setSystem(PlanNetProfiles.ORGANIZATION_TYPE_SYSTEM)
-                  .setCode(PlanNetProfiles.PAYER_TYPE_CODE)
-                  .setDisplay("Payer");
-              organization.setName(Elements.text(insurer.name()));
-              organization.addAddress(address);
-              return organization;
-            });
+            address ->
+                organization(
+                        insurer,
+                        PlanNetProfiles.ORGANIZATION,
+                        PlanNetProfiles.ORGANIZATION_TYPE_SYSTEM,
+                        PlanNetProfiles.PAYER_TYPE_CODE,
+                        "Payer")
+                    .addAddress(address));
+  }
+
+  /** The insurer's Organization under {@code profile}, typed with the given code, no address. */
+  static Organization organization(
+      InsurerContext insurer, String profile, String typeSystem, String type, String display) {
+    var organization = new Organization();
+    Identifier business = BusinessIdentifiers.insurer(insurer.id());
+    Elements.identify(organization, business, profile);
+    organization.addIdentifier(business);
+    Elements.identifier(insurer.identifier()).ifPresent(organization::addIdentifier);
+    organization.setActive(true);
+    organization.addType().addCoding().setSystem(typeSystem).setCode(type).setDisplay(display);
+    organization.setName(Elements.text(insurer.name()));
+    return organization;
   }
 
   /**

@@ -11,15 +11,25 @@ import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Location.LocationPositionComponent;
 import org.hl7.fhir.r4.model.Location.LocationStatus;
 
-/** Practice location -> Plan-Net Location. */
+/** Practice location -> Plan-Net Location (or a base R4 Location, for other profiles). */
 final class LocationMapping {
 
   private LocationMapping() {}
 
   static Location location(UUID doctorId, PracticeLocation source) {
+    return location(doctorId, source, PlanNetProfiles.LOCATION);
+  }
+
+  /**
+   * @param profile the profile the Location claims, or null for a base FHIR R4 Location
+   */
+  static Location location(UUID doctorId, PracticeLocation source, String profile) {
     var location = new Location();
     Identifier business = BusinessIdentifiers.location(doctorId, source.id());
-    Elements.identify(location, business, PlanNetProfiles.LOCATION);
+    Elements.identify(location, business);
+    if (profile != null) {
+      location.getMeta().addProfile(profile);
+    }
     location.addIdentifier(business);
     // Plan-Net fixes status to active: a location the doctor left is withdrawn, not published.
     location.setStatus(LocationStatus.ACTIVE);

@@ -1,11 +1,14 @@
 package org.docport.mappings;
 
+import java.util.List;
 import java.util.Optional;
 import org.docport.mappings.snapshot.Affiliation;
+import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Resource;
 
 /** Insurer networks -> Plan-Net Network; doctor affiliations -> Organization. */
 final class OrganizationMapping {
@@ -48,6 +51,20 @@ final class OrganizationMapping {
       throw new IllegalArgumentException(problem);
     }
     return text;
+  }
+
+  /**
+   * The doctor's affiliations as Organizations, once each: two entries for one organisation would
+   * be written twice under one business identifier. Those with nothing to identify them by are left
+   * out ({@link #affiliation}).
+   */
+  static List<Organization> affiliations(DoctorSnapshot doctor) {
+    return Elements.distinct(
+        doctor.affiliations().stream()
+            .map(OrganizationMapping::affiliation)
+            .flatMap(Optional::stream)
+            .toList(),
+        Resource::getId);
   }
 
   /**

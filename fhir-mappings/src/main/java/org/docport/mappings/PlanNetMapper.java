@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import org.docport.mappings.PractitionerRoleMapping.Placement;
+import org.docport.mappings.codes.Translation;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.InsurerContext.Network;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.docport.mappings.snapshot.TechnicalEndpoint;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Endpoint;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Location;
@@ -57,58 +57,65 @@ public final class PlanNetMapper {
    */
   public static PublishedResources map(DoctorSnapshot snapshot, InsurerContext insurer) {
     Objects.requireNonNull(snapshot, "snapshot");
+    return map(snapshot, insurer, Translation.identity(snapshot.normalized().specialties()));
+  }
+
+  /**
+   * {@link #map(DoctorSnapshot, InsurerContext)} with the doctor's specialties as the insurer's
+   * code map translated them ({@link SpecialtyConcepts}); what the map could not translate is the
+   * caller's to report ({@link MappingProfiles}).
+   *
+   * @throws IllegalArgumentException also when the code map gives a code Plan-Net does not list
+   *     ({@link MappingProfiles#codeMapProblems} refuses such a map at upload)
+   * @param specialties the translation of the normalized snapshot's specialties
+   */
+  static PublishedResources map(
+      DoctorSnapshot snapshot, InsurerContext insurer, Translation specialties) {
     Objects.requireNonNull(insurer, "insurer");
-    DoctorSnapshot doctor = snapshot.normalized();
-    if (!doctor.active()) {
+    DoctorSnapshot doctor =
+        Publishability.toPublish(snapshot, "Plan-Net", Publishability::problems).orElse(null);
+    if (doctor == null) {
       return new PublishedResources(List.of());
     }
-    List<Publishability.Problem> problems = Publishability.problems(doctor);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "not publishable under Plan-Net: "
-              + problems.stream().map(Publishability.Problem::message).toList());
-    }
 
+    PlanNetSpecialties.requireTargetsListed(specialties);
+    List<CodeableConcept> specialtyConcepts = SpecialtyConcepts.of(specialties);
     InsurersOwn own = insurersOwn(insurer);
     Map<Network, Organization> networks = own.networks();
     Reference insurerRef = own.reference();
-    List<Organization> affiliations =
-        distinct(
-            doctor.affiliations().stream()
-                .map(OrganizationMapping::affiliation)
-                .flatMap(Optional::stream)
-                .toList(),
-            Resource::getId);
+    List<Organization> affiliations = OrganizationMapping.affiliations(doctor);
     Organization affiliation = affiliations.size() == 1 ? affiliations.get(0) : null;
     Map<PracticeLocation, Location> locations = new LinkedHashMap<>();
     Map<PracticeLocation, HealthcareService> services = new LinkedHashMap<>();
-    distinct(doctor.locations(), PracticeLocation::id)
+    Elements.distinct(doctor.locations(), PracticeLocation::id)
         .forEach(
             p -> {
               Location location = LocationMapping.location(doctor.id(), p);
               locations.put(p, location);
-              services.put(p, HealthcareServiceMapping.service(doctor, p, location, affiliation));
+              services.put(
+                  p,
+                  HealthcareServiceMapping.service(
+                      doctor, p, location, affiliation, specialtyConcepts));
             });
     List<Endpoint> endpoints =
-        distinct(doctor.endpoints(), TechnicalEndpoint::id).stream()
+        Elements.distinct(doctor.endpoints(), TechnicalEndpoint::id).stream()
             .map(e -> EndpointMapping.endpoint(doctor.id(), e))
             .flatMap(Optional::stream)
             .toList();
     Practitioner practitioner = PractitionerMapping.practitioner(doctor);
 
-    List<PractitionerRole> roles = new ArrayList<>();
-    locations.forEach(
-        (place, location) ->
-            networks.forEach(
-                (network, networkOrg) ->
-                    roles.add(
-                        PractitionerRoleMapping.role(
-                            doctor,
-                            practitioner,
-                            new Placement(
-                                place, location, services.get(place), network, networkOrg),
-                            affiliation,
-                            endpoints))));
+    List<PractitionerRole> roles =
+        PractitionerRoleMapping.roles(
+            new PractitionerRoleMapping.Doctor(
+                doctor,
+                practitioner,
+                affiliation,
+                endpoints,
+                specialtyConcepts,
+                PlanNetProfiles.PRACTITIONER_ROLE),
+            locations,
+            services,
+            networks);
     List<OrganizationAffiliation> participations = new ArrayList<>();
     affiliations.forEach(
         participant ->
@@ -146,7 +153,7 @@ public final class PlanNetMapper {
   private static InsurersOwn insurersOwn(InsurerContext insurer) {
     Organization organization = InsurerMapping.organization(insurer).orElse(null);
     Map<Network, Organization> networks = new LinkedHashMap<>();
-    distinct(Elements.present(insurer.networks()), Network::id)
+    Elements.distinct(Elements.present(insurer.networks()), Network::id)
         .forEach(n -> networks.put(n, OrganizationMapping.network(insurer, n, organization)));
     // Every network has a partOf, so the insurer has a reference whenever there is a network.
     Reference reference = InsurerMapping.reference(insurer, organization).orElse(null);
@@ -162,15 +169,4 @@ public final class PlanNetMapper {
   /** The insurer's own resources and what a doctor's resources refer to of them. */
   private record InsurersOwn(
       Map<Network, Organization> networks, Reference reference, List<Resource> resources) {}
-
-  /**
-   * First occurrence per key, in order: a repeated network, location, endpoint or organisation
-   * would otherwise be written twice under one business identifier.
-   */
-  private static <T> List<T> distinct(List<T> values, Function<T, String> key) {
-    Map<String, T> byKey = new LinkedHashMap<>();
-    values.forEach(
-        value -> byKey.putIfAbsent(Objects.toString(Elements.text(key.apply(value)), ""), value));
-    return List.copyOf(byKey.values());
-  }
 }

@@ -3,6 +3,8 @@ package org.docport.mappings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.docport.mappings.snapshot.Coding;
@@ -35,6 +37,31 @@ public final class Publishability {
   public record Problem(String field, String message) {}
 
   private Publishability() {}
+
+  /**
+   * The normalized snapshot to publish under a profile, or empty for an inactive doctor (withdrawn,
+   * not published).
+   *
+   * @param profile the profile's name, for the message
+   * @param check the profile's problems ({@link #problems}, {@link NdhmPublishability#problems})
+   * @throws IllegalArgumentException listing the problems, when there are any
+   */
+  static Optional<DoctorSnapshot> toPublish(
+      DoctorSnapshot snapshot, String profile, Function<DoctorSnapshot, List<Problem>> check) {
+    DoctorSnapshot doctor = Objects.requireNonNull(snapshot, "snapshot").normalized();
+    if (!doctor.active()) {
+      return Optional.empty();
+    }
+    List<Problem> problems = check.apply(doctor);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          "not publishable under "
+              + profile
+              + ": "
+              + problems.stream().map(Problem::message).toList());
+    }
+    return Optional.of(doctor);
+  }
 
   /** The problems that make {@code snapshot} unpublishable; empty when it can be published. */
   public static List<Problem> problems(DoctorSnapshot snapshot) {
@@ -131,7 +158,7 @@ public final class Publishability {
     return Objects.toString(Elements.text(place.id()), "#" + (index + 1));
   }
 
-  private static String displayName(DoctorSnapshot doctor) {
+  static String displayName(DoctorSnapshot doctor) {
     PersonName name = doctor.name();
     String full =
         name == null

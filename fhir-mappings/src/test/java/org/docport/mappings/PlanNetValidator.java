@@ -1,11 +1,13 @@
 package org.docport.mappings;
 
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -96,21 +98,27 @@ public final class PlanNetValidator {
   }
 
   private static FhirValidator build() {
+    return validator(Holder.PLAN_NET, nuccFragment());
+  }
+
+  /**
+   * HAPI's instance validator with base FHIR R4 and HL7 terminology, after the given supports
+   * (packages, fragments), in the order the class comment explains; unknown profiles are errors.
+   */
+  static FhirValidator validator(IValidationSupport... first) {
     var context = TestFhir.CONTEXT;
-    var chain =
-        new ValidationSupportChain(
-            Holder.PLAN_NET,
-            nuccFragment(),
-            new DefaultProfileValidationSupport(context),
-            new InMemoryTerminologyServerValidationSupport(context),
-            new CommonCodeSystemsTerminologyService(context),
-            new SnapshotGeneratingValidationSupport(context));
+    List<IValidationSupport> supports = new ArrayList<>(List.of(first));
+    supports.add(new DefaultProfileValidationSupport(context));
+    supports.add(new InMemoryTerminologyServerValidationSupport(context));
+    supports.add(new CommonCodeSystemsTerminologyService(context));
+    supports.add(new SnapshotGeneratingValidationSupport(context));
+    var chain = new ValidationSupportChain(supports.toArray(new IValidationSupport[0]));
     var instanceValidator = new FhirInstanceValidator(chain);
     instanceValidator.setErrorForUnknownProfiles(true);
     return context.newValidator().registerValidatorModule(instanceValidator);
   }
 
-  private static PrePopulatedValidationSupport nuccFragment() {
+  static PrePopulatedValidationSupport nuccFragment() {
     ValueSet specialties =
         Holder.PLAN_NET.fetchResource(ValueSet.class, PlanNetProfiles.SPECIALTY_VALUE_SET);
     var nucc =

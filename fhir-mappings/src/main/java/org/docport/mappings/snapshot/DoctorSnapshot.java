@@ -64,6 +64,24 @@ public record DoctorSnapshot(
         endpoints);
   }
 
+  /** Returns this snapshot with other identifiers. */
+  public DoctorSnapshot withIdentifiers(List<Identifier> newIdentifiers) {
+    return new DoctorSnapshot(
+        id,
+        version,
+        active,
+        name,
+        gender,
+        newIdentifiers,
+        qualifications,
+        specialties,
+        languages,
+        telecom,
+        locations,
+        affiliations,
+        endpoints);
+  }
+
   /** Returns this snapshot with other practice locations. */
   public DoctorSnapshot withLocations(List<PracticeLocation> newLocations) {
     return new DoctorSnapshot(

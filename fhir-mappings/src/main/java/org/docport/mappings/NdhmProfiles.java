@@ -4,17 +4,19 @@ package org.docport.mappings;
  * Canonical URLs, identifier systems and codes of the {@code ndhm} mapping profile, from the NRCeS
  * "FHIR Implementation Guide for ABDM" version 6.5.0 (FHIR R4, package {@code ndhm.in}), published
  * at <a href="https://nrces.in/ndhm/fhir/r4/">https://nrces.in/ndhm/fhir/r4/</a> by the National
- * Resource Centre for EHR Standards for the National Health Authority.
+ * Resource Centre for EHR Standards for the National Health Authority. Profiles: <a
+ * href="https://nrces.in/ndhm/fhir/r4/StructureDefinition-Practitioner.html">Practitioner</a>, <a
+ * href="https://nrces.in/ndhm/fhir/r4/StructureDefinition-Organization.html">Organization</a>.
  *
  * <p>The package is not on the npm registry or Maven Central (the only registries this build
  * reaches), so the tests cannot load it: they validate against base FHIR R4 and assert the profile
- * rules the mappings implement ({@code NdhmValidationTest}). The rules followed, for Practitioner
- * and Organization: every identifier has a type whose codings have a code and a display (binding
- * extensible to the ABDM IdentifierType value set, which includes HL7 v2-0203) and a value, and an
- * Organization's identifiers also have a system; a HumanName has a text; a ContactPoint has a
- * value; an Organization has a name, and a type coding is from HL7's organization-type system;
- * qualification codings have a code and a display; the issuer of an identifier goes in {@code
- * assigner.display}.
+ * rules the mappings implement ({@code NdhmValidationTest}). The rules followed, those of the
+ * guide's Practitioner and Organization profiles as read from its 6.0.0 profile sources and 6.5.0
+ * pages: every identifier has a type whose codings have a code and a display (binding extensible to
+ * the ABDM IdentifierType value set, which includes HL7 v2-0203) and a value, and an Organization's
+ * identifiers also have a system; a HumanName has a text; a ContactPoint has a value; an
+ * Organization has a name, and a type coding is from HL7's organization-type system; qualification
+ * codings have a code and a display; the issuer of an identifier goes in {@code assigner.display}.
  */
 public final class NdhmProfiles {
 

@@ -65,9 +65,9 @@ public final class PlanNetMapper {
    * code map translated them ({@link SpecialtyConcepts}); what the map could not translate is the
    * caller's to report ({@link MappingProfiles}).
    *
+   * @param specialties the translation of the normalized snapshot's specialties
    * @throws IllegalArgumentException also when the code map gives a code Plan-Net does not list
    *     ({@link MappingProfiles#codeMapProblems} refuses such a map at upload)
-   * @param specialties the translation of the normalized snapshot's specialties
    */
   static PublishedResources map(
       DoctorSnapshot snapshot, InsurerContext insurer, Translation specialties) {
@@ -77,7 +77,6 @@ public final class PlanNetMapper {
     if (doctor == null) {
       return new PublishedResources(List.of());
     }
-
     PlanNetSpecialties.requireTargetsListed(specialties);
     List<CodeableConcept> specialtyConcepts = SpecialtyConcepts.of(specialties);
     InsurersOwn own = insurersOwn(insurer);

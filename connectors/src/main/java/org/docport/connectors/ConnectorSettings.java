@@ -2,8 +2,10 @@ package org.docport.connectors;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import org.docport.mappings.MappingProfile;
 
 /**
  * How DocPort reaches one insurer.
@@ -18,9 +20,12 @@ import java.util.function.BinaryOperator;
  *     fhir-rest} only)
  * @param signing the keys a {@code webhook} signs with (Standard Webhooks); none for {@code
  *     fhir-rest}
+ * @param profile how the insurer's doctors are represented ({@link MappingProfile}): {@code
+ *     plan-net} (the default: US Plan-Net FHIR resources), {@code ndhm} (India: the NRCeS/ABDM FHIR
+ *     profiles) or {@code docport-json} (DocPort's own JSON document, for insurers without FHIR)
  */
 public record ConnectorSettings(
-    String kind, String baseUrl, Auth auth, String writeMode, Signing signing) {
+    String kind, String baseUrl, Auth auth, String writeMode, Signing signing, String profile) {
 
   public static final String FHIR_REST = "fhir-rest";
   public static final String WEBHOOK = "webhook";
@@ -37,16 +42,31 @@ public record ConnectorSettings(
   public static final String PREVIOUS_SIGNING_SECRET = "signing.previousSecret";
 
   public ConnectorSettings(String kind, String baseUrl, Auth auth) {
-    this(kind, baseUrl, auth, null, null);
+    this(kind, baseUrl, auth, null, null, null);
+  }
+
+  public ConnectorSettings(
+      String kind, String baseUrl, Auth auth, String writeMode, Signing signing) {
+    this(kind, baseUrl, auth, writeMode, signing, null);
+  }
+
+  /** These settings under another mapping profile. */
+  public ConnectorSettings withProfile(String profile) {
+    return new ConnectorSettings(kind, baseUrl, auth, writeMode, signing, profile);
+  }
+
+  /** The mapping profile; {@code plan-net} when none is set. Valid settings only. */
+  public MappingProfile profileOrDefault() {
+    return profile == null ? MappingProfile.PLAN_NET : MappingProfile.of(profile);
   }
 
   public ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {
-    this(kind, baseUrl, auth, writeMode, null);
+    this(kind, baseUrl, auth, writeMode, null, null);
   }
 
   /** A webhook to {@code url}, signed with {@code signing}. */
   public static ConnectorSettings webhook(String url, Signing signing) {
-    return new ConnectorSettings(WEBHOOK, url, null, null, signing);
+    return new ConnectorSettings(WEBHOOK, url, null, null, signing, null);
   }
 
   /**
@@ -108,7 +128,7 @@ public record ConnectorSettings(
             : new Signing(
                 mapped(f, SIGNING_SECRET, signing.secret()),
                 mapped(f, PREVIOUS_SIGNING_SECRET, signing.previousSecret()));
-    return new ConnectorSettings(kind, baseUrl, mapped, writeMode, keys);
+    return new ConnectorSettings(kind, baseUrl, mapped, writeMode, keys, profile);
   }
 
   private static String mapped(BinaryOperator<String> f, String field, String value) {
@@ -145,6 +165,16 @@ public record ConnectorSettings(
     for (Section section : sections()) {
       if (section.value() != null && !section.kind().equals(kind)) {
         problems.add(section.field() + ": only for the " + section.kind() + " kind");
+      }
+    }
+    if (profile != null) {
+      try {
+        MappingProfile.of(profile);
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "profile: must be one of "
+                + Arrays.stream(MappingProfile.values()).map(MappingProfile::id).toList()
+                + " (default plan-net)");
       }
     }
     Auth a = authOrNone();
@@ -191,8 +221,8 @@ public record ConnectorSettings(
   @Override
   public String toString() {
     ConnectorSettings masked = mapSecrets((field, value) -> "****");
-    return "ConnectorSettings[kind=%s, baseUrl=%s, auth=%s, writeMode=%s, signing=%s]"
-        .formatted(kind, baseUrl, masked.auth, writeMode, masked.signing);
+    return "ConnectorSettings[kind=%s, baseUrl=%s, auth=%s, writeMode=%s, signing=%s, profile=%s]"
+        .formatted(kind, baseUrl, masked.auth, writeMode, masked.signing, profile);
   }
 
   private static boolean isHttpUrl(String value) {

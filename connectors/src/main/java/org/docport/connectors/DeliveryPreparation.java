@@ -2,9 +2,11 @@ package org.docport.connectors;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.docport.mappings.PlanNetMapper;
+import org.docport.mappings.MappedDoctor;
+import org.docport.mappings.MappingProfiles;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.SchedulingMapper;
+import org.docport.mappings.codes.CodeMap;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -24,46 +26,53 @@ public final class DeliveryPreparation {
   }
 
   /**
-   * The doctor's resources with a Schedule per service the doctor offers (after the Practitioner
-   * and Locations they refer to), and the calendar's changes.
+   * The doctor under the insurer's profile and code map. Under a FHIR profile: the doctor's
+   * resources with a Schedule per service the doctor offers (after the Practitioner and Locations
+   * they refer to), and the calendar's changes; under {@code docport-json}: the doctor's document.
+   * Codes the code map could not translate are reported, and published as the registry holds them.
    */
-  private static PreparedDelivery map(DeliveryJob job, DeliverySubject s) {
+  private PreparedDelivery map(DeliveryJob job, DeliverySubject s) {
+    MappedDoctor mapped;
     try {
-      List<Resource> resources =
-          new ArrayList<>(PlanNetMapper.map(s.doctor(), s.insurer()).resources());
-      CalendarChanges calendar = s.calendar();
-      calendar.schedules().stream()
-          .map(
-              service ->
-                  SchedulingMapper.schedule(service.withSpecialties(s.doctor().specialties())))
-          .forEach(resources::add);
-      return new PreparedDelivery(
-          job,
-          s.doctor().version(),
-          new PublishedResources(resources),
-          new PreparedCalendar(
-              calendar.version(),
-              calendar.slots().stream().map(SchedulingMapper::slot).toList(),
-              calendar.removedSlotIds(),
-              calendar.appointments().stream()
-                  .map(
-                      a ->
-                          SchedulingMapper.pushed(
-                              a.withService(a.service().withSpecialties(s.doctor().specialties()))))
-                  .toList()));
+      mapped =
+          MappingProfiles.doctor(
+              s.mapping().profile(), s.doctor(), s.insurer(), s.mapping().codeMap());
     } catch (IllegalArgumentException e) {
-      // Retrying cannot fix data the mapping refuses: park it for an operator.
-      throw new RejectedDeliveryException(
-          "doctor "
-              + job.doctorId()
-              + " cannot be mapped for "
-              + job.insurerId()
-              + ": "
-              + e.getMessage(),
-          RejectedDeliveryException.NOT_HTTP,
-          null,
-          e);
+      throw unmappable("doctor " + job.doctorId() + " cannot be mapped for " + job.insurerId(), e);
     }
+    if (s.mapping().codeMap() != CodeMap.NONE) {
+      subjects.unmapped(job.insurerId(), job.doctorId(), mapped.unmapped());
+    }
+    if (mapped instanceof MappedDoctor.Json json) {
+      return PreparedDelivery.message(job, s.doctor().version(), json.message());
+    }
+    List<Resource> resources =
+        new ArrayList<>(((MappedDoctor.Fhir) mapped).resources().resources());
+    CalendarChanges calendar = s.calendar();
+    calendar.schedules().stream()
+        .map(
+            service -> SchedulingMapper.schedule(service.withSpecialties(s.doctor().specialties())))
+        .forEach(resources::add);
+    return new PreparedDelivery(
+        job,
+        s.doctor().version(),
+        new PublishedResources(resources),
+        new PreparedCalendar(
+            calendar.version(),
+            calendar.slots().stream().map(SchedulingMapper::slot).toList(),
+            calendar.removedSlotIds(),
+            calendar.appointments().stream()
+                .map(
+                    a ->
+                        SchedulingMapper.pushed(
+                            a.withService(a.service().withSpecialties(s.doctor().specialties()))))
+                .toList()));
+  }
+
+  /** Retrying cannot fix data the mapping refuses: park it for an operator. */
+  private static RejectedDeliveryException unmappable(String what, IllegalArgumentException e) {
+    return new RejectedDeliveryException(
+        what + ": " + e.getMessage(), RejectedDeliveryException.NOT_HTTP, null, e);
   }
 
   /** Returns a {@link PreparedDelivery}, or a {@link DeliveryResult} when nothing is to be sent. */
@@ -92,16 +101,11 @@ public final class DeliveryPreparation {
         .orElseGet(() -> new DeliveryResult.Skipped("the insurer sees no doctor at delivery time"));
   }
 
-  private static org.docport.mappings.PublishedResources mapInsurer(
-      DeliveryJob job, InsurerSubject s) {
+  private static PublishedResources mapInsurer(DeliveryJob job, InsurerSubject s) {
     try {
-      return PlanNetMapper.insurer(s.insurer());
+      return MappingProfiles.insurer(s.mapping().profile(), s.insurer());
     } catch (IllegalArgumentException e) {
-      throw new RejectedDeliveryException(
-          "insurer " + job.insurerId() + " cannot be mapped: " + e.getMessage(),
-          RejectedDeliveryException.NOT_HTTP,
-          null,
-          e);
+      throw unmappable("insurer " + job.insurerId() + " cannot be mapped", e);
     }
   }
 }

@@ -1,8 +1,10 @@
 package org.docport.connectors;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.docport.mappings.codes.UnmappedCode;
 
 /**
  * The registry as the connectors see it. Implemented by the hub and asked at delivery time, so a
@@ -30,4 +32,11 @@ public interface DeliverySubjects {
    * table says it holds of the doctor) and everything of the doctor's calendar it may hold.
    */
   Withdrawal withdrawal(String insurerId, UUID doctorId, Map<String, String> published);
+
+  /**
+   * The codes of the doctor that the insurer's code map covers and could not translate, found when
+   * the doctor was last mapped for it (empty: all translated): for operators to fix the code map.
+   * They were published as the registry holds them.
+   */
+  default void unmapped(String insurerId, UUID doctorId, List<UnmappedCode> codes) {}
 }

@@ -13,12 +13,12 @@ import org.docport.mappings.snapshot.PersonName;
 import org.docport.mappings.snapshot.PracticeLocation;
 
 /** Registry data for connector tests. */
-final class Doctors {
+public final class Doctors {
 
-  static final String INSURER_ID = "acme";
+  public static final String INSURER_ID = "acme";
 
   /** Two networks, so every practice location yields two PractitionerRoles. */
-  static final InsurerContext ACME =
+  public static final InsurerContext ACME =
       new InsurerContext(
           INSURER_ID,
           "Acme Health",
@@ -28,7 +28,7 @@ final class Doctors {
   private Doctors() {}
 
   /** A doctor with one affiliation, practising at the named locations. */
-  static DoctorSnapshot doctor(UUID id, long version, String... locationIds) {
+  public static DoctorSnapshot doctor(UUID id, long version, String... locationIds) {
     return new DoctorSnapshot(
         id,
         version,

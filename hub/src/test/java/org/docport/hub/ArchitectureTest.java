@@ -125,6 +125,18 @@ class ArchitectureTest {
           .should(notWrite("insurer").and(notWrite("insurer_network")));
 
   @ArchTest
+  static final ArchRule onlyInsurerCodeMapsWritesCodeMaps =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.insurer.InsurerCodeMaps"))))
+          .should(notWrite("insurer_code_map"));
+
+  @ArchTest
+  static final ArchRule onlyUnmappedCodesWritesUnmappedCodes =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.delivery.UnmappedCodes"))))
+          .should(notWrite("unmapped_code"));
+
+  @ArchTest
   static final ArchRule onlyRegistryEventsWritesTheOutbox =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.registry.RegistryEvents"))))

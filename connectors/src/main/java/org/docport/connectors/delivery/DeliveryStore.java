@@ -351,6 +351,21 @@ public class DeliveryStore {
         insurerId);
   }
 
+  /**
+   * Makes every pair of the insurer that it holds due again (the insurer's own included), as the
+   * way its doctors are mapped changed: each is delivered again, mapped the new way.
+   *
+   * @return how many pairs are due again
+   */
+  public int redeliverAll(String insurerId) {
+    return jdbc.update(
+        """
+        update delivery set state = 'PENDING', next_attempt_at = now(), attempts = 0
+        where insurer_id = ? and state = 'DELIVERED'
+        """,
+        insurerId);
+  }
+
   /** Schedules the next attempt after {@code delay}. */
   public void retryLater(DeliveryJob job, Duration delay, String error) {
     fenced(

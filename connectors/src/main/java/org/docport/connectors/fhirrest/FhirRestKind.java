@@ -7,6 +7,7 @@ import org.docport.connectors.ConnectorKind;
 import org.docport.connectors.ConnectorServices;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.DeliveryRouteConfiguration;
+import org.docport.mappings.MappingProfile;
 
 /**
  * The {@code fhir-rest} connector kind: delivers a claimed {@link
@@ -31,6 +32,9 @@ public final class FhirRestKind implements ConnectorKind {
               + ConnectorSettings.CONDITIONAL_UPDATE
               + " (default) or "
               + ConnectorSettings.SEARCH_THEN_WRITE);
+    }
+    if (MappingProfile.DOCPORT_JSON.id().equals(settings.profile())) {
+      problems.add("profile: a FHIR server takes FHIR resources: plan-net (default) or ndhm");
     }
   }
 

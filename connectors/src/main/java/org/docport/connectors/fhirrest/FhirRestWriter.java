@@ -105,6 +105,13 @@ public final class FhirRestWriter {
    * the job's lease.
    */
   public DeliveryResult.Delivered write(PreparedDelivery delivery) {
+    if (delivery.message() != null) {
+      throw new RejectedDeliveryException(
+          "a FHIR server takes FHIR resources, not " + delivery.message().schema(),
+          RejectedDeliveryException.NOT_HTTP,
+          null,
+          null);
+    }
     return write(
         delivery.version(),
         delivery.resources(),

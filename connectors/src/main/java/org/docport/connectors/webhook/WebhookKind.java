@@ -69,7 +69,8 @@ public final class WebhookKind implements ConnectorKind {
         insurerId,
         URI.create(settings.baseUrl()),
         secrets,
-        "bearer".equals(settings.authOrNone().type()) ? settings.authOrNone().token() : null);
+        "bearer".equals(settings.authOrNone().type()) ? settings.authOrNone().token() : null,
+        settings.profileOrDefault());
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.DoctorDocuments;
 import org.docport.connectors.Lease;
 import org.docport.connectors.PreparedCalendar;
 import org.docport.connectors.PreparedDelivery;
@@ -28,6 +29,8 @@ import org.docport.connectors.fhirrest.FhirRestWriter;
 import org.docport.connectors.fhirrest.InsurerErrors;
 import org.docport.connectors.fhirrest.PublishedRef;
 import org.docport.mappings.BusinessIdentifiers;
+import org.docport.mappings.MappingProfile;
+import org.docport.mappings.document.DoctorWithdrawal;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -55,6 +58,7 @@ public final class WebhookWriter {
   private final List<String> secrets;
   private final String bearerToken;
   private final Duration longestRequest;
+  private final boolean documents;
 
   public WebhookWriter(
       FhirContext fhir,
@@ -63,6 +67,23 @@ public final class WebhookWriter {
       URI url,
       List<String> secrets,
       String bearerToken) {
+    this(fhir, http, insurerId, url, secrets, bearerToken, MappingProfile.PLAN_NET);
+  }
+
+  /**
+   * @param profile the insurer's mapping profile: under {@code docport-json} the body is DocPort's
+   *     JSON document ({@code docport.doctor/v1}, or {@code docport.doctor.withdrawn/v1} on
+   *     opt-out) instead of a FHIR transaction
+   */
+  public WebhookWriter(
+      FhirContext fhir,
+      HttpClient http,
+      String insurerId,
+      URI url,
+      List<String> secrets,
+      String bearerToken,
+      MappingProfile profile) {
+    this.documents = !profile.isFhir();
     this.fhir = fhir;
     this.http = http;
     this.insurerId = insurerId;
@@ -75,6 +96,15 @@ public final class WebhookWriter {
 
   /** Posts the delivery's resources and calendar changes; the insurer holds them on a 2xx. */
   public DeliveryResult.Delivered write(PreparedDelivery delivery) {
+    if (delivery.message() != null) {
+      post(
+          DoctorDocuments.json(delivery.message()),
+          "application/json",
+          "document",
+          delivery.job().lease());
+      return new DeliveryResult.Delivered(
+          delivery.version(), DoctorDocuments.published(delivery.job().doctorId()), null);
+    }
     Bundle bundle = transaction();
     Map<String, String> published = new LinkedHashMap<>();
     for (Resource resource : delivery.resources().resources()) {
@@ -109,6 +139,14 @@ public final class WebhookWriter {
    * @return what stays published: the shared organisations and networks
    */
   public Map<String, String> withdrawAll(Withdrawal withdrawal) {
+    if (documents) {
+      post(
+          DoctorDocuments.json(DoctorWithdrawal.of(withdrawal.doctorId(), null)),
+          "application/json",
+          "withdrawal",
+          Lease.none());
+      return Map.of();
+    }
     Bundle bundle = transaction();
     withdrawal.appointmentIds().forEach(id -> bundle.addEntry(delete("Appointment/" + id)));
     withdrawal.slotIds().forEach(id -> bundle.addEntry(delete("Slot/" + id)));
@@ -148,14 +186,20 @@ public final class WebhookWriter {
   }
 
   private void post(Bundle bundle, Lease lease) {
-    byte[] body =
-        fhir.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8);
+    post(
+        fhir.newJsonParser().encodeResourceToString(bundle).getBytes(StandardCharsets.UTF_8),
+        "application/fhir+json",
+        bundle.getEntry().size() + " entries",
+        lease);
+  }
+
+  private void post(byte[] body, String contentType, String contents, Lease lease) {
     String id = "msg_" + digest(insurerId, body);
     long timestamp = Instant.now().getEpochSecond();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(longestRequest)
-            .header("Content-Type", "application/fhir+json")
+            .header("Content-Type", contentType)
             .header("webhook-id", id)
             .header("webhook-timestamp", Long.toString(timestamp))
             .header("webhook-signature", WebhookKeys.signature(id, timestamp, body, secrets))
@@ -164,7 +208,7 @@ public final class WebhookWriter {
       request.header("Authorization", "Bearer " + bearerToken);
     }
     lease.ensureLasts(longestRequest);
-    String what = "webhook " + id + " (" + bundle.getEntry().size() + " entries) to " + url;
+    String what = "webhook " + id + " (" + contents + ") to " + url;
     HttpResponse<String> response;
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

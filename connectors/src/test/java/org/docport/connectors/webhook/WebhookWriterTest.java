@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -19,12 +21,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
+import org.docport.connectors.Doctors;
 import org.docport.connectors.PreparedDelivery;
 import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.RetryableDeliveryException;
 import org.docport.connectors.Withdrawal;
 import org.docport.mappings.BusinessIdentifiers;
+import org.docport.mappings.MappingProfile;
+import org.docport.mappings.MappingProfiles;
 import org.docport.mappings.PublishedResources;
+import org.docport.mappings.codes.CodeMap;
+import org.docport.mappings.document.DoctorDocument;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +112,46 @@ class WebhookWriterTest {
     assertThat(delivered.published())
         .containsExactly(
             Map.entry(BusinessIdentifiers.PRACTITIONER + "|" + DOCTOR, "Practitioner/" + DOCTOR));
+  }
+
+  @Test
+  void underDocportJsonTheBodyIsTheDoctorsDocumentAndAnOptOutAWithdrawal() throws Exception {
+    WebhookWriter documents =
+        new WebhookWriter(
+            FHIR,
+            HttpClient.newHttpClient(),
+            "acme",
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"),
+            List.of(SECRET),
+            null,
+            MappingProfile.DOCPORT_JSON);
+    DoctorDocument document =
+        (DoctorDocument)
+            MappingProfiles.json(Doctors.doctor(DOCTOR, 3, "loc-1"), Doctors.ACME, CodeMap.NONE)
+                .message();
+    DeliveryJob job = new DeliveryJob("acme", document.doctorId(), 3, 0, Map.of());
+
+    DeliveryResult.Delivered delivered =
+        documents.write(PreparedDelivery.message(job, 3, document));
+    documents.withdrawAll(new Withdrawal("acme", document.doctorId(), Map.of()));
+
+    assertThat(delivered.version()).isEqualTo(3);
+    JsonNode sent = new ObjectMapper().readTree(received.get(0).body());
+    assertThat(sent.get("schema").asText()).isEqualTo("docport.doctor/v1");
+    assertThat(sent.get("doctorId").asText()).isEqualTo(document.doctorId().toString());
+    assertThat(received.get(0).headers().getFirst("Content-Type")).isEqualTo("application/json");
+    JsonNode withdrawn = new ObjectMapper().readTree(received.get(1).body());
+    assertThat(withdrawn.get("schema").asText()).isEqualTo("docport.doctor.withdrawn/v1");
+    for (Received message : received) {
+      assertThat(
+              WebhookKeys.verifies(
+                  message.headers().getFirst("webhook-signature"),
+                  message.headers().getFirst("webhook-id"),
+                  Long.parseLong(message.headers().getFirst("webhook-timestamp")),
+                  message.body().getBytes(StandardCharsets.UTF_8),
+                  SECRET))
+          .isTrue();
+    }
   }
 
   @Test

@@ -26,12 +26,15 @@ class DeliveryController {
   private final DeliveryStore deliveries;
   private final Insurers insurers;
   private final InsurerConnections connections;
+  private final UnmappedCodes unmappedCodes;
 
   DeliveryController(
       DeliveryReports reports,
       DeliveryStore deliveries,
       Insurers insurers,
-      InsurerConnections connections) {
+      InsurerConnections connections,
+      UnmappedCodes unmappedCodes) {
+    this.unmappedCodes = unmappedCodes;
     this.reports = reports;
     this.deliveries = deliveries;
     this.insurers = insurers;
@@ -73,6 +76,17 @@ class DeliveryController {
                     HttpStatus.NOT_FOUND,
                     "No receipt",
                     "Nothing has been due for doctor " + doctorId + " at " + insurerId + "."));
+  }
+
+  @Operation(
+      summary = "The codes an insurer's code maps cover and do not translate",
+      description =
+          "Per doctor, as last mapped for the insurer; each was published as the registry holds"
+              + " it. Add them to the insurer's code map (PUT .../code-maps/{mapId}).")
+  @GetMapping("/insurers/{insurerId}/unmapped-codes")
+  List<UnmappedCodes.UnmappedCodeReport> unmappedCodes(@PathVariable String insurerId) {
+    insurers.get(insurerId);
+    return unmappedCodes.of(insurerId);
   }
 
   @Operation(summary = "Dead letters of an insurer (open ones unless all=true)")

@@ -22,6 +22,8 @@ class DeliveryReports {
    *     while it does not (changes wait and the insurer is probed), {@code HALF_OPEN} while a probe
    *     asks; null when this hub runs no lane for it (not live)
    * @param kind the insurer's connector kind ({@code fhir-rest}, {@code webhook}, ...)
+   * @param unmappedCodes doctors' codes the insurer's code maps cover and do not translate (see
+   *     {@code /unmapped-codes})
    */
   record InsurerStatus(
       String insurerId,
@@ -31,6 +33,7 @@ class DeliveryReports {
       long backlog,
       long retrying,
       long deadLetters,
+      long unmappedCodes,
       OffsetDateTime lastSuccessAt,
       Double oldestPendingSeconds,
       String lastError) {}
@@ -89,6 +92,7 @@ class DeliveryReports {
                extract(epoch from now() - min(enqueued_at) filter (where state = 'PENDING'))::float8 as oldest,
                (select count(*) from dead_letter dl
                 where dl.insurer_id = ? and dl.replayed_at is null) as dead,
+               (select count(*) from unmapped_code u where u.insurer_id = ?) as unmapped,
                (select last_error from delivery e where e.insurer_id = ? and e.last_error is not null
                   and e.state in ('PENDING', 'DEAD') order by e.next_attempt_at desc limit 1) as last_error
         from delivery where insurer_id = ?
@@ -102,9 +106,11 @@ class DeliveryReports {
                 rs.getLong("backlog"),
                 rs.getLong("retrying"),
                 rs.getLong("dead"),
+                rs.getLong("unmapped"),
                 rs.getObject("last_success", OffsetDateTime.class),
                 (Double) rs.getObject("oldest", Double.class),
                 rs.getString("last_error")),
+        insurerId,
         insurerId,
         insurerId,
         insurerId);

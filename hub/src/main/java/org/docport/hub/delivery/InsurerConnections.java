@@ -6,6 +6,7 @@ import java.util.Map;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.delivery.DeliveryDispatcher;
+import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.insurer.InsurerEvent;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps one connector route and one delivery lane per live insurer, from start-up on and as
@@ -30,15 +32,23 @@ public class InsurerConnections {
   private final Insurers insurers;
   private final InsurerConnectors connectors;
   private final DeliveryDispatcher dispatcher;
+  private final DeliveryStore store;
+  private final UnmappedCodes unmappedCodes;
 
   /** The settings each open connection was made with. */
   private final Map<String, ConnectorSettings> open = new HashMap<>();
 
   InsurerConnections(
-      Insurers insurers, InsurerConnectors connectors, DeliveryDispatcher dispatcher) {
+      Insurers insurers,
+      InsurerConnectors connectors,
+      DeliveryDispatcher dispatcher,
+      DeliveryStore store,
+      UnmappedCodes unmappedCodes) {
     this.insurers = insurers;
     this.connectors = connectors;
     this.dispatcher = dispatcher;
+    this.store = store;
+    this.unmappedCodes = unmappedCodes;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -85,6 +95,19 @@ public class InsurerConnections {
     } else if (event instanceof InsurerEvent.Resumed) {
       wake(List.of(event.insurerId()));
     }
+  }
+
+  /**
+   * The insurer's doctors are mapped differently (another profile, another code map): once that has
+   * committed, everything the insurer holds is delivered again, mapped the new way, and its
+   * unmapped codes are found again. An attempt already in flight finishes as it was mapped.
+   */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(InsurerEvent.MappingChanged event) {
+    unmappedCodes.forget(event.insurerId());
+    int again = store.redeliverAll(event.insurerId());
+    log.info("Mapping of insurer {} changed: delivering {} pairs again", event.insurerId(), again);
+    wake(List.of(event.insurerId()));
   }
 
   /** Creates (or re-creates, with new settings) the insurer's route and starts its lane. */

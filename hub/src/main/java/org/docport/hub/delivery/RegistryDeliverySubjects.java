@@ -1,5 +1,6 @@
 package org.docport.hub.delivery;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.fhir.CalendarFeed;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.insurer.Insurers;
+import org.docport.mappings.codes.UnmappedCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +30,19 @@ class RegistryDeliverySubjects implements DeliverySubjects {
   private final InsurerContexts contexts;
   private final Insurers insurers;
   private final CalendarFeed calendar;
+  private final UnmappedCodes unmappedCodes;
 
   RegistryDeliverySubjects(
       InsurerVisibility visibility,
       InsurerContexts contexts,
       Insurers insurers,
-      CalendarFeed calendar) {
+      CalendarFeed calendar,
+      UnmappedCodes unmappedCodes) {
     this.visibility = visibility;
     this.contexts = contexts;
     this.insurers = insurers;
     this.calendar = calendar;
+    this.unmappedCodes = unmappedCodes;
   }
 
   @Override
@@ -47,14 +52,15 @@ class RegistryDeliverySubjects implements DeliverySubjects {
         .flatMap(
             c ->
                 contexts
-                    .find(insurerId, c.insurerVersion())
+                    .findVersioned(insurerId, c.insurerVersion())
                     .map(
                         i ->
                             new DeliverySubject(
                                 c.doctor(),
-                                i,
+                                i.context(),
                                 c.insurerPaused(),
-                                calendar.changes(doctorId, insurerId, calendarHeld))));
+                                calendar.changes(doctorId, insurerId, calendarHeld),
+                                i.mapping())));
   }
 
   @Override
@@ -76,6 +82,14 @@ class RegistryDeliverySubjects implements DeliverySubjects {
                     .map(
                         r ->
                             new InsurerSubject(
-                                v.context(), v.version(), Boolean.TRUE.equals(r.paused()))));
+                                v.context(),
+                                v.version(),
+                                Boolean.TRUE.equals(r.paused()),
+                                v.mapping())));
+  }
+
+  @Override
+  public void unmapped(String insurerId, UUID doctorId, List<UnmappedCode> codes) {
+    unmappedCodes.record(insurerId, doctorId, codes);
   }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.docport.connectors.MappingChoice;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,28 +23,46 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 public class InsurerContexts {
 
-  /** An insurer's context as of a version of its profile. */
-  public record Versioned(InsurerContext context, long version) {}
+  /**
+   * An insurer's context as of a version of its profile, with how its doctors are mapped (its
+   * mapping profile and code maps, which are part of that version).
+   */
+  public record Versioned(InsurerContext context, long version, MappingChoice mapping) {}
 
   private final Insurers insurers;
+  private final InsurerCodeMaps codeMaps;
   private final Map<String, Versioned> cached = new ConcurrentHashMap<>();
 
-  InsurerContexts(Insurers insurers) {
+  InsurerContexts(Insurers insurers, InsurerCodeMaps codeMaps) {
     this.insurers = insurers;
+    this.codeMaps = codeMaps;
   }
 
   /** The insurer as of {@code version} or newer: the cached copy only if it is that recent. */
   public Optional<InsurerContext> find(String insurerId, long version) {
+    return findVersioned(insurerId, version).map(Versioned::context);
+  }
+
+  /** Like {@link #find}, with how the insurer's doctors are mapped as of that version. */
+  public Optional<Versioned> findVersioned(String insurerId, long version) {
     Versioned hit = cached.get(insurerId);
     if (hit != null && hit.version() >= version) {
-      return Optional.of(hit.context());
+      return Optional.of(hit);
     }
-    return current(insurerId).map(Versioned::context);
+    return current(insurerId);
   }
 
   /** The insurer as it is now, read from the registry (and cached). */
   public Optional<Versioned> current(String insurerId) {
-    Optional<Versioned> loaded = insurers.versionedContext(insurerId);
+    Optional<Versioned> loaded =
+        insurers
+            .versionedContext(insurerId)
+            .map(
+                v ->
+                    new Versioned(
+                        v.context(),
+                        v.version(),
+                        new MappingChoice(v.mapping().profile(), codeMaps.codeMap(insurerId))));
     loaded.ifPresent(v -> cached.merge(insurerId, v, (a, b) -> a.version() >= b.version() ? a : b));
     return loaded;
   }

@@ -33,6 +33,12 @@ public sealed interface InsurerEvent {
    */
   record ProfileChanged(String insurerId, long version, String actor) implements InsurerEvent {}
 
+  /**
+   * How the insurer's doctors are mapped changed (its profile, its code maps), as a new version of
+   * the insurer: every doctor it holds is to be delivered again. Published inside the transaction.
+   */
+  record MappingChanged(String insurerId) implements InsurerEvent {}
+
   /** An insurer about to be removed. */
   record Removed(String insurerId) implements InsurerEvent {}
 

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.docport.connectors.ConnectorSettings;
+import org.docport.connectors.MappingChoice;
 import org.docport.hub.web.ApiException;
+import org.docport.mappings.codes.CodeMap;
 import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.Identifier;
 import org.docport.mappings.snapshot.InsurerContext;
@@ -22,6 +24,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -183,7 +186,22 @@ public class Insurers {
         settings.kind(),
         write(id, settings),
         id);
+    if (settings.profileOrDefault() != current.connector().profileOrDefault()) {
+      mappingChanged(id);
+    }
     return get(id);
+  }
+
+  /**
+   * The insurer's doctors are mapped differently from now on (another profile, another code map): a
+   * new version of the insurer, so no delivery maps them as before once this commits, and {@link
+   * InsurerEvent.MappingChanged} for every doctor to be delivered again. Inside the caller's
+   * transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void mappingChanged(String id) {
+    jdbc.update("update insurer set version = version + 1, updated_at = now() where id = ?", id);
+    events.publishEvent(new InsurerEvent.MappingChanged(id));
   }
 
   /**
@@ -222,8 +240,13 @@ public class Insurers {
     return jdbc
         .query(
             "select * from insurer where id = ?",
-            (rs, n) ->
-                new InsurerContexts.Versioned(context(registration(rs, n)), rs.getLong("version")),
+            (rs, n) -> {
+              InsurerRegistration registration = registration(rs, n);
+              return new InsurerContexts.Versioned(
+                  context(registration),
+                  rs.getLong("version"),
+                  new MappingChoice(registration.connector().profileOrDefault(), CodeMap.NONE));
+            },
             id)
         .stream()
         .findFirst();

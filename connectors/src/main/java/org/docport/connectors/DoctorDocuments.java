@@ -1,0 +1,38 @@
+package org.docport.connectors;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import java.util.UUID;
+import org.docport.mappings.document.DoctorMessage;
+
+/**
+ * The one JSON form of DocPort's {@code docport-json} messages, for every connector that sends
+ * them: the records' fields as they are named, values the registry does not hold left out (as the
+ * document's v1 rules allow), UTF-8.
+ */
+public final class DoctorDocuments {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+  private DoctorDocuments() {}
+
+  /**
+   * What a delivery of a document leaves published, for the delivery table: one entry naming the
+   * doctor's document, so an opt-out knows there is something to take back.
+   */
+  public static Map<String, String> published(UUID doctorId) {
+    return Map.of("urn:docport:document|" + doctorId, "DoctorDocument/" + doctorId);
+  }
+
+  public static byte[] json(DoctorMessage message) {
+    try {
+      return JSON.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + message.schema(), e);
+    }
+  }
+}

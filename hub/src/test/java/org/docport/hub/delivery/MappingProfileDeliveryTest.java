@@ -1,0 +1,226 @@
+package org.docport.hub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.docport.hub.HubTest;
+import org.docport.hub.fhir.NotificationReceiver;
+import org.docport.insurersim.InsurerServer;
+import org.docport.mappings.BusinessIdentifiers;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each insurer's doctors reach it under the insurer's mapping profile, with its code maps applied,
+ * and codes a code map cannot translate are listed for operators (and published as registered).
+ */
+class MappingProfileDeliveryTest extends HubTest {
+
+  private static final Duration DELIVERED = Duration.ofSeconds(30);
+  private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  private static final String NUCC = "http://nucc.org/provider-taxonomy";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final NotificationReceiver hook = new NotificationReceiver();
+
+  @AfterEach
+  void close() {
+    hook.close();
+  }
+
+  @Test
+  void aDocportJsonInsurerGetsTheDoctorsDocumentWithItsOwnCodesAndTheOnesItLacksAreListed() {
+    Insurer insurer =
+        insurerWithConnector(
+            Map.of(
+                "kind",
+                "webhook",
+                "baseUrl",
+                hook.url("/json"),
+                "signing",
+                Map.of("secret", SECRET),
+                "profile",
+                "docport-json"));
+    String doctor = createDoctor("Json");
+    consent(doctor, insurer, "ACTIVE");
+    await().atMost(DELIVERED).until(() -> latest(doctor).isPresent());
+    assertThat(latest(doctor).get().get("schema").asText()).isEqualTo("docport.doctor/v1");
+    assertThat(specialtyCodes(latest(doctor).get())).containsExactly("207Q00000X");
+
+    // A code map that covers NUCC but not the doctor's code: published as registered, and listed.
+    codeMap(insurer, "specialties", "208D00000X", "GP");
+    await().atMost(DELIVERED).until(() -> unmapped(insurer).size() == 1);
+    JsonNode listed = unmapped(insurer).get(0);
+    assertThat(listed.get("doctorId").asText()).isEqualTo(doctor);
+    assertThat(listed.get("code").asText()).isEqualTo("207Q00000X");
+    assertThat(listed.get("field").asText()).isEqualTo("specialties[0]");
+    assertThat(status(insurer).get("unmappedCodes").asLong()).isEqualTo(1);
+
+    // The operator completes the map: every doctor the insurer holds goes again, translated.
+    int sent = hook.on("/json").size();
+    codeMap(insurer, "specialties", "207Q00000X", "FAM");
+    await()
+        .atMost(DELIVERED)
+        .until(
+            () ->
+                hook.on("/json").size() > sent
+                    && specialtyCodes(latest(doctor).get()).equals(List.of("FAM")));
+    await().atMost(DELIVERED).until(() -> unmapped(insurer).isEmpty());
+    JsonNode specialty = latest(doctor).get().get("specialties").get(0);
+    assertThat(specialty.get("mappedFrom").get("code").asText()).isEqualTo("207Q00000X");
+
+    operator().delete("/api/doctors/" + doctor + "/consents/" + insurer.id()).expect(202);
+    await()
+        .atMost(DELIVERED)
+        .until(
+            () ->
+                latest(doctor)
+                    .map(m -> m.get("schema").asText().equals("docport.doctor.withdrawn/v1"))
+                    .orElse(false));
+  }
+
+  @Test
+  void anNdhmInsurerGetsTheNrcesProfiles() {
+    InsurerServer server = InsurerServer.start(0);
+    try {
+      Insurer insurer =
+          new Insurer(
+              insurerWithConnector(
+                      Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl(), "profile", "ndhm"))
+                  .id(),
+              server);
+      String doctor = createDoctor("Ndhm");
+      consent(doctor, insurer, "ACTIVE");
+
+      await().atMost(DELIVERED).until(() -> practitioner(server, doctor).isPresent());
+      assertThat(practitioner(server, doctor).get().getMeta().getProfile())
+          .extracting(p -> p.getValue())
+          .contains("https://nrces.in/ndhm/fhir/r4/StructureDefinition/Practitioner");
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void profilesAndCodeMapsAreCheckedBeforeTheyAreKept() {
+    Insurer insurer =
+        insurerWithConnector(
+            Map.of(
+                "kind",
+                "webhook",
+                "baseUrl",
+                hook.url("/json"),
+                "signing",
+                Map.of("secret", SECRET),
+                "profile",
+                "docport-json"));
+    String connector = "/api/operator/insurers/" + insurer.id() + "/connector";
+
+    assertField(
+        operator()
+            .put(
+                connector,
+                Map.of(
+                    "kind",
+                    "webhook",
+                    "baseUrl",
+                    hook.url("/json"),
+                    "profile",
+                    "snomed-ct",
+                    "signing",
+                    Map.of("secret", SECRET)),
+                null),
+        "connector.profile");
+    assertField(
+        operator()
+            .put(
+                connector,
+                Map.of(
+                    "kind", "fhir-rest", "baseUrl", hook.url("/fhir"), "profile", "docport-json"),
+                null),
+        "connector.profile");
+    String codeMaps = "/api/operator/insurers/" + insurer.id() + "/code-maps/";
+    assertThat(
+            operator()
+                .putBytes(
+                    codeMaps + "broken",
+                    "application/fhir+json",
+                    "{\"resourceType\": \"Patient\"}".getBytes())
+                .status())
+        .isEqualTo(400);
+    assertField(
+        operator()
+            .putBytes(
+                codeMaps + "empty",
+                "application/fhir+json",
+                "{\"resourceType\": \"ConceptMap\", \"status\": \"active\"}".getBytes()),
+        "group");
+    assertThat(operator().get(codeMaps.substring(0, codeMaps.length() - 1)).expect(200).body())
+        .isEmpty();
+  }
+
+  private void codeMap(Insurer insurer, String id, String code, String target) {
+    String conceptMap =
+        """
+        {"resourceType": "ConceptMap", "status": "active",
+         "group": [{"source": "%s", "target": "https://insurer.example/specialties",
+           "element": [{"code": "%s",
+             "target": [{"code": "%s", "display": "Insurer's %s", "equivalence": "equivalent"}]}]}]}
+        """
+            .formatted(NUCC, code, target, target);
+    int status =
+        operator()
+            .putBytes(
+                "/api/operator/insurers/" + insurer.id() + "/code-maps/" + id,
+                "application/fhir+json",
+                conceptMap.getBytes())
+            .status();
+    assertThat(status).isIn(201, 204);
+  }
+
+  private List<JsonNode> unmapped(Insurer insurer) {
+    JsonNode all =
+        operator()
+            .get("/api/operator/insurers/" + insurer.id() + "/unmapped-codes")
+            .expect(200)
+            .body();
+    return java.util.stream.StreamSupport.stream(all.spliterator(), false).toList();
+  }
+
+  private JsonNode status(Insurer insurer) {
+    return operator().get("/api/operator/insurers/" + insurer.id() + "/status").expect(200).body();
+  }
+
+  /** The last message the insurer was sent about the doctor. */
+  private Optional<JsonNode> latest(String doctor) {
+    JsonNode last = null;
+    for (NotificationReceiver.Received message : hook.on("/json")) {
+      try {
+        JsonNode body = JSON.readTree(message.body());
+        if (doctor.equals(body.path("doctorId").asText())) {
+          last = body;
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return Optional.ofNullable(last);
+  }
+
+  private static List<String> specialtyCodes(JsonNode document) {
+    return java.util.stream.StreamSupport.stream(document.get("specialties").spliterator(), false)
+        .map(s -> s.get("code").asText())
+        .toList();
+  }
+
+  private static Optional<Practitioner> practitioner(InsurerServer server, String doctor) {
+    return server.findByIdentifier(Practitioner.class, BusinessIdentifiers.PRACTITIONER, doctor);
+  }
+}

@@ -18,7 +18,14 @@ public final class DoctorDocuments {
   private static final ObjectMapper JSON =
       JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
+  public static final String CONTENT_TYPE = "application/json";
+
   private DoctorDocuments() {}
+
+  /** A document that says nothing: what a connection test sends an insurer of documents. */
+  public static byte[] ping() {
+    return "{\"schema\":\"docport.ping/v1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   /**
    * What a delivery of a document leaves published, for the delivery table: one entry naming the

@@ -1,6 +1,7 @@
 package org.docport.connectors;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -31,6 +32,15 @@ public interface ConnectorKind {
    * DeliveryRouteConfiguration#deliverThroughWriter} makes such a route around a writer bean.
    */
   void defineTemplate(RouteBuilder routes, ConnectorServices services);
+
+  /**
+   * The template's parameters besides {@code insurerId} and {@code settings}, made from the
+   * insurer's checked settings: for values its endpoint URIs take as {@code {{placeholders}}}
+   * (never a secret: URIs are shown in logs and management). None by default.
+   */
+  default Map<String, Object> templateParameters(ConnectorSettings settings) {
+    return Map.of();
+  }
 
   /**
    * Whether the insurer's system answers and takes DocPort's deliveries: the insurer onboarding's

@@ -11,24 +11,33 @@ import org.docport.mappings.MappingProfile;
  * How DocPort reaches one insurer.
  *
  * @param kind the connector kind, one of {@link ConnectorKinds#ALL}: {@code fhir-rest} (the
- *     insurer's FHIR server), {@code webhook} (signed HTTPS POSTs to the insurer's URL), ...
+ *     insurer's FHIR server), {@code webhook} (signed HTTPS POSTs to the insurer's URL), {@code
+ *     kafka} (records on the insurer's Kafka topic)
  * @param baseUrl the insurer's FHIR base URL ({@code fhir-rest}), or the URL a {@code webhook}
- *     POSTs to
- * @param auth how to authenticate; {@code null} means none
+ *     POSTs to; none for {@code kafka}
+ * @param auth how to authenticate over HTTP; {@code null} means none ({@code kafka} has its own)
  * @param writeMode {@code conditional-update} (the default: {@code PUT Type?identifier=...}) or
  *     {@code search-then-write} for insurers whose servers lack conditional update ({@code
  *     fhir-rest} only)
  * @param signing the keys a {@code webhook} signs with (Standard Webhooks); none for {@code
  *     fhir-rest}
+ * @param kafka the cluster and topic a {@code kafka} connector writes to; only for that kind
  * @param profile how the insurer's doctors are represented ({@link MappingProfile}): {@code
  *     plan-net} (the default: US Plan-Net FHIR resources), {@code ndhm} (India: the NRCeS/ABDM FHIR
  *     profiles) or {@code docport-json} (DocPort's own JSON document, for insurers without FHIR)
  */
 public record ConnectorSettings(
-    String kind, String baseUrl, Auth auth, String writeMode, Signing signing, String profile) {
+    String kind,
+    String baseUrl,
+    Auth auth,
+    String writeMode,
+    Signing signing,
+    String profile,
+    Kafka kafka) {
 
   public static final String FHIR_REST = "fhir-rest";
   public static final String WEBHOOK = "webhook";
+  public static final String KAFKA = "kafka";
   public static final String CONDITIONAL_UPDATE = "conditional-update";
   public static final String SEARCH_THEN_WRITE = "search-then-write";
 
@@ -41,18 +50,20 @@ public record ConnectorSettings(
 
   public static final String PREVIOUS_SIGNING_SECRET = "signing.previousSecret";
 
+  public static final String KAFKA_PASSWORD = "kafka.password";
+
   public ConnectorSettings(String kind, String baseUrl, Auth auth) {
-    this(kind, baseUrl, auth, null, null, null);
+    this(kind, baseUrl, auth, null, null, null, null);
   }
 
   public ConnectorSettings(
       String kind, String baseUrl, Auth auth, String writeMode, Signing signing) {
-    this(kind, baseUrl, auth, writeMode, signing, null);
+    this(kind, baseUrl, auth, writeMode, signing, null, null);
   }
 
   /** These settings under another mapping profile. */
   public ConnectorSettings withProfile(String profile) {
-    return new ConnectorSettings(kind, baseUrl, auth, writeMode, signing, profile);
+    return new ConnectorSettings(kind, baseUrl, auth, writeMode, signing, profile, kafka);
   }
 
   /** The mapping profile; {@code plan-net} when none is set. Valid settings only. */
@@ -61,12 +72,64 @@ public record ConnectorSettings(
   }
 
   public ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {
-    this(kind, baseUrl, auth, writeMode, null, null);
+    this(kind, baseUrl, auth, writeMode, null, null, null);
   }
+
 
   /** A webhook to {@code url}, signed with {@code signing}. */
   public static ConnectorSettings webhook(String url, Signing signing) {
-    return new ConnectorSettings(WEBHOOK, url, null, null, signing, null);
+    return new ConnectorSettings(WEBHOOK, url, null, null, signing, null, null);
+  }
+
+  /** A Kafka topic to write to. */
+  public static ConnectorSettings kafka(Kafka kafka) {
+    return new ConnectorSettings(KAFKA, null, null, null, null, null, kafka);
+  }
+
+  /**
+   * Where a {@code kafka} connector writes: one record per change, keyed by the doctor's id.
+   *
+   * @param bootstrapServers {@code host:port} of one or more of the insurer's brokers, separated by
+   *     commas
+   * @param topic the topic, which must exist (DocPort does not create it)
+   * @param securityProtocol {@code PLAINTEXT} (the default), {@code SSL}, {@code SASL_PLAINTEXT} or
+   *     {@code SASL_SSL}
+   * @param saslMechanism with a SASL protocol: {@code PLAIN}, {@code SCRAM-SHA-256} or {@code
+   *     SCRAM-SHA-512}
+   * @param username with a SASL protocol, DocPort's user at the insurer's cluster
+   * @param password with a SASL protocol, that user's password (a secret)
+   */
+  public record Kafka(
+      String bootstrapServers,
+      String topic,
+      String securityProtocol,
+      String saslMechanism,
+      String username,
+      String password) {
+
+    public static final String PLAINTEXT = "PLAINTEXT";
+
+    /** A topic on a cluster DocPort reaches without TLS or authentication. */
+    public static Kafka plaintext(String bootstrapServers, String topic) {
+      return new Kafka(bootstrapServers, topic, null, null, null, null);
+    }
+
+    public String securityProtocolOrDefault() {
+      return securityProtocol == null ? PLAINTEXT : securityProtocol;
+    }
+
+    /** The settings as they may be logged: the password masked. */
+    @Override
+    public String toString() {
+      return "Kafka[bootstrapServers=%s, topic=%s, securityProtocol=%s, saslMechanism=%s, username=%s, password=%s]"
+          .formatted(
+              bootstrapServers,
+              topic,
+              securityProtocol,
+              saslMechanism,
+              username,
+              password == null ? null : "****");
+    }
   }
 
   /**
@@ -108,8 +171,9 @@ public record ConnectorSettings(
   }
 
   /**
-   * These settings with each secret that is set ({@code auth.token}, {@code auth.clientSecret})
-   * replaced by {@code f(field, value)}: to seal, open or mask them.
+   * These settings with each secret that is set ({@code auth.token}, {@code auth.clientSecret}, the
+   * signing keys, {@code kafka.password}) replaced by {@code f(field, value)}: to seal, open or
+   * mask them.
    */
   public ConnectorSettings mapSecrets(BinaryOperator<String> f) {
     Auth mapped =
@@ -128,7 +192,17 @@ public record ConnectorSettings(
             : new Signing(
                 mapped(f, SIGNING_SECRET, signing.secret()),
                 mapped(f, PREVIOUS_SIGNING_SECRET, signing.previousSecret()));
-    return new ConnectorSettings(kind, baseUrl, mapped, writeMode, keys, profile);
+    Kafka cluster =
+        kafka == null
+            ? null
+            : new Kafka(
+                kafka.bootstrapServers(),
+                kafka.topic(),
+                kafka.securityProtocol(),
+                kafka.saslMechanism(),
+                kafka.username(),
+                mapped(f, KAFKA_PASSWORD, kafka.password()));
+    return new ConnectorSettings(kind, baseUrl, mapped, writeMode, keys, profile, cluster);
   }
 
   private static String mapped(BinaryOperator<String> f, String field, String value) {
@@ -143,6 +217,7 @@ public record ConnectorSettings(
       case CLIENT_SECRET -> a.clientSecret();
       case SIGNING_SECRET -> signing == null ? null : signing.secret();
       case PREVIOUS_SIGNING_SECRET -> signing == null ? null : signing.previousSecret();
+      case KAFKA_PASSWORD -> kafka == null ? null : kafka.password();
       default -> throw new IllegalArgumentException("not a secret: " + field);
     };
   }
@@ -207,7 +282,9 @@ public record ConnectorSettings(
 
   private List<Section> sections() {
     return List.of(
-        new Section("writeMode", FHIR_REST, writeMode), new Section("signing", WEBHOOK, signing));
+        new Section("writeMode", FHIR_REST, writeMode),
+        new Section("signing", WEBHOOK, signing),
+        new Section("kafka", KAFKA, kafka));
   }
 
   /** Adds a problem unless {@code baseUrl} is an http(s) URL; {@code what} says what it is for. */
@@ -221,8 +298,9 @@ public record ConnectorSettings(
   @Override
   public String toString() {
     ConnectorSettings masked = mapSecrets((field, value) -> "****");
-    return "ConnectorSettings[kind=%s, baseUrl=%s, auth=%s, writeMode=%s, signing=%s, profile=%s]"
-        .formatted(kind, baseUrl, masked.auth, writeMode, masked.signing, profile);
+    return ("ConnectorSettings[kind=%s, baseUrl=%s, auth=%s, writeMode=%s, signing=%s,"
+            + " profile=%s, kafka=%s]")
+        .formatted(kind, baseUrl, masked.auth, writeMode, masked.signing, profile, kafka);
   }
 
   private static boolean isHttpUrl(String value) {

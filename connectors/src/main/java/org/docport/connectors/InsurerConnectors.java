@@ -34,11 +34,13 @@ public final class InsurerConnectors {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
     disconnect(insurerId);
-    TemplatedRouteBuilder.builder(camel, settings.kind())
-        .routeId(routeId(insurerId))
-        .parameter("insurerId", insurerId)
-        .parameter("settings", settings)
-        .add();
+    TemplatedRouteBuilder route =
+        TemplatedRouteBuilder.builder(camel, settings.kind())
+            .routeId(routeId(insurerId))
+            .parameter("insurerId", insurerId)
+            .parameter("settings", settings);
+    ConnectorKinds.of(settings).templateParameters(settings).forEach(route::parameter);
+    route.add();
     connected.put(insurerId, settings);
   }
 

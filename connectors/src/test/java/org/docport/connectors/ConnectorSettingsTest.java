@@ -3,6 +3,7 @@ package org.docport.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.docport.connectors.ConnectorSettings.Auth;
+import org.docport.connectors.ConnectorSettings.Kafka;
 import org.docport.connectors.ConnectorSettings.Signing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +153,79 @@ class ConnectorSettingsTest {
             new Signing(
                 ConnectorSettings.SIGNING_SECRET, ConnectorSettings.PREVIOUS_SIGNING_SECRET));
     assertThat(settings.secret(ConnectorSettings.PREVIOUS_SIGNING_SECRET)).isEqualTo("two");
+  }
+
+  @Test
+  void aKafkaTopicNeedsBrokersAndATopicName() {
+    assertThat(ConnectorSettings.kafka(Kafka.plaintext("kafka1:9092", "docport")).problems())
+        .isEmpty();
+    assertThat(
+            ConnectorSettings.kafka(
+                    Kafka.plaintext("kafka1.insurer.example:9093, [::1]:9093", "docport.changes-1"))
+                .problems())
+        .isEmpty();
+    assertThat(ConnectorSettings.kafka(null).problems())
+        .singleElement()
+        .asString()
+        .startsWith("kafka: required");
+    assertThat(ConnectorSettings.kafka(Kafka.plaintext("kafka1", "doc port")).problems())
+        .hasSize(2)
+        .anyMatch(p -> p.startsWith("kafka.bootstrapServers:"))
+        .anyMatch(p -> p.startsWith("kafka.topic:"));
+    assertThat(ConnectorSettings.kafka(Kafka.plaintext("kafka1:99999,", "..")).problems())
+        .hasSize(2);
+  }
+
+  @Test
+  void kafkaCredentialsGoWithSaslAndOnlyWithIt() {
+    var sasl = new Kafka("kafka1:9096", "docport", "SASL_SSL", "SCRAM-SHA-512", "docport", "pw");
+    var saslWithout = new Kafka("kafka1:9096", "docport", "SASL_PLAINTEXT", "GSSAPI", " ", null);
+    var plainWith = new Kafka("kafka1:9092", "docport", "SSL", "PLAIN", "docport", "pw");
+    var unknown = new Kafka("kafka1:9092", "docport", "TLS", null, null, null);
+
+    assertThat(ConnectorSettings.kafka(sasl).problems()).isEmpty();
+    assertThat(ConnectorSettings.kafka(saslWithout).problems())
+        .containsExactly(
+            "kafka.saslMechanism: required with SASL_PLAINTEXT: one of PLAIN, SCRAM-SHA-256,"
+                + " SCRAM-SHA-512",
+            "kafka.username: required with SASL_PLAINTEXT",
+            "kafka.password: required with SASL_PLAINTEXT");
+    assertThat(ConnectorSettings.kafka(plainWith).problems())
+        .hasSize(3)
+        .allMatch(p -> p.endsWith("only with securityProtocol SASL_PLAINTEXT or SASL_SSL"));
+    assertThat(ConnectorSettings.kafka(unknown).problems())
+        .singleElement()
+        .asString()
+        .startsWith("kafka.securityProtocol: must be one of PLAINTEXT, SSL");
+  }
+
+  @Test
+  void kafkaTakesNeitherAUrlNorHttpAuthAndOtherKindsNoKafkaSection() {
+    var kafka = Kafka.plaintext("kafka1:9092", "docport");
+    var withHttpParts =
+        new ConnectorSettings(
+            ConnectorSettings.KAFKA, BASE_URL, Auth.bearer("t0ken"), null, null, kafka);
+    var fhirRestWithKafka =
+        new ConnectorSettings(ConnectorSettings.FHIR_REST, BASE_URL, null, null, null, kafka);
+
+    assertThat(withHttpParts.problems())
+        .hasSize(2)
+        .anyMatch(p -> p.startsWith("baseUrl:"))
+        .anyMatch(p -> p.startsWith("auth:"));
+    assertThat(fhirRestWithKafka.problems()).containsExactly("kafka: only for the kafka kind");
+  }
+
+  @Test
+  void theKafkaPasswordIsASecret() {
+    var settings =
+        ConnectorSettings.kafka(
+            new Kafka("kafka1:9096", "docport", "SASL_SSL", "PLAIN", "docport", "s3cret"));
+
+    assertThat(settings.toString()).doesNotContain("s3cret").contains("password=****");
+    assertThat(settings.mapSecrets((field, value) -> field).kafka().password())
+        .isEqualTo(ConnectorSettings.KAFKA_PASSWORD);
+    assertThat(settings.secret(ConnectorSettings.KAFKA_PASSWORD)).isEqualTo("s3cret");
+    assertThat(settings.mapSecrets((field, value) -> value)).isEqualTo(settings);
   }
 
   private static ConnectorSettings settings(Auth auth) {

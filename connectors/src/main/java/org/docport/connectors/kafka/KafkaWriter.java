@@ -104,7 +104,8 @@ public final class KafkaWriter {
    * the cluster takes, credentials or permissions refused, a topic name the cluster refuses), else
    * a {@link RetryableDeliveryException}: the cluster unreachable, no acknowledgement within the
    * budget, leader changes, and a topic that does not exist, which the producer cannot tell from an
-   * unreachable cluster within {@code max.block.ms} (the connection test names it).
+   * unreachable cluster within {@code max.block.ms} (the connection test names it; a cluster with
+   * {@code auto.create.topics.enable} creates it instead).
    */
   public void failed(Exchange exchange) {
     Throwable cause = unwrapped(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));

@@ -75,7 +75,6 @@ public record ConnectorSettings(
     this(kind, baseUrl, auth, writeMode, null, null, null);
   }
 
-
   /** A webhook to {@code url}, signed with {@code signing}. */
   public static ConnectorSettings webhook(String url, Signing signing) {
     return new ConnectorSettings(WEBHOOK, url, null, null, signing, null, null);

@@ -27,7 +27,7 @@ final class KafkaConnectors implements AutoCloseable {
     camel.addRoutes(new DeliveryRouteConfiguration());
     camel.addRoutes(ConnectorKinds.templates(services));
     camel.start();
-    connectors = new InsurerConnectors(camel);
+    connectors = new InsurerConnectors(camel, services);
   }
 
   @Override

@@ -167,14 +167,16 @@ public final class KafkaKind implements ConnectorKind {
         .templateBean(
             "writer",
             KafkaWriter.class,
-            rtc ->
-                new KafkaWriter(
-                    ChangeMessages.of(
-                        services.fhir(),
-                        rtc.getProperty("insurerId", String.class),
-                        rtc.getProperty("settings", ConnectorSettings.class).profileOrDefault()),
-                    rtc.getProperty("topic", String.class),
-                    budget))
+            rtc -> {
+              ConnectorSettings settings = rtc.getProperty("settings", ConnectorSettings.class);
+              return new KafkaWriter(
+                  ChangeMessages.of(
+                      services.fhir(),
+                      rtc.getProperty("insurerId", String.class),
+                      settings.profileOrDefault()),
+                  rtc.getProperty("topic", String.class),
+                  budget);
+            })
         .templateBean(
             "clients",
             KafkaClients.class,

@@ -59,8 +59,8 @@ public final class WebhookWriter {
 
   /**
    * @param profile the insurer's mapping profile: under {@code docport-json} the body is DocPort's
-   *     JSON document ({@code docport.doctor/v1}, or {@code docport.doctor.withdrawn/v1} on opt-out)
-   *     instead of a FHIR transaction
+   *     JSON document ({@code docport.doctor/v1}, or {@code docport.doctor.withdrawn/v1} on
+   *     opt-out) instead of a FHIR transaction
    */
   public WebhookWriter(
       FhirContext fhir,

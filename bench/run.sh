@@ -2,6 +2,10 @@
 # Builds what the benchmarks need and runs them against the packaged hub.
 #
 #   bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all] [--flag=value ...]
+#   bench/run.sh roster [--doctors=100000] [--runs=3]
+#
+# roster needs no hub: it builds a full roster file of synthetic doctors with the sftp-roster
+# connector's own code and uploads it to an in-process SFTP server (never installs into ~/.m2).
 #
 # Flags are listed in bench/src/main/java/org/docport/bench/Benchmarks.java and docs/benchmarks.md.
 # SKIP_BUILD=1 reuses the hub jar and bench classes already built. BENCH_JAVA_OPTS sets the heap of
@@ -18,12 +22,26 @@ cd "$(dirname "$0")/.."
 scenario="${1:-all}"
 shift || true
 case "$scenario" in
-  latency|throughput|memory|consent|fhir|slots|calendar|all) ;;
-  *) echo "usage: bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all] [--flag=value ...]" >&2; exit 2 ;;
+  latency|throughput|memory|consent|fhir|slots|calendar|all|roster) ;;
+  *) echo "usage: bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all|roster] [--flag=value ...]" >&2; exit 2 ;;
 esac
 
 LOCK=/tmp/docport-mvn.lock
 CLASSPATH_FILE=bench/target/classpath.txt
+
+if [[ "$scenario" == "roster" ]]; then
+  if [[ "${SKIP_BUILD:-0}" != "1" || ! -s "$CLASSPATH_FILE" ]]; then
+    echo "building the connectors, the test kit and the benchmarks (no install)..."
+    flock "$LOCK" ./mvnw -B -o -q -DskipTests -Dspotless.check.skip=true package \
+      dependency:build-classpath -pl bench -am \
+      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+  fi
+  echo "running 'roster' (waiting for the build lock so nothing else competes for the CPU)..."
+  # shellcheck disable=SC2086
+  exec flock "$LOCK" java ${BENCH_JAVA_OPTS:--Xmx1g} \
+    -cp "bench/target/classes:$(cat "$CLASSPATH_FILE")" \
+    org.docport.connectors.sftp.RosterFileBenchmark "$@"
+fi
 
 if [[ "${BENCH_NO_INSTALL:-0}" == "1" ]]; then
   # One reactor run: build-classpath then resolves the sibling modules to their target/ output.

@@ -51,4 +51,21 @@ public interface ConnectorKind {
    */
   Optional<String> connectionProblem(
       ConnectorServices services, String insurerId, ConnectorSettings settings);
+
+  /**
+   * Whether an insurer's due pairs go one at a time through a delivery lane (the default), each
+   * claimed and sent as a {@link DeliveryJob}. A kind that sends them together (a roster file)
+   * answers false: no lane is started for its insurers; instead the dispatcher sends a {@link
+   * RunRequest} through the insurer's route when one of its {@link #scheduledRuns} comes due, or
+   * when an operator asks, and the route claims and receipts the pairs itself with the same
+   * delivery store, so backlog, lag, pauses and replays read the same for every kind.
+   */
+  default boolean deliversPerPair() {
+    return true;
+  }
+
+  /** The runs of a kind that does not deliver per pair, and when each comes due. */
+  default List<ScheduledRun> scheduledRuns(ConnectorSettings settings) {
+    return List.of();
+  }
 }

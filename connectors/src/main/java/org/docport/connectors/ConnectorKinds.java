@@ -5,13 +5,14 @@ import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
 import org.docport.connectors.fhirrest.FhirRestKind;
 import org.docport.connectors.kafka.KafkaKind;
+import org.docport.connectors.sftp.SftpRosterKind;
 import org.docport.connectors.webhook.WebhookKind;
 
 /** The connector kinds DocPort offers; a new kind is one more row in {@link #ALL}. */
 public final class ConnectorKinds {
 
   public static final List<ConnectorKind> ALL =
-      List.of(new FhirRestKind(), new WebhookKind(), new KafkaKind());
+      List.of(new FhirRestKind(), new WebhookKind(), new KafkaKind(), new SftpRosterKind());
 
   private ConnectorKinds() {}
 

@@ -21,6 +21,8 @@ import org.docport.mappings.MappingProfile;
  *     fhir-rest} only)
  * @param signing the keys a {@code webhook} signs with (Standard Webhooks); none for {@code
  *     fhir-rest}
+ * @param sftp how an {@code sftp-roster} insurer's SFTP server is reached and what it takes; its
+ *     {@code baseUrl} is {@code sftp://host[:port]/directory}
  * @param kafka the cluster and topic a {@code kafka} connector writes to; only for that kind
  * @param profile how the insurer's doctors are represented ({@link MappingProfile}): {@code
  *     plan-net} (the default: US Plan-Net FHIR resources), {@code ndhm} (India: the NRCeS/ABDM FHIR
@@ -33,11 +35,13 @@ public record ConnectorSettings(
     String writeMode,
     Signing signing,
     String profile,
-    Kafka kafka) {
+    Kafka kafka,
+    Sftp sftp) {
 
   public static final String FHIR_REST = "fhir-rest";
   public static final String WEBHOOK = "webhook";
   public static final String KAFKA = "kafka";
+  public static final String SFTP_ROSTER = "sftp-roster";
   public static final String CONDITIONAL_UPDATE = "conditional-update";
   public static final String SEARCH_THEN_WRITE = "search-then-write";
 
@@ -52,18 +56,24 @@ public record ConnectorSettings(
 
   public static final String KAFKA_PASSWORD = "kafka.password";
 
+  public static final String SFTP_PASSWORD = "sftp.password";
+
+  public static final String SFTP_PRIVATE_KEY = "sftp.privateKey";
+
+  public static final String SFTP_PRIVATE_KEY_PASSPHRASE = "sftp.privateKeyPassphrase";
+
   public ConnectorSettings(String kind, String baseUrl, Auth auth) {
-    this(kind, baseUrl, auth, null, null, null, null);
+    this(kind, baseUrl, auth, null, null, null, null, null);
   }
 
   public ConnectorSettings(
       String kind, String baseUrl, Auth auth, String writeMode, Signing signing) {
-    this(kind, baseUrl, auth, writeMode, signing, null, null);
+    this(kind, baseUrl, auth, writeMode, signing, null, null, null);
   }
 
   /** These settings under another mapping profile. */
   public ConnectorSettings withProfile(String profile) {
-    return new ConnectorSettings(kind, baseUrl, auth, writeMode, signing, profile, kafka);
+    return new ConnectorSettings(kind, baseUrl, auth, writeMode, signing, profile, kafka, sftp);
   }
 
   /** The mapping profile; {@code plan-net} when none is set. Valid settings only. */
@@ -72,17 +82,17 @@ public record ConnectorSettings(
   }
 
   public ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {
-    this(kind, baseUrl, auth, writeMode, null, null, null);
+    this(kind, baseUrl, auth, writeMode, null, null, null, null);
   }
 
   /** A webhook to {@code url}, signed with {@code signing}. */
   public static ConnectorSettings webhook(String url, Signing signing) {
-    return new ConnectorSettings(WEBHOOK, url, null, null, signing, null, null);
+    return new ConnectorSettings(WEBHOOK, url, null, null, signing, null, null, null);
   }
 
   /** A Kafka topic to write to. */
   public static ConnectorSettings kafka(Kafka kafka) {
-    return new ConnectorSettings(KAFKA, null, null, null, null, null, kafka);
+    return new ConnectorSettings(KAFKA, null, null, null, null, null, kafka, null);
   }
 
   /**
@@ -128,6 +138,78 @@ public record ConnectorSettings(
               saslMechanism,
               username,
               password == null ? null : "****");
+    }
+  }
+
+  /** Roster files to the SFTP directory {@code url} ({@code sftp://host[:port]/directory}). */
+  public static ConnectorSettings sftpRoster(String url, Sftp sftp) {
+    return new ConnectorSettings(SFTP_ROSTER, url, null, null, null, null, null, sftp);
+  }
+
+  /**
+   * An {@code sftp-roster} insurer's SFTP account and roster files.
+   *
+   * @param username the account DocPort logs in as
+   * @param password the account's password; this or {@code privateKey} (or both) is required
+   * @param privateKey DocPort's private key for the account, PEM or OpenSSH text
+   * @param privateKeyPassphrase the passphrase of an encrypted {@code privateKey}
+   * @param hostKey the server's public host key as an OpenSSH line ({@code ssh-ed25519 AAAA...},
+   *     the server's {@code /etc/ssh/ssh_host_*_key.pub}): required, since a server presenting any
+   *     other key is refused
+   * @param deltaSchedule when the changes since the last file are sent: a Spring cron expression
+   *     (six fields, seconds first, e.g. {@code 0 0 * * * *} hourly) or a macro ({@code @hourly})
+   * @param fullSchedule when the whole roster is sent, likewise; null sends it only on demand
+   * @param zone the time zone the schedules are read in (IANA id); UTC when null
+   * @param columns the insurer's own layout: ordered columns, each a header and the {@code
+   *     docport-roster/v1} field it carries; null for the {@code docport-roster/v1} layout itself
+   */
+  public record Sftp(
+      String username,
+      String password,
+      String privateKey,
+      String privateKeyPassphrase,
+      String hostKey,
+      String deltaSchedule,
+      String fullSchedule,
+      String zone,
+      List<RosterColumn> columns) {
+
+    /** One column of an insurer's layout: its header and the v1 field it carries. */
+    public record RosterColumn(String header, String field) {}
+
+    /** The secrets replaced by {@code f(field, value)}. */
+    Sftp mapSecrets(BinaryOperator<String> f) {
+      return new Sftp(
+          username,
+          mapped(f, SFTP_PASSWORD, password),
+          mapped(f, SFTP_PRIVATE_KEY, privateKey),
+          mapped(f, SFTP_PRIVATE_KEY_PASSPHRASE, privateKeyPassphrase),
+          hostKey,
+          deltaSchedule,
+          fullSchedule,
+          zone,
+          columns);
+    }
+
+    /** The section as it may be logged: its secrets masked. */
+    @Override
+    public String toString() {
+      return "Sftp[username=%s, password=%s, privateKey=%s, hostKey=%s, deltaSchedule=%s,"
+              .formatted(username, mask(password), mask(privateKey), hostKey, deltaSchedule)
+          + " fullSchedule=%s, zone=%s, columns=%s]".formatted(fullSchedule, zone, columns);
+    }
+
+    private static String mask(String secret) {
+      return secret == null ? null : "****";
+    }
+
+    /** The secret {@code field} of this section, or null. */
+    String secret(String field) {
+      return switch (field) {
+        case SFTP_PASSWORD -> password;
+        case SFTP_PRIVATE_KEY -> privateKey;
+        default -> privateKeyPassphrase;
+      };
     }
   }
 
@@ -201,7 +283,15 @@ public record ConnectorSettings(
                 kafka.saslMechanism(),
                 kafka.username(),
                 mapped(f, KAFKA_PASSWORD, kafka.password()));
-    return new ConnectorSettings(kind, baseUrl, mapped, writeMode, keys, profile, cluster);
+    return new ConnectorSettings(
+        kind,
+        baseUrl,
+        mapped,
+        writeMode,
+        keys,
+        profile,
+        cluster,
+        sftp == null ? null : sftp.mapSecrets(f));
   }
 
   private static String mapped(BinaryOperator<String> f, String field, String value) {
@@ -217,6 +307,8 @@ public record ConnectorSettings(
       case SIGNING_SECRET -> signing == null ? null : signing.secret();
       case PREVIOUS_SIGNING_SECRET -> signing == null ? null : signing.previousSecret();
       case KAFKA_PASSWORD -> kafka == null ? null : kafka.password();
+      case SFTP_PASSWORD, SFTP_PRIVATE_KEY, SFTP_PRIVATE_KEY_PASSPHRASE ->
+          sftp == null ? null : sftp.secret(field);
       default -> throw new IllegalArgumentException("not a secret: " + field);
     };
   }
@@ -283,7 +375,8 @@ public record ConnectorSettings(
     return List.of(
         new Section("writeMode", FHIR_REST, writeMode),
         new Section("signing", WEBHOOK, signing),
-        new Section("kafka", KAFKA, kafka));
+        new Section("kafka", KAFKA, kafka),
+        new Section("sftp", SFTP_ROSTER, sftp));
   }
 
   /** Adds a problem unless {@code baseUrl} is an http(s) URL; {@code what} says what it is for. */
@@ -298,8 +391,9 @@ public record ConnectorSettings(
   public String toString() {
     ConnectorSettings masked = mapSecrets((field, value) -> "****");
     return ("ConnectorSettings[kind=%s, baseUrl=%s, auth=%s, writeMode=%s, signing=%s,"
-            + " profile=%s, kafka=%s]")
-        .formatted(kind, baseUrl, masked.auth, writeMode, masked.signing, profile, kafka);
+            + " profile=%s, kafka=%s, sftp=%s]")
+        .formatted(
+            kind, baseUrl, masked.auth, writeMode, masked.signing, profile, kafka, masked.sftp);
   }
 
   private static boolean isHttpUrl(String value) {

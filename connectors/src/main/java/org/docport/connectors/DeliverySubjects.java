@@ -1,10 +1,13 @@
 package org.docport.connectors;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.docport.mappings.codes.UnmappedCode;
+import org.docport.mappings.snapshot.DoctorSnapshot;
 
 /**
  * The registry as the connectors see it. Implemented by the hub and asked at delivery time, so a
@@ -39,4 +42,15 @@ public interface DeliverySubjects {
    * They were published as the registry holds them.
    */
   default void unmapped(String insurerId, UUID doctorId, List<UnmappedCode> codes) {}
+
+  /**
+   * Hands {@code each} the current snapshot of every doctor the insurer may see now (or, when
+   * {@code among} is not null, of those of them the insurer may see), in doctor id order, as they
+   * are read: one query under the same rule as {@link #find}, streamed, so a roster of 100,000
+   * doctors never sits in memory and costs no query per doctor.
+   *
+   * @return false, having handed over nothing, when an operator has paused the insurer or it no
+   *     longer exists
+   */
+  boolean forEachVisible(String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each);
 }

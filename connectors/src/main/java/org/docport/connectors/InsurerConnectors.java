@@ -99,6 +99,16 @@ public final class InsurerConnectors {
     return send(withdrawal.insurerId(), withdrawal, Map.class);
   }
 
+  /**
+   * Runs one batch of a kind that sends changes together ({@link ConnectorKind#deliversPerPair()}
+   * false) through the insurer's route on the calling thread.
+   *
+   * @throws RetryableDeliveryException when the batch could not be sent; its pairs are due again
+   */
+  public RunReport run(RunRequest request) {
+    return send(request.insurerId(), request, RunReport.class);
+  }
+
   private <T> T send(String insurerId, Object body, Class<T> answer) {
     if (!isConnected(insurerId)) {
       throw new RetryableDeliveryException(

@@ -1,9 +1,12 @@
 package org.docport.connectors;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 
@@ -32,6 +35,11 @@ final class FakeDeliverySubjects implements DeliverySubjects {
     consented.clear();
   }
 
+  /** The doctor's consent to the insurer ends. */
+  void revoke(InsurerContext insurer, UUID doctorId) {
+    consented.remove(new Pair(insurer.id(), doctorId));
+  }
+
   @Override
   public Optional<DeliverySubject> find(String insurerId, UUID doctorId, Long calendarHeld) {
     return Optional.ofNullable(consented.get(new Pair(insurerId, doctorId)));
@@ -48,5 +56,22 @@ final class FakeDeliverySubjects implements DeliverySubjects {
   @Override
   public Withdrawal withdrawal(String insurerId, UUID doctorId, Map<String, String> published) {
     return new Withdrawal(insurerId, doctorId, published);
+  }
+
+  @Override
+  public boolean forEachVisible(
+      String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each) {
+    var visible =
+        consented.entrySet().stream()
+            .filter(e -> e.getKey().insurerId().equals(insurerId))
+            .filter(e -> among == null || among.contains(e.getKey().doctorId()))
+            .map(Map.Entry::getValue)
+            .sorted(Comparator.comparing(s -> s.doctor().id().toString()))
+            .toList();
+    if (visible.stream().anyMatch(DeliverySubject::insurerPaused)) {
+      return false;
+    }
+    visible.forEach(s -> each.accept(s.doctor()));
+    return true;
   }
 }

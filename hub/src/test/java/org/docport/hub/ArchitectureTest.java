@@ -86,7 +86,8 @@ class ArchitectureTest {
   static final ArchRule onlyTheDeliveryStoreWritesDeliveries =
       classes()
           .that(PRODUCTION.and(not(named(DeliveryStore.class))))
-          .should(notWrite("delivery").and(notWrite("dead_letter")));
+          .should(
+              notWrite("delivery").and(notWrite("dead_letter")).and(notWrite("delivery_batch")));
 
   @ArchTest
   static final ArchRule onlyTheProjectionWritesTheDirectory =

@@ -1,6 +1,8 @@
 package org.docport.connectors.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,13 +13,16 @@ import org.docport.connectors.DeliveryResult;
 import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.RejectedDeliveryException;
 import org.docport.connectors.RetryableDeliveryException;
+import org.docport.connectors.RunReport;
+import org.docport.connectors.ScheduledRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs deliveries: one lane per insurer, each with its own worker threads, so a slow or failing
  * insurer never delays another. Within a lane, different doctors go in parallel while each
- * (insurer, doctor) pair has at most one attempt in flight.
+ * (insurer, doctor) pair has at most one attempt in flight. An insurer whose kind sends its pairs
+ * in batches gets a schedule of runs instead of a lane ({@link #startScheduled}).
  */
 public class DeliveryDispatcher implements AutoCloseable {
 
@@ -50,7 +55,7 @@ public class DeliveryDispatcher implements AutoCloseable {
   private final InsurerConnectors connectors;
   private final Backoff backoff;
   private final Settings settings;
-  private final Map<String, InsurerLane> lanes = new ConcurrentHashMap<>();
+  private final Map<String, InsurerDriver> lanes = new ConcurrentHashMap<>();
   private final ScheduledExecutorService renewals =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -67,28 +72,61 @@ public class DeliveryDispatcher implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** Starts delivering to an insurer; a lane already running is left as it is. */
-  public void start(String insurerId) {
-    lanes.computeIfAbsent(
-        insurerId,
-        id -> {
-          InsurerCircuit circuit =
-              new InsurerCircuit(id, settings.probeInterval(), () -> releaseBacklog(id));
-          return new InsurerLane(
-                  id,
+  /**
+   * Starts delivering to an insurer through a lane; a lane already running is left as it is, a
+   * schedule of runs is replaced.
+   */
+  public synchronized void start(String insurerId) {
+    if (!(lanes.get(insurerId) instanceof InsurerLane)) {
+      stop(insurerId);
+      InsurerCircuit circuit =
+          new InsurerCircuit(insurerId, settings.probeInterval(), () -> releaseBacklog(insurerId));
+      lanes.put(
+          insurerId,
+          new InsurerLane(
+                  insurerId,
                   store,
                   settings,
                   circuit,
                   job -> attempt(job, circuit),
-                  () -> connectors.connectionProblem(id),
+                  () -> connectors.connectionProblem(insurerId),
                   renewals)
-              .start();
-        });
+              .start());
+    }
+  }
+
+  /**
+   * Starts sending to an insurer in the runs of a kind that sends in batches, each when its
+   * schedule says; the same schedule already running is left as it is, anything else replaced.
+   */
+  public synchronized void startScheduled(String insurerId, List<ScheduledRun> runs) {
+    if (lanes.get(insurerId) instanceof ScheduledInsurer s && s.runs().equals(runs)) {
+      return;
+    }
+    stop(insurerId);
+    lanes.put(
+        insurerId,
+        new ScheduledInsurer(insurerId, runs, connectors::run, Clock.systemUTC()).start());
+  }
+
+  /**
+   * Runs one of the insurer's batches now (after any run in progress) and answers what it sent.
+   *
+   * @throws IllegalStateException when the insurer has no schedule of runs here (its kind delivers
+   *     per pair, or it is not connected)
+   * @throws RetryableDeliveryException when the batch could not be sent; its pairs are due again
+   */
+  public RunReport runNow(String insurerId, String run) {
+    if (lanes.get(insurerId) instanceof ScheduledInsurer s) {
+      return s.runNow(run);
+    }
+    throw new IllegalStateException(
+        "insurer " + insurerId + " has no runs here: its kind delivers each change on its own");
   }
 
   /** Stops delivering to an insurer; attempts in flight finish first. */
-  public void stop(String insurerId) {
-    InsurerLane lane = lanes.remove(insurerId);
+  public synchronized void stop(String insurerId) {
+    InsurerDriver lane = lanes.remove(insurerId);
     if (lane != null) {
       lane.close();
     }
@@ -96,20 +134,21 @@ public class DeliveryDispatcher implements AutoCloseable {
 
   /** Tells the insurer's lane that deliveries may be due now. */
   public void wake(String insurerId) {
-    InsurerLane lane = lanes.get(insurerId);
+    InsurerDriver lane = lanes.get(insurerId);
     if (lane != null) {
       lane.wake();
     }
   }
 
   public void wakeAll() {
-    lanes.values().forEach(InsurerLane::wake);
+    lanes.values().forEach(InsurerDriver::wake);
   }
 
   /** Where the insurer's circuit stands; empty when no lane delivers to it. */
   public Optional<Circuit> circuit(String insurerId) {
-    return Optional.ofNullable(lanes.get(insurerId))
-        .map(lane -> Circuit.valueOf(lane.circuit().state().name()));
+    return lanes.get(insurerId) instanceof InsurerLane lane
+        ? Optional.of(Circuit.valueOf(lane.circuit().state().name()))
+        : Optional.empty();
   }
 
   /** The insurer answers again: every waiting change is due now, whatever its backoff said. */
@@ -177,7 +216,7 @@ public class DeliveryDispatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    lanes.keySet().forEach(this::stop);
+    List.copyOf(lanes.keySet()).forEach(this::stop);
     renewals.shutdownNow();
   }
 }

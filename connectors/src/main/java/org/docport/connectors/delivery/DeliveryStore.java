@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
@@ -22,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable delivery state of every (insurer, doctor) pair in PostgreSQL, and the only writer of
- * the {@code delivery} and {@code dead_letter} tables (the hub's architecture test fails a second
- * one). A pair is claimed with a lease, so at most one attempt per pair is in flight (deliveries
- * for a pair stay in order) and a crashed worker's claim runs out by itself. Each claim carries a
- * fresh token; every outcome is recorded only while the token still holds the pair, so a worker
- * that lost its lease cannot overwrite the outcome of the one that took the pair over.
+ * the {@code delivery}, {@code dead_letter} and {@code delivery_batch} tables (the hub's
+ * architecture test fails a second one). A pair is claimed with a lease, so at most one attempt per
+ * pair is in flight (deliveries for a pair stay in order) and a crashed worker's claim runs out by
+ * itself. Each claim carries a fresh token; every outcome is recorded only while the token still
+ * holds the pair, so a worker that lost its lease cannot overwrite the outcome of the one that took
+ * the pair over.
  */
 public class DeliveryStore {
 
@@ -47,6 +50,18 @@ public class DeliveryStore {
 
   /** What an insurer holds of a doctor, as far as delivery knows. */
   public record Receipt(DeliveryState state, Long deliveredVersion, String lastError) {}
+
+  /** Gives a claim back untouched. */
+  private static final String RELEASE =
+      "update delivery set lease_until = null, lease_token = null";
+
+  /** Gives a claim back with the attempt counted, due again after a delay (ms) and an error. */
+  private static final String RETRY_LATER =
+      """
+      update delivery set attempts = attempts + 1,
+        next_attempt_at = now() + ? * interval '1 millisecond',
+        lease_until = null, lease_token = null, last_error = ?
+      """;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -177,20 +192,21 @@ public class DeliveryStore {
       return;
     }
     long sentAt = System.nanoTime();
-    List<UUID> renewed =
-        jdbc.queryForList(
-            """
+    Set<UUID> renewed =
+        new HashSet<>(
+            jdbc.queryForList(
+                """
             update delivery d set lease_until = now() + ? * interval '1 millisecond'
             from unnest(?::uuid[], ?::uuid[]) as r(doctor_id, lease_token)
             where d.insurer_id = ? and d.doctor_id = r.doctor_id and d.lease_token = r.lease_token
               and d.lease_until is not null
             returning d.doctor_id
             """,
-            UUID.class,
-            lease.toMillis(),
-            running.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new),
-            running.stream().map(j -> j.lease().token()).toArray(UUID[]::new),
-            insurerId);
+                UUID.class,
+                lease.toMillis(),
+                running.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new),
+                running.stream().map(j -> j.lease().token()).toArray(UUID[]::new),
+                insurerId));
     for (DeliveryJob job : running) {
       if (renewed.contains(job.doctorId())) {
         job.lease().renewed(sentAt, lease);
@@ -232,6 +248,89 @@ public class DeliveryStore {
         toJson(result.published()),
         result.version(),
         calendar);
+  }
+
+  /**
+   * A claimed pair whose version went out in a batch (a roster file).
+   *
+   * @param version the doctor's version the batch carried
+   * @param published what the insurer now holds of the doctor
+   */
+  public record Sent(DeliveryJob job, long version, Map<String, String> published) {}
+
+  /**
+   * Records the receipts of many claimed pairs of one insurer in one statement, for a kind that
+   * sends them together and carries no calendar: the calendar wanted is recorded as held, so a
+   * calendar change alone never makes such a pair due. A pair stays pending if a newer version
+   * arrived meanwhile; a pair whose claim was lost records nothing.
+   *
+   * @return how many receipts were recorded
+   */
+  public int deliveredAll(Collection<Sent> sent) {
+    if (sent.isEmpty()) {
+      return 0;
+    }
+    return jdbc.update(
+        """
+        update delivery d set
+          wanted_version = greatest(d.wanted_version, r.version),
+          delivered_version = greatest(coalesce(d.delivered_version, 0), r.version),
+          calendar_delivered = d.calendar_wanted,
+          delivered_at = now(),
+          published = r.published::jsonb,
+          state = case when d.wanted_version > r.version then 'PENDING' else 'DELIVERED' end,
+          attempts = 0, lease_until = null, lease_token = null, last_error = null,
+          next_attempt_at = now()
+        from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[])
+          as r(doctor_id, lease_token, version, published)
+        where d.insurer_id = ? and d.doctor_id = r.doctor_id and d.lease_token = r.lease_token
+        """,
+        sent.stream().map(s -> s.job().doctorId()).toArray(UUID[]::new),
+        sent.stream().map(s -> s.job().lease().token()).toArray(UUID[]::new),
+        sent.stream().map(Sent::version).toArray(Long[]::new),
+        sent.stream().map(s -> toJson(s.published())).toArray(String[]::new),
+        sent.iterator().next().job().insurerId());
+  }
+
+  /** {@link #retryLater} for many claimed pairs of one insurer, in one statement. */
+  public void retryAllLater(Collection<DeliveryJob> jobs, Duration delay, String error) {
+    fencedAll(jobs, RETRY_LATER, delay.toMillis(), truncate(error));
+  }
+
+  /** {@link #release} for many claimed pairs of one insurer, in one statement. */
+  public void releaseAll(Collection<DeliveryJob> jobs) {
+    fencedAll(jobs, RELEASE);
+  }
+
+  private void fencedAll(Collection<DeliveryJob> jobs, String updateSet, Object... args) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    Object[] all = Arrays.copyOf(args, args.length + 3);
+    all[args.length] = jobs.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new);
+    all[args.length + 1] = jobs.stream().map(j -> j.lease().token()).toArray(UUID[]::new);
+    all[args.length + 2] = jobs.iterator().next().insurerId();
+    jdbc.update(
+        updateSet
+            + " from unnest(?::uuid[], ?::uuid[]) as r(doctor_id, lease_token)"
+            + " where delivery.insurer_id = ? and delivery.doctor_id = r.doctor_id"
+            + " and delivery.lease_token = r.lease_token",
+        all);
+  }
+
+  /**
+   * The next number of the insurer's batches (roster files) — one more than the last, whichever
+   * replica took it — so the insurer can apply them in order.
+   */
+  public long nextBatchNumber(String insurerId) {
+    return jdbc.queryForObject(
+        """
+        insert into delivery_batch (insurer_id, last_number) values (?, 1)
+        on conflict (insurer_id) do update set last_number = delivery_batch.last_number + 1
+        returning last_number
+        """,
+        Long.class,
+        insurerId);
   }
 
   /** Nothing was sent on purpose; a later consent or change makes the pair pending again. */
@@ -333,7 +432,7 @@ public class DeliveryStore {
 
   /** Gives the claim back untouched: the pair stays due for the next claim. */
   public void release(DeliveryJob job) {
-    fenced(job, "update delivery set lease_until = null, lease_token = null");
+    fenced(job, RELEASE);
   }
 
   /**
@@ -368,15 +467,7 @@ public class DeliveryStore {
 
   /** Schedules the next attempt after {@code delay}. */
   public void retryLater(DeliveryJob job, Duration delay, String error) {
-    fenced(
-        job,
-        """
-        update delivery set attempts = attempts + 1,
-          next_attempt_at = now() + ? * interval '1 millisecond',
-          lease_until = null, lease_token = null, last_error = ?
-        """,
-        delay.toMillis(),
-        truncate(error));
+    fenced(job, RETRY_LATER, delay.toMillis(), truncate(error));
   }
 
   /** Parks the pair with a dead letter an operator can read and replay. */

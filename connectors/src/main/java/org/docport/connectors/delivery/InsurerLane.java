@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * so a slow insurer never lets another worker claim a pair whose write is still in flight. While
  * the insurer's circuit is open, the lane claims nothing and probes the insurer instead.
  */
-final class InsurerLane implements AutoCloseable {
+final class InsurerLane implements InsurerDriver {
 
   private static final Logger log = LoggerFactory.getLogger(InsurerLane.class);
 
@@ -81,7 +81,8 @@ final class InsurerLane implements AutoCloseable {
     return circuit;
   }
 
-  void wake() {
+  @Override
+  public void wake() {
     if (wakeUp.availablePermits() == 0) {
       wakeUp.release();
     }

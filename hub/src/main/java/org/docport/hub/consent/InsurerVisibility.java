@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one rule of who may see whose data: a doctor's data flows to an insurer while the doctor has
@@ -52,12 +55,21 @@ public class InsurerVisibility {
           + FLOWING_SQL
           + ") and d.onboarding = 'ACTIVE')";
 
+  /** Rows per round trip when streaming; PostgreSQL streams only inside a transaction. */
+  private static final int FETCH_SIZE = 500;
+
   private final JdbcTemplate jdbc;
+  private final JdbcTemplate streaming;
+  private final TransactionTemplate readOnly;
   private final Doctors doctors;
 
-  InsurerVisibility(JdbcTemplate jdbc, Doctors doctors) {
+  InsurerVisibility(JdbcTemplate jdbc, TransactionTemplate tx, Doctors doctors) {
     this.jdbc = jdbc;
     this.doctors = doctors;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(FETCH_SIZE);
+    this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+    this.readOnly.setReadOnly(true);
   }
 
   /**
@@ -133,5 +145,39 @@ public class InsurerVisibility {
             insurerId)
         .stream()
         .findFirst();
+  }
+
+  /**
+   * Hands {@code each} every doctor whose data may flow to the insurer now (only those of {@code
+   * among} when it is not null), in doctor id order, as the rows arrive: one query in a read-only
+   * transaction with a cursor, so a roster of 100,000 doctors is never held in memory.
+   *
+   * @return false, having handed over nothing, when the insurer is paused or does not exist
+   */
+  public boolean forEachVisible(
+      String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each) {
+    return Boolean.TRUE.equals(
+        readOnly.execute(
+            status -> {
+              List<Boolean> paused =
+                  jdbc.queryForList(
+                      "select paused from insurer where id = ?", Boolean.class, insurerId);
+              if (paused.isEmpty() || paused.get(0)) {
+                return false;
+              }
+              String sql =
+                  "select d.profile from "
+                      + PAIRS
+                      + " p join doctor d on d.id = p.doctor_id where p.insurer_id = ?"
+                      + (among == null ? "" : " and p.doctor_id = any(?)")
+                      + " order by p.doctor_id";
+              RowCallbackHandler row = rs -> each.accept(doctors.parse(rs.getString(1)));
+              if (among == null) {
+                streaming.query(sql, row, insurerId);
+              } else {
+                streaming.query(sql, row, insurerId, among.toArray(UUID[]::new));
+              }
+              return true;
+            }));
   }
 }

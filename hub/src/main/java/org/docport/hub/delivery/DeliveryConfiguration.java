@@ -49,8 +49,12 @@ class DeliveryConfiguration {
   }
 
   @Bean
-  ConnectorServices connectorServices(FhirContext fhir, DeliveryPreparation preparation) {
-    return new ConnectorServices(fhir, preparation);
+  ConnectorServices connectorServices(
+      FhirContext fhir,
+      DeliveryPreparation preparation,
+      DeliverySubjects subjects,
+      DeliveryStore store) {
+    return new ConnectorServices(fhir, preparation, subjects, store);
   }
 
   /** The route template of every connector kind. */

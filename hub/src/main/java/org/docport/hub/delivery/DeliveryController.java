@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.docport.connectors.RetryableDeliveryException;
+import org.docport.connectors.RunReport;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
@@ -110,5 +112,28 @@ class DeliveryController {
                         "Nothing to replay",
                         "Dead letter " + id + " does not exist or was replayed already."));
     connections.wake(List.of(insurerId));
+  }
+
+  @Operation(
+      summary = "Run a batch now: build and send the delta (or full) roster of a roster insurer",
+      description =
+          "For insurers whose connector sends changes in batches (sftp-roster): 'delta' sends every"
+              + " change due, 'full' every doctor the insurer may see. Runs after any run in"
+              + " progress and answers what was sent; a paused insurer gets nothing.")
+  @PostMapping("/insurers/{insurerId}/runs/{run}")
+  RunReport runNow(@PathVariable String insurerId, @PathVariable String run) {
+    insurers.get(insurerId);
+    try {
+      return connections.runNow(insurerId, run);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "No such run", e.getMessage());
+    } catch (IllegalStateException e) {
+      throw new ApiException(HttpStatus.CONFLICT, "Nothing to run", e.getMessage());
+    } catch (RetryableDeliveryException e) {
+      throw new ApiException(
+          HttpStatus.BAD_GATEWAY,
+          "The run failed",
+          e.getMessage() + ". Its changes stay due and go in the next run.");
+    }
   }
 }

@@ -3,8 +3,11 @@ package org.docport.hub.delivery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.docport.connectors.ConnectorKind;
+import org.docport.connectors.ConnectorKinds;
 import org.docport.connectors.ConnectorSettings;
 import org.docport.connectors.InsurerConnectors;
+import org.docport.connectors.RunReport;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.hub.insurer.InsurerEvent;
@@ -19,10 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps one connector route and one delivery lane per live insurer, from start-up on and as
- * operators add, change and remove insurers, without a restart. Changes made through this hub apply
- * at once; those made through another replica, on the next refresh ({@code
- * docport.delivery.insurer-refresh}).
+ * Keeps one connector route and one delivery lane (or, for a kind that sends in batches, one
+ * schedule of runs) per live insurer, from start-up on and as operators add, change and remove
+ * insurers, without a restart. Changes made through this hub apply at once; those made through
+ * another replica, on the next refresh ({@code docport.delivery.insurer-refresh}).
  */
 @Component
 public class InsurerConnections {
@@ -110,12 +113,20 @@ public class InsurerConnections {
     wake(List.of(event.insurerId()));
   }
 
-  /** Creates (or re-creates, with new settings) the insurer's route and starts its lane. */
+  /**
+   * Creates (or re-creates, with new settings) the insurer's route and starts its lane, or its
+   * schedule of runs when its kind sends in batches.
+   */
   public synchronized void open(InsurerRegistration insurer) {
     boolean reconnect = open.containsKey(insurer.id());
     connectors.connect(insurer.id(), insurer.connector());
     open.put(insurer.id(), insurer.connector());
-    dispatcher.start(insurer.id());
+    ConnectorKind kind = ConnectorKinds.of(insurer.connector());
+    if (kind.deliversPerPair()) {
+      dispatcher.start(insurer.id());
+    } else {
+      dispatcher.startScheduled(insurer.id(), kind.scheduledRuns(insurer.connector()));
+    }
     log.info(
         "{} insurer {} ({}) at {}",
         reconnect ? "Reconnected" : "Connected",
@@ -131,6 +142,16 @@ public class InsurerConnections {
     if (open.remove(insurerId) != null) {
       log.info("Disconnected insurer {}", insurerId);
     }
+  }
+
+  /**
+   * Runs one batch of an insurer whose kind sends in batches ({@code delta} or {@code full} for a
+   * roster) now, on this hub, after any run in progress.
+   *
+   * @throws IllegalStateException when the insurer is not connected here or delivers per pair
+   */
+  public RunReport runNow(String insurerId, String run) {
+    return dispatcher.runNow(insurerId, run);
   }
 
   /** Tells lanes that deliveries may be due. */

@@ -1,9 +1,11 @@
 package org.docport.hub.delivery;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.docport.connectors.DeliverySubject;
 import org.docport.connectors.DeliverySubjects;
 import org.docport.connectors.InsurerSubject;
@@ -12,6 +14,7 @@ import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.fhir.CalendarFeed;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.insurer.Insurers;
+import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.codes.UnmappedCode;
 import org.springframework.stereotype.Component;
 
@@ -91,5 +94,11 @@ class RegistryDeliverySubjects implements DeliverySubjects {
   @Override
   public void unmapped(String insurerId, UUID doctorId, List<UnmappedCode> codes) {
     unmappedCodes.record(insurerId, doctorId, codes);
+  }
+
+  @Override
+  public boolean forEachVisible(
+      String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each) {
+    return visibility.forEachVisible(insurerId, among, each);
   }
 }

@@ -1,0 +1,119 @@
+package org.docport.connectors.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.docport.connectors.RunReport;
+import org.docport.connectors.RunRequest;
+import org.docport.connectors.ScheduledRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runs of one insurer whose kind sends changes in batches, each when its schedule says, and on
+ * demand. One thread per insurer, so its runs never overlap (a full roster and a delta would
+ * otherwise race for the same pairs), and each run's next time is worked out when it ends, so a run
+ * that outlasts its interval skips the times it missed instead of piling up.
+ */
+final class ScheduledInsurer implements InsurerDriver {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduledInsurer.class);
+
+  private final String insurerId;
+  private final List<ScheduledRun> runs;
+  private final Function<RunRequest, RunReport> run;
+  private final Clock clock;
+  private final ScheduledExecutorService thread;
+
+  ScheduledInsurer(
+      String insurerId, List<ScheduledRun> runs, Function<RunRequest, RunReport> run, Clock clock) {
+    this.insurerId = insurerId;
+    this.runs = List.copyOf(runs);
+    this.run = run;
+    this.clock = clock;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "runs-" + insurerId);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  ScheduledInsurer start() {
+    runs.forEach(this::scheduleNext);
+    return this;
+  }
+
+  List<ScheduledRun> runs() {
+    return runs;
+  }
+
+  private void scheduleNext(ScheduledRun scheduled) {
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    scheduled
+        .next(now)
+        .ifPresent(
+            at -> {
+              try {
+                thread.schedule(
+                    () -> {
+                      runLogged(scheduled.run());
+                      scheduleNext(scheduled);
+                    },
+                    Duration.between(now, at).toMillis(),
+                    TimeUnit.MILLISECONDS);
+              } catch (RejectedExecutionException e) {
+                // closed meanwhile
+              }
+            });
+  }
+
+  private void runLogged(String name) {
+    try {
+      RunReport report = run.apply(new RunRequest(insurerId, name));
+      log.info("Run {} of {}: {} ({} files)", name, insurerId, report.outcome(), report.files());
+    } catch (RuntimeException e) {
+      log.warn("Run {} of {} failed: {}", name, insurerId, e.getMessage());
+    }
+  }
+
+  /** Runs {@code name} now, after any run in progress, and answers what it sent. */
+  RunReport runNow(String name) {
+    Future<RunReport> report = thread.submit(() -> run.apply(new RunRequest(insurerId, name)));
+    try {
+      return report.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + name, e);
+    }
+  }
+
+  @Override
+  public void wake() {
+    // Changes wait for the next run.
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

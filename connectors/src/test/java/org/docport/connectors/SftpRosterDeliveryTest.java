@@ -1,0 +1,333 @@
+package org.docport.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.docport.connectors.ConnectorSettings.Sftp.RosterColumn;
+import org.docport.connectors.sftp.RosterLayout;
+import org.docport.connectors.sftp.SftpRosterWriter;
+import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.snapshot.InsurerContext;
+import org.docport.testkit.SftpTestServer;
+import org.docport.testkit.SftpTestServer.FileEvent;
+import org.junit.jupiter.api.Test;
+
+class SftpRosterDeliveryTest extends RosterTestSupport {
+
+  private static final String DELTA = SftpRosterWriter.DELTA;
+  private static final String FULL = SftpRosterWriter.FULL;
+
+  @Test
+  void aDeltaListsExactlyTheChangedDoctorsAtTheirCurrentVersions() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    DoctorSnapshot b = Doctors.doctor(UUID.randomUUID(), 1, "b1", "b2");
+    changed(a);
+    changed(b);
+    run(DELTA);
+    sftp.clearEvents();
+
+    // b changed twice before the next delta: the file carries b as it is now, once.
+    changed(Doctors.doctor(b.id(), 2, "b1"));
+    subjects.consent(Doctors.ACME, Doctors.doctor(b.id(), 3, "b1"));
+    RunReport report = run(DELTA);
+
+    String file = report.files().get(0);
+    List<List<String>> rows = csv(file);
+    assertThat(rows.get(0)).isEqualTo(RosterLayout.V1_FIELDS);
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(3))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(b.id().toString(), "3", "ACTIVE", "b1"));
+    assertThat(delivery(b.id()))
+        .containsEntry("state", "DELIVERED")
+        .containsEntry("delivered_version", 3L);
+    assertThat(delivery(a.id())).containsEntry("delivered_version", 1L);
+    assertThat(run(DELTA).files()).as("nothing is due any more").isEmpty();
+  }
+
+  @Test
+  void aFullRosterListsEveryDoctorTheInsurerMaySeeAndNoOther() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 4, "a1");
+    DoctorSnapshot b = Doctors.doctor(UUID.randomUUID(), 2);
+    DoctorSnapshot elsewhere = Doctors.doctor(UUID.randomUUID(), 1, "e1");
+    changed(a);
+    run(DELTA); // a is delivered already; b is due; elsewhere consented to another insurer only
+    changed(b);
+    subjects.consent(new InsurerContext("other", "Other Health", null, List.of()), elsewhere);
+
+    RunReport report = run(FULL);
+
+    String file = report.files().get(0);
+    assertThat(file).contains("_full_");
+    List<List<String>> rows = csv(file);
+    assertThat(rows.subList(1, rows.size()))
+        .extracting(r -> r.get(0))
+        .containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
+    assertThat(manifest(file)).containsEntry("kind", FULL).containsEntry("rows", 2);
+    assertThat(delivery(b.id())).containsEntry("state", "DELIVERED");
+  }
+
+  @Test
+  void theManifestCountsTheRowsAndCarriesTheCsvChecksum() throws Exception {
+    changed(Doctors.doctor(UUID.randomUUID(), 1, "a1", "a2"));
+    changed(Doctors.doctor(UUID.randomUUID(), 1, "b1"));
+
+    String file = run(DELTA).files().get(0);
+
+    byte[] csv = text(file).getBytes(StandardCharsets.UTF_8);
+    Map<String, Object> manifest = manifest(file);
+    assertThat(manifest)
+        .containsEntry("layout", RosterLayout.V1)
+        .containsEntry("kind", DELTA)
+        .containsEntry("file", file)
+        .containsEntry("rows", 3)
+        .containsEntry("doctors", 2)
+        .containsEntry("bytes", csv.length)
+        .containsEntry(
+            "sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv)));
+    assertThat(lines(file)).hasSize(4);
+    assertThat(((Number) manifest.get("sequence")).longValue()).isPositive();
+    assertThat(run(FULL).files().get(0))
+        .as("the next file has the next number")
+        .contains("_%08d_".formatted(((Number) manifest.get("sequence")).longValue() + 1));
+  }
+
+  @Test
+  void aReaderNeverSeesAPartialFileUnderItsRealName() {
+    changed(Doctors.doctor(UUID.randomUUID(), 1, "a1"));
+
+    String file = run(DELTA).files().get(0);
+
+    String csv = DIRECTORY + "/" + file;
+    String manifest = csv.replace(".csv", ".manifest.json");
+    assertThat(sftp.events())
+        .containsExactly(
+            new FileEvent("write", csv + ".part", null),
+            new FileEvent("closed", csv + ".part", null),
+            new FileEvent("renamed", csv + ".part", csv),
+            new FileEvent("write", manifest + ".part", null),
+            new FileEvent("closed", manifest + ".part", null),
+            new FileEvent("renamed", manifest + ".part", manifest));
+    assertThat(files()).containsExactly(file, file.replace(".csv", ".manifest.json"));
+  }
+
+  @Test
+  void whenTheServerIsDownNothingIsReceiptedAndTheNextRunSendsThePairs() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    changed(a);
+    sftp.stop();
+
+    Throwable failure = catchThrowable(() -> run(DELTA));
+
+    assertThat(failure)
+        .isInstanceOf(RetryableDeliveryException.class)
+        .hasMessageContaining("could not reach the SFTP server");
+    assertThat(delivery(a.id()))
+        .containsEntry("state", "PENDING")
+        .containsEntry("delivered_version", null)
+        .containsEntry("attempts", 1)
+        .containsEntry("lease_until", null);
+
+    sftp.restart();
+    String file = run(DELTA).files().get(0);
+
+    assertThat(csv(file).get(1).get(0)).isEqualTo(a.id().toString());
+    assertThat(delivery(a.id())).containsEntry("state", "DELIVERED").containsEntry("attempts", 0);
+  }
+
+  @Test
+  void aFailedUploadLeavesNoFileUnderItsRealNameAndReceiptsNothing() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    changed(a);
+    sftp.refuseWrites(true);
+
+    assertThat(catchThrowable(() -> run(DELTA))).isInstanceOf(RetryableDeliveryException.class);
+
+    assertThat(files()).noneMatch(f -> f.endsWith(".csv") || f.endsWith(".json"));
+    assertThat(delivery(a.id())).containsEntry("state", "PENDING").containsEntry("attempts", 1);
+  }
+
+  @Test
+  void aServerWithAnotherHostKeyIsRefusedWithAClearMessageAndNothingIsSent() {
+    connectors.connect(Doctors.INSURER_ID, settings(SftpTestServer.someOtherHostKey(), null));
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    changed(a);
+
+    Throwable failure = catchThrowable(() -> run(DELTA));
+
+    assertThat(failure)
+        .hasMessageContaining("did not present the host key in sftp.hostKey (SHA256:")
+        .hasMessageContaining("nothing was sent");
+    assertThat(files()).isEmpty();
+    assertThat(sftp.events()).isEmpty();
+    assertThat(delivery(a.id())).containsEntry("state", "PENDING");
+    assertThat(
+            ConnectorKinds.connectionProblem(
+                services, Doctors.INSURER_ID, settings(SftpTestServer.someOtherHostKey(), null)))
+        .hasValueSatisfying(p -> assertThat(p).contains("did not present the host key"));
+  }
+
+  @Test
+  void theConnectionTestLogsInAndListsTheDirectoryWithoutWritingAnything() {
+    assertThat(
+            ConnectorKinds.connectionProblem(
+                services, Doctors.INSURER_ID, settings(sftp.hostKey(), null)))
+        .isEmpty();
+    assertThat(sftp.events()).isEmpty();
+
+    var wrongPassword =
+        ConnectorSettings.sftpRoster(
+            sftp.url(DIRECTORY),
+            new ConnectorSettings.Sftp(
+                SftpTestServer.USER,
+                "wrong",
+                null,
+                null,
+                sftp.hostKey(),
+                "@hourly",
+                null,
+                null,
+                null));
+    assertThat(ConnectorKinds.connectionProblem(services, Doctors.INSURER_ID, wrongPassword))
+        .hasValueSatisfying(p -> assertThat(p).contains("refused the login of 'insurer'"));
+  }
+
+  @Test
+  void aWithdrawalSendsTheDoctorsWithdrawnRowAtOnce() {
+    UUID doctor = UUID.randomUUID();
+
+    Map<String, String> remaining =
+        connectors.withdraw(
+            new Withdrawal(
+                Doctors.INSURER_ID,
+                doctor,
+                Map.of("docport-roster", "7@docport-roster_acme_delta_00000001.csv")));
+
+    assertThat(remaining).isEmpty();
+    String file = files().get(0);
+    assertThat(file).contains("_delta_").endsWith(".csv");
+    List<String> row = csv(file).get(1);
+    assertThat(row.subList(0, 3)).containsExactly(doctor.toString(), "7", "WITHDRAWN");
+    assertThat(row.subList(3, row.size())).allMatch(String::isEmpty);
+    assertThat(manifest(file)).containsEntry("withdrawn", 1).containsEntry("doctors", 0);
+  }
+
+  @Test
+  void aDoctorWhoseConsentEndedBeforeTheDeltaIsWithdrawnInIt() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    DoctorSnapshot never = Doctors.doctor(UUID.randomUUID(), 1, "n1");
+    changed(a);
+    run(DELTA);
+    changed(Doctors.doctor(a.id(), 2, "a1"));
+    changed(never);
+    subjects.revoke(Doctors.ACME, a.id());
+    subjects.revoke(Doctors.ACME, never.id());
+
+    RunReport report = run(DELTA);
+
+    List<List<String>> rows = csv(report.files().get(0));
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).subList(0, 3)).containsExactly(a.id().toString(), "1", "WITHDRAWN");
+    assertThat(delivery(a.id()))
+        .containsEntry("state", "SKIPPED")
+        .containsEntry("published", "{}")
+        .containsEntry("delivered_version", null);
+    assertThat(delivery(never.id())).containsEntry("state", "SKIPPED");
+    assertThat(report.skipped()).isEqualTo(1);
+  }
+
+  @Test
+  void anInsurersOwnLayoutPicksAndNamesTheColumns() {
+    connectors.connect(
+        Doctors.INSURER_ID,
+        settings(
+            sftp.hostKey(),
+            List.of(
+                new RosterColumn("Provider ID", "doctor_id"),
+                new RosterColumn("Rev", "version"),
+                new RosterColumn("Status", "status"),
+                new RosterColumn("City", "city"))));
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 5, "a1");
+    changed(a);
+
+    String file = run(DELTA).files().get(0);
+
+    assertThat(lines(file))
+        .containsExactly("Provider ID,Rev,Status,City", a.id() + ",5,ACTIVE,Bengaluru");
+    assertThat(manifest(file))
+        .containsEntry("custom", true)
+        .containsEntry("columns", List.of("Provider ID", "Rev", "Status", "City"));
+  }
+
+  @Test
+  void aPausedInsurerGetsNoFileAndItsPairsStayDue() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    changed(a);
+    // Paused after the claim, as the roster is built: the claims are given back untouched.
+    subjects.pause(Doctors.ACME);
+
+    RunReport report = run(DELTA);
+
+    assertThat(report.files()).isEmpty();
+    assertThat(report.outcome()).contains("paused");
+    assertThat(files()).isEmpty();
+    assertThat(delivery(a.id()))
+        .containsEntry("state", "PENDING")
+        .containsEntry("attempts", 0)
+        .containsEntry("lease_until", null);
+    assertThat(run(FULL).files()).as("nor a full roster").isEmpty();
+  }
+
+  @Test
+  void aScheduledDeltaSendsChangesWithoutAnyoneAsking() {
+    var dispatcher =
+        new org.docport.connectors.delivery.DeliveryDispatcher(
+            store,
+            connectors,
+            org.docport.connectors.delivery.Backoff.standard(),
+            new org.docport.connectors.delivery.DeliveryDispatcher.Settings(
+                1, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    try (dispatcher) {
+      dispatcher.startScheduled(
+          Doctors.INSURER_ID,
+          List.of(new ScheduledRun(DELTA, "* * * * * *", java.time.ZoneOffset.UTC)));
+      DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+      changed(a);
+
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> "DELIVERED".equals(delivery(a.id()).get("state")));
+    }
+    assertThat(files()).anyMatch(f -> f.contains("_delta_"));
+  }
+
+  @Test
+  void aPrivateKeyLogsInInsteadOfAPassword() throws Exception {
+    var generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    java.security.KeyPair key = generator.generateKeyPair();
+    sftp.authorize(key.getPublic());
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    var withKey =
+        ConnectorSettings.sftpRoster(
+            sftp.url(DIRECTORY),
+            new ConnectorSettings.Sftp(
+                SftpTestServer.USER, null, pem, null, sftp.hostKey(), "@hourly", null, null, null));
+    assertThat(withKey.problems()).isEmpty();
+    connectors.connect(Doctors.INSURER_ID, withKey);
+    changed(Doctors.doctor(UUID.randomUUID(), 1, "a1"));
+
+    assertThat(run(DELTA).files()).hasSize(1);
+  }
+}

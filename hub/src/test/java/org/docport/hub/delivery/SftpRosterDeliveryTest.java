@@ -1,0 +1,141 @@
+package org.docport.hub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.docport.hub.HubTest;
+import org.docport.testkit.SftpTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An insurer that takes roster files over SFTP, registered through the operators' API: a consenting
+ * doctor's changes reach its server in the next delta file, receipted once the file is complete.
+ */
+class SftpRosterDeliveryTest extends HubTest {
+
+  private static final Duration PLANNED = Duration.ofSeconds(20);
+  private static SftpTestServer sftp;
+
+  @BeforeAll
+  static void startSftpServer() throws IOException {
+    sftp = SftpTestServer.start(Files.createTempDirectory("roster-sftp"));
+    Files.createDirectories(sftp.root().resolve("inbound"));
+  }
+
+  @AfterAll
+  static void stopSftpServer() {
+    sftp.close();
+  }
+
+  @Test
+  void aConsentingDoctorsChangesReachTheInsurerInTheNextDeltaFile() throws IOException {
+    Insurer insurer =
+        insurerWithConnector(
+            Map.of(
+                "kind",
+                "sftp-roster",
+                "baseUrl",
+                sftp.url("inbound"),
+                "sftp",
+                Map.of(
+                    "username",
+                    SftpTestServer.USER,
+                    "password",
+                    SftpTestServer.PASSWORD,
+                    "hostKey",
+                    sftp.hostKey(),
+                    // Never during the test: it runs on demand.
+                    "deltaSchedule",
+                    "0 0 0 1 1 *")));
+    JsonNode read = operator().get("/api/operator/insurers/" + insurer.id()).expect(200).body();
+    assertThat(read.at("/connector/sftp/password").asText()).isEqualTo("***");
+    assertThat(read.toString()).doesNotContain(SftpTestServer.PASSWORD);
+
+    String doctor = createDoctor("Roster");
+    consent(doctor, insurer, "ACTIVE");
+    awaitState(insurer, doctor, "PENDING");
+
+    List<String> rows = delta(insurer);
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1)).startsWith(doctor + ",").contains(",ACTIVE,").contains(",Roster,");
+    JsonNode receipt = receipt(insurer, doctor);
+    assertThat(receipt.get("state").asText()).isEqualTo("DELIVERED");
+    long delivered = receipt.get("deliveredVersion").asLong();
+    assertThat(rows.get(1)).startsWith(doctor + "," + delivered + ",");
+
+    operator()
+        .patch(
+            "/api/doctors/" + doctor,
+            Map.of("name", Map.of("family", "Roster-Moved")),
+            "\"" + delivered + "\"")
+        .expect(200);
+    awaitState(insurer, doctor, "PENDING");
+
+    List<String> changed = delta(insurer);
+
+    assertThat(changed).hasSize(2);
+    assertThat(changed.get(1)).startsWith(doctor + "," + (delivered + 1) + ",");
+    assertThat(changed.get(1)).contains(",Roster-Moved,");
+    assertThat(receipt(insurer, doctor).get("deliveredVersion").asLong()).isEqualTo(delivered + 1);
+    assertThat(
+            operator()
+                .post("/api/operator/insurers/" + insurer.id() + "/runs/weekly", Map.of())
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void anInsurerThatTakesEachChangeOnItsOwnHasNoRuns() {
+    Insurer insurer = insurer();
+
+    assertThat(
+            operator()
+                .post("/api/operator/insurers/" + insurer.id() + "/runs/delta", Map.of())
+                .status())
+        .isEqualTo(409);
+  }
+
+  /** Runs the delta now and answers the rows of the CSV it completed, header first. */
+  private List<String> delta(Insurer insurer) throws IOException {
+    JsonNode report =
+        operator()
+            .post("/api/operator/insurers/" + insurer.id() + "/runs/delta", Map.of())
+            .expect(200)
+            .body();
+    String file = report.at("/files/0").asText();
+    Path csv = sftp.root().resolve("inbound").resolve(file);
+    assertThat(sftp.root().resolve("inbound").resolve(file.replace(".csv", ".manifest.json")))
+        .exists();
+    return List.of(Files.readString(csv, StandardCharsets.UTF_8).split("\r\n"));
+  }
+
+  private JsonNode receipt(Insurer insurer, String doctor) {
+    return operator()
+        .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
+        .expect(200)
+        .body();
+  }
+
+  private void awaitState(Insurer insurer, String doctor, String state) {
+    await()
+        .atMost(PLANNED)
+        .until(
+            () -> {
+              var response =
+                  operator().get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor);
+              return response.status() == 200
+                  && state.equals(response.body().get("state").asText());
+            });
+  }
+}

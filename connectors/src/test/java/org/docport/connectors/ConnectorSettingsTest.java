@@ -204,9 +204,10 @@ class ConnectorSettingsTest {
     var kafka = Kafka.plaintext("kafka1:9092", "docport");
     var withHttpParts =
         new ConnectorSettings(
-            ConnectorSettings.KAFKA, BASE_URL, Auth.bearer("t0ken"), null, null, null, kafka);
+            ConnectorSettings.KAFKA, BASE_URL, Auth.bearer("t0ken"), null, null, null, kafka, null);
     var fhirRestWithKafka =
-        new ConnectorSettings(ConnectorSettings.FHIR_REST, BASE_URL, null, null, null, null, kafka);
+        new ConnectorSettings(
+            ConnectorSettings.FHIR_REST, BASE_URL, null, null, null, null, kafka, null);
 
     assertThat(withHttpParts.problems())
         .hasSize(2)

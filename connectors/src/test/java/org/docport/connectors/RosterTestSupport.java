@@ -73,7 +73,7 @@ abstract class RosterTestSupport {
             FhirContext.forR4Cached(), new DeliveryPreparation(subjects), subjects, store);
     camel.addRoutes(ConnectorKinds.templates(services));
     camel.start();
-    connectors = new InsurerConnectors(camel);
+    connectors = new InsurerConnectors(camel, services);
   }
 
   @AfterAll

@@ -293,7 +293,7 @@ class SftpRosterDeliveryTest extends RosterTestSupport {
             connectors,
             org.docport.connectors.delivery.Backoff.standard(),
             new org.docport.connectors.delivery.DeliveryDispatcher.Settings(
-                1, Duration.ofSeconds(1), Duration.ofSeconds(30)));
+                1, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5)));
     try (dispatcher) {
       dispatcher.startScheduled(
           Doctors.INSURER_ID,

@@ -38,6 +38,8 @@ class SftpRosterSettingsTest {
             ConnectorSettings.Auth.bearer("t"),
             null,
             null,
+            null,
+            null,
             new Sftp(
                 " ",
                 null,
@@ -86,6 +88,8 @@ class SftpRosterSettingsTest {
         new ConnectorSettings(
             ConnectorSettings.FHIR_REST,
             "https://fhir.insurer.example/r4",
+            null,
+            null,
             null,
             null,
             null,

@@ -14,8 +14,8 @@ import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.fhir.CalendarFeed;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.insurer.Insurers;
-import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.codes.UnmappedCode;
+import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.springframework.stereotype.Component;
 
 /**

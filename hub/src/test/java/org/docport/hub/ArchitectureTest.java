@@ -168,6 +168,18 @@ class ArchitectureTest {
           .should(notWrite("smart_signing_key"));
 
   @ArchTest
+  static final ArchRule onlyPartnerKeysWritesPartnerKeys =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.partner.PartnerKeys"))))
+          .should(notWrite("partner_key"));
+
+  @ArchTest
+  static final ArchRule onlyPartnerRequestsWritesPartnerRequests =
+      classes()
+          .that(PRODUCTION.and(not(named("org.docport.hub.partner.PartnerRequests"))))
+          .should(notWrite("partner_request"));
+
+  @ArchTest
   static final ArchRule onlyAvailabilitiesWritesAvailabilities =
       classes()
           .that(PRODUCTION.and(not(named("org.docport.hub.scheduling.Availabilities"))))

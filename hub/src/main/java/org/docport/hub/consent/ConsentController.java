@@ -9,7 +9,6 @@ import org.docport.hub.security.DoctorAccess;
 import org.docport.hub.web.ApiException;
 import org.docport.workflows.consent.ConsentKey;
 import org.docport.workflows.consent.ConsentProgress;
-import org.docport.workflows.consent.InsurerDecision;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -110,18 +109,7 @@ class ConsentController {
           "Not your insurer",
           "Only the insurer's own account (or a DocPort operator) decides its enrolments.");
     }
-    if (decision.accepted() == null) {
-      throw ApiException.invalidField("Invalid decision", "accepted", "required: true or false");
-    }
-    if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
-      throw ApiException.invalidField(
-          "Invalid decision", "reason", "required for a rejection: what the doctor should fix");
-    }
-    if (decision.reason() != null && decision.reason().length() > 1000) {
-      throw ApiException.invalidField("Invalid decision", "reason", "at most 1000 characters");
-    }
     return sagas.decide(
-        new ConsentKey(doctorId, insurerId),
-        new InsurerDecision(decision.accepted(), decision.reason()));
+        new ConsentKey(doctorId, insurerId), decision.accepted(), decision.reason());
   }
 }

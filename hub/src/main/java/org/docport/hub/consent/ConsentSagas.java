@@ -59,6 +59,27 @@ public class ConsentSagas {
   }
 
   /**
+   * The insurer's decision on an enrolment, as it sent it: accepted or not, and for a rejection a
+   * reason the doctor can act on (at most 1,000 characters).
+   *
+   * @throws ApiException 400 naming the field that is missing or too long; 409 when no enrolment of
+   *     this doctor awaits the insurer's decision
+   */
+  public ConsentProgress decide(ConsentKey key, Boolean accepted, String reason) {
+    if (accepted == null) {
+      throw ApiException.invalidField("Invalid decision", "accepted", "required: true or false");
+    }
+    if (!accepted && (reason == null || reason.isBlank())) {
+      throw ApiException.invalidField(
+          "Invalid decision", "reason", "required for a rejection: what the doctor should fix");
+    }
+    if (reason != null && reason.length() > 1000) {
+      throw ApiException.invalidField("Invalid decision", "reason", "at most 1000 characters");
+    }
+    return decide(key, new InsurerDecision(accepted, reason));
+  }
+
+  /**
    * The insurer's decision on an enrolment.
    *
    * @throws ApiException 409 when no enrolment of this doctor awaits the insurer's decision

@@ -45,12 +45,6 @@ class BookingService {
 
   static final String APPOINTMENT = "Appointment";
 
-  /** How long a hold lasts when the insurer does not say. */
-  static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
-
-  /** The longest hold an insurer may ask for. */
-  static final Duration MAX_HOLD = Duration.ofMinutes(60);
-
   private static final Set<AppointmentStatus> TO_BOOK =
       EnumSet.of(AppointmentStatus.PROPOSED, AppointmentStatus.PENDING, AppointmentStatus.BOOKED);
 
@@ -159,11 +153,16 @@ class BookingService {
   Appointment hold(Appointment requested, Integer minutes) {
     Caller caller = writer();
     BookingRequests.Booking booking = BookingRequests.parse(fhir, requested, TO_HOLD);
-    Duration length = minutes == null ? DEFAULT_HOLD : Duration.ofMinutes(minutes);
-    if (length.isNegative() || length.isZero() || length.compareTo(MAX_HOLD) > 0) {
-      throw new InvalidRequestException(
-          "'hold-minutes' must be 1 to " + MAX_HOLD.toMinutes() + ", not " + minutes + ".");
-    }
+    Duration length =
+        Appointments.holdLength(minutes)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "'hold-minutes' must be 1 to "
+                            + Appointments.MAX_HOLD.toMinutes()
+                            + ", not "
+                            + minutes
+                            + "."));
     return answer(
         caller,
         appointments.hold(
@@ -258,14 +257,8 @@ class BookingService {
   /** The appointment an outcome left, or the error that says why there is none. */
   private Appointment answer(Caller caller, Appointments.Outcome outcome) {
     String appointmentId;
-    if (outcome instanceof Appointments.Booked b) {
-      appointmentId = b.appointmentId();
-    } else if (outcome instanceof Appointments.Held h) {
-      appointmentId = h.appointmentId();
-    } else if (outcome instanceof Appointments.Cancelled c) {
-      appointmentId = c.appointmentId();
-    } else if (outcome instanceof Appointments.Recorded r) {
-      appointmentId = r.appointmentId();
+    if (outcome instanceof Appointments.Done done) {
+      appointmentId = done.appointmentId();
     } else if (outcome instanceof Appointments.Taken t) {
       throw new ResourceVersionConflictException(
           "Slot/"

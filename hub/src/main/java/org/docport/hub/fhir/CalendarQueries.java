@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,7 +41,15 @@ class CalendarQueries {
   record ServedSlot(OfferedSlot slot, UUID doctorId, long version, Instant lastUpdated) {}
 
   /** One page of slots; {@code nextCursor} null on the last. */
-  record SlotPage(List<ServedSlot> slots, String nextCursor) {}
+  record SlotPage(List<ServedSlot> slots, String nextCursor) {
+
+    /** Per doctor, how many of their slots the page holds: what its disclosure records. */
+    Map<UUID, Integer> perDoctor() {
+      Map<UUID, Integer> perDoctor = new LinkedHashMap<>();
+      slots.forEach(s -> perDoctor.merge(s.doctorId(), 1, Integer::sum));
+      return perDoctor;
+    }
+  }
 
   /** Slots offered to the insurer given as parameter: open to all, or reserved for it. */
   private static final String OFFERED_TO = " and (s.reserved_for is null or s.reserved_for = ?)";
@@ -442,6 +452,7 @@ class CalendarQueries {
   /** Whether the search names doctors, rather than asking across the insurer's whole view. */
   private static boolean narrowsDoctors(SlotSearch search) {
     return search.practitionerId() != null
+        || search.doctorId() != null
         || search.scheduleId() != null
         || search.locationId() != null
         || search.city() != null
@@ -512,6 +523,9 @@ class CalendarQueries {
           new LinkedHashSet<>(
               jdbc.queryForList(
                   doctorOf("Practitioner"), UUID.class, insurerId, search.practitionerId()));
+    }
+    if (search.doctorId() != null) {
+      doctors = narrow(doctors, List.of(search.doctorId()));
     }
     if (search.scheduleId() != null) {
       doctors =

@@ -144,10 +144,12 @@ class CalendarService {
       String searchId,
       String pageId,
       CalendarQueries.SlotPage page) {
-    Map<UUID, Integer> perDoctor = new LinkedHashMap<>();
-    page.slots().forEach(s -> perDoctor.merge(s.doctorId(), 1, Integer::sum));
     disclosures.record(
-        caller, "search-type", DirectoryService.asked(request), perDoctor, page.slots().size());
+        caller,
+        "search-type",
+        DirectoryService.asked(request),
+        page.perDoctor(),
+        page.slots().size());
     List<IBaseResource> resources =
         page.slots().stream().map(s -> (IBaseResource) slot(s)).toList();
     return DirectoryResults.of(searchId, pageId, page.nextCursor(), resources);

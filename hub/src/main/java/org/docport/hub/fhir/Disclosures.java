@@ -68,6 +68,20 @@ public class Disclosures {
       String request,
       Map<UUID, Integer> perDoctor,
       long resources) {
+    record(caller.insurerId(), caller.clientId(), interaction, request, perDoctor, resources);
+  }
+
+  /**
+   * Records an answer the insurer's client got through another API than FHIR (the partner API), by
+   * the FHIR interaction it amounts to: the doctor's record of disclosures shows both alike.
+   */
+  void record(
+      String insurerId,
+      String clientId,
+      String interaction,
+      String request,
+      Map<UUID, Integer> perDoctor,
+      long resources) {
     if (perDoctor.isEmpty()) {
       return;
     }
@@ -81,8 +95,8 @@ public class Disclosures {
         select d.id, x.doctor_id, x.resources
         from d, unnest(?::uuid[], ?::int[]) as x(doctor_id, resources)
         """,
-        caller.insurerId(),
-        caller.clientId(),
+        insurerId,
+        clientId,
         interaction,
         truncate(request),
         (int) Math.min(resources, Integer.MAX_VALUE),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.docport.mappings.snapshot.OfferedSlot;
 import org.hl7.fhir.r4.model.DateTimeType;
 
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
  * alternatives); a parameter the server does not know is refused, naming those it does, unless the
  * client asked for lenient handling.
  *
+ * @param doctorId the doctor by registry id (the partner API's search; FHIR names Practitioners)
  * @param from slots starting at or after this (null: any)
  * @param to slots starting before this (null: any)
  * @param statuses the slot statuses asked for (empty: any)
@@ -35,6 +37,7 @@ record SlotSearch(
     String scheduleId,
     String practitionerId,
     String locationId,
+    UUID doctorId,
     Instant from,
     Instant to,
     Set<OfferedSlot.Status> statuses,
@@ -127,6 +130,7 @@ record SlotSearch(
         scheduleId,
         practitionerId,
         locationId,
+        null,
         from,
         to,
         statuses,
@@ -134,6 +138,23 @@ record SlotSearch(
         specialties,
         city,
         telemedicine,
+        count);
+  }
+
+  /** The free slots of the doctor that start in {@code [from, to)}, {@code count} a page. */
+  static SlotSearch freeSlotsOf(UUID doctorId, Instant from, Instant to, int count) {
+    return new SlotSearch(
+        null,
+        null,
+        null,
+        doctorId,
+        from,
+        to,
+        EnumSet.of(OfferedSlot.Status.FREE),
+        List.of(),
+        List.of(),
+        null,
+        null,
         count);
   }
 

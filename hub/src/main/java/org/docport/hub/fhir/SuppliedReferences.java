@@ -17,14 +17,14 @@ import org.hl7.fhir.r4.model.Resource;
  * resource rides on the Reference ({@link Reference#getResource()}), which the mapping contains
  * again.
  */
-final class SuppliedReferences {
+public final class SuppliedReferences {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SuppliedReferences() {}
 
   /** {@code contained}: the resource the reference pointed at inside the request, or null. */
-  static JsonNode write(FhirContext fhir, Reference reference, Resource contained) {
+  public static JsonNode write(FhirContext fhir, Reference reference, Resource contained) {
     ObjectNode node = JSON.createObjectNode();
     if (contained != null) {
       Resource copy = contained.copy();
@@ -51,7 +51,7 @@ final class SuppliedReferences {
     return node;
   }
 
-  static Reference read(FhirContext fhir, String stored) {
+  public static Reference read(FhirContext fhir, String stored) {
     if (stored == null) {
       return null;
     }

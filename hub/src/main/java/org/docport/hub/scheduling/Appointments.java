@@ -69,20 +69,31 @@ public class Appointments {
         HOLDING.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
   }
 
+  /** How long a hold lasts when the insurer does not say. */
+  public static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
+
+  /** The longest hold an insurer may ask for. */
+  public static final Duration MAX_HOLD = Duration.ofMinutes(60);
+
   /** What asking for an appointment came to. */
   public sealed interface Outcome {}
 
+  /** It was done: the appointment it left. */
+  public sealed interface Done extends Outcome {
+    String appointmentId();
+  }
+
   /** Booked (or rescheduled): the appointment's id. */
-  public record Booked(String appointmentId) implements Outcome {}
+  public record Booked(String appointmentId) implements Done {}
 
   /** Held until then: the appointment's id. */
-  public record Held(String appointmentId, Instant until) implements Outcome {}
+  public record Held(String appointmentId, Instant until) implements Done {}
 
   /** Cancelled: the appointment's id. */
-  public record Cancelled(String appointmentId) implements Outcome {}
+  public record Cancelled(String appointmentId) implements Done {}
 
   /** The doctor recorded what happened (arrived, fulfilled, no-show): the appointment's id. */
-  public record Recorded(String appointmentId) implements Outcome {}
+  public record Recorded(String appointmentId) implements Done {}
 
   /** Someone holds or has booked that time already. */
   public record Taken(String slotId) implements Outcome {}
@@ -184,6 +195,17 @@ public class Appointments {
   @Transactional
   public Outcome book(String insurerId, String slotId, JsonNode patient, JsonNode coverage) {
     return take(insurerId, slotId, patient, coverage, null);
+  }
+
+  /**
+   * How long a hold the insurer asks for lasts: {@code minutes}, or {@link #DEFAULT_HOLD} when it
+   * does not say; empty when it asks for less than a minute or more than {@link #MAX_HOLD}.
+   */
+  public static Optional<Duration> holdLength(Integer minutes) {
+    Duration length = minutes == null ? DEFAULT_HOLD : Duration.ofMinutes(minutes);
+    return length.isNegative() || length.isZero() || length.compareTo(MAX_HOLD) > 0
+        ? Optional.empty()
+        : Optional.of(length);
   }
 
   /**

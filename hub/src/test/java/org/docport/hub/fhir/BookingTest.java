@@ -6,9 +6,9 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.docport.hub.SampleCalendars;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Bundle;
@@ -25,11 +25,8 @@ abstract class BookingTest extends FhirTest {
 
   static final String BOOKING = "system/*.read system/Appointment.write";
 
-  /**
-   * The one day the doctors below see patients: three days ahead in their time zone, so every slot
-   * is in the planning horizon and hours away, whatever the day and hour the tests run.
-   */
-  static final LocalDate CLINIC_DAY = LocalDate.now(ZoneId.of("Asia/Kolkata")).plusDays(3);
+  /** The one day the doctors below see patients ({@link SampleCalendars#CLINIC_DAY}). */
+  static final LocalDate CLINIC_DAY = SampleCalendars.CLINIC_DAY;
 
   /**
    * A doctor consented to the insurers, seeing patients 09:00-09:40 on {@link #CLINIC_DAY} in 20
@@ -42,30 +39,7 @@ abstract class BookingTest extends FhirTest {
     }
     String location = locationOf(doctor);
     Map<String, Object> availability =
-        Map.of(
-            "horizonWeeks",
-            1,
-            "services",
-            List.of(
-                Map.of(
-                    "id",
-                    "consult",
-                    "name",
-                    "Consultation",
-                    "slotMinutes",
-                    20,
-                    "mode",
-                    "IN_PERSON",
-                    "type",
-                    Map.of(
-                        "system",
-                        "http://terminology.hl7.org/CodeSystem/service-type",
-                        "code",
-                        "124",
-                        "display",
-                        "General Practice"))),
-            "locations",
-            List.of(hoursOn(location, "09:00", "09:40")));
+        SampleCalendars.consultations(hoursOn(location, "09:00", "09:40"));
     operator().put("/api/doctors/" + doctor + "/availability", availability, "\"0\"").expect(200);
     for (Insurer insurer : insurers) {
       IGenericClient fhir = booking(insurer);
@@ -92,15 +66,7 @@ abstract class BookingTest extends FhirTest {
    * #CLINIC_DAY}.
    */
   static Map<String, Object> hoursOn(String location, String start, String end) {
-    return Map.of(
-        "locationId",
-        location,
-        "timeZone",
-        "Asia/Kolkata",
-        "extra",
-        List.of(
-            Map.of(
-                "date", CLINIC_DAY.toString(), "start", start, "end", end, "service", "consult")));
+    return SampleCalendars.hoursOn(location, start, end);
   }
 
   IGenericClient booking(Insurer insurer) {

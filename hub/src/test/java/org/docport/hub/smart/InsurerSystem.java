@@ -40,10 +40,23 @@ import org.docport.testkit.HubClient;
 public final class InsurerSystem {
 
   /** An HTTP answer: status, headers and the JSON body (null when empty or not JSON). */
-  record Answer(int status, HttpHeaders headers, JsonNode body) {
+  public record Answer(int status, HttpHeaders headers, JsonNode body) {
 
-    String header(String name) {
+    public String header(String name) {
       return headers.firstValue(name).orElse(null);
+    }
+
+    public Answer expect(int expected) {
+      if (status != expected) {
+        throw new IllegalStateException(
+            "expected HTTP " + expected + " but got " + status + ": " + body);
+      }
+      return this;
+    }
+
+    /** A problem's detail. */
+    public String detail() {
+      return body.get("detail").asText();
     }
   }
 
@@ -181,7 +194,8 @@ public final class InsurerSystem {
     return send(request.GET());
   }
 
-  private static Answer send(HttpRequest.Builder request) {
+  /** Sends the request (30 seconds at most) as the insurer's system does: its answer. */
+  public static Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           HTTP.send(

@@ -46,7 +46,7 @@ class PartnerBookingController {
               + " out); 'next' is the 'cursor' of the next page. 404 for a doctor who has not"
               + " consented to you.")
   @GetMapping("/doctors/{doctorId}/slots")
-  PartnerSlotPage slots(
+  PartnerSlotPage partnerSlots(
       @PathVariable String insurerId,
       @PathVariable UUID doctorId,
       @RequestParam Instant from,
@@ -69,7 +69,7 @@ class PartnerBookingController {
               + " out, at most 60); book it before then (POST …/appointments/{id}/book). 409 when"
               + " the slot is taken.")
   @PostMapping("/holds")
-  ResponseEntity<PartnerAppointment> hold(
+  ResponseEntity<PartnerAppointment> partnerHold(
       @PathVariable String insurerId, @RequestBody PartnerHoldRequest hold, Authentication auth) {
     return created(insurerId, bookings.hold(PartnerCaller.of(auth, insurerId), hold));
   }
@@ -78,7 +78,7 @@ class PartnerBookingController {
       summary = "Book a free slot for a patient",
       description = "409 when the slot is taken: nobody books a doctor's time twice.")
   @PostMapping("/appointments")
-  ResponseEntity<PartnerAppointment> book(
+  ResponseEntity<PartnerAppointment> partnerBook(
       @PathVariable String insurerId,
       @RequestBody PartnerBookingRequest booking,
       Authentication auth) {
@@ -90,7 +90,7 @@ class PartnerBookingController {
       description =
           "409 when the hold ran out (or it was cancelled); booking it again is harmless.")
   @PostMapping("/appointments/{appointmentId}/book")
-  PartnerAppointment bookHeld(
+  PartnerAppointment partnerBookHeld(
       @PathVariable String insurerId, @PathVariable String appointmentId, Authentication auth) {
     return bookings.bookHeld(PartnerCaller.of(auth, insurerId), appointmentId);
   }
@@ -99,7 +99,7 @@ class PartnerBookingController {
       summary = "Cancel an appointment or release a hold, with the reason",
       description = "Cancelling again is harmless; one the doctor has recorded as seen is a 409.")
   @PostMapping("/appointments/{appointmentId}/cancel")
-  PartnerAppointment cancel(
+  PartnerAppointment partnerCancel(
       @PathVariable String insurerId,
       @PathVariable String appointmentId,
       @RequestBody PartnerCancelRequest cancel,
@@ -109,7 +109,7 @@ class PartnerBookingController {
 
   @Operation(summary = "One of your appointments, as it is now")
   @GetMapping("/appointments/{appointmentId}")
-  PartnerAppointment read(
+  PartnerAppointment partnerRead(
       @PathVariable String insurerId, @PathVariable String appointmentId, Authentication auth) {
     return bookings.read(PartnerCaller.of(auth, insurerId), appointmentId);
   }

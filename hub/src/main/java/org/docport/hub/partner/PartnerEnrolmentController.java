@@ -44,7 +44,7 @@ class PartnerEnrolmentController {
               + " enrolment of the doctor awaits your decision; 404 for a doctor who is not"
               + " enrolling with you.")
   @PostMapping(SignatureFilter.PREFIX + "{insurerId}/enrolments/{doctorId}/decision")
-  ConsentProgress decide(
+  ConsentProgress partnerDecide(
       @PathVariable String insurerId,
       @PathVariable UUID doctorId,
       @RequestBody PartnerDecision decision,

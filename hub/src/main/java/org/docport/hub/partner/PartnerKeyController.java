@@ -32,7 +32,7 @@ class PartnerKeyController {
               + " partner API requests with. With one live key already, this starts a rotation:"
               + " both verify until the old one is retired. At most two live keys (409).")
   @PostMapping
-  ResponseEntity<PartnerKeys.IssuedPartnerKey> issue(
+  ResponseEntity<PartnerKeys.IssuedPartnerKey> issuePartnerKey(
       @PathVariable String insurerId, Authentication auth) {
     PartnerKeys.IssuedPartnerKey issued = keys.issue(insurerId, auth.getName());
     return ResponseEntity.created(
@@ -42,7 +42,7 @@ class PartnerKeyController {
 
   @Operation(summary = "An insurer's partner API keys, newest first (never their secrets)")
   @GetMapping
-  List<PartnerKeys.PartnerKey> list(@PathVariable String insurerId) {
+  List<PartnerKeys.PartnerKey> listPartnerKeys(@PathVariable String insurerId) {
     return keys.of(insurerId);
   }
 
@@ -52,7 +52,7 @@ class PartnerKeyController {
           "Requests signed with it are refused from now on (401); its secret is dropped. Ends a"
               + " rotation once lastUsedAt shows the insurer signs with the new key.")
   @DeleteMapping("/{keyId}")
-  ResponseEntity<Void> retire(
+  ResponseEntity<Void> retirePartnerKey(
       @PathVariable String insurerId, @PathVariable String keyId, Authentication auth) {
     keys.retire(insurerId, keyId, auth.getName());
     return ResponseEntity.noContent().build();

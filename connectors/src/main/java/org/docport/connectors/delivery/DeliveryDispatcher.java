@@ -183,6 +183,11 @@ public class DeliveryDispatcher implements AutoCloseable {
       }
       record(job, e);
     } catch (RuntimeException e) {
+      if (circuit != null) {
+        // DocPort's own failure says nothing of the insurer: the breaker ignores it, and gives
+        // back the trial's permission if this was one.
+        circuit.failed(System.nanoTime() - start, e);
+      }
       Duration wait = backoff.next(job.attempts(), Optional.empty());
       log.error(
           "Delivery of doctor {} to {} failed unexpectedly", job.doctorId(), job.insurerId(), e);

@@ -49,6 +49,11 @@ final class InsurerCircuit {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(probeInterval)
                 .permittedNumberOfCallsInHalfOpenState(1)
+                // A trial that never reports back cannot hold the circuit half-open for ever.
+                .maxWaitDurationInHalfOpenState(
+                    probeInterval.multipliedBy(12).compareTo(Duration.ofMinutes(1)) > 0
+                        ? probeInterval.multipliedBy(12)
+                        : Duration.ofMinutes(1))
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .recordException(RetryableDeliveryException.class::isInstance)
                 .ignoreException(

@@ -126,7 +126,13 @@ final class InsurerLane implements InsurerDriver {
 
   /** One trial of an insurer whose circuit is open: a waiting delivery, else a probe. */
   private void tryInsurer() {
-    Optional<DeliveryJob> trial = store.claimTrial(insurerId, settings.lease());
+    Optional<DeliveryJob> trial;
+    try {
+      trial = store.claimTrial(insurerId, settings.lease());
+    } catch (RuntimeException e) {
+      circuit.failed(0, e); // ignored by the breaker: gives the trial's permission back
+      throw e;
+    }
     if (trial.isPresent()) {
       runJob(trial.get(), false);
     } else {

@@ -48,6 +48,19 @@ class InsurerCircuitTest {
   }
 
   @Test
+  void aTrialThatFailsOnDocPortsSideGivesItsTurnBack() {
+    for (int i = 0; i < 5; i++) {
+      circuit.failed(1, new RetryableDeliveryException("503", null, null));
+    }
+    await().until(circuit::trialPermitted);
+
+    circuit.failed(1, new IllegalStateException("the registry is unreachable"));
+
+    assertThat(circuit.trialPermitted()).isTrue();
+    assertThat(circuit.allowsDeliveries()).isFalse();
+  }
+
+  @Test
   void refusalsAndDocPortsOwnFailuresNeverOpenIt() {
     for (int i = 0; i < 20; i++) {
       circuit.failed(1, new RejectedDeliveryException("422", 422, "{}", null));

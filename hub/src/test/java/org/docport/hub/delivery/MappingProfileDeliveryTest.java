@@ -37,17 +37,7 @@ class MappingProfileDeliveryTest extends HubTest {
 
   @Test
   void aDocportJsonInsurerGetsTheDoctorsDocumentWithItsOwnCodesAndTheOnesItLacksAreListed() {
-    Insurer insurer =
-        insurerWithConnector(
-            Map.of(
-                "kind",
-                "webhook",
-                "baseUrl",
-                hook.url("/json"),
-                "signing",
-                Map.of("secret", SECRET),
-                "profile",
-                "docport-json"));
+    Insurer insurer = documentInsurer();
     String doctor = createDoctor("Json");
     consent(doctor, insurer, "ACTIVE");
     await().atMost(DELIVERED).until(() -> latest(doctor).isPresent());
@@ -110,17 +100,7 @@ class MappingProfileDeliveryTest extends HubTest {
 
   @Test
   void profilesAndCodeMapsAreCheckedBeforeTheyAreKept() {
-    Insurer insurer =
-        insurerWithConnector(
-            Map.of(
-                "kind",
-                "webhook",
-                "baseUrl",
-                hook.url("/json"),
-                "signing",
-                Map.of("secret", SECRET),
-                "profile",
-                "docport-json"));
+    Insurer insurer = documentInsurer();
     String connector = "/api/operator/insurers/" + insurer.id() + "/connector";
 
     assertField(
@@ -164,6 +144,20 @@ class MappingProfileDeliveryTest extends HubTest {
         "group");
     assertThat(operator().get(codeMaps.substring(0, codeMaps.length() - 1)).expect(200).body())
         .isEmpty();
+  }
+
+  /** A webhook insurer that takes DocPort's JSON documents, at {@code /json} of the hook. */
+  private Insurer documentInsurer() {
+    return insurerWithConnector(
+        Map.of(
+            "kind",
+            "webhook",
+            "baseUrl",
+            hook.url("/json"),
+            "signing",
+            Map.of("secret", SECRET),
+            "profile",
+            "docport-json"));
   }
 
   private void codeMap(Insurer insurer, String id, String code, String target) {

@@ -1,8 +1,14 @@
 package org.docport.hub.delivery;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +24,10 @@ import org.docport.hub.fhir.NotificationReceiver;
 import org.docport.insurersim.InsurerServer;
 import org.docport.insurersim.WriteLogEntry;
 import org.docport.mappings.BusinessIdentifiers;
+import org.docport.testkit.HubProcess;
+import org.docport.testkit.RosterInbox;
+import org.docport.testkit.SftpTestServer;
+import org.docport.testkit.TestKafka;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +50,8 @@ class ConnectorContractTest extends HubTest {
   /** How long a delivery may take here: generous, the hub delivers within a second. */
   private static final Duration DELIVERED = Duration.ofSeconds(30);
 
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+
   /**
    * The insurer's side of one connector kind, run in the test: where DocPort delivers, and what the
    * insurer holds once it has applied what it was sent, in order.
@@ -50,15 +62,18 @@ class ConnectorContractTest extends HubTest {
     Map<String, Object> connector();
 
     /**
-     * The family names of the doctor's Practitioner in the order the insurer was sent them, one per
-     * write (a repeated delivery repeats a name).
+     * The doctor's family names in the order the insurer was sent them, one per write (a repeated
+     * delivery repeats a name).
      */
     List<String> familiesSent(String doctorId);
 
-    /** The doctor's Practitioners the insurer holds now (0 after a withdrawal, never 2). */
-    List<Practitioner> held(String doctorId);
+    /**
+     * The family name on each copy of the doctor the insurer holds now, once it has applied what it
+     * was sent as its kind's documentation says (none after a withdrawal, never two).
+     */
+    List<String> held(String doctorId);
 
-    /** From now on the insurer does not answer (or answers 503) until {@link #up()}. */
+    /** From now on the insurer cannot be reached (or answers 503) until {@link #up()}. */
     void down();
 
     void up();
@@ -68,7 +83,11 @@ class ConnectorContractTest extends HubTest {
   }
 
   static Stream<Arguments> kinds() {
-    return Stream.of(kind("fhir-rest", FhirRestSide::new), kind("webhook", WebhookSide::new));
+    return Stream.of(
+        kind("fhir-rest", FhirRestSide::new),
+        kind("webhook", WebhookSide::new),
+        kind("kafka", KafkaSide::new),
+        kind("sftp-roster", RosterSide::new));
   }
 
   private static Arguments kind(String name, Supplier<InsurerSide> side) {
@@ -162,15 +181,12 @@ class ConnectorContractTest extends HubTest {
     }
     side.down();
     doctors.forEach(doctor -> consent(doctor, insurer, "ACTIVE"));
-    await()
-        .atMost(DELIVERED)
-        .until(
-            () ->
-                dispatcher.circuit(insurer.id()).orElseThrow()
-                    != DeliveryDispatcher.Circuit.CLOSED);
+    await().atMost(DELIVERED).until(() -> foundDown(insurer));
     rename(doctors.get(0), List.of("Down0-later"));
 
-    // An hour down: every waiting change has failed many times and waits out the longest backoff.
+    // An hour down: every waiting change has failed many times, and each that waits out a backoff
+    // waits out the longest (a kind that sends in batches retries at its next run, with no
+    // backoff).
     await()
         .atMost(DELIVERED)
         .until(
@@ -183,7 +199,9 @@ class ConnectorContractTest extends HubTest {
             waiting -> waiting == doctors.size());
     jdbc.update(
         """
-        update delivery set attempts = 40, next_attempt_at = now() + interval '5 minutes'
+        update delivery set attempts = 40,
+          next_attempt_at = case when next_attempt_at > now()
+            then now() + interval '5 minutes' else next_attempt_at end
         where insurer_id = ? and state = 'PENDING'
         """,
         insurer.id());
@@ -207,7 +225,25 @@ class ConnectorContractTest extends HubTest {
   }
 
   private static Optional<String> family(InsurerSide side, String doctor) {
-    return side.held(doctor).stream().findFirst().map(p -> p.getNameFirstRep().getFamily());
+    return side.held(doctor).stream().findFirst();
+  }
+
+  /**
+   * Whether the hub has found the insurer down: its lane's circuit is no longer closed, or, for a
+   * kind that sends in batches (no lane), a run failed and left its changes waiting.
+   */
+  private boolean foundDown(Insurer insurer) {
+    return dispatcher
+        .circuit(insurer.id())
+        .map(circuit -> circuit != DeliveryDispatcher.Circuit.CLOSED)
+        .orElseGet(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from delivery where insurer_id = ? and state = 'PENDING'"
+                            + " and last_error is not null",
+                        Integer.class,
+                        insurer.id())
+                    > 0);
   }
 
   private void rename(String doctor, List<String> families) {
@@ -250,18 +286,17 @@ class ConnectorContractTest extends HubTest {
 
     @Override
     public List<String> familiesSent(String doctorId) {
-      return server.writeLog().stream()
-          .filter(e -> e.resourceType().equals("Practitioner"))
-          .filter(e -> e.operation() != WriteLogEntry.Operation.DELETE)
-          .flatMap(e -> server.written(e, Practitioner.class).stream())
-          .filter(p -> isDoctors(p, doctorId))
-          .map(p -> p.getNameFirstRep().getFamily())
-          .toList();
+      return families(
+          server.writeLog().stream()
+              .filter(e -> e.resourceType().equals("Practitioner"))
+              .filter(e -> e.operation() != WriteLogEntry.Operation.DELETE)
+              .flatMap(e -> server.written(e, Practitioner.class).stream()),
+          doctorId);
     }
 
     @Override
-    public List<Practitioner> held(String doctorId) {
-      return server.all(Practitioner.class).stream().filter(p -> isDoctors(p, doctorId)).toList();
+    public List<String> held(String doctorId) {
+      return families(server.all(Practitioner.class).stream(), doctorId);
     }
 
     @Override
@@ -292,35 +327,18 @@ class ConnectorContractTest extends HubTest {
           "kind", "webhook", "baseUrl", receiver.url("/hook"), "signing", Map.of("secret", SECRET));
     }
 
-    private Stream<Bundle.BundleEntryComponent> entries() {
-      return receiver.on("/hook").stream().flatMap(m -> m.bundle().getEntry().stream());
+    private Stream<Bundle> messages() {
+      return receiver.on("/hook").stream().map(NotificationReceiver.Received::bundle);
     }
 
     @Override
     public List<String> familiesSent(String doctorId) {
-      return entries()
-          .map(Bundle.BundleEntryComponent::getResource)
-          .filter(Practitioner.class::isInstance)
-          .map(Practitioner.class::cast)
-          .filter(p -> isDoctors(p, doctorId))
-          .map(p -> p.getNameFirstRep().getFamily())
-          .toList();
+      return familiesWritten(messages(), doctorId);
     }
 
     @Override
-    public List<Practitioner> held(String doctorId) {
-      Map<String, Practitioner> held = new HashMap<>();
-      entries()
-          .forEach(
-              entry -> {
-                String url = entry.getRequest().getUrl();
-                if (entry.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
-                  held.remove(url);
-                } else if (entry.getResource() instanceof Practitioner practitioner) {
-                  held.put(url, practitioner);
-                }
-              });
-      return held.values().stream().filter(p -> isDoctors(p, doctorId)).toList();
+    public List<String> held(String doctorId) {
+      return familiesHeld(messages(), doctorId);
     }
 
     @Override
@@ -337,5 +355,177 @@ class ConnectorContractTest extends HubTest {
     public void close() {
       receiver.close();
     }
+  }
+
+  /**
+   * An insurer that reads its Kafka topic, applying each record's bundle in order. Down is its
+   * cluster gone; back up, a new cluster listens on the same port (with an empty topic: the
+   * contract's tests read only what reached it after).
+   */
+  static final class KafkaSide implements InsurerSide {
+
+    private static final String TOPIC = "docport-contract";
+    private final int port = HubProcess.freePort();
+    private TestKafka kafka = start();
+
+    private TestKafka start() {
+      TestKafka started = TestKafka.plaintextOn(port);
+      started.createTopic(TOPIC, 3, Map.of());
+      return started;
+    }
+
+    @Override
+    public Map<String, Object> connector() {
+      return Map.of(
+          "kind",
+          "kafka",
+          "kafka",
+          Map.of("bootstrapServers", "localhost:" + port, "topic", TOPIC));
+    }
+
+    private Stream<Bundle> records() {
+      if (kafka == null) {
+        throw new IllegalStateException("the cluster is down");
+      }
+      return kafka.records(TOPIC).stream()
+          .map(r -> FHIR.newJsonParser().parseResource(Bundle.class, new String(r.value(), UTF_8)));
+    }
+
+    @Override
+    public List<String> familiesSent(String doctorId) {
+      return familiesWritten(records(), doctorId);
+    }
+
+    @Override
+    public List<String> held(String doctorId) {
+      return familiesHeld(records(), doctorId);
+    }
+
+    @Override
+    public void down() {
+      kafka.close();
+      kafka = null;
+    }
+
+    @Override
+    public void up() {
+      kafka = start();
+    }
+
+    @Override
+    public void close() {
+      if (kafka != null) {
+        kafka.close();
+      }
+    }
+  }
+
+  /**
+   * An insurer that takes roster files over SFTP, a delta every second, and applies them as
+   * docs/connectors.md tells it to ({@link RosterInbox}). Down is its server not listening.
+   */
+  static final class RosterSide implements InsurerSide {
+
+    private final SftpTestServer sftp;
+    private final RosterInbox inbox;
+
+    RosterSide() {
+      try {
+        Path root = Files.createTempDirectory("contract-roster");
+        sftp = SftpTestServer.start(root);
+        inbox = new RosterInbox(Files.createDirectories(root.resolve("inbound")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public Map<String, Object> connector() {
+      return Map.of(
+          "kind",
+          "sftp-roster",
+          "baseUrl",
+          sftp.url("inbound"),
+          "sftp",
+          Map.of(
+              "username",
+              SftpTestServer.USER,
+              "password",
+              SftpTestServer.PASSWORD,
+              "hostKey",
+              sftp.hostKey(),
+              "deltaSchedule",
+              "* * * * * *"));
+    }
+
+    /** One name per file that lists the doctor (all its rows in a file carry one version). */
+    @Override
+    public List<String> familiesSent(String doctorId) {
+      return inbox.files().stream()
+          .flatMap(
+              file ->
+                  file.rows().stream()
+                      .filter(row -> doctorId.equals(row.get("doctor_id")))
+                      .filter(row -> !"WITHDRAWN".equals(row.get("status")))
+                      .map(row -> row.get("family_name"))
+                      .limit(1))
+          .toList();
+    }
+
+    @Override
+    public List<String> held(String doctorId) {
+      return inbox.held(doctorId).stream().map(row -> row.get("family_name")).limit(1).toList();
+    }
+
+    @Override
+    public void down() {
+      sftp.stop();
+    }
+
+    @Override
+    public void up() {
+      sftp.restart();
+    }
+
+    @Override
+    public void close() {
+      sftp.close();
+    }
+  }
+
+  /** The family names of the doctor's Practitioners among these. */
+  private static List<String> families(Stream<Practitioner> practitioners, String doctorId) {
+    return practitioners
+        .filter(p -> isDoctors(p, doctorId))
+        .map(p -> p.getNameFirstRep().getFamily())
+        .toList();
+  }
+
+  /** The doctor's names as these messages wrote them, in order. */
+  private static List<String> familiesWritten(Stream<Bundle> messages, String doctorId) {
+    return families(
+        messages
+            .flatMap(m -> m.getEntry().stream())
+            .map(Bundle.BundleEntryComponent::getResource)
+            .filter(Practitioner.class::isInstance)
+            .map(Practitioner.class::cast),
+        doctorId);
+  }
+
+  /** What an insurer holds of the doctor once it has applied these messages' entries in order. */
+  private static List<String> familiesHeld(Stream<Bundle> messages, String doctorId) {
+    Map<String, Practitioner> held = new HashMap<>();
+    messages
+        .flatMap(m -> m.getEntry().stream())
+        .forEach(
+            entry -> {
+              String url = entry.getRequest().getUrl();
+              if (entry.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+                held.remove(url);
+              } else if (entry.getResource() instanceof Practitioner practitioner) {
+                held.put(url, practitioner);
+              }
+            });
+    return families(held.values().stream(), doctorId);
   }
 }

@@ -286,6 +286,18 @@ class SftpRosterDeliveryTest extends RosterTestSupport {
   }
 
   @Test
+  void aScheduledRunIsTakenByOneReplicaOnly() {
+    java.time.Instant due = java.time.Instant.parse("2026-12-07T02:00:00Z");
+
+    assertThat(store.claimRun(Doctors.INSURER_ID, DELTA, due)).isTrue();
+    assertThat(store.claimRun(Doctors.INSURER_ID, DELTA, due)).as("the same run again").isFalse();
+    assertThat(store.claimRun(Doctors.INSURER_ID, FULL, due)).as("another run").isTrue();
+    assertThat(store.claimRun(Doctors.INSURER_ID, DELTA, due.plusSeconds(1)))
+        .as("its next time")
+        .isTrue();
+  }
+
+  @Test
   void aScheduledDeltaSendsChangesWithoutAnyoneAsking() {
     var dispatcher =
         new org.docport.connectors.delivery.DeliveryDispatcher(

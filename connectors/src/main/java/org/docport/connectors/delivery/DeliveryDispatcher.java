@@ -106,7 +106,8 @@ public class DeliveryDispatcher implements AutoCloseable {
     stop(insurerId);
     lanes.put(
         insurerId,
-        new ScheduledInsurer(insurerId, runs, connectors::run, Clock.systemUTC()).start());
+        new ScheduledInsurer(insurerId, runs, connectors::run, store::claimRun, Clock.systemUTC())
+            .start());
   }
 
   /**

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,6 +38,9 @@ public class DeliveryStore {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryStore.class);
   private static final TypeReference<Map<String, String>> PUBLISHED = new TypeReference<>() {};
+
+  /** How long a scheduled run that was taken is remembered. */
+  static final Duration RUNS_KEPT = Duration.ofDays(7);
 
   /**
    * A version of a doctor (and of the doctor's calendar) that an insurer may see and should hold;
@@ -316,6 +322,27 @@ public class DeliveryStore {
             + " where delivery.insurer_id = ? and delivery.doctor_id = r.doctor_id"
             + " and delivery.lease_token = r.lease_token",
         all);
+  }
+
+  /**
+   * Takes the insurer's run due at {@code dueAt} for this replica: true for the first replica to
+   * ask, false for every other, so a schedule that every replica keeps runs once. Runs due over
+   * {@link #RUNS_KEPT} before are forgotten on the way.
+   */
+  public boolean claimRun(String insurerId, String run, Instant dueAt) {
+    OffsetDateTime due = dueAt.atOffset(ZoneOffset.UTC);
+    jdbc.update(
+        "delete from delivery_run where insurer_id = ? and run = ? and due_at < ?",
+        insurerId,
+        run,
+        due.minus(RUNS_KEPT));
+    return jdbc.update(
+            "insert into delivery_run (insurer_id, run, due_at) values (?, ?, ?)"
+                + " on conflict do nothing",
+            insurerId,
+            run,
+            due)
+        == 1;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.docport.connectors.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * demand. One thread per insurer, so its runs never overlap (a full roster and a delta would
  * otherwise race for the same pairs), and each run's next time is worked out when it ends, so a run
  * that outlasts its interval skips the times it missed instead of piling up.
+ *
+ * <p>Every replica of the hub keeps every insurer's schedule; a scheduled run goes only where it is
+ * {@link RunClaim taken} first, so each comes due once, whichever replica sends it. A run on demand
+ * ({@link #runNow}) is nobody else's and is not claimed.
  */
 final class ScheduledInsurer implements InsurerDriver {
 
@@ -30,14 +35,26 @@ final class ScheduledInsurer implements InsurerDriver {
   private final String insurerId;
   private final List<ScheduledRun> runs;
   private final Function<RunRequest, RunReport> run;
+  private final RunClaim claim;
   private final Clock clock;
   private final ScheduledExecutorService thread;
 
+  /** Takes a scheduled run for this replica; false when another replica took it first. */
+  @FunctionalInterface
+  interface RunClaim {
+    boolean claim(String insurerId, String run, Instant dueAt);
+  }
+
   ScheduledInsurer(
-      String insurerId, List<ScheduledRun> runs, Function<RunRequest, RunReport> run, Clock clock) {
+      String insurerId,
+      List<ScheduledRun> runs,
+      Function<RunRequest, RunReport> run,
+      RunClaim claim,
+      Clock clock) {
     this.insurerId = insurerId;
     this.runs = List.copyOf(runs);
     this.run = run;
+    this.claim = claim;
     this.clock = clock;
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
@@ -66,7 +83,7 @@ final class ScheduledInsurer implements InsurerDriver {
               try {
                 thread.schedule(
                     () -> {
-                      runLogged(scheduled.run());
+                      runIfTaken(scheduled.run(), at.toInstant());
                       scheduleNext(scheduled);
                     },
                     Duration.between(now, at).toMillis(),
@@ -77,8 +94,12 @@ final class ScheduledInsurer implements InsurerDriver {
             });
   }
 
-  private void runLogged(String name) {
+  private void runIfTaken(String name, Instant dueAt) {
     try {
+      if (!claim.claim(insurerId, name, dueAt)) {
+        log.debug("Run {} of {} due at {} was taken by another replica", name, insurerId, dueAt);
+        return;
+      }
       RunReport report = run.apply(new RunRequest(insurerId, name));
       log.info("Run {} of {}: {} ({} files)", name, insurerId, report.outcome(), report.files());
     } catch (RuntimeException e) {

@@ -160,7 +160,8 @@ public class DeliveryStore {
         doctors_in_flight as (
           select exists (select 1 from delivery where insurer_id = ? and doctor_id <> ?
                            and lease_until is not null and lease_until >= now()) as busy)
-        update delivery d set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
+        update delivery d set lease_until = now() + ? * interval '1 millisecond', lease_token = ?,
+          remap = false
         from (select insurer_id, doctor_id from delivery
               where insurer_id = ? and state = 'PENDING' and (next_attempt_at <= now() or ?)
                 and (lease_until is null or lease_until < now())
@@ -240,10 +241,10 @@ public class DeliveryStore {
                  else greatest(coalesce(calendar_delivered, 0), ?) end,
           delivered_at = now(),
           published = ?::jsonb,
-          state = case when wanted_version > ?
+          state = case when wanted_version > ? or remap
                          or calendar_wanted > coalesce(?, calendar_delivered, 0)
                        then 'PENDING' else 'DELIVERED' end,
-          attempts = 0, lease_until = null, lease_token = null, last_error = null,
+          remap = false, attempts = 0, lease_until = null, lease_token = null, last_error = null,
           next_attempt_at = now()
         """,
         result.version(),
@@ -284,8 +285,9 @@ public class DeliveryStore {
           calendar_delivered = d.calendar_wanted,
           delivered_at = now(),
           published = r.published::jsonb,
-          state = case when d.wanted_version > r.version then 'PENDING' else 'DELIVERED' end,
-          attempts = 0, lease_until = null, lease_token = null, last_error = null,
+          state = case when d.wanted_version > r.version or d.remap
+                       then 'PENDING' else 'DELIVERED' end,
+          remap = false, attempts = 0, lease_until = null, lease_token = null, last_error = null,
           next_attempt_at = now()
         from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[])
           as r(doctor_id, lease_token, version, published)
@@ -386,7 +388,8 @@ public class DeliveryStore {
     return jdbc
         .query(
             """
-            update delivery set lease_until = now() + ? * interval '1 millisecond', lease_token = ?
+            update delivery set lease_until = now() + ? * interval '1 millisecond', lease_token = ?,
+          remap = false
             where insurer_id = ? and doctor_id = ? and (lease_until is null or lease_until < now())
             returning insurer_id, doctor_id, wanted_version, attempts, published, calendar_delivered
             """,
@@ -479,15 +482,20 @@ public class DeliveryStore {
 
   /**
    * Makes every pair of the insurer that it holds due again (the insurer's own included), as the
-   * way its doctors are mapped changed: each is delivered again, mapped the new way.
+   * way its doctors are mapped changed: each is delivered again, mapped the new way. A pair an
+   * attempt holds now was mapped the old way: its receipt leaves it due again ({@code remap}).
    *
    * @return how many pairs are due again
    */
   public int redeliverAll(String insurerId) {
     return jdbc.update(
         """
-        update delivery set state = 'PENDING', next_attempt_at = now(), attempts = 0
-        where insurer_id = ? and state = 'DELIVERED'
+        update delivery set
+          state = 'PENDING',
+          next_attempt_at = case when state = 'DELIVERED' then now() else next_attempt_at end,
+          attempts = case when state = 'DELIVERED' then 0 else attempts end,
+          remap = remap or lease_token is not null
+        where insurer_id = ? and (state = 'DELIVERED' or (state = 'PENDING' and lease_token is not null))
         """,
         insurerId);
   }

@@ -103,7 +103,8 @@ public class InsurerConnections {
   /**
    * The insurer's doctors are mapped differently (another profile, another code map): once that has
    * committed, everything the insurer holds is delivered again, mapped the new way, and its
-   * unmapped codes are found again. An attempt already in flight finishes as it was mapped.
+   * unmapped codes are found again. An attempt already in flight finishes as it was mapped, and its
+   * pair is then delivered again, mapped the new way.
    */
   @TransactionalEventListener(fallbackExecution = true)
   void on(InsurerEvent.MappingChanged event) {

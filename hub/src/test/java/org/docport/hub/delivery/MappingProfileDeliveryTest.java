@@ -13,7 +13,9 @@ import org.docport.hub.HubTest;
 import org.docport.hub.fhir.NotificationReceiver;
 import org.docport.insurersim.InsurerServer;
 import org.docport.mappings.BusinessIdentifiers;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,34 @@ class MappingProfileDeliveryTest extends HubTest {
                 latest(doctor)
                     .map(m -> m.get("schema").asText().equals("docport.doctor.withdrawn/v1"))
                     .orElse(false));
+  }
+
+  @Test
+  void aCodeMapUploadedWhileADoctorIsOnItsWayStillReachesThatDoctor() {
+    InsurerServer server = InsurerServer.start(0);
+    try {
+      Insurer insurer =
+          new Insurer(
+              insurerWithConnector(Map.of("kind", "fhir-rest", "baseUrl", server.baseUrl())).id(),
+              server);
+      String doctor = createDoctor("OnItsWay");
+      consent(doctor, insurer, "ACTIVE");
+      await().atMost(DELIVERED).until(() -> practitioner(server, doctor).isPresent());
+      server.setWriteLatency(Duration.ofMillis(500));
+      String etag = operator().get("/api/doctors/" + doctor).expect(200).etag();
+      operator()
+          .patch("/api/doctors/" + doctor, Map.of("name", Map.of("family", "Moved")), etag)
+          .expect(200);
+      await().atMost(DELIVERED).until(() -> !server.writesInFlight().isEmpty());
+
+      // The change was mapped before the map existed, and is still on its way as the map is kept.
+      codeMap(insurer, "specialties", "207Q00000X", NUCC, "207R00000X");
+
+      // Plan-Net keeps the registered code and adds the insurer's.
+      await().atMost(DELIVERED).until(() -> specialtyCodes(server, doctor).contains("207R00000X"));
+    } finally {
+      server.close();
+    }
   }
 
   @Test
@@ -160,15 +190,38 @@ class MappingProfileDeliveryTest extends HubTest {
             "docport-json"));
   }
 
+  /** Every specialty code of the doctor's roles the insurer holds. */
+  private static List<String> specialtyCodes(InsurerServer server, String doctor) {
+    return practitioner(server, doctor)
+        .map(
+            practitioner ->
+                server.all(PractitionerRole.class).stream()
+                    .filter(
+                        role ->
+                            role.getPractitioner()
+                                .getReference()
+                                .endsWith("/" + practitioner.getIdElement().getIdPart()))
+                    .flatMap(role -> role.getSpecialty().stream())
+                    .flatMap(specialty -> specialty.getCoding().stream())
+                    .map(Coding::getCode)
+                    .toList())
+        .orElse(List.of());
+  }
+
   private void codeMap(Insurer insurer, String id, String code, String target) {
+    codeMap(insurer, id, code, "https://insurer.example/specialties", target);
+  }
+
+  private void codeMap(
+      Insurer insurer, String id, String code, String targetSystem, String target) {
     String conceptMap =
         """
         {"resourceType": "ConceptMap", "status": "active",
-         "group": [{"source": "%s", "target": "https://insurer.example/specialties",
+         "group": [{"source": "%s", "target": "%s",
            "element": [{"code": "%s",
              "target": [{"code": "%s", "display": "Insurer's %s", "equivalence": "equivalent"}]}]}]}
         """
-            .formatted(NUCC, code, target, target);
+            .formatted(NUCC, targetSystem, code, target, target);
     int status =
         operator()
             .putBytes(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them against the packaged hub.
 #
-#   bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all] [--flag=value ...]
+#   bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|kinds|all] [--flag=value ...]
 #   bench/run.sh roster [--doctors=100000] [--runs=3]
 #
 # roster needs no hub: it builds a full roster file of synthetic doctors with the sftp-roster
@@ -22,8 +22,8 @@ cd "$(dirname "$0")/.."
 scenario="${1:-all}"
 shift || true
 case "$scenario" in
-  latency|throughput|memory|consent|fhir|slots|calendar|all|roster) ;;
-  *) echo "usage: bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|all|roster] [--flag=value ...]" >&2; exit 2 ;;
+  latency|throughput|memory|consent|fhir|slots|calendar|kinds|all|roster) ;;
+  *) echo "usage: bench/run.sh [latency|throughput|memory|consent|fhir|slots|calendar|kinds|all|roster] [--flag=value ...]" >&2; exit 2 ;;
 esac
 
 LOCK=/tmp/docport-mvn.lock

@@ -2,6 +2,7 @@ package org.docport.bench;
 
 import static org.docport.bench.Benchmarks.log;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -162,15 +163,35 @@ final class BenchStack implements AutoCloseable {
 
   /** Like {@link #registerInsurer(String, String)}; {@code autoAccept} accepts every doctor. */
   void registerInsurer(String id, String baseUrl, boolean autoAccept) {
+    registerInsurer(
+        id,
+        HubClient.json().createObjectNode().put("kind", "fhir-rest").put("baseUrl", baseUrl),
+        autoAccept);
+  }
+
+  /**
+   * Registers an insurer with one network and {@code connector} (the operator API's connector
+   * settings, of any kind).
+   */
+  void registerInsurer(String id, ObjectNode connector, boolean autoAccept) {
     String letter = id.substring(id.indexOf('-') + 1).toUpperCase();
     var body = HubClient.json().createObjectNode();
     body.put("id", id);
     body.put("name", "Insurer " + letter);
     body.putObject("identifier").put("system", "urn:docport:bench:insurer").put("value", letter);
     body.putArray("networks").addObject().put("id", NETWORK_ID).put("name", "Gold " + letter);
-    body.putObject("connector").put("kind", "fhir-rest").put("baseUrl", baseUrl);
+    body.set("connector", connector);
     body.putObject("enrolment").put("autoAccept", autoAccept);
     api.post("/api/operator/insurers", body).expect(201);
+  }
+
+  /** Stops delivery to the insurer (changes queue up) until {@link #resume}. */
+  void pause(String insurerId) {
+    api.post("/api/operator/insurers/" + insurerId + "/pause", "{}").expect(200);
+  }
+
+  void resume(String insurerId) {
+    api.post("/api/operator/insurers/" + insurerId + "/resume", "{}").expect(200);
   }
 
   TestDatabase db() {

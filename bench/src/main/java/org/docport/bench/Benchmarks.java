@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Runs DocPort's benchmarks against the packaged hub: {@code Benchmarks
- * latency|throughput|memory|consent|fhir|slots|calendar|all [--flag=value ...]}. Each scenario
- * starts a fresh PostgreSQL, three insurer simulators and the hub as a child process, prints its
- * figures as tables and appends them as JSON lines to {@code bench/results/}. Nothing here asserts
- * a timing.
+ * latency|throughput|memory|consent|fhir|slots|calendar|kinds|all [--flag=value ...]}. Each
+ * scenario starts a fresh PostgreSQL, three insurer simulators and the hub as a child process,
+ * prints its figures as tables and appends them as JSON lines to {@code bench/results/}. Nothing
+ * here asserts a timing.
  *
  * <p>Flags: {@code --hub-jar} (default {@code hub/target/hub-0.1.0-SNAPSHOT-exec.jar}), {@code
  * --hub-xmx} (768m), {@code --hub-jvm-args} (extra JVM arguments, space-separated, e.g. a flight
@@ -25,7 +25,9 @@ import java.util.Map;
  * the projection); calendar: {@code --doctors} (200, declaring leave), {@code --hours-doctors}
  * (1000, changing hours), {@code --weeks} (2), {@code --rate} (5 leave declarations/s), {@code
  * --duration} (60s), {@code --threads} (4), {@code --bare-threads} (8 per simulator), {@code
- * --timeout} (5m). docs/benchmarks.md lists them all.
+ * --timeout} (5m); kinds: {@code --doctors} (1000), {@code --rate} (50), {@code --duration} (60s),
+ * {@code --warmup} (10s), {@code --threads} (8), {@code --bare-threads} (8), {@code --timeout}
+ * (4m). docs/benchmarks.md lists them all.
  */
 public final class Benchmarks {
 
@@ -37,7 +39,8 @@ public final class Benchmarks {
           "consent", new ConsentScenario(),
           "fhir", new FhirScenario(),
           "slots", new SlotsScenario(),
-          "calendar", new CalendarScenario());
+          "calendar", new CalendarScenario(),
+          "kinds", new KindsScenario());
 
   private static final long STARTED = System.nanoTime();
 
@@ -53,7 +56,7 @@ public final class Benchmarks {
       Scenario scenario = SCENARIOS.get(name);
       if (scenario == null) {
         System.err.println(
-            "usage: Benchmarks latency|throughput|memory|consent|fhir|slots|calendar|all"
+            "usage: Benchmarks latency|throughput|memory|consent|fhir|slots|calendar|kinds|all"
                 + " [--flag=value ...]");
         System.exit(2);
       }

@@ -54,7 +54,7 @@ final class FhirScenario implements Scenario {
     Duration warmup = options.duration("warmup", Duration.ofSeconds(10));
     String insurerId = stack.insurers().get(0).id();
     // Only the projection and the API are measured: pushes to the insurer wait in its queue.
-    stack.api().post("/api/operator/insurers/" + insurerId + "/pause", Map.of()).expect(200);
+    stack.pause(insurerId);
 
     List<Projected> practitioners =
         seed(stack, report, doctorCount, options.integer("batch", 2_000), insurerId, options);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.docport.bench.DoctorProfiles.Shape;
 import org.docport.testkit.HubProcess;
 
@@ -66,10 +65,7 @@ final class MemoryScenario implements Scenario {
     long startupIdle = medianRss(hub, 8);
     log("hub idle after start-up: %d MiB RSS", startupIdle / MIB);
 
-    RssSampler sampler = new RssSampler(hub);
-    Thread sampling = new Thread(sampler, "rss-sampler");
-    sampling.setDaemon(true);
-    sampling.start();
+    RssSampler sampler = RssSampler.start(hub);
     CpuUsage cpu = new CpuUsage(hub.pid(), stack.postmasterPid());
     CpuUsage.Snapshot before = cpu.snapshot();
     long start = System.nanoTime();
@@ -207,50 +203,6 @@ final class MemoryScenario implements Scenario {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "n/a";
-    }
-  }
-
-  /** Samples the hub's VmRSS every 250 ms, keeping the peak. */
-  private static final class RssSampler implements Runnable {
-    private final HubProcess hub;
-    private final AtomicLong peak = new AtomicLong();
-    private final AtomicLong last = new AtomicLong();
-    private final AtomicLong samples = new AtomicLong();
-    private volatile boolean running = true;
-
-    RssSampler(HubProcess hub) {
-      this.hub = hub;
-    }
-
-    @Override
-    public void run() {
-      while (running) {
-        long rss = hub.residentBytes();
-        last.set(rss);
-        peak.accumulateAndGet(rss, Math::max);
-        samples.incrementAndGet();
-        try {
-          Thread.sleep(250);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    void stop() {
-      running = false;
-    }
-
-    long peak() {
-      return peak.get();
-    }
-
-    long last() {
-      return last.get();
-    }
-
-    long samples() {
-      return samples.get();
     }
   }
 }

@@ -60,7 +60,7 @@ final class SlotsScenario implements Scenario {
     Duration duration = options.duration("duration", Duration.ofSeconds(30));
     Duration warmup = options.duration("warmup", Duration.ofSeconds(5));
     String insurerId = stack.insurers().get(0).id();
-    stack.api().post("/api/operator/insurers/" + insurerId + "/pause", Map.of()).expect(200);
+    stack.pause(insurerId);
 
     int viaApi = DirectorySeed.createThroughApi(stack.api(), insurerId);
     DirectorySeed.bulkInsert(stack.db(), viaApi, doctorCount, 2_000, insurerId);

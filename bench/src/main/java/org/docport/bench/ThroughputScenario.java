@@ -90,8 +90,7 @@ final class ThroughputScenario implements Scenario {
           (System.nanoTime() - startNanos) / 1e9);
 
       Map<UUID, Long> finals = Registry.versions(doctors);
-      Set<String> updateKeys = new HashSet<>();
-      updates.forEach(u -> updateKeys.add(u.doctorId() + "/" + u.version()));
+      Set<String> updateKeys = updateKeys(updates);
       List<InsurerFigures> figures = new ArrayList<>();
       for (Insurer insurer : stack.insurers()) {
         figures.add(figures(insurer, startMicros, updateKeys, finals));
@@ -134,8 +133,7 @@ final class ThroughputScenario implements Scenario {
       CpuUsage cpu)
       throws Exception {
     List<String> insurerIds = stack.insurers().stream().map(Insurer::id).toList();
-    insurerIds.forEach(
-        id -> stack.api().post("/api/operator/insurers/" + id + "/pause", "{}").expect(200));
+    insurerIds.forEach(stack::pause);
     log("phase 2: delivery paused; one update for each of %d doctors", doctors.size());
     long loadStart = System.nanoTime();
     List<Update> updates = load(registry, doctors, doctors.size(), threads, true);
@@ -145,14 +143,12 @@ final class ThroughputScenario implements Scenario {
     deliveries.await(deliveries::countPending, backlog, Duration.ofMinutes(1), "planning");
     CpuUsage.Snapshot before = cpu.snapshot();
     long startMicros = Clocks.epochMicros();
-    insurerIds.forEach(
-        id -> stack.api().post("/api/operator/insurers/" + id + "/resume", "{}").expect(200));
+    insurerIds.forEach(stack::resume);
     log("backlog of %d deliveries planned; delivery resumed", backlog);
     deliveries.awaitDelivered(Registry.versions(doctors), insurerIds.size(), timeout, "drain");
     CpuUsage.Snapshot after = cpu.snapshot();
     Map<UUID, Long> finals = Registry.versions(doctors);
-    Set<String> updateKeys = new HashSet<>();
-    updates.forEach(u -> updateKeys.add(u.doctorId() + "/" + u.version()));
+    Set<String> updateKeys = updateKeys(updates);
     long delivered = 0;
     long endMicros = startMicros;
     for (Insurer insurer : stack.insurers()) {
@@ -192,7 +188,7 @@ final class ThroughputScenario implements Scenario {
    * updates in all (threads cycle through their doctors and share the count), or with {@code
    * oncePerDoctor} exactly one update for each doctor.
    */
-  private static List<Update> load(
+  static List<Update> load(
       Registry registry, List<Doctor> doctors, int updateCount, int threads, boolean oncePerDoctor)
       throws Exception {
     AtomicInteger remaining = new AtomicInteger(updateCount);
@@ -229,6 +225,43 @@ final class ThroughputScenario implements Scenario {
   private static InsurerFigures figures(
       Insurer insurer, long startMicros, Set<String> updateKeys, Map<UUID, Long> finals) {
     List<Arrival> arrivals = Arrivals.read(insurer.server(), startMicros, 6);
+    int heldWrong = 0;
+    for (Practitioner held : insurer.server().all(Practitioner.class)) {
+      Long expected =
+          held.getIdentifier().stream()
+              .filter(i -> Arrivals.PRACTITIONER_SYSTEM.equals(i.getSystem()))
+              .map(i -> finals.get(UUID.fromString(i.getValue())))
+              .findFirst()
+              .orElse(null);
+      if (expected != null && Arrivals.registryVersion(held) != expected) {
+        heldWrong++;
+      }
+    }
+    return tally(insurer.id(), arrivals, startMicros, updateKeys, finals, heldWrong);
+  }
+
+  /** {@code doctorId/version} of each update, as {@link #tally} takes them. */
+  static Set<String> updateKeys(List<Update> updates) {
+    Set<String> keys = new HashSet<>();
+    updates.forEach(u -> keys.add(u.doctorId() + "/" + u.version()));
+    return keys;
+  }
+
+  /**
+   * What one insurer's arrivals (in the order they arrived) say: the updates delivered in their own
+   * version, repeats and stale versions, and when the last doctor's final version arrived.
+   *
+   * @param updateKeys {@code doctorId/version} of each update of the load
+   * @param finals each doctor's latest version
+   * @param heldWrong doctors whose copy at the insurer is not their latest version
+   */
+  static InsurerFigures tally(
+      String insurerId,
+      List<Arrival> arrivals,
+      long startMicros,
+      Set<String> updateKeys,
+      Map<UUID, Long> finals,
+      int heldWrong) {
     Set<String> delivered = new HashSet<>();
     Map<UUID, Long> finalAt = new HashMap<>();
     Map<UUID, Long> newest = new HashMap<>();
@@ -248,20 +281,8 @@ final class ThroughputScenario implements Scenario {
       }
     }
     int distinct = (int) delivered.stream().filter(updateKeys::contains).count();
-    int heldWrong = 0;
-    for (Practitioner held : insurer.server().all(Practitioner.class)) {
-      Long expected =
-          held.getIdentifier().stream()
-              .filter(i -> Arrivals.PRACTITIONER_SYSTEM.equals(i.getSystem()))
-              .map(i -> finals.get(UUID.fromString(i.getValue())))
-              .findFirst()
-              .orElse(null);
-      if (expected != null && Arrivals.registryVersion(held) != expected) {
-        heldWrong++;
-      }
-    }
     return new InsurerFigures(
-        insurer.id(),
+        insurerId,
         arrivals.size(),
         distinct,
         updateKeys.size() - distinct,

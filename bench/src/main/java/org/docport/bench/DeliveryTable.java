@@ -105,6 +105,18 @@ final class DeliveryTable implements AutoCloseable {
     return single("select count(*) from delivery where state = 'PENDING'");
   }
 
+  /**
+   * Waits until the hub's directory projection (the FHIR API's view of each insurer) has nothing
+   * queued, so that a measurement that follows does not share the machine with its backlog.
+   */
+  void awaitProjected(Duration timeout) {
+    await(
+        () -> single("select count(*) from directory_pending") == 0 ? 1 : 0,
+        1,
+        timeout,
+        "directory projection (1 = nothing queued)");
+  }
+
   /** Waits until every consented pair holds its doctor's expected version. */
   void awaitDelivered(Map<UUID, Long> expected, int insurers, Duration timeout, String what) {
     long target = (long) expected.size() * insurers;

@@ -189,7 +189,7 @@ final class LatencyScenario implements Scenario {
    * The hub's own timer of the first stage, registry commit (database clock) to deliveries
    * persisted by sync, so the end-to-end figure can be split into capture and delivery.
    */
-  private static void captureStage(BenchStack stack, Report report) {
+  static void captureStage(BenchStack stack, Report report) {
     var metrics = HubMetrics.scrape(stack.api(), "docport_cdc_capture_latency");
     Table table =
         new Table(

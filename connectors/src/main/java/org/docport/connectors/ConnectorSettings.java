@@ -26,7 +26,8 @@ import org.docport.mappings.MappingProfile;
  * @param kafka the cluster and topic a {@code kafka} connector writes to; only for that kind
  * @param profile how the insurer's doctors are represented ({@link MappingProfile}): {@code
  *     plan-net} (the default: US Plan-Net FHIR resources), {@code ndhm} (India: the NRCeS/ABDM FHIR
- *     profiles) or {@code docport-json} (DocPort's own JSON document, for insurers without FHIR)
+ *     profiles) or {@code docport-json} (DocPort's own JSON document, for insurers without FHIR,
+ *     and the default of {@code sftp-roster}, whose rows are made from it)
  */
 public record ConnectorSettings(
     String kind,
@@ -76,9 +77,16 @@ public record ConnectorSettings(
     return new ConnectorSettings(kind, baseUrl, auth, writeMode, signing, profile, kafka, sftp);
   }
 
-  /** The mapping profile; {@code plan-net} when none is set. Valid settings only. */
+  /**
+   * The mapping profile; when none is set, {@code docport-json} for an {@code sftp-roster} insurer
+   * (its rows are that document's, so its code maps may name its own codes) and {@code plan-net}
+   * for any other. Valid settings only.
+   */
   public MappingProfile profileOrDefault() {
-    return profile == null ? MappingProfile.PLAN_NET : MappingProfile.of(profile);
+    if (profile != null) {
+      return MappingProfile.of(profile);
+    }
+    return SFTP_ROSTER.equals(kind) ? MappingProfile.DOCPORT_JSON : MappingProfile.PLAN_NET;
   }
 
   public ConnectorSettings(String kind, String baseUrl, Auth auth, String writeMode) {

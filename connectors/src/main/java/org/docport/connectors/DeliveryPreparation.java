@@ -6,7 +6,6 @@ import org.docport.mappings.MappedDoctor;
 import org.docport.mappings.MappingProfiles;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.SchedulingMapper;
-import org.docport.mappings.codes.CodeMap;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -40,7 +39,7 @@ public final class DeliveryPreparation {
     } catch (IllegalArgumentException e) {
       throw unmappable("doctor " + job.doctorId() + " cannot be mapped for " + job.insurerId(), e);
     }
-    if (s.mapping().codeMap() != CodeMap.NONE) {
+    if (s.mapping().translates()) {
       subjects.unmapped(job.insurerId(), job.doctorId(), mapped.unmapped());
     }
     if (mapped instanceof MappedDoctor.Json json) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.docport.mappings.codes.UnmappedCode;
-import org.docport.mappings.snapshot.DoctorSnapshot;
 
 /**
  * The registry as the connectors see it. Implemented by the hub and asked at delivery time, so a
@@ -44,13 +43,27 @@ public interface DeliverySubjects {
   default void unmapped(String insurerId, UUID doctorId, List<UnmappedCode> codes) {}
 
   /**
-   * Hands {@code each} the current snapshot of every doctor the insurer may see now (or, when
-   * {@code among} is not null, of those of them the insurer may see), in doctor id order, as they
-   * are read: one query under the same rule as {@link #find}, streamed, so a roster of 100,000
-   * doctors never sits in memory and costs no query per doctor.
+   * What a batch run found when it mapped the doctors it listed, like {@link #unmapped} for each:
+   * {@code found} (the doctors with codes left untranslated; any other listed doctor had none)
+   * replaces what is known of {@code listed}, or of every doctor of the insurer when {@code listed}
+   * is null (a full roster lists every doctor the insurer may see).
+   */
+  default void unmappedListed(
+      String insurerId, Collection<UUID> listed, Map<UUID, List<UnmappedCode>> found) {}
+
+  /**
+   * Hands {@code each} every doctor the insurer may see now (or, when {@code among} is not null,
+   * those of them the insurer may see), in doctor id order, as they are read: one query under the
+   * same rule as {@link #find}, streamed, so a roster of 100,000 doctors never sits in memory and
+   * costs no query per doctor. Each subject carries the doctor's current snapshot and the insurer
+   * with its mapping (profile and code map) as of its version read with its pause flag, the same
+   * for every doctor of the call; no calendar (batch kinds send none).
+   *
+   * <p>{@code each} runs inside the listing's read-only transaction: it must not write to the
+   * registry (report unmapped codes with {@link #unmappedListed} once the call has returned).
    *
    * @return false, having handed over nothing, when an operator has paused the insurer or it no
    *     longer exists
    */
-  boolean forEachVisible(String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each);
+  boolean forEachVisible(String insurerId, Collection<UUID> among, Consumer<DeliverySubject> each);
 }

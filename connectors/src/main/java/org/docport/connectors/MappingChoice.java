@@ -17,4 +17,12 @@ public record MappingChoice(MappingProfile profile, CodeMap codeMap) {
     profile = profile == null ? MappingProfile.PLAN_NET : profile;
     codeMap = codeMap == null ? CodeMap.NONE : codeMap;
   }
+
+  /**
+   * Whether the insurer has a code map: only then are the codes it could not translate reported (an
+   * insurer without one takes the registry's codes as they are).
+   */
+  public boolean translates() {
+    return codeMap != CodeMap.NONE;
+  }
 }

@@ -60,7 +60,7 @@ final class FakeDeliverySubjects implements DeliverySubjects {
 
   @Override
   public boolean forEachVisible(
-      String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each) {
+      String insurerId, Collection<UUID> among, Consumer<DeliverySubject> each) {
     var visible =
         consented.entrySet().stream()
             .filter(e -> e.getKey().insurerId().equals(insurerId))
@@ -71,7 +71,7 @@ final class FakeDeliverySubjects implements DeliverySubjects {
     if (visible.stream().anyMatch(DeliverySubject::insurerPaused)) {
       return false;
     }
-    visible.forEach(s -> each.accept(s.doctor()));
+    visible.forEach(each);
     return true;
   }
 }

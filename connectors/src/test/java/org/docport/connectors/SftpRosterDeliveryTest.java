@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.docport.connectors.ConnectorSettings.Sftp.RosterColumn;
-import org.docport.connectors.sftp.RosterLayout;
 import org.docport.connectors.sftp.SftpRosterWriter;
+import org.docport.mappings.document.RosterRow;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.testkit.SftpTestServer;
@@ -40,7 +40,7 @@ class SftpRosterDeliveryTest extends RosterTestSupport {
 
     String file = report.files().get(0);
     List<List<String>> rows = csv(file);
-    assertThat(rows.get(0)).isEqualTo(RosterLayout.V1_FIELDS);
+    assertThat(rows.get(0)).isEqualTo(RosterRow.COLUMNS);
     assertThat(rows.subList(1, rows.size()))
         .extracting(r -> r.get(0), r -> r.get(1), r -> r.get(2), r -> r.get(3))
         .containsExactly(
@@ -84,7 +84,7 @@ class SftpRosterDeliveryTest extends RosterTestSupport {
     byte[] csv = text(file).getBytes(StandardCharsets.UTF_8);
     Map<String, Object> manifest = manifest(file);
     assertThat(manifest)
-        .containsEntry("layout", RosterLayout.V1)
+        .containsEntry("layout", RosterRow.LAYOUT)
         .containsEntry("kind", DELTA)
         .containsEntry("file", file)
         .containsEntry("rows", 3)

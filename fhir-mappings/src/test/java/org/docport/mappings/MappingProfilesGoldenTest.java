@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.docport.mappings.document.DoctorDocument;
 import org.docport.mappings.document.DoctorMessage;
-import org.docport.mappings.document.DoctorWithdrawal;
 import org.docport.mappings.document.RosterRow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -92,10 +90,7 @@ class MappingProfilesGoldenTest {
   }
 
   private static String roster(DoctorMessage message) throws JsonProcessingException {
-    List<RosterRow> rows =
-        message instanceof DoctorDocument
-            ? RosterRow.of((DoctorDocument) message)
-            : List.of(RosterRow.of((DoctorWithdrawal) message));
+    List<RosterRow> rows = RosterRow.of(message);
     Map<String, Object> roster = new LinkedHashMap<>();
     roster.put("layout", RosterRow.LAYOUT);
     roster.put("columns", RosterRow.COLUMNS);

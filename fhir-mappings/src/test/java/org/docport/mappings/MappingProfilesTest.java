@@ -162,7 +162,7 @@ class MappingProfilesTest {
   }
 
   @Test
-  void theRosterHasOneRowPerPracticeWithTheDocumentedColumns() {
+  void theRosterHasOneRowPerPracticeWithTheInsurersSpecialtyCodes() {
     var document =
         (DoctorDocument)
             ((MappedDoctor.Json)
@@ -172,16 +172,35 @@ class MappingProfilesTest {
     List<RosterRow> rows = RosterRow.of(document);
 
     assertThat(RosterRow.COLUMNS)
-        .startsWith("doctor_id", "version", "hpr_id", "npi")
-        .endsWith("status");
+        .startsWith("doctor_id", "version", "status", "location_id", "npi", "hpr_id")
+        .contains("family_name");
     assertThat(rows).hasSize(2);
     assertThat(rows).allSatisfy(r -> assertThat(r.values()).hasSameSizeAs(RosterRow.COLUMNS));
     assertThat(rows.get(0).get("hpr_id")).isEqualTo("71-4141-2363-2125");
     assertThat(rows.get(0).get("registration_number")).isEqualTo("TNMC-67890");
     assertThat(rows.get(0).get("registration_council")).isEqualTo("Tamil Nadu Medical Council");
+    assertThat(rows.get(0).get("specialty_codes")).isEqualTo("CARD;207R00000X;GENMED;208D00000X");
     assertThat(rows.get(1).get("practice_name")).isEqualTo("T. Nagar Polyclinic");
     assertThat(rows.get(1).get("phone")).isEqualTo("+91 44 4000 9012");
-    assertThat(rows.get(1).get("status")).isEqualTo("active");
+    assertThat(rows.get(1).get("status")).isEqualTo(RosterRow.ACTIVE);
+  }
+
+  @Test
+  void anInactiveDoctorIsOneWithdrawnRowAtItsVersion() {
+    var input = ProfileFixtures.input("inactive-doctor");
+    var message = MappingProfiles.json(input.doctor(), input.insurer(), input.codes()).message();
+
+    assertThat(RosterRow.of(message))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.values().subList(0, 3))
+                  .containsExactly(
+                      input.doctor().id().toString(),
+                      input.doctor().version().toString(),
+                      RosterRow.WITHDRAWN);
+              assertThat(r.values().subList(3, r.values().size())).allMatch(String::isEmpty);
+            });
   }
 
   @Test

@@ -7,33 +7,67 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.docport.connectors.ConnectorSettings;
+import org.docport.connectors.DeliverySubject;
+import org.docport.connectors.MappingChoice;
+import org.docport.mappings.MappingProfile;
+import org.docport.mappings.codes.CodeMap;
+import org.docport.mappings.document.RosterRow;
 import org.docport.mappings.snapshot.Address;
 import org.docport.mappings.snapshot.Coding;
 import org.docport.mappings.snapshot.ContactPoint;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.Identifier;
+import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.mappings.snapshot.PersonName;
 import org.docport.mappings.snapshot.PracticeLocation;
 import org.docport.testkit.SftpTestServer;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.Enumerations;
 
 /**
  * How long a full roster of 100,000 doctors takes to build and to upload, against a ceiling
  * measured in the same run: the same bytes written to the same in-process SFTP server with no
- * mapping or CSV work. It drives the roster connector's own pieces ({@link RosterFile}, {@link
+ * mapping or CSV work. It drives the roster connector's own pieces ({@link RosterListing}, which
+ * maps each doctor as its document with the insurer's code map, {@link RosterFile}, {@link
  * SftpRosterServer}), hence this package; the registry query that lists the doctors is not part of
- * it. Run on demand ({@code bench/run.sh roster}); nothing here runs in CI.
+ * it. The insurer has a code map translating each doctor's specialties. Run on demand ({@code
+ * bench/run.sh roster}); nothing here runs in CI.
  *
  * <p>Arguments: {@code --doctors=100000} and {@code --runs=3} (the best run is reported after a
  * warm-up run).
  */
 public final class RosterFileBenchmark {
 
+  private static final InsurerContext INSURER =
+      new InsurerContext("bench", "Bench Health", null, List.of());
+
+  private static final MappingChoice MAPPING =
+      new MappingChoice(MappingProfile.DOCPORT_JSON, CodeMap.of(specialtyMap()));
+
   private RosterFileBenchmark() {}
+
+  private static ConceptMap specialtyMap() {
+    ConceptMap map = new ConceptMap();
+    map.setStatus(Enumerations.PublicationStatus.ACTIVE);
+    ConceptMap.ConceptMapGroupComponent group = map.addGroup();
+    group.setSource("http://nucc.org/provider-taxonomy");
+    group.setTarget("https://bench.example/specialties");
+    for (String[] code : new String[][] {{"207RC0000X", "CARD"}, {"207R00000X", "GENMED"}}) {
+      group
+          .addElement()
+          .setCode(code[0])
+          .addTarget()
+          .setCode(code[1])
+          .setEquivalence(Enumerations.ConceptMapEquivalence.EQUIVALENT);
+    }
+    return map;
+  }
 
   public static void main(String[] args) throws Exception {
     int doctors = intFlag(args, "--doctors", 100_000);
@@ -115,8 +149,10 @@ public final class RosterFileBenchmark {
     resetPeaks();
     long t1 = System.nanoTime();
     RosterFile.Built built;
-    try (RosterFile file = RosterFile.create(RosterLayout.v1())) {
-      synthetic(doctors, file::doctor);
+    try (RosterFile file = RosterFile.create(RosterColumns.v1())) {
+      RosterListing listing = new RosterListing(file, Set.of());
+      synthetic(
+          doctors, d -> listing.accept(new DeliverySubject(d, INSURER, false, null, MAPPING)));
       built = file.finish();
       double build = seconds(t1);
       long peak = peakHeapMb();
@@ -160,7 +196,7 @@ public final class RosterFileBenchmark {
               i % 2 == 0 ? "female" : "male",
               List.of(
                   new Identifier(
-                      RosterLayout.NPI_SYSTEM,
+                      RosterRow.NPI_SYSTEM,
                       String.valueOf(1_000_000_000L + i),
                       "NPI",
                       null,

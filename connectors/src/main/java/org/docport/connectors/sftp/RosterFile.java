@@ -14,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.mappings.document.DoctorDocument;
+import org.docport.mappings.document.DoctorMessage;
+import org.docport.mappings.document.RosterRow;
 
 /**
  * A roster CSV being written to local disk, counted and hashed as it goes, so a roster of 100,000
@@ -32,7 +34,7 @@ final class RosterFile implements AutoCloseable {
    */
   record Built(Path path, int rows, int doctors, int withdrawn, long bytes, String sha256) {}
 
-  private final RosterLayout layout;
+  private final RosterColumns columns;
   private final Path path;
   private final MessageDigest digest;
   private final Writer out;
@@ -40,8 +42,8 @@ final class RosterFile implements AutoCloseable {
   private int doctors;
   private int withdrawn;
 
-  private RosterFile(RosterLayout layout, Path path) throws IOException {
-    this.layout = layout;
+  private RosterFile(RosterColumns columns, Path path) throws IOException {
+    this.columns = columns;
     this.path = path;
     this.digest = sha256();
     this.out =
@@ -50,34 +52,41 @@ final class RosterFile implements AutoCloseable {
                 new DigestOutputStream(Files.newOutputStream(path), digest),
                 StandardCharsets.UTF_8),
             1 << 16);
-    RosterCsv.write(out, layout.headers());
+    RosterCsv.write(out, columns.headers());
   }
 
   /** A new file in the temporary directory, its header row written. */
-  static RosterFile create(RosterLayout layout) {
+  static RosterFile create(RosterColumns columns) {
     try {
-      return new RosterFile(layout, Files.createTempFile("docport-roster-", ".csv"));
+      return new RosterFile(columns, Files.createTempFile("docport-roster-", ".csv"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not create a local roster file", e);
     }
   }
 
-  /** Lists a doctor the insurer may see. */
-  void doctor(DoctorSnapshot doctor) {
-    write(layout.rows(doctor));
-    doctors++;
+  /**
+   * Lists a doctor the insurer may see, as the mappings made it for the insurer: its document's
+   * rows, or the withdrawn row of a doctor no longer active.
+   */
+  void doctor(DoctorMessage message) {
+    write(RosterRow.of(message));
+    if (message instanceof DoctorDocument) {
+      doctors++;
+    } else {
+      withdrawn++;
+    }
   }
 
   /** Tells the insurer to drop every row of the doctor. */
   void withdrawn(UUID doctorId, long version) {
-    write(List.of(layout.withdrawn(doctorId, version)));
+    write(List.of(RosterRow.withdrawn(doctorId, version)));
     withdrawn++;
   }
 
-  private void write(List<List<String>> records) {
+  private void write(List<RosterRow> records) {
     try {
-      for (List<String> record : records) {
-        RosterCsv.write(out, record);
+      for (RosterRow record : records) {
+        RosterCsv.write(out, columns.cells(record));
         rows++;
       }
     } catch (IOException e) {

@@ -9,7 +9,8 @@ import java.util.List;
  * complete on the server: a reader that waits for the manifest never reads a partial CSV, and can
  * check the CSV against {@code rows} and {@code sha256}.
  *
- * @param layout {@value RosterLayout#V1}, the field vocabulary the columns come from
+ * @param layout {@value org.docport.mappings.document.RosterRow#LAYOUT}, the field vocabulary the
+ *     columns come from
  * @param custom whether the columns are the insurer's own selection rather than v1's
  * @param columns the header row
  * @param kind {@code full} (every doctor the insurer may see; a doctor absent from it is to be

@@ -103,7 +103,7 @@ public final class SftpRosterKind implements ConnectorKind {
     if (sftp.zone() != null && !isZone(sftp.zone())) {
       problems.add("sftp.zone: must be a time zone id such as UTC or Asia/Kolkata");
     }
-    problems.addAll(RosterLayout.problems(sftp.columns()));
+    problems.addAll(RosterColumns.problems(sftp.columns()));
   }
 
   private static final String CRON_HELP =
@@ -192,7 +192,7 @@ public final class SftpRosterKind implements ConnectorKind {
               ConnectorSettings settings = rtc.getProperty("settings", ConnectorSettings.class);
               return new SftpRosterWriter(
                   rtc.getProperty("insurerId", String.class),
-                  RosterLayout.of(settings.sftp().columns()),
+                  RosterColumns.of(settings.sftp().columns()),
                   new SftpRosterServer(rtc.getCamelContext(), settings),
                   services.requireStore(),
                   services.subjects(),

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,19 +24,20 @@ import org.docport.connectors.RunReport;
 import org.docport.connectors.RunRequest;
 import org.docport.connectors.Withdrawal;
 import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.mappings.document.RosterRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One {@code sftp-roster} insurer's roster files. A run claims every due pair of the insurer, lists
  * the doctors it may see now (all of them for a full roster, the claimed ones for a delta) in one
- * streamed query that re-checks consent, writes the CSV and its manifest to the insurer's server,
- * and only then records the receipts: every listed pair delivered at the version its rows carry,
- * every claimed doctor the insurer may no longer see withdrawn (a {@code WITHDRAWN} row) or skipped
- * (if the insurer never held it). Until then the claims are held (and renewed), so no other run
- * sends those pairs; if anything fails, every claim is given back due at once, so the next run
- * sends the pairs again and nothing is lost. Rows carry the doctor's version, so a re-sent row is
- * harmless.
+ * streamed query that re-checks consent, maps each as its document with the insurer's code maps
+ * ({@link RosterListing}), writes the CSV and its manifest to the insurer's server, and only then
+ * records the receipts: every listed pair delivered at the version its rows carry, every claimed
+ * doctor the insurer may no longer see withdrawn (a {@code WITHDRAWN} row) or skipped (if the
+ * insurer never held it). Until then the claims are held (and renewed), so no other run sends those
+ * pairs; if anything fails, every claim is given back due at once, so the next run sends the pairs
+ * again and nothing is lost. Rows carry the doctor's version, so a re-sent row is harmless.
  */
 public final class SftpRosterWriter {
 
@@ -68,7 +68,7 @@ public final class SftpRosterWriter {
           });
 
   private final String insurerId;
-  private final RosterLayout layout;
+  private final RosterColumns columns;
   private final SftpRosterServer server;
   private final DeliveryStore store;
   private final DeliverySubjects subjects;
@@ -79,13 +79,13 @@ public final class SftpRosterWriter {
 
   SftpRosterWriter(
       String insurerId,
-      RosterLayout layout,
+      RosterColumns columns,
       SftpRosterServer server,
       DeliveryStore store,
       DeliverySubjects subjects,
       Clock clock) {
     this.insurerId = insurerId;
-    this.layout = layout;
+    this.columns = columns;
     this.server = server;
     this.store = store;
     this.subjects = subjects;
@@ -104,7 +104,7 @@ public final class SftpRosterWriter {
     long every = LEASE.toMillis() / 4;
     ScheduledFuture<?> renewal =
         RENEWALS.scheduleWithFixedDelay(() -> renew(claimed), every, every, TimeUnit.MILLISECONDS);
-    try (RosterFile file = RosterFile.create(layout)) {
+    try (RosterFile file = RosterFile.create(columns)) {
       return build(request, full, claimed, file);
     } catch (RuntimeException e) {
       // Fenced: pairs already receipted (or taken over) are left as they are.
@@ -124,21 +124,14 @@ public final class SftpRosterWriter {
       RunRequest request, boolean full, List<DeliveryJob> claimed, RosterFile file) {
     Map<UUID, DeliveryJob> due =
         claimed.stream().collect(Collectors.toMap(DeliveryJob::doctorId, Function.identity()));
-    Map<UUID, Long> listed = new HashMap<>();
-    boolean open =
-        subjects.forEachVisible(
-            insurerId,
-            full ? null : due.keySet(),
-            doctor -> {
-              file.doctor(doctor);
-              if (due.containsKey(doctor.id())) {
-                listed.put(doctor.id(), doctor.version());
-              }
-            });
+    RosterListing listing = new RosterListing(file, due.keySet());
+    boolean open = subjects.forEachVisible(insurerId, full ? null : due.keySet(), listing);
     if (!open) {
       store.releaseAll(claimed);
       return RunReport.nothing(request, "the insurer is paused: no file was built");
     }
+    listing.reportUnmapped(subjects, insurerId, full);
+    Map<UUID, Long> listed = listing.listed();
     List<DeliveryJob> withdrawn = new ArrayList<>();
     List<DeliveryJob> skipped = new ArrayList<>();
     for (DeliveryJob job : claimed) {
@@ -202,7 +195,7 @@ public final class SftpRosterWriter {
    * @return what stays published: nothing
    */
   public Map<String, String> withdrawAll(Withdrawal withdrawal) {
-    try (RosterFile file = RosterFile.create(layout)) {
+    try (RosterFile file = RosterFile.create(columns)) {
       file.withdrawn(withdrawal.doctorId(), heldVersion(withdrawal.published()));
       send(DELTA, file.finish());
     }
@@ -220,9 +213,9 @@ public final class SftpRosterWriter {
       server.upload(built.path(), base + ".csv");
       RosterManifest manifest =
           new RosterManifest(
-              RosterLayout.V1,
-              layout.custom(),
-              layout.headers(),
+              RosterRow.LAYOUT,
+              columns.custom(),
+              columns.headers(),
               kind,
               insurerId,
               number,

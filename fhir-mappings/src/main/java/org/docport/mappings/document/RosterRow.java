@@ -1,83 +1,121 @@
 package org.docport.mappings.document;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.docport.mappings.NdhmProfiles;
+import org.docport.mappings.document.DoctorDocument.Address;
 import org.docport.mappings.document.DoctorDocument.Contact;
 import org.docport.mappings.document.DoctorDocument.Practice;
 import org.docport.mappings.document.DoctorDocument.Registration;
 
 /**
- * One row of the CSV roster, layout {@link #LAYOUT}, which the SFTP connector writes: the header is
- * {@link #COLUMNS} in that order, each row its {@link #values} in the same order.
+ * One row of a roster file in layout {@value #LAYOUT}, made from the doctor's {@code docport-json}
+ * message: the same document a webhook or Kafka insurer gets, so the insurer's code maps have been
+ * applied to it ({@link org.docport.mappings.MappingProfiles#json}). The SFTP connector writes the
+ * header {@link #COLUMNS} and each row's {@link #values} in that order, or the subset and order an
+ * insurer chose from them.
  *
- * <p>A doctor has one row per practice (location), so that each row is a place an insurer's member
- * can visit; a doctor without a practice has one row with the practice columns empty. A withdrawn
- * doctor has one row with only {@code doctor_id}, {@code version} and {@code status} ({@code
- * withdrawn}), for rosters that carry changes rather than the whole list.
+ * <h2>docport-roster/v1</h2>
  *
- * <p>Cell rules: no value is an empty cell, never {@code null}; a column with several values
- * (several registrations, specialties or given names) joins them with {@link #SEPARATOR}, and
- * {@code registration_number} and {@code registration_council} list the same registrations in the
- * same order. Registrations are the doctor's medical council registrations and licences (types
- * {@code MD} and {@code LN}) other than the HPR id. Specialty codes are after the insurer's code
- * map ({@link DoctorDocument.Specialty}). {@code phone} is the practice's telephone, else the
- * doctor's first; {@code email} the doctor's first. Quoting and escaping are the CSV writer's (RFC
- * 4180).
+ * One row per (doctor, practice location); a doctor with no practice location has one row with the
+ * location columns empty. Every row of one doctor in a file carries the same version, and together
+ * they replace every row the insurer holds of that doctor. A reader applies files in {@code
+ * sequence} order (the manifest) and a doctor's rows only when their version is at least the one it
+ * holds: a row sent twice is then harmless.
  *
- * @param values one cell per column of {@link #COLUMNS}
+ * <ol>
+ *   <li>{@code doctor_id}: DocPort's id of the doctor (UUID), stable for life
+ *   <li>{@code version}: the registry version of the doctor the row shows
+ *   <li>{@code status}: {@value #ACTIVE}, or {@value #WITHDRAWN} when the doctor's consent to the
+ *       insurer ended or the doctor is no longer active in the registry: drop every row of the
+ *       doctor (all other columns are empty)
+ *   <li>{@code location_id}: the practice location's id within the doctor's record
+ *   <li>{@code npi}: US National Provider Identifier ({@value #NPI_SYSTEM})
+ *   <li>{@code hpr_id}: India's Healthcare Professionals Registry id ({@value #HPR_SYSTEM})
+ *   <li>{@code family_name}, {@code given_names} (space separated)
+ *   <li>{@code registration_number}, {@code registration_council} (the issuer), {@code
+ *       registration_region} (state or country where it is valid): the doctor's first medical
+ *       registration or licence (identifier type {@code MD} or {@code LN}) other than the HPR id
+ *   <li>{@code specialty_codes}: the specialties' codes after the insurer's code maps, {@code ;}
+ *       separated, each once: a code the map translates as {@code equal} or {@code equivalent}
+ *       gives way to the insurer's code, one it translates otherwise ({@code wider}...) is followed
+ *       by it, and one it cannot translate stays as registered (NUCC taxonomy, SNOMED CT, NMC) and
+ *       is reported to DocPort's operators ({@link DoctorDocument.Specialty})
+ *   <li>{@code practice_name}, {@code address_line} (lines joined by {@code ", "}), {@code city},
+ *       {@code state}, {@code postal_code}, {@code country} (ISO 3166 alpha-2)
+ *   <li>{@code phone}: the location's phone, else the doctor's work phone; {@code email}
+ * </ol>
+ *
+ * An empty field is an absent value. Files are CSV per RFC 4180: UTF-8, a header row, CRLF line
+ * ends, fields with a comma, quote or line break quoted.
+ *
+ * @param values one cell per column of {@link #COLUMNS}, never null ({@code ""} when absent)
  */
 public record RosterRow(List<String> values) {
 
-  /** The layout id, for the roster file's name or first line. */
-  public static final String LAYOUT = "docport.roster/v1";
+  /** The layout's id, in each roster's manifest. Changing the columns makes a v2. */
+  public static final String LAYOUT = "docport-roster/v1";
 
-  /** The roster's columns, in order. Changing them makes a v2 layout. */
+  public static final String NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi";
+  public static final String HPR_SYSTEM = NdhmProfiles.HPR_ID_SYSTEM;
+
+  public static final String ACTIVE = "ACTIVE";
+  public static final String WITHDRAWN = "WITHDRAWN";
+
+  /** The v1 columns, in order. Insurers' own layouts name these fields. */
   public static final List<String> COLUMNS =
       List.of(
           "doctor_id",
           "version",
-          "hpr_id",
+          "status",
+          "location_id",
           "npi",
+          "hpr_id",
           "family_name",
           "given_names",
           "registration_number",
           "registration_council",
+          "registration_region",
           "specialty_codes",
           "practice_name",
-          "address_line_1",
-          "address_line_2",
+          "address_line",
           "city",
           "state",
           "postal_code",
+          "country",
           "phone",
-          "email",
-          "status");
+          "email");
 
-  /** Joins several values in one cell. */
-  public static final String SEPARATOR = "|";
+  /** The columns without which a reader could not apply a row. */
+  public static final List<String> REQUIRED = COLUMNS.subList(0, 3);
 
-  /** The withdrawn status. */
-  public static final String WITHDRAWN = "withdrawn";
-
-  private static final String HPR_ID_SYSTEM = "https://doctor.ndhm.gov.in";
-  private static final String NPI_SYSTEM = "http://hl7.org/fhir/sid/us-npi";
   private static final Set<String> REGISTRATION_TYPES = Set.of("MD", "LN");
 
   public RosterRow {
-    values = values.stream().map(v -> v == null ? "" : v).toList();
     if (values.size() != COLUMNS.size()) {
       throw new IllegalArgumentException(
           "a roster row has " + COLUMNS.size() + " cells, not " + values.size());
     }
+    values = values.stream().anyMatch(Objects::isNull) ? blanked(values) : List.copyOf(values);
   }
 
-  /** The rows of a published doctor: one per practice, or one without practice. */
+  private static List<String> blanked(List<String> values) {
+    return values.stream().map(v -> v == null ? "" : v).toList();
+  }
+
+  /** The rows of a doctor as the insurer is to hold them: its document's, or its withdrawal. */
+  public static List<RosterRow> of(DoctorMessage message) {
+    if (message instanceof DoctorDocument document) {
+      return of(document);
+    }
+    return List.of(of((DoctorWithdrawal) message));
+  }
+
+  /** The rows of a published doctor: one per practice location, or one without a location. */
   public static List<RosterRow> of(DoctorDocument doctor) {
     if (doctor.practices().isEmpty()) {
       return List.of(row(doctor, null));
@@ -85,13 +123,19 @@ public record RosterRow(List<String> values) {
     return doctor.practices().stream().map(p -> row(doctor, p)).toList();
   }
 
-  /** The row of a withdrawn doctor. */
+  /** The one row telling the insurer to drop every row of a withdrawn doctor. */
   public static RosterRow of(DoctorWithdrawal withdrawal) {
-    Map<String, String> cells = new LinkedHashMap<>();
-    cells.put("doctor_id", withdrawal.doctorId().toString());
-    cells.put("version", Objects.toString(withdrawal.version(), null));
-    cells.put("status", WITHDRAWN);
-    return fromCells(cells);
+    String[] cells = new String[COLUMNS.size()];
+    Arrays.fill(cells, "");
+    cells[0] = withdrawal.doctorId().toString();
+    cells[1] = Objects.toString(withdrawal.version(), "");
+    cells[2] = WITHDRAWN;
+    return new RosterRow(List.of(cells));
+  }
+
+  /** The row of a doctor the insurer must drop, at the version of the rows it holds. */
+  public static RosterRow withdrawn(UUID doctorId, long version) {
+    return of(DoctorWithdrawal.of(doctorId, version));
   }
 
   /** The value of a column, by name ({@code ""} when empty). */
@@ -103,78 +147,78 @@ public record RosterRow(List<String> values) {
     return values.get(index);
   }
 
-  private static RosterRow row(DoctorDocument doctor, Practice practice) {
-    List<Registration> registrations =
-        doctor.registrations().stream().filter(RosterRow::isCouncilRegistration).toList();
-    Map<String, String> cells = new LinkedHashMap<>();
-    cells.put("doctor_id", doctor.doctorId().toString());
-    cells.put("version", Objects.toString(doctor.version(), null));
-    cells.put("hpr_id", firstValue(doctor, HPR_ID_SYSTEM));
-    cells.put("npi", firstValue(doctor, NPI_SYSTEM));
-    cells.put("family_name", doctor.name().family());
-    cells.put("given_names", join(doctor.name().given().stream()));
-    cells.put("registration_number", join(registrations.stream().map(Registration::value)));
-    cells.put("registration_council", join(registrations.stream().map(Registration::issuer)));
-    cells.put("specialty_codes", join(doctor.specialties().stream().map(s -> s.code())));
-    if (practice != null) {
-      practiceCells(practice, cells);
-    }
-    boolean practicePhone = practice != null && practice.phone() != null;
-    cells.put("phone", practicePhone ? practice.phone() : contact(doctor, "phone"));
-    cells.put("email", contact(doctor, "email"));
-    cells.put("status", doctor.status());
-    return fromCells(cells);
+  private static RosterRow row(DoctorDocument d, Practice location) {
+    DoctorDocument.Name name = d.name();
+    Registration registration =
+        d.registrations().stream().filter(RosterRow::isRegistration).findFirst().orElse(null);
+    Address address = location == null ? null : location.address();
+    String locationPhone = location == null ? null : location.phone();
+    return new RosterRow(
+        List.of(
+            d.doctorId().toString(),
+            Objects.toString(d.version(), ""),
+            ACTIVE,
+            text(location == null ? null : location.id()),
+            registration(d, NPI_SYSTEM),
+            registration(d, HPR_SYSTEM),
+            text(name == null ? null : name.family()),
+            name == null ? "" : joined(name.given(), " "),
+            text(registration == null ? null : registration.value()),
+            text(registration == null ? null : registration.issuer()),
+            text(registration == null ? null : registration.region()),
+            joined(
+                d.specialties().stream().map(DoctorDocument.Specialty::code).distinct().toList(),
+                ";"),
+            text(location == null ? null : location.name()),
+            address == null ? "" : joined(address.lines(), ", "),
+            text(address == null ? null : address.city()),
+            text(address == null ? null : address.state()),
+            text(address == null ? null : address.postalCode()),
+            text(address == null ? null : address.country()),
+            locationPhone != null && !locationPhone.isBlank()
+                ? locationPhone.strip()
+                : contact(d, "phone"),
+            contact(d, "email")));
   }
 
-  private static void practiceCells(Practice practice, Map<String, String> cells) {
-    cells.put("practice_name", practice.name());
-    var address = practice.address();
-    if (address == null) {
-      return;
-    }
-    List<String> lines = address.lines();
-    cells.put("address_line_1", lines.isEmpty() ? null : lines.get(0));
-    cells.put(
-        "address_line_2",
-        lines.size() < 2 ? null : String.join(", ", lines.subList(1, lines.size())));
-    cells.put("city", address.city());
-    cells.put("state", address.state());
-    cells.put("postal_code", address.postalCode());
+  /** A medical council registration or licence: the HPR id has a column of its own. */
+  private static boolean isRegistration(Registration r) {
+    return r != null
+        && r.type() != null
+        && REGISTRATION_TYPES.contains(r.type())
+        && !HPR_SYSTEM.equals(r.system());
   }
 
-  private static boolean isCouncilRegistration(Registration registration) {
-    return registration.type() != null
-        && REGISTRATION_TYPES.contains(registration.type().toUpperCase(Locale.ROOT))
-        && !HPR_ID_SYSTEM.equals(registration.system())
-        && registration.value() != null;
-  }
-
-  private static String firstValue(DoctorDocument doctor, String system) {
-    return doctor.registrations().stream()
-        .filter(r -> system.equals(r.system()) && r.value() != null)
-        .map(Registration::value)
+  private static String registration(DoctorDocument d, String system) {
+    return d.registrations().stream()
+        .filter(r -> r != null && system.equals(r.system()))
+        .map(r -> text(r.value()))
+        .filter(v -> !v.isEmpty())
         .findFirst()
-        .orElse(null);
+        .orElse("");
   }
 
-  private static String contact(DoctorDocument doctor, String system) {
-    return doctor.telecom().stream()
-        .filter(c -> system.equalsIgnoreCase(Objects.toString(c.system(), "")))
+  /** The doctor's first {@code system} contact, a work one before any other. */
+  private static String contact(DoctorDocument d, String system) {
+    return d.telecom().stream()
+        .filter(c -> system.equals(c.system()) && c.value() != null && !c.value().isBlank())
+        .min((a, b) -> Boolean.compare(!"work".equals(a.use()), !"work".equals(b.use())))
         .map(Contact::value)
-        .filter(Objects::nonNull)
-        .findFirst()
-        .orElse(null);
+        .map(String::strip)
+        .orElse("");
   }
 
-  /** Empty values keep their place, so that aligned columns stay aligned. */
-  private static String join(Stream<String> values) {
-    List<String> all = values.map(v -> v == null ? "" : v).toList();
-    return all.stream().allMatch(String::isEmpty) ? null : String.join(SEPARATOR, all);
+  private static String joined(List<String> values, String separator) {
+    if (values == null) {
+      return "";
+    }
+    return values.stream()
+        .map(RosterRow::text)
+        .filter(v -> !v.isEmpty())
+        .collect(Collectors.joining(separator));
   }
 
-  private static RosterRow fromCells(Map<String, String> cells) {
-    List<String> values = new ArrayList<>();
-    COLUMNS.forEach(column -> values.add(cells.get(column)));
-    return new RosterRow(values);
+  private static String text(String value) {
+    return value == null ? "" : value.strip();
   }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
@@ -148,23 +149,30 @@ public class InsurerVisibility {
   }
 
   /**
-   * Hands {@code each} every doctor whose data may flow to the insurer now (only those of {@code
-   * among} when it is not null), in doctor id order, as the rows arrive: one query in a read-only
-   * transaction with a cursor, so a roster of 100,000 doctors is never held in memory.
+   * Hands every doctor whose data may flow to the insurer now (only those of {@code among} when it
+   * is not null), in doctor id order, as the rows arrive: one query in a read-only transaction with
+   * a cursor, so a roster of 100,000 doctors is never held in memory. The insurer's pause flag and
+   * the version of its profile are read first, in the same transaction: {@code atInsurerVersion}
+   * answers, given that version, what to hand each doctor to.
    *
    * @return false, having handed over nothing, when the insurer is paused or does not exist
    */
   public boolean forEachVisible(
-      String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each) {
+      String insurerId,
+      Collection<UUID> among,
+      LongFunction<Consumer<DoctorSnapshot>> atInsurerVersion) {
     return Boolean.TRUE.equals(
         readOnly.execute(
             status -> {
-              List<Boolean> paused =
-                  jdbc.queryForList(
-                      "select paused from insurer where id = ?", Boolean.class, insurerId);
-              if (paused.isEmpty() || paused.get(0)) {
+              List<Long> version =
+                  jdbc.query(
+                      "select version from insurer where id = ? and not paused",
+                      (rs, n) -> rs.getLong(1),
+                      insurerId);
+              if (version.isEmpty()) {
                 return false;
               }
+              Consumer<DoctorSnapshot> each = atInsurerVersion.apply(version.get(0));
               String sql =
                   "select d.profile from "
                       + PAIRS

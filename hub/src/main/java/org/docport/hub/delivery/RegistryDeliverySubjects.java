@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.docport.connectors.CalendarChanges;
 import org.docport.connectors.DeliverySubject;
 import org.docport.connectors.DeliverySubjects;
 import org.docport.connectors.InsurerSubject;
@@ -15,7 +16,6 @@ import org.docport.hub.fhir.CalendarFeed;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.insurer.Insurers;
 import org.docport.mappings.codes.UnmappedCode;
-import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
@@ -97,8 +97,30 @@ class RegistryDeliverySubjects implements DeliverySubjects {
   }
 
   @Override
+  public void unmappedListed(
+      String insurerId, Collection<UUID> listed, Map<UUID, List<UnmappedCode>> found) {
+    unmappedCodes.recordListed(insurerId, listed, found);
+  }
+
+  /**
+   * The insurer is resolved once, at the version read with its pause flag, before the first row:
+   * every doctor of the listing is mapped the same way, and no query runs while the cursor is open.
+   */
+  @Override
   public boolean forEachVisible(
-      String insurerId, Collection<UUID> among, Consumer<DoctorSnapshot> each) {
-    return visibility.forEachVisible(insurerId, among, each);
+      String insurerId, Collection<UUID> among, Consumer<DeliverySubject> each) {
+    return visibility.forEachVisible(
+        insurerId,
+        among,
+        version -> {
+          InsurerContexts.Versioned insurer =
+              contexts
+                  .findVersioned(insurerId, version)
+                  .orElseThrow(() -> new IllegalStateException("no insurer " + insurerId));
+          return doctor ->
+              each.accept(
+                  new DeliverySubject(
+                      doctor, insurer.context(), false, CalendarChanges.none(), insurer.mapping()));
+        });
   }
 }

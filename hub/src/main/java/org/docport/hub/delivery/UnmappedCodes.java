@@ -1,7 +1,9 @@
 package org.docport.hub.delivery;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.docport.mappings.codes.UnmappedCode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,19 +48,49 @@ class UnmappedCodes {
               "delete from unmapped_code where insurer_id = ? and doctor_id = ?",
               insurerId,
               doctorId);
-          jdbc.batchUpdate(
-              """
-              insert into unmapped_code (insurer_id, doctor_id, field, system, code, display)
-              values (?, ?, ?, ?, ?, ?) on conflict do nothing
-              """,
-              codes.stream()
-                  .map(
-                      c ->
-                          new Object[] {
-                            insurerId, doctorId, c.where(), c.system(), c.code(), c.display()
-                          })
+          insert(insurerId, codes.stream().map(c -> Map.entry(doctorId, c)).toList());
+        });
+  }
+
+  /**
+   * Replaces what is known of the doctors a roster listed ({@code listed}; every doctor of the
+   * insurer when null) with what their mapping found: {@code found} holds those with codes left.
+   */
+  void recordListed(
+      String insurerId, Collection<UUID> listed, Map<UUID, List<UnmappedCode>> found) {
+    tx.executeWithoutResult(
+        status -> {
+          if (listed == null) {
+            jdbc.update("delete from unmapped_code where insurer_id = ?", insurerId);
+          } else {
+            jdbc.update(
+                "delete from unmapped_code where insurer_id = ? and doctor_id = any(?)",
+                insurerId,
+                listed.toArray(UUID[]::new));
+          }
+          insert(
+              insurerId,
+              found.entrySet().stream()
+                  .flatMap(e -> e.getValue().stream().map(c -> Map.entry(e.getKey(), c)))
                   .toList());
         });
+  }
+
+  private void insert(String insurerId, List<Map.Entry<UUID, UnmappedCode>> codes) {
+    jdbc.batchUpdate(
+        """
+        insert into unmapped_code (insurer_id, doctor_id, field, system, code, display)
+        values (?, ?, ?, ?, ?, ?) on conflict do nothing
+        """,
+        codes.stream()
+            .map(
+                e -> {
+                  UnmappedCode c = e.getValue();
+                  return new Object[] {
+                    insurerId, e.getKey(), c.where(), c.system(), c.code(), c.display()
+                  };
+                })
+            .toList());
   }
 
   /** Forgets what is known of the insurer's doctors: their next mapping reports again. */

@@ -27,7 +27,6 @@ class MappingProfileDeliveryTest extends HubTest {
 
   private static final Duration DELIVERED = Duration.ofSeconds(30);
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-  private static final String NUCC = "http://nucc.org/provider-taxonomy";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NotificationReceiver hook = new NotificationReceiver();
@@ -97,7 +96,13 @@ class MappingProfileDeliveryTest extends HubTest {
       await().atMost(DELIVERED).until(() -> !server.writesInFlight().isEmpty());
 
       // The change was mapped before the map existed, and is still on its way as the map is kept.
-      codeMap(insurer, "specialties", "207Q00000X", NUCC, "207R00000X");
+      OperatorCodeMaps.put(
+          operator(),
+          insurer.id(),
+          "specialties",
+          "207Q00000X",
+          OperatorCodeMaps.NUCC,
+          "207R00000X");
 
       // Plan-Net keeps the registered code and adds the insurer's.
       await().atMost(DELIVERED).until(() -> specialtyCodes(server, doctor).contains("207R00000X"));
@@ -209,36 +214,11 @@ class MappingProfileDeliveryTest extends HubTest {
   }
 
   private void codeMap(Insurer insurer, String id, String code, String target) {
-    codeMap(insurer, id, code, "https://insurer.example/specialties", target);
-  }
-
-  private void codeMap(
-      Insurer insurer, String id, String code, String targetSystem, String target) {
-    String conceptMap =
-        """
-        {"resourceType": "ConceptMap", "status": "active",
-         "group": [{"source": "%s", "target": "%s",
-           "element": [{"code": "%s",
-             "target": [{"code": "%s", "display": "Insurer's %s", "equivalence": "equivalent"}]}]}]}
-        """
-            .formatted(NUCC, targetSystem, code, target, target);
-    int status =
-        operator()
-            .putBytes(
-                "/api/operator/insurers/" + insurer.id() + "/code-maps/" + id,
-                "application/fhir+json",
-                conceptMap.getBytes())
-            .status();
-    assertThat(status).isIn(201, 204);
+    OperatorCodeMaps.put(operator(), insurer.id(), id, code, target);
   }
 
   private List<JsonNode> unmapped(Insurer insurer) {
-    JsonNode all =
-        operator()
-            .get("/api/operator/insurers/" + insurer.id() + "/unmapped-codes")
-            .expect(200)
-            .body();
-    return java.util.stream.StreamSupport.stream(all.spliterator(), false).toList();
+    return OperatorCodeMaps.unmapped(operator(), insurer.id());
   }
 
   private JsonNode status(Insurer insurer) {

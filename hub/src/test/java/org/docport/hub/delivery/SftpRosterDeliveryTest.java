@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.docport.hub.HubTest;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An insurer that takes roster files over SFTP, registered through the operators' API: a consenting
- * doctor's changes reach its server in the next delta file, receipted once the file is complete.
+ * doctor's changes reach its server in the next delta file, receipted once the file is complete,
+ * mapped with the insurer's code maps like every other kind's deliveries.
  */
 class SftpRosterDeliveryTest extends HubTest {
 
@@ -39,24 +41,7 @@ class SftpRosterDeliveryTest extends HubTest {
 
   @Test
   void aConsentingDoctorsChangesReachTheInsurerInTheNextDeltaFile() throws IOException {
-    Insurer insurer =
-        insurerWithConnector(
-            Map.of(
-                "kind",
-                "sftp-roster",
-                "baseUrl",
-                sftp.url("inbound"),
-                "sftp",
-                Map.of(
-                    "username",
-                    SftpTestServer.USER,
-                    "password",
-                    SftpTestServer.PASSWORD,
-                    "hostKey",
-                    sftp.hostKey(),
-                    // Never during the test: it runs on demand.
-                    "deltaSchedule",
-                    "0 0 0 1 1 *")));
+    Insurer insurer = rosterInsurer();
     JsonNode read = operator().get("/api/operator/insurers/" + insurer.id()).expect(200).body();
     assertThat(read.at("/connector/sftp/password").asText()).isEqualTo("***");
     assertThat(read.toString()).doesNotContain(SftpTestServer.PASSWORD);
@@ -96,6 +81,38 @@ class SftpRosterDeliveryTest extends HubTest {
   }
 
   @Test
+  void theRosterCarriesTheInsurersOwnSpecialtyCodesAndListsTheOnesItsCodeMapLacks()
+      throws IOException {
+    Insurer insurer = rosterInsurer();
+    String doctor = createDoctor("Coded");
+    consent(doctor, insurer, "ACTIVE");
+    awaitState(insurer, doctor, "PENDING");
+
+    // A code map that covers NUCC but not the doctor's code: the code as registered, and listed.
+    codeMap(insurer, "208D00000X", "GP");
+    List<String> rows = delta(insurer);
+
+    assertThat(cell(rows, doctor, "specialty_codes")).isEqualTo("207Q00000X");
+    assertThat(unmapped(insurer))
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.get("doctorId").asText()).isEqualTo(doctor);
+              assertThat(u.get("code").asText()).isEqualTo("207Q00000X");
+              assertThat(u.get("system").asText()).isEqualTo(OperatorCodeMaps.NUCC);
+            });
+
+    // The operator completes the map: the doctor goes again, under the insurer's own code.
+    codeMap(insurer, "207Q00000X", "FAM");
+    awaitState(insurer, doctor, "PENDING");
+    List<String> mapped = delta(insurer);
+
+    assertThat(cell(mapped, doctor, "specialty_codes")).isEqualTo("FAM");
+    assertThat(cell(mapped, doctor, "family_name")).isEqualTo("Coded");
+    assertThat(unmapped(insurer)).isEmpty();
+  }
+
+  @Test
   void anInsurerThatTakesEachChangeOnItsOwnHasNoRuns() {
     Insurer insurer = insurer();
 
@@ -104,6 +121,72 @@ class SftpRosterDeliveryTest extends HubTest {
                 .post("/api/operator/insurers/" + insurer.id() + "/runs/delta", Map.of())
                 .status())
         .isEqualTo(409);
+  }
+
+  /**
+   * An sftp-roster insurer on the test server, in layout v1; its schedule never comes in a test.
+   */
+  private Insurer rosterInsurer() {
+    return insurerWithConnector(
+        Map.of(
+            "kind",
+            "sftp-roster",
+            "baseUrl",
+            sftp.url("inbound"),
+            "sftp",
+            Map.of(
+                "username",
+                SftpTestServer.USER,
+                "password",
+                SftpTestServer.PASSWORD,
+                "hostKey",
+                sftp.hostKey(),
+                "deltaSchedule",
+                "0 0 0 1 1 *")));
+  }
+
+  /** Uploads, or replaces, the insurer's one code map: the NUCC {@code code} to {@code target}. */
+  private void codeMap(Insurer insurer, String code, String target) {
+    OperatorCodeMaps.put(operator(), insurer.id(), "specialties", code, target);
+  }
+
+  private List<JsonNode> unmapped(Insurer insurer) {
+    return OperatorCodeMaps.unmapped(operator(), insurer.id());
+  }
+
+  /** The doctor's {@code column} in the CSV's rows (header first), found by the header's name. */
+  private static String cell(List<String> rows, String doctor, String column) {
+    int index = fields(rows.get(0)).indexOf(column);
+    return rows.stream()
+        .skip(1)
+        .map(SftpRosterDeliveryTest::fields)
+        .filter(f -> f.get(fields(rows.get(0)).indexOf("doctor_id")).equals(doctor))
+        .findFirst()
+        .orElseThrow()
+        .get(index);
+  }
+
+  /** One CSV record's fields (RFC 4180: a quoted field may hold commas and doubled quotes). */
+  private static List<String> fields(String record) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < record.length(); i++) {
+      char c = record.charAt(i);
+      if (quoted && c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
+        field.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields;
   }
 
   /** Runs the delta now and answers the rows of the CSV it completed, header first. */

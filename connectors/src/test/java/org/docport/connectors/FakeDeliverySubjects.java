@@ -2,11 +2,14 @@ package org.docport.connectors;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.docport.mappings.codes.UnmappedCode;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 
@@ -15,11 +18,29 @@ final class FakeDeliverySubjects implements DeliverySubjects {
 
   private record Pair(String insurerId, UUID doctorId) {}
 
+  /** What a batch run reported of the codes the insurer's code map could not translate. */
+  record UnmappedReport(
+      String insurerId, Collection<UUID> listed, Map<UUID, List<UnmappedCode>> found) {}
+
   private final Map<Pair, DeliverySubject> consented = new ConcurrentHashMap<>();
+  private final Map<String, MappingChoice> mappings = new ConcurrentHashMap<>();
+  final List<UnmappedReport> unmappedReports = new CopyOnWriteArrayList<>();
 
   /** The doctor consents to the insurer, or changes, at this snapshot. */
   void consent(InsurerContext insurer, DoctorSnapshot doctor) {
-    consented.put(new Pair(insurer.id(), doctor.id()), new DeliverySubject(doctor, insurer));
+    consented.put(
+        new Pair(insurer.id(), doctor.id()),
+        new DeliverySubject(doctor, insurer, false, null, mappings.get(insurer.id())));
+  }
+
+  /** The insurer's doctors are mapped this way from now on (its profile and code map). */
+  void mapping(String insurerId, MappingChoice mapping) {
+    mappings.put(insurerId, mapping);
+    consented.replaceAll(
+        (pair, s) ->
+            pair.insurerId().equals(insurerId)
+                ? new DeliverySubject(s.doctor(), s.insurer(), s.insurerPaused(), null, mapping)
+                : s);
   }
 
   /** An operator pauses the insurer: its consented doctors stay, but must not be sent. */
@@ -27,12 +48,14 @@ final class FakeDeliverySubjects implements DeliverySubjects {
     consented.replaceAll(
         (pair, s) ->
             pair.insurerId().equals(insurer.id())
-                ? new DeliverySubject(s.doctor(), s.insurer(), true)
+                ? new DeliverySubject(s.doctor(), s.insurer(), true, null, s.mapping())
                 : s);
   }
 
   void clear() {
     consented.clear();
+    mappings.clear();
+    unmappedReports.clear();
   }
 
   /** The doctor's consent to the insurer ends. */
@@ -56,6 +79,13 @@ final class FakeDeliverySubjects implements DeliverySubjects {
   @Override
   public Withdrawal withdrawal(String insurerId, UUID doctorId, Map<String, String> published) {
     return new Withdrawal(insurerId, doctorId, published);
+  }
+
+  @Override
+  public void unmappedListed(
+      String insurerId, Collection<UUID> listed, Map<UUID, List<UnmappedCode>> found) {
+    unmappedReports.add(
+        new UnmappedReport(insurerId, listed == null ? null : List.copyOf(listed), found));
   }
 
   @Override

@@ -12,11 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.docport.connectors.ConnectorSettings.Sftp.RosterColumn;
 import org.docport.connectors.sftp.SftpRosterWriter;
+import org.docport.mappings.MappingProfile;
+import org.docport.mappings.codes.CodeMap;
+import org.docport.mappings.codes.UnmappedCode;
 import org.docport.mappings.document.RosterRow;
 import org.docport.mappings.snapshot.DoctorSnapshot;
 import org.docport.mappings.snapshot.InsurerContext;
 import org.docport.testkit.SftpTestServer;
 import org.docport.testkit.SftpTestServer.FileEvent;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.junit.jupiter.api.Test;
 
 class SftpRosterDeliveryTest extends RosterTestSupport {
@@ -50,6 +55,54 @@ class SftpRosterDeliveryTest extends RosterTestSupport {
         .containsEntry("delivered_version", 3L);
     assertThat(delivery(a.id())).containsEntry("delivered_version", 1L);
     assertThat(run(DELTA).files()).as("nothing is due any more").isEmpty();
+  }
+
+  @Test
+  void theRowsCarryTheInsurersOwnSpecialtyCodesAndTheOnesItsCodeMapLacksAreReported() {
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1"); // NUCC 207RC0000X
+    subjects.mapping(Doctors.INSURER_ID, specialtyMap("208D00000X", "GP"));
+    changed(a);
+
+    String file = run(DELTA).files().get(0);
+
+    assertThat(csv(file).get(1).get(RosterRow.COLUMNS.indexOf("specialty_codes")))
+        .isEqualTo("207RC0000X");
+    assertThat(subjects.unmappedReports)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.listed()).containsExactly(a.id());
+              assertThat(r.found().get(a.id()))
+                  .extracting(UnmappedCode::code)
+                  .containsExactly("207RC0000X");
+            });
+
+    subjects.mapping(Doctors.INSURER_ID, specialtyMap("207RC0000X", "CARD"));
+    changed(Doctors.doctor(a.id(), 2, "a1"));
+    String mapped = run(FULL).files().get(0);
+
+    assertThat(csv(mapped).get(1).get(RosterRow.COLUMNS.indexOf("specialty_codes")))
+        .isEqualTo("CARD");
+    assertThat(subjects.unmappedReports.get(1).listed())
+        .as("a full roster replaces what is known of every doctor of the insurer")
+        .isNull();
+    assertThat(subjects.unmappedReports.get(1).found()).isEmpty();
+  }
+
+  /** A docport-json insurer's code map: the NUCC {@code code} to its own {@code target}. */
+  private static MappingChoice specialtyMap(String code, String target) {
+    ConceptMap map = new ConceptMap();
+    map.setStatus(Enumerations.PublicationStatus.ACTIVE);
+    ConceptMap.ConceptMapGroupComponent group = map.addGroup();
+    group.setSource("http://nucc.org/provider-taxonomy");
+    group.setTarget("https://acme.example/specialties");
+    group
+        .addElement()
+        .setCode(code)
+        .addTarget()
+        .setCode(target)
+        .setEquivalence(Enumerations.ConceptMapEquivalence.EQUIVALENT);
+    return new MappingChoice(MappingProfile.DOCPORT_JSON, CodeMap.of(map));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.docport.connectors.ConnectorSettings.Sftp;
+import org.docport.mappings.MappingProfile;
 import org.docport.testkit.SftpTestServer;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,16 @@ class SftpRosterSettingsTest {
                     "sftp://10.0.0.1:2222/", sftp("pw", HOST_KEY, "@hourly", null))
                 .problems())
         .isEmpty();
+  }
+
+  @Test
+  void aRosterInsurerWithoutAProfileIsMappedAsDocportJsonSoItsCodeMapsMayNameItsOwnCodes() {
+    var settings = ConnectorSettings.sftpRoster(URL, sftp("pw", HOST_KEY, "@hourly", null));
+
+    assertThat(settings.profileOrDefault()).isEqualTo(MappingProfile.DOCPORT_JSON);
+    assertThat(settings.withProfile("ndhm").profileOrDefault()).isEqualTo(MappingProfile.NDHM);
+    assertThat(ConnectorSettings.webhook("https://hooks.example", null).profileOrDefault())
+        .isEqualTo(MappingProfile.PLAN_NET);
   }
 
   @Test

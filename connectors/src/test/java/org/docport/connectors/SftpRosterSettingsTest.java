@@ -31,11 +31,15 @@ class SftpRosterSettingsTest {
   }
 
   @Test
-  void aRosterInsurerWithoutAProfileIsMappedAsDocportJsonSoItsCodeMapsMayNameItsOwnCodes() {
+  void aRosterInsurerIsMappedAsDocportJsonAndNamesNoOtherProfile() {
     var settings = ConnectorSettings.sftpRoster(URL, sftp("pw", HOST_KEY, "@hourly", null));
 
     assertThat(settings.profileOrDefault()).isEqualTo(MappingProfile.DOCPORT_JSON);
-    assertThat(settings.withProfile("ndhm").profileOrDefault()).isEqualTo(MappingProfile.NDHM);
+    assertThat(settings.withProfile("docport-json").problems()).isEmpty();
+    assertThat(settings.withProfile("ndhm").problems())
+        .containsExactly(
+            "profile: roster rows are made from DocPort's JSON document: docport-json (the"
+                + " default), not FHIR resources");
     assertThat(ConnectorSettings.webhook("https://hooks.example", null).profileOrDefault())
         .isEqualTo(MappingProfile.PLAN_NET);
   }

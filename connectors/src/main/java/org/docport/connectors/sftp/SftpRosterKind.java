@@ -25,6 +25,7 @@ import org.docport.connectors.DeliveryRouteConfiguration;
 import org.docport.connectors.RunRequest;
 import org.docport.connectors.ScheduledRun;
 import org.docport.connectors.Withdrawal;
+import org.docport.mappings.MappingProfile;
 
 /**
  * The {@code sftp-roster} connector kind: the way insurers already take CAQH-style rosters. On its
@@ -75,6 +76,12 @@ public final class SftpRosterKind implements ConnectorKind {
     checkUrl(settings.baseUrl(), problems);
     if (!"none".equals(settings.authOrNone().type())) {
       problems.add("auth.type: an sftp-roster insurer takes none; its login is in sftp");
+    }
+    if (settings.profile() != null
+        && !MappingProfile.DOCPORT_JSON.id().equals(settings.profile())) {
+      problems.add(
+          "profile: roster rows are made from DocPort's JSON document: docport-json (the"
+              + " default), not FHIR resources");
     }
     ConnectorSettings.Sftp sftp = settings.sftp();
     if (sftp == null) {

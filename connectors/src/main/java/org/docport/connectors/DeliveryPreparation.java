@@ -6,6 +6,7 @@ import org.docport.mappings.MappedDoctor;
 import org.docport.mappings.MappingProfiles;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.SchedulingMapper;
+import org.docport.mappings.document.DoctorCalendar;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -43,7 +44,18 @@ public final class DeliveryPreparation {
       subjects.unmapped(job.insurerId(), job.doctorId(), mapped.unmapped());
     }
     if (mapped instanceof MappedDoctor.Json json) {
-      return PreparedDelivery.message(job, s.doctor().version(), json.message());
+      CalendarChanges calendar = s.calendar();
+      return PreparedDelivery.message(
+          job,
+          s.doctor().version(),
+          json.message(),
+          calendar.version() == 0
+              ? null
+              : DoctorCalendar.of(
+                  calendar.version(),
+                  calendar.slots(),
+                  calendar.removedSlotIds(),
+                  calendar.appointments()));
     }
     List<Resource> resources =
         new ArrayList<>(((MappedDoctor.Fhir) mapped).resources().resources());

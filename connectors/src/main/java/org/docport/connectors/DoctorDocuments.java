@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
+import org.docport.mappings.document.DoctorCalendar;
+import org.docport.mappings.document.DoctorDocument;
 import org.docport.mappings.document.DoctorMessage;
 
 /**
@@ -36,8 +39,21 @@ public final class DoctorDocuments {
   }
 
   public static byte[] json(DoctorMessage message) {
+    return json(message, null);
+  }
+
+  /**
+   * The message, and a published doctor's document with the doctor's calendar as its {@code
+   * calendar} field (a withdrawal takes the calendar back with the doctor, so carries none).
+   */
+  public static byte[] json(DoctorMessage message, DoctorCalendar calendar) {
     try {
-      return JSON.writeValueAsBytes(message);
+      if (calendar == null || !(message instanceof DoctorDocument)) {
+        return JSON.writeValueAsBytes(message);
+      }
+      ObjectNode document = JSON.valueToTree(message);
+      document.set("calendar", JSON.valueToTree(calendar));
+      return JSON.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + message.schema(), e);
     }

@@ -2,6 +2,7 @@ package org.docport.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -225,6 +226,19 @@ public abstract class HubTest {
   }
 
   /** Sets the doctor's consent to the insurer directly, as an operator may (no saga). */
+  /** The doctor's delivery to the insurer, as operators read it. */
+  protected JsonNode receipt(Insurer insurer, String doctor) {
+    return operator()
+        .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
+        .expect(200)
+        .body();
+  }
+
+  /** The state of the doctor's delivery to the insurer (PENDING, DELIVERED, SKIPPED...). */
+  protected String receiptState(Insurer insurer, String doctor) {
+    return receipt(insurer, doctor).path("state").asText();
+  }
+
   protected void consent(String doctor, Insurer insurer, String status) {
     operator()
         .put(

@@ -66,7 +66,7 @@ final class ScheduledInsurer implements InsurerDriver {
   }
 
   ScheduledInsurer start() {
-    runs.forEach(this::scheduleNext);
+    runs.forEach(run -> scheduleNext(run, null));
     return this;
   }
 
@@ -74,19 +74,24 @@ final class ScheduledInsurer implements InsurerDriver {
     return runs;
   }
 
-  private void scheduleNext(ScheduledRun scheduled) {
+  /**
+   * Schedules the run's next time after now, and after {@code lastDue}: a timer that fires a moment
+   * early (the delay is whole milliseconds) must not find the time it just ran due again.
+   */
+  private void scheduleNext(ScheduledRun scheduled, ZonedDateTime lastDue) {
     ZonedDateTime now = ZonedDateTime.now(clock);
+    ZonedDateTime after = lastDue != null && lastDue.isAfter(now) ? lastDue : now;
     scheduled
-        .next(now)
+        .next(after)
         .ifPresent(
             at -> {
               try {
                 thread.schedule(
                     () -> {
                       runIfTaken(scheduled.run(), at.toInstant());
-                      scheduleNext(scheduled);
+                      scheduleNext(scheduled, at);
                     },
-                    Duration.between(now, at).toMillis(),
+                    Math.max(0, Duration.between(now, at).toMillis()),
                     TimeUnit.MILLISECONDS);
               } catch (RejectedExecutionException e) {
                 // closed meanwhile

@@ -70,8 +70,8 @@ public final class KafkaWriter {
     Message record =
         record(exchange, delivery.job().doctorId(), message, "change", delivery.job().lease());
     record.setHeader(VERSION, Long.toString(delivery.version()));
-    if (delivery.calendar() != null) {
-      record.setHeader(CALENDAR_VERSION, Long.toString(delivery.calendar().version()));
+    if (delivery.calendarVersion() != null) {
+      record.setHeader(CALENDAR_VERSION, Long.toString(delivery.calendarVersion()));
     }
     exchange.setProperty(OUTCOME, ChangeMessages.delivered(delivery, message));
   }

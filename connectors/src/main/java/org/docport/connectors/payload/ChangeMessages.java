@@ -65,7 +65,7 @@ public final class ChangeMessages {
   public ChangeMessage change(PreparedDelivery delivery) {
     if (delivery.message() != null) {
       return document(
-          DoctorDocuments.json(delivery.message()),
+          DoctorDocuments.json(delivery.message(), delivery.messageCalendar()),
           DoctorDocuments.published(delivery.job().doctorId()));
     }
     List<PayloadFormat.Entry> entries = new ArrayList<>();
@@ -98,9 +98,8 @@ public final class ChangeMessages {
   /** What the insurer holds once it has the delivery's message. */
   public static DeliveryResult.Delivered delivered(
       PreparedDelivery delivery, ChangeMessage message) {
-    PreparedCalendar calendar = delivery.calendar();
     return new DeliveryResult.Delivered(
-        delivery.version(), message.published(), calendar == null ? null : calendar.version());
+        delivery.version(), message.published(), delivery.calendarVersion());
   }
 
   /**

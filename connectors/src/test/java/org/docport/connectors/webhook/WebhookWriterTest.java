@@ -132,7 +132,7 @@ class WebhookWriterTest {
     DeliveryJob job = new DeliveryJob("acme", document.doctorId(), 3, 0, Map.of());
 
     DeliveryResult.Delivered delivered =
-        documents.write(PreparedDelivery.message(job, 3, document));
+        documents.write(PreparedDelivery.message(job, 3, document, null));
     documents.withdrawAll(new Withdrawal("acme", document.doctorId(), Map.of()));
 
     assertThat(delivered.version()).isEqualTo(3);

@@ -131,7 +131,7 @@ class ConnectorContractTest extends HubTest {
     Insurer insurer = connect(side);
     String doctor = createDoctor("Crash");
     consent(doctor, insurer, "ACTIVE");
-    await().atMost(DELIVERED).until(() -> receipt(insurer, doctor).equals("DELIVERED"));
+    await().atMost(DELIVERED).until(() -> receiptState(insurer, doctor).equals("DELIVERED"));
 
     // The hub died after the insurer took the delivery and before the receipt was written: the
     // pair is still due, and claimed by a worker that no longer exists until its lease runs out.
@@ -146,7 +146,7 @@ class ConnectorContractTest extends HubTest {
         UUID.fromString(doctor));
     dispatcher.wake(insurer.id());
 
-    await().atMost(DELIVERED).until(() -> receipt(insurer, doctor).equals("DELIVERED"));
+    await().atMost(DELIVERED).until(() -> receiptState(insurer, doctor).equals("DELIVERED"));
     assertThat(side.held(doctor)).as("one copy, however often delivered").hasSize(1);
     assertThat(family(side, doctor)).contains("Crash");
   }
@@ -165,7 +165,7 @@ class ConnectorContractTest extends HubTest {
     await().atMost(DELIVERED).until(() -> side.held(doctor).isEmpty());
     rename(doctor, List.of("Left"));
     // A change after opting out never reaches the insurer: the consent is checked at delivery.
-    await().atMost(DELIVERED).until(() -> receipt(insurer, doctor).equals("SKIPPED"));
+    await().atMost(DELIVERED).until(() -> receiptState(insurer, doctor).equals("SKIPPED"));
     assertThat(side.familiesSent(doctor)).doesNotContain("Left");
   }
 
@@ -209,7 +209,7 @@ class ConnectorContractTest extends HubTest {
 
     await()
         .atMost(DELIVERED)
-        .until(() -> doctors.stream().allMatch(d -> receipt(insurer, d).equals("DELIVERED")));
+        .until(() -> doctors.stream().allMatch(d -> receiptState(insurer, d).equals("DELIVERED")));
     assertThat(family(side, doctors.get(0))).contains("Down0-later");
     doctors.forEach(doctor -> assertThat(side.held(doctor)).hasSize(1));
   }
@@ -255,15 +255,6 @@ class ConnectorContractTest extends HubTest {
               .expect(200)
               .etag();
     }
-  }
-
-  private String receipt(Insurer insurer, String doctor) {
-    return operator()
-        .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
-        .expect(200)
-        .body()
-        .path("state")
-        .asText();
   }
 
   private static boolean isDoctors(Practitioner practitioner, String doctor) {

@@ -302,15 +302,4 @@ class DeliveryFlowTest extends HubTest {
   private double gauge(String name, Insurer insurer) {
     return meters.get(name).tag("insurer", insurer.id()).gauge().value();
   }
-
-  private String receiptState(Insurer insurer, String doctor) {
-    return receipt(insurer, doctor).get("state").asText();
-  }
-
-  private JsonNode receipt(Insurer insurer, String doctor) {
-    return operator()
-        .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
-        .expect(200)
-        .body();
-  }
 }

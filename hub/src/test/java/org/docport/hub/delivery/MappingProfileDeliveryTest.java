@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.docport.hub.HubTest;
+import org.docport.hub.SampleCalendars;
 import org.docport.hub.fhir.NotificationReceiver;
 import org.docport.insurersim.InsurerServer;
 import org.docport.mappings.BusinessIdentifiers;
@@ -109,6 +110,46 @@ class MappingProfileDeliveryTest extends HubTest {
     } finally {
       server.close();
     }
+  }
+
+  @Test
+  void aDocportJsonInsurerIsSentTheDoctorsSlotsAndWhichAreNoLongerOffered() {
+    Insurer insurer = documentInsurer();
+    String doctor = createDoctor("Hours");
+    consent(doctor, insurer, "ACTIVE");
+    String location = locationOf(doctor);
+    String etag =
+        operator()
+            .put(
+                "/api/doctors/" + doctor + "/availability",
+                SampleCalendars.consultations(SampleCalendars.hoursOn(location, "09:00", "09:40")),
+                "\"0\"")
+            .expect(200)
+            .etag();
+
+    await().atMost(DELIVERED).until(() -> calendar(doctor).path("slots").size() == 2);
+    List<JsonNode> slots = new java.util.ArrayList<>();
+    calendar(doctor).path("slots").forEach(slots::add);
+    slots.sort(java.util.Comparator.comparing(n -> n.path("start").asText()));
+    JsonNode slot = slots.get(0);
+    assertThat(slot.path("locationId").asText()).isEqualTo(location);
+    assertThat(slot.path("serviceId").asText()).isEqualTo("consult");
+    assertThat(slot.path("status").asText()).isEqualTo("free");
+    assertThat(slot.path("start").asText()).startsWith(SampleCalendars.CLINIC_DAY.toString());
+    // The calendar is held as sent: the pair rests instead of going again and again.
+    await().atMost(DELIVERED).until(() -> receiptState(insurer, doctor).equals("DELIVERED"));
+
+    operator()
+        .put(
+            "/api/doctors/" + doctor + "/availability",
+            SampleCalendars.consultations(SampleCalendars.hoursOn(location, "09:00", "09:20")),
+            etag)
+        .expect(200);
+
+    await().atMost(DELIVERED).until(() -> calendar(doctor).path("removedSlotIds").size() == 1);
+    assertThat(calendar(doctor).path("removedSlotIds").get(0).asText())
+        .as("the 09:20 slot, no longer offered")
+        .isEqualTo(slots.get(1).path("id").asText());
   }
 
   @Test
@@ -223,6 +264,11 @@ class MappingProfileDeliveryTest extends HubTest {
 
   private JsonNode status(Insurer insurer) {
     return operator().get("/api/operator/insurers/" + insurer.id() + "/status").expect(200).body();
+  }
+
+  /** The calendar of the last message the insurer was sent about the doctor. */
+  private JsonNode calendar(String doctor) {
+    return latest(doctor).map(m -> m.path("calendar")).orElse(JSON.createObjectNode());
   }
 
   /** The last message the insurer was sent about the doctor. */

@@ -203,13 +203,6 @@ class SftpRosterDeliveryTest extends HubTest {
     return List.of(Files.readString(csv, StandardCharsets.UTF_8).split("\r\n"));
   }
 
-  private JsonNode receipt(Insurer insurer, String doctor) {
-    return operator()
-        .get("/api/operator/insurers/" + insurer.id() + "/receipts/" + doctor)
-        .expect(200)
-        .body();
-  }
-
   private void awaitState(Insurer insurer, String doctor, String state) {
     await()
         .atMost(PLANNED)

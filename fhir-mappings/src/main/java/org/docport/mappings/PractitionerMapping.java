@@ -84,11 +84,23 @@ final class PractitionerMapping {
                 qualification.setIssuer(new Reference().setDisplay(issuer));
               }
               if (source.year() != null) {
-                String year = String.format("%04d", source.year());
-                qualification.setPeriod(new Period().setStartElement(new DateTimeType(year)));
+                qualification.setPeriod(
+                    new Period().setStartElement(new DateTimeType(fourDigits(source.year()))));
               }
               return qualification;
             });
+  }
+
+  /**
+   * {@code String.format("%04d", year)} for the years a qualification has (0-9999) without the
+   * formatter, which was a tenth of the mapping's samples in a delivery profile.
+   */
+  static String fourDigits(int year) {
+    if (year < 0 || year > 9999) {
+      return String.format("%04d", year);
+    }
+    String digits = Integer.toString(year);
+    return "0000".substring(digits.length()) + digits;
   }
 
   private static CodeableConcept language(String tag) {

@@ -27,7 +27,7 @@ import org.docport.mappings.MappingProfile;
  * @param profile how the insurer's doctors are represented ({@link MappingProfile}): {@code
  *     plan-net} (the default: US Plan-Net FHIR resources), {@code ndhm} (India: the NRCeS/ABDM FHIR
  *     profiles) or {@code docport-json} (DocPort's own JSON document, for insurers without FHIR,
- *     and the default of {@code sftp-roster}, whose rows are made from it)
+ *     and the only profile of {@code sftp-roster}, whose rows are made from it)
  */
 public record ConnectorSettings(
     String kind,

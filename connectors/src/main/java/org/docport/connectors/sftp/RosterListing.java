@@ -20,7 +20,7 @@ import org.docport.mappings.codes.UnmappedCode;
  *
  * <p>A roster is the {@code docport-json} document flattened ({@link
  * org.docport.mappings.document.RosterRow}), so every doctor is mapped as that document, with the
- * insurer's code maps, whatever FHIR profile the insurer may name.
+ * insurer's code maps (an {@code sftp-roster} insurer may name no other profile).
  */
 final class RosterListing implements Consumer<DeliverySubject> {
 

@@ -13,7 +13,8 @@ import org.docport.mappings.snapshot.OfferedSlot;
  * @param schedules every Schedule the doctor offers now (all of them, whatever changed: what a
  *     delivery no longer lists is withdrawn)
  * @param slots the slots new or changed since the version held; all of them when it holds none
- * @param removedSlotIds slots the doctor no longer offers (hours changed, or over) since then
+ * @param removedSlotIds slots the doctor no longer offers (hours changed, or over) since then; none
+ *     that is also in {@code slots}
  * @param appointments the insurer's own appointments with the doctor new or changed since then
  */
 public record CalendarChanges(
@@ -26,7 +27,9 @@ public record CalendarChanges(
   public CalendarChanges {
     schedules = List.copyOf(schedules);
     slots = List.copyOf(slots);
-    removedSlotIds = List.copyOf(removedSlotIds);
+    List<String> offered = slots.stream().map(OfferedSlot::id).toList();
+    // A slot removed and offered again since the version held is written, not deleted.
+    removedSlotIds = removedSlotIds.stream().filter(id -> !offered.contains(id)).toList();
     appointments = List.copyOf(appointments);
   }
 

@@ -10,7 +10,8 @@ import org.hl7.fhir.r4.model.Slot;
  *
  * @param version the calendar version the insurer holds once it is written
  * @param slots slots to create or update, each by its business identifier
- * @param removedSlotIds ids of slots to delete (none that is also in {@code slots})
+ * @param removedSlotIds ids of slots to delete (none that is also in {@code slots}: {@link
+ *     CalendarChanges} sees to it)
  * @param appointments the insurer's appointments to create or update, as pushed copies
  */
 public record PreparedCalendar(
@@ -18,9 +19,7 @@ public record PreparedCalendar(
 
   public PreparedCalendar {
     slots = List.copyOf(slots);
-    List<String> written = slots.stream().map(s -> s.getIdElement().getIdPart()).toList();
-    // A slot removed and offered again since the version held is written, not deleted.
-    removedSlotIds = removedSlotIds.stream().filter(id -> !written.contains(id)).toList();
+    removedSlotIds = List.copyOf(removedSlotIds);
     appointments = List.copyOf(appointments);
   }
 

@@ -73,18 +73,20 @@ public record DoctorCalendar(
     appointments = List.copyOf(appointments);
   }
 
-  /** The calendar changes as the registry holds them, flattened. */
+  /**
+   * The calendar changes as the registry holds them, flattened.
+   *
+   * @param removedSlotIds none that is also in {@code slots}
+   */
   public static DoctorCalendar of(
       long version,
       List<OfferedSlot> slots,
       List<String> removedSlotIds,
       List<BookedAppointment> appointments) {
-    List<String> written = slots.stream().map(OfferedSlot::id).toList();
     return new DoctorCalendar(
         version,
         slots.stream().map(DoctorCalendar::slot).toList(),
-        // A slot removed and offered again since the version held is written, not deleted.
-        removedSlotIds.stream().filter(id -> !written.contains(id)).toList(),
+        removedSlotIds,
         appointments.stream().map(DoctorCalendar::appointment).toList());
   }
 

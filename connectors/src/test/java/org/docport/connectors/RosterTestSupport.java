@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.docport.connectors.delivery.DeliveryStore;
 import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.docport.testkit.RosterInbox;
 import org.docport.testkit.SftpTestServer;
 import org.docport.testkit.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -140,11 +141,9 @@ abstract class RosterTestSupport {
     }
   }
 
-  /**
-   * A roster CSV's records, header first, each split into fields (the tests' data has no quotes).
-   */
+  /** A roster CSV's records, header first, each split into fields. */
   List<List<String>> csv(String name) {
-    return lines(name).stream().map(line -> List.of(line.split(",", -1))).toList();
+    return RosterInbox.parse(text(name));
   }
 
   List<String> lines(String name) {

@@ -137,8 +137,11 @@ public final class RosterInbox {
     return cells;
   }
 
-  /** RFC 4180: comma-separated fields, CRLF-ended records, quoted fields with doubled quotes. */
-  static List<List<String>> parse(String csv) {
+  /**
+   * A CSV's records, each split into fields, as RFC 4180 has them: comma-separated fields,
+   * CRLF-ended records, quoted fields with doubled quotes.
+   */
+  public static List<List<String>> parse(String csv) {
     List<List<String>> records = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();

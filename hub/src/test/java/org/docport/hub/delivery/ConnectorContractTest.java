@@ -432,21 +432,7 @@ class ConnectorContractTest extends HubTest {
 
     @Override
     public Map<String, Object> connector() {
-      return Map.of(
-          "kind",
-          "sftp-roster",
-          "baseUrl",
-          sftp.url("inbound"),
-          "sftp",
-          Map.of(
-              "username",
-              SftpTestServer.USER,
-              "password",
-              SftpTestServer.PASSWORD,
-              "hostKey",
-              sftp.hostKey(),
-              "deltaSchedule",
-              "* * * * * *"));
+      return SftpRosterDeliveryTest.rosterConnector(sftp, "* * * * * *");
     }
 
     /** One name per file that lists the doctor (all its rows in a file carry one version). */

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.docport.hub.HubTest;
+import org.docport.testkit.RosterInbox;
 import org.docport.testkit.SftpTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,22 +127,26 @@ class SftpRosterDeliveryTest extends HubTest {
    * An sftp-roster insurer on the test server, in layout v1; its schedule never comes in a test.
    */
   private Insurer rosterInsurer() {
-    return insurerWithConnector(
+    return insurerWithConnector(rosterConnector(sftp, "0 0 0 1 1 *"));
+  }
+
+  /** The settings of an sftp-roster insurer on this test server, its deltas on this schedule. */
+  static Map<String, Object> rosterConnector(SftpTestServer sftp, String deltaSchedule) {
+    return Map.of(
+        "kind",
+        "sftp-roster",
+        "baseUrl",
+        sftp.url("inbound"),
+        "sftp",
         Map.of(
-            "kind",
-            "sftp-roster",
-            "baseUrl",
-            sftp.url("inbound"),
-            "sftp",
-            Map.of(
-                "username",
-                SftpTestServer.USER,
-                "password",
-                SftpTestServer.PASSWORD,
-                "hostKey",
-                sftp.hostKey(),
-                "deltaSchedule",
-                "0 0 0 1 1 *")));
+            "username",
+            SftpTestServer.USER,
+            "password",
+            SftpTestServer.PASSWORD,
+            "hostKey",
+            sftp.hostKey(),
+            "deltaSchedule",
+            deltaSchedule));
   }
 
   /** Uploads, or replaces, the insurer's one code map: the NUCC {@code code} to {@code target}. */
@@ -166,27 +170,9 @@ class SftpRosterDeliveryTest extends HubTest {
         .get(index);
   }
 
-  /** One CSV record's fields (RFC 4180: a quoted field may hold commas and doubled quotes). */
+  /** One CSV record's fields. */
   private static List<String> fields(String record) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < record.length(); i++) {
-      char c = record.charAt(i);
-      if (quoted && c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
-        field.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
+    return RosterInbox.parse(record).get(0);
   }
 
   /** Runs the delta now and answers the rows of the CSV it completed, header first. */

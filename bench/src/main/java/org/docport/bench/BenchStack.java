@@ -40,6 +40,7 @@ final class BenchStack implements AutoCloseable {
   private Path hubLog;
   private List<String> hubJvmArgs;
   private String synchronousCommit;
+  private boolean statementStats;
   private boolean closed;
 
   private BenchStack() {}
@@ -79,7 +80,14 @@ final class BenchStack implements AutoCloseable {
       if (!explainOver.isEmpty()) {
         explainSlowStatements(settings, explainOver, stamp);
       }
+      stack.statementStats = options.string("statement-stats", "off").equals("on");
+      if (stack.statementStats) {
+        StatementStats.preload(settings);
+      }
       stack.db = TestDatabase.start(settings);
+      if (stack.statementStats) {
+        StatementStats.install(stack.db);
+      }
       stack.synchronousCommit = options.string("synchronous-commit", "on");
       stack.setSynchronousCommit(stack.synchronousCommit);
       for (String suffix : List.of("a", "b", "c")) {
@@ -192,6 +200,14 @@ final class BenchStack implements AutoCloseable {
 
   void resume(String insurerId) {
     api.post("/api/operator/insurers/" + insurerId + "/resume", "{}").expect(200);
+  }
+
+  /**
+   * Whether PostgreSQL counts its statements ({@code --statement-stats=on}; {@link
+   * StatementStats}).
+   */
+  boolean statementStats() {
+    return statementStats;
   }
 
   TestDatabase db() {

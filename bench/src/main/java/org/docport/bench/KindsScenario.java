@@ -249,6 +249,9 @@ final class KindsScenario implements Scenario {
     List<Drain> drains = new ArrayList<>();
     for (Kind kind : kinds) {
       RssSampler rss = RssSampler.start(stack.hub());
+      if (lastRound && stack.statementStats()) {
+        StatementStats.reset(stack.db());
+      }
       CpuUsage.Snapshot before = cpu.snapshot();
       long fromMicros = Clocks.epochMicros();
       stack.resume(kind.insurerId());
@@ -269,6 +272,10 @@ final class KindsScenario implements Scenario {
       if (lastRound) {
         CpuTable.add(
             report, cpu.between(before, after), "the " + kind.name() + " drain, round " + round);
+        if (stack.statementStats()) {
+          StatementStats.add(
+              report, stack.db(), "the " + kind.name() + " drain, round " + round, doctors.size());
+        }
       }
     }
     return drains;

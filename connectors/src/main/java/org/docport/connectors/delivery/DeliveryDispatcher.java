@@ -55,6 +55,7 @@ public class DeliveryDispatcher implements AutoCloseable {
   private final InsurerConnectors connectors;
   private final Backoff backoff;
   private final Settings settings;
+  private final GroupedReceipts receipts;
   private final Map<String, InsurerDriver> lanes = new ConcurrentHashMap<>();
   private final ScheduledExecutorService renewals =
       Executors.newSingleThreadScheduledExecutor(
@@ -70,6 +71,7 @@ public class DeliveryDispatcher implements AutoCloseable {
     this.connectors = connectors;
     this.backoff = backoff;
     this.settings = settings;
+    this.receipts = new GroupedReceipts(store);
   }
 
   /**
@@ -172,7 +174,7 @@ public class DeliveryDispatcher implements AutoCloseable {
         circuit.succeeded(System.nanoTime() - start);
       }
       if (result instanceof DeliveryResult.Delivered delivered) {
-        store.delivered(job, delivered);
+        receipts.delivered(job, delivered);
       } else if (result instanceof DeliveryResult.Skipped skipped) {
         store.skipped(job, skipped.reason());
       } else if (result instanceof DeliveryResult.Held) {

@@ -223,38 +223,73 @@ public class DeliveryStore {
     }
   }
 
+  /** A receipt to record: what the job's attempt delivered. */
+  public record Receipted(DeliveryJob job, DeliveryResult.Delivered result) {}
+
+  /** An (insurer, doctor) pair. */
+  public record Pair(String insurerId, UUID doctorId) {
+
+    public static Pair of(DeliveryJob job) {
+      return new Pair(job.insurerId(), job.doctorId());
+    }
+  }
+
   /**
    * Records the receipt; the pair stays pending if a newer version (of the doctor or of the
    * calendar) arrived meanwhile.
    */
   public void delivered(DeliveryJob job, DeliveryResult.Delivered result) {
-    Long calendar = result.calendarVersion();
-    fenced(
-        job,
-        """
-        update delivery set
-          wanted_version = greatest(wanted_version, ?),
-          delivered_version = greatest(coalesce(delivered_version, 0), ?),
-          calendar_wanted = greatest(calendar_wanted, coalesce(?, 0)),
-          calendar_delivered =
-            case when ?::bigint is null then calendar_delivered
-                 else greatest(coalesce(calendar_delivered, 0), ?) end,
-          delivered_at = now(),
-          published = ?::jsonb,
-          state = case when wanted_version > ? or remap
-                         or calendar_wanted > coalesce(?, calendar_delivered, 0)
-                       then 'PENDING' else 'DELIVERED' end,
-          remap = false, attempts = 0, lease_until = null, lease_token = null, last_error = null,
-          next_attempt_at = now()
-        """,
-        result.version(),
-        result.version(),
-        calendar,
-        calendar,
-        calendar,
-        toJson(result.published()),
-        result.version(),
-        calendar);
+    delivered(List.of(new Receipted(job, result)));
+  }
+
+  /**
+   * Records many receipts, of any insurers, in one statement: each as {@link
+   * #delivered(DeliveryJob, DeliveryResult.Delivered)} would, and only while its job's claim still
+   * holds the pair.
+   *
+   * @return the pairs whose receipts were recorded
+   */
+  public Set<Pair> delivered(List<Receipted> receipts) {
+    if (receipts.isEmpty()) {
+      return Set.of();
+    }
+    Set<Pair> recorded =
+        new HashSet<>(
+            jdbc.query(
+                """
+                update delivery d set
+                  wanted_version = greatest(d.wanted_version, r.version),
+                  delivered_version = greatest(coalesce(d.delivered_version, 0), r.version),
+                  calendar_wanted = greatest(d.calendar_wanted, coalesce(r.calendar, 0)),
+                  calendar_delivered =
+                    case when r.calendar is null then d.calendar_delivered
+                         else greatest(coalesce(d.calendar_delivered, 0), r.calendar) end,
+                  delivered_at = now(),
+                  published = r.published::jsonb,
+                  state = case when d.wanted_version > r.version or d.remap
+                                 or d.calendar_wanted > coalesce(r.calendar, d.calendar_delivered, 0)
+                               then 'PENDING' else 'DELIVERED' end,
+                  remap = false, attempts = 0, lease_until = null, lease_token = null,
+                  last_error = null, next_attempt_at = now()
+                from unnest(?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::bigint[], ?::text[])
+                  as r(insurer_id, doctor_id, lease_token, version, calendar, published)
+                where d.insurer_id = r.insurer_id and d.doctor_id = r.doctor_id
+                  and d.lease_token = r.lease_token
+                returning d.insurer_id, d.doctor_id
+                """,
+                (rs, n) -> new Pair(rs.getString(1), rs.getObject(2, UUID.class)),
+                receipts.stream().map(r -> r.job().insurerId()).toArray(String[]::new),
+                receipts.stream().map(r -> r.job().doctorId()).toArray(UUID[]::new),
+                receipts.stream().map(r -> r.job().lease().token()).toArray(UUID[]::new),
+                receipts.stream().map(r -> r.result().version()).toArray(Long[]::new),
+                receipts.stream().map(r -> r.result().calendarVersion()).toArray(Long[]::new),
+                receipts.stream().map(r -> toJson(r.result().published())).toArray(String[]::new)));
+    for (Receipted r : receipts) {
+      if (!recorded.contains(Pair.of(r.job()))) {
+        lostClaim(r.job());
+      }
+    }
+    return recorded;
   }
 
   /**
@@ -576,13 +611,17 @@ public class DeliveryStore {
     int changed =
         jdbc.update(updateSet + " where insurer_id = ? and doctor_id = ? and lease_token = ?", all);
     if (changed == 0) {
-      log.warn(
-          "Delivery of doctor {} to {} lost its claim before recording its outcome; the worker"
-              + " that holds the pair now records its own",
-          job.doctorId(),
-          job.insurerId());
+      lostClaim(job);
     }
     return changed > 0;
+  }
+
+  private static void lostClaim(DeliveryJob job) {
+    log.warn(
+        "Delivery of doctor {} to {} lost its claim before recording its outcome; the worker"
+            + " that holds the pair now records its own",
+        job.doctorId(),
+        job.insurerId());
   }
 
   private DeliveryJob job(ResultSet rs, Lease lease) throws SQLException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
@@ -73,6 +74,68 @@ class DeliveryStoreTest extends HubTest {
                 insurer,
                 doctor))
         .isZero();
+  }
+
+  @Test
+  void receiptsOfSeveralInsurersRecordedInOneStatementEachKeepTheirOwnRules() {
+    String first = pausedInsurer();
+    String second = pausedInsurer();
+    UUID plain = UUID.randomUUID();
+    UUID withCalendar = UUID.randomUUID();
+    UUID overtaken = UUID.randomUUID();
+    UUID lost = UUID.randomUUID();
+    DeliveryJob plainJob = leased(first, plain, 3, 3);
+    DeliveryJob calendarJob = leased(second, withCalendar, 2, 2);
+    jdbc.update(
+        "update delivery set calendar_wanted = 7 where insurer_id = ? and doctor_id = ?",
+        second,
+        withCalendar);
+    DeliveryJob overtakenJob = leased(second, overtaken, 5, 4);
+    DeliveryJob lostJob = leased(first, lost, 1, 1);
+    jdbc.update(
+        "update delivery set lease_token = gen_random_uuid() where insurer_id = ? and doctor_id = ?",
+        first,
+        lost);
+
+    Set<DeliveryStore.Pair> recorded =
+        store.delivered(
+            List.of(
+                receipted(plainJob, 3, null),
+                receipted(calendarJob, 2, 7L),
+                receipted(overtakenJob, 4, null),
+                receipted(lostJob, 1, null)));
+
+    assertThat(recorded)
+        .containsExactlyInAnyOrder(
+            new DeliveryStore.Pair(first, plain),
+            new DeliveryStore.Pair(second, withCalendar),
+            new DeliveryStore.Pair(second, overtaken));
+    assertThat(row(first, plain))
+        .containsEntry("state", "DELIVERED")
+        .containsEntry("delivered_version", 3L);
+    assertThat(row(second, withCalendar))
+        .containsEntry("state", "DELIVERED")
+        .containsEntry("delivered_version", 2L);
+    assertThat(
+            jdbc.queryForObject(
+                "select calendar_delivered from delivery where insurer_id = ? and doctor_id = ?",
+                Long.class,
+                second,
+                withCalendar))
+        .isEqualTo(7L);
+    assertThat(row(second, overtaken))
+        .containsEntry("state", "PENDING")
+        .containsEntry("delivered_version", 4L);
+    assertThat(row(first, lost))
+        .containsEntry("state", "PENDING")
+        .containsEntry("delivered_version", null);
+  }
+
+  private static DeliveryStore.Receipted receipted(DeliveryJob job, long version, Long calendar) {
+    return new DeliveryStore.Receipted(
+        job,
+        new DeliveryResult.Delivered(
+            version, Map.of("a|" + job.doctorId(), "Practitioner/" + version), calendar));
   }
 
   @Test

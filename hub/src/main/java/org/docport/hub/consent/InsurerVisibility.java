@@ -37,10 +37,12 @@ public class InsurerVisibility {
   public record Flow(String insurerId, UUID doctorId, long version, long calendarVersion) {}
 
   /**
-   * A doctor whose data may flow to an insurer, whether an operator has paused delivery to it, and
-   * the version of the insurer's profile at that moment.
+   * A doctor whose data may flow to an insurer, whether an operator has paused delivery to it, the
+   * version of the insurer's profile at that moment, and the version of the doctor's calendar (0
+   * when the doctor never had slots or appointments).
    */
-  public record Visible(DoctorSnapshot doctor, boolean insurerPaused, long insurerVersion) {}
+  public record Visible(
+      DoctorSnapshot doctor, boolean insurerPaused, long insurerVersion, long calendarVersion) {}
 
   private static final String FLOWING_SQL =
       FLOWING.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
@@ -137,11 +139,14 @@ public class InsurerVisibility {
   public Optional<Visible> find(UUID doctorId, String insurerId) {
     return jdbc
         .query(
-            "select d.profile, i.paused, i.version from "
+            "select d.profile, i.paused, i.version, coalesce(dc.version, 0) from "
                 + PAIRS
                 + " p join doctor d on d.id = p.doctor_id join insurer i on i.id = p.insurer_id"
+                + " left join doctor_calendar dc on dc.doctor_id = p.doctor_id"
                 + " where p.doctor_id = ? and p.insurer_id = ?",
-            (rs, n) -> new Visible(doctors.parse(rs.getString(1)), rs.getBoolean(2), rs.getLong(3)),
+            (rs, n) ->
+                new Visible(
+                    doctors.parse(rs.getString(1)), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)),
             doctorId,
             insurerId)
         .stream()

@@ -62,8 +62,20 @@ class RegistryDeliverySubjects implements DeliverySubjects {
                                 c.doctor(),
                                 i.context(),
                                 c.insurerPaused(),
-                                calendar.changes(doctorId, insurerId, calendarHeld),
+                                calendar(c, doctorId, insurerId, calendarHeld),
                                 i.mapping())));
+  }
+
+  /**
+   * Every change of a doctor's slots or appointments takes a calendar version: at version 0 the
+   * doctor has never had either, and no snapshot of the calendar is read. A change committing after
+   * the version was read makes the pair due again, and is delivered then.
+   */
+  private CalendarChanges calendar(
+      InsurerVisibility.Visible visible, UUID doctorId, String insurerId, Long calendarHeld) {
+    return visible.calendarVersion() == 0
+        ? CalendarChanges.none()
+        : calendar.changes(doctorId, insurerId, calendarHeld);
   }
 
   @Override

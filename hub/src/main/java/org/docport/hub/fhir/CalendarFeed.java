@@ -57,11 +57,6 @@ public class CalendarFeed {
    */
   public CalendarChanges changes(UUID doctorId, String insurerId, Long held) {
     Instant now = clock.instant();
-    if (versions.current(doctorId) == 0) {
-      // Every change of slots or appointments takes a calendar version: at version 0 the doctor
-      // has never had either, and a change committing after this read is delivered on its own.
-      return CalendarChanges.none();
-    }
     return snapshot.execute(
         status -> {
           long version = versions.current(doctorId);

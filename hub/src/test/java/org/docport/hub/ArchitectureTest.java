@@ -87,7 +87,10 @@ class ArchitectureTest {
       classes()
           .that(PRODUCTION.and(not(named(DeliveryStore.class))))
           .should(
-              notWrite("delivery").and(notWrite("dead_letter")).and(notWrite("delivery_batch")));
+              notWrite("delivery")
+                  .and(notWrite("dead_letter"))
+                  .and(notWrite("delivery_batch"))
+                  .and(notWrite("delivery_run")));
 
   @ArchTest
   static final ArchRule onlyTheProjectionWritesTheDirectory =

@@ -27,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable delivery state of every (insurer, doctor) pair in PostgreSQL, and the only writer of
- * the {@code delivery}, {@code dead_letter} and {@code delivery_batch} tables (the hub's
- * architecture test fails a second one). A pair is claimed with a lease, so at most one attempt per
- * pair is in flight (deliveries for a pair stay in order) and a crashed worker's claim runs out by
- * itself. Each claim carries a fresh token; every outcome is recorded only while the token still
- * holds the pair, so a worker that lost its lease cannot overwrite the outcome of the one that took
- * the pair over.
+ * the {@code delivery}, {@code dead_letter}, {@code delivery_batch} and {@code delivery_run} tables
+ * (the hub's architecture test fails a second one). A pair is claimed with a lease, so at most one
+ * attempt per pair is in flight (deliveries for a pair stay in order) and a crashed worker's claim
+ * runs out by itself. Each claim carries a fresh token; every outcome is recorded only while the
+ * token still holds the pair, so a worker that lost its lease cannot overwrite the outcome of the
+ * one that took the pair over.
  */
 public class DeliveryStore {
 

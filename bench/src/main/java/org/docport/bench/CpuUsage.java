@@ -27,7 +27,8 @@ final class CpuUsage {
       long benchProcess,
       long machineBusy,
       Map<Long, ThreadTicks> hubThreads,
-      Map<Long, ThreadTicks> benchThreads) {}
+      Map<Long, ThreadTicks> benchThreads,
+      Map<Long, ThreadTicks> postgresProcesses) {}
 
   record ThreadTicks(String name, long ticks) {}
 
@@ -65,7 +66,8 @@ final class CpuUsage {
         ticks(Path.of("/proc", "self", "stat"), false),
         machineBusyTicks(),
         threads(hubPid),
-        threads(ProcessHandle.current().pid()));
+        threads(ProcessHandle.current().pid()),
+        postgresProcesses());
   }
 
   Breakdown between(Snapshot from, Snapshot to) {
@@ -80,6 +82,7 @@ final class CpuUsage {
     List<Share> processes = new ArrayList<>();
     processes.add(share("hub (child JVM)", to.hub() - from.hub(), wall));
     processes.add(share("postgres (all backends)", to.postgres() - from.postgres(), wall));
+    processes.addAll(postgresRoles(from, to, wall));
     bench.forEach((name, ticks) -> processes.add(share(name, ticks, wall)));
     long ours =
         (to.hub() - from.hub())
@@ -100,6 +103,22 @@ final class CpuUsage {
             .map(e -> share(e.getKey(), e.getValue(), wall))
             .toList();
     return new Breakdown(wall, processes, hubThreads);
+  }
+
+  /**
+   * PostgreSQL's time by the role of each live process, from its process title, and what is left:
+   * processes that exited in between and the postmaster itself.
+   */
+  private static List<Share> postgresRoles(Snapshot from, Snapshot to, double wall) {
+    Map<String, Long> roles = new LinkedHashMap<>();
+    delta(from.postgresProcesses(), to.postgresProcesses()).entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> roles.put(e.getKey(), e.getValue()));
+    long live = roles.values().stream().mapToLong(Long::longValue).sum();
+    roles.put("exited processes, postmaster", Math.max(0, to.postgres() - from.postgres() - live));
+    List<Share> shares = new ArrayList<>();
+    roles.forEach((role, ticks) -> shares.add(share("  postgres: " + role, ticks, wall)));
+    return shares;
   }
 
   /** Per-thread tick deltas, keyed by thread name (threads of one name summed). */
@@ -159,6 +178,54 @@ final class CpuUsage {
       return total;
     }
     return total;
+  }
+
+  /** The postmaster's live children, each named by its role ({@link #role}). */
+  private Map<Long, ThreadTicks> postgresProcesses() {
+    Map<Long, ThreadTicks> children = new HashMap<>();
+    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path proc : procs) {
+        String[] fields = fields(proc.resolve("stat"));
+        String title = read(proc.resolve("cmdline"));
+        if (fields != null && title != null && Long.parseLong(fields[1]) == postmasterPid) {
+          children.put(
+              Long.parseLong(proc.getFileName().toString()),
+              new ThreadTicks(
+                  role(title), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+        }
+      }
+    } catch (IOException e) {
+      // /proc unreadable: no roles
+    }
+    return children;
+  }
+
+  /**
+   * What a PostgreSQL process does, from the title it sets ("postgres: walwriter", "postgres: user
+   * db 127.0.0.1(5432) idle"): a connection's title starts with its user, every other role is
+   * named.
+   */
+  static String role(String cmdline) {
+    String title = cmdline.replace('\0', ' ').strip().replaceFirst("^postgres:\\s*", "");
+    if (title.startsWith("walsender")) {
+      return "walsender (change capture)";
+    }
+    if (title.startsWith("autovacuum worker")) {
+      return "autovacuum workers";
+    }
+    for (String named :
+        List.of(
+            "checkpointer",
+            "background writer",
+            "walwriter",
+            "autovacuum launcher",
+            "logical replication launcher",
+            "stats collector")) {
+      if (title.startsWith(named)) {
+        return named;
+      }
+    }
+    return "connections (hub and benchmark)";
   }
 
   /**

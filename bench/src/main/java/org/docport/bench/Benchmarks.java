@@ -26,8 +26,8 @@ import java.util.Map;
  * (1000, changing hours), {@code --weeks} (2), {@code --rate} (5 leave declarations/s), {@code
  * --duration} (60s), {@code --threads} (4), {@code --bare-threads} (8 per simulator), {@code
  * --timeout} (5m); kinds: {@code --doctors} (1000), {@code --rate} (50), {@code --duration} (60s),
- * {@code --warmup} (10s), {@code --threads} (8), {@code --rounds} (3), {@code --bare-threads} (8),
- * {@code --timeout} (4m). docs/benchmarks.md lists them all.
+ * {@code --warmup} (10s), {@code --threads} (8), {@code --warmup-rounds} (6), {@code --rounds} (5),
+ * {@code --bare-threads} (8), {@code --timeout} (4m). docs/benchmarks.md lists them all.
  */
 public final class Benchmarks {
 

@@ -23,12 +23,13 @@ import org.docport.insurersim.InsurerServer;
  * Latency and throughput per connector kind, against one hub: {@code fhir-rest} (the first
  * simulator, the reference), {@code webhook} (signed FHIR transaction Bundles to a {@link
  * WebhookReceiver}) and {@code kafka} (records on a {@link KafkaInsurer} topic), one insurer each,
- * every doctor consented to all three. (1) Latency as {@link LatencyScenario}: paced updates, each
- * committed version matched to its arrival at each kind. (2) Throughput as {@link
- * ThroughputScenario}'s backlog drain, one kind at a time: all three paused while every doctor gets
- * one update, then each resumed alone and timed until it holds every doctor's new version. (3) Each
- * kind's ceiling: what the hub delivered in its drain, sent to the same insurer without DocPort
- * ({@link KindCeilings}).
+ * every doctor consented to all three. (1) Throughput as {@link ThroughputScenario}'s backlog
+ * drain, one kind at a time: all three paused while every doctor gets one update, then each resumed
+ * alone and timed until it holds every doctor's new version; {@code --warmup-rounds} of them warm
+ * the hub's JIT up, {@code --rounds} more are measured. (2) Latency, between the two, as {@link
+ * LatencyScenario}: paced updates, each committed version matched to its arrival at each kind. (3)
+ * Each kind's ceiling: what the hub delivered in its last drain, sent to the same insurer without
+ * DocPort ({@link KindCeilings}).
  */
 final class KindsScenario implements Scenario {
 
@@ -44,11 +45,13 @@ final class KindsScenario implements Scenario {
   /** A kind's backlog drain: the window is resume -> the last doctor's new version arrived. */
   private record Drain(
       int round,
+      boolean measured,
       Kind kind,
       InsurerFigures figures,
       long fromMicros,
       double seconds,
-      long peakRssBytes) {
+      long peakRssBytes,
+      double hubJitCpuSeconds) {
     long toMicros() {
       return figures.lastFinalMicros();
     }
@@ -69,7 +72,11 @@ final class KindsScenario implements Scenario {
     int threads = options.integer("threads", 8);
     int bareThreads = options.integer("bare-threads", 8);
     Duration timeout = options.duration("timeout", Duration.ofMinutes(4));
-    int rounds = options.integer("rounds", 3);
+    int warmupRounds = options.integer("warmup-rounds", 6);
+    int rounds = options.integer("rounds", 5);
+    if (rounds < 1) {
+      throw new IllegalArgumentException("--rounds must be at least 1 (the measured drain rounds)");
+    }
     try (WebhookReceiver receiver = WebhookReceiver.start(16);
         KafkaInsurer kafka = KafkaInsurer.start(3);
         DeliveryTable deliveries = new DeliveryTable(stack.db())) {
@@ -104,14 +111,34 @@ final class KindsScenario implements Scenario {
                   "data-plane-kaf",
                   "kafka broker (request handlers)"));
 
-      List<Latency> latencies =
-          latency(stack, options, report, registry, doctors, kinds, deliveries, cpu);
+      // The hub's JIT takes several rounds to settle (C2 still compiles 2-5 minutes in, and each
+      // kind's drain reaches code the others left cold): the warm-up rounds run exactly like the
+      // measured ones and are shown, but the targets are judged on a warm hub, as in production.
       List<Drain> drains = new ArrayList<>();
-      for (int round = 1; round <= rounds; round++) {
+      for (int round = 1; round <= warmupRounds; round++) {
         drains.addAll(
             drains(
                 round,
-                round == rounds,
+                false,
+                false,
+                stack,
+                report,
+                registry,
+                doctors,
+                kinds,
+                threads,
+                timeout,
+                deliveries,
+                cpu));
+      }
+      List<Latency> latencies =
+          latency(stack, options, report, registry, doctors, kinds, deliveries, cpu);
+      for (int round = warmupRounds + 1; round <= warmupRounds + rounds; round++) {
+        drains.addAll(
+            drains(
+                round,
+                true,
+                round == warmupRounds + rounds,
                 stack,
                 report,
                 registry,
@@ -218,6 +245,7 @@ final class KindsScenario implements Scenario {
    */
   private static List<Drain> drains(
       int round,
+      boolean measured,
       boolean lastRound,
       BenchStack stack,
       Report report,
@@ -263,15 +291,24 @@ final class KindsScenario implements Scenario {
           kind.name() + " drain");
       CpuUsage.Snapshot after = cpu.snapshot();
       rss.stop();
+      CpuUsage.Breakdown used = cpu.between(before, after);
       InsurerFigures figures =
           ThroughputScenario.tally(
               kind.insurerId(), kind.arrivedSince().apply(fromMicros), fromMicros, keys, finals, 0);
       double seconds = (figures.lastFinalMicros() - fromMicros) / 1e6;
-      drains.add(new Drain(round, kind, figures, fromMicros, seconds, rss.peak()));
+      drains.add(
+          new Drain(
+              round,
+              measured,
+              kind,
+              figures,
+              fromMicros,
+              seconds,
+              rss.peak(),
+              used.hubJitSeconds()));
       log("drain: %s done in %.2f s", kind.name(), seconds);
       if (lastRound) {
-        CpuTable.add(
-            report, cpu.between(before, after), "the " + kind.name() + " drain, round " + round);
+        CpuTable.add(report, used, "the " + kind.name() + " drain, round " + round);
         if (stack.statementStats()) {
           StatementStats.add(
               report, stack.db(), "the " + kind.name() + " drain, round " + round, doctors.size());
@@ -359,8 +396,9 @@ final class KindsScenario implements Scenario {
     Table drain =
         new Table(
             "Backlog drain per kind, each alone (window: resume -> the last doctor's new version"
-                + " received)",
+                + " received; hub JIT: its compiler threads' CPU over the drain)",
             "round",
+            "phase",
             "kind",
             "backlog",
             "delivered",
@@ -368,11 +406,13 @@ final class KindsScenario implements Scenario {
             "stale",
             "seconds",
             "deliveries/s",
+            "hub JIT % of a core",
             "hub RSS peak MiB");
     for (Drain d : drains) {
       InsurerFigures f = d.figures();
       drain.add(
           d.round(),
+          d.measured() ? "measured" : "warm-up",
           d.kind().name(),
           f.distinctVersions() + f.coalesced(),
           f.distinctVersions(),
@@ -380,9 +420,12 @@ final class KindsScenario implements Scenario {
           f.stale(),
           String.format("%.2f", d.seconds()),
           String.format("%.0f", d.deliveriesPerSecond()),
+          String.format("%.0f %%", 100 * d.hubJitCpuSeconds() / d.seconds()),
           d.peakRssBytes() / MIB);
       ObjectNode record = report.record("kinds.drain");
       record.put("round", d.round());
+      record.put("measured", d.measured());
+      record.put("hub_jit_cpu_s", Latencies.round(d.hubJitCpuSeconds()));
       record.put("connector_kind", d.kind().name());
       record.put("deliveries", f.distinctVersions());
       record.put("finals_missing", f.finalsMissing());
@@ -426,22 +469,44 @@ final class KindsScenario implements Scenario {
 
     Table targets =
         new Table(
-            "Against the targets (issue 10, item 8: each kind >= 1,000 deliveries/s, p99 <= 200 ms;"
-                + " the last round's drain)",
+            "Against the targets (issue 10, item 8: each kind >= 1,000 deliveries/s, p99 <= 200 ms)."
+                + " Drains: the measured rounds, after the warm-up ones; the rate is met when"
+                + " their median reaches it",
             "kind",
             "p99 ms",
             "p99 <= 200 ms",
-            "drain deliveries/s",
-            ">= 1,000 /s");
-    for (int i = 0; i < last.size(); i++) {
-      double p99 = latencies.get(i).outcome().latencies().millisAt(99);
-      double rate = last.get(i).deliveriesPerSecond();
+            "measured drains",
+            "median /s",
+            "slowest /s",
+            ">= 1,000 /s",
+            "every measured drain >= 1,000 /s");
+    for (Latency l : latencies) {
+      double p99 = l.outcome().latencies().millisAt(99);
+      double[] rates =
+          drains.stream()
+              .filter(d -> d.measured() && d.kind().equals(l.kind()))
+              .mapToDouble(Drain::deliveriesPerSecond)
+              .sorted()
+              .toArray();
+      double median =
+          rates.length % 2 == 1
+              ? rates[rates.length / 2]
+              : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
       targets.add(
-          last.get(i).kind().name(),
+          l.kind().name(),
           p99,
           p99 <= 200 ? "met" : "not met",
-          String.format("%.0f", rate),
-          rate >= 1000 ? "met" : "not met");
+          rates.length,
+          String.format("%.0f", median),
+          String.format("%.0f", rates[0]),
+          median >= 1000 ? "met" : "not met",
+          rates[0] >= 1000 ? "yes" : "no");
+      ObjectNode record = report.record("kinds.target");
+      record.put("connector_kind", l.kind().name());
+      record.put("p99_ms", p99);
+      record.put("measured_drains", rates.length);
+      record.put("median_deliveries_per_s", Latencies.round(median));
+      record.put("slowest_deliveries_per_s", Latencies.round(rates[0]));
     }
     report.table(targets);
     report.note(

@@ -115,29 +115,16 @@ final class KindsScenario implements Scenario {
       // kind's drain reaches code the others left cold): the warm-up rounds run exactly like the
       // measured ones and are shown, but the targets are judged on a warm hub, as in production.
       List<Drain> drains = new ArrayList<>();
-      for (int round = 1; round <= warmupRounds; round++) {
+      List<Latency> latencies = List.of();
+      for (int round = 1; round <= warmupRounds + rounds; round++) {
+        boolean measured = round > warmupRounds;
+        if (round == warmupRounds + 1) {
+          latencies = latency(stack, options, report, registry, doctors, kinds, deliveries, cpu);
+        }
         drains.addAll(
             drains(
                 round,
-                false,
-                false,
-                stack,
-                report,
-                registry,
-                doctors,
-                kinds,
-                threads,
-                timeout,
-                deliveries,
-                cpu));
-      }
-      List<Latency> latencies =
-          latency(stack, options, report, registry, doctors, kinds, deliveries, cpu);
-      for (int round = warmupRounds + 1; round <= warmupRounds + rounds; round++) {
-        drains.addAll(
-            drains(
-                round,
-                true,
+                measured,
                 round == warmupRounds + rounds,
                 stack,
                 report,

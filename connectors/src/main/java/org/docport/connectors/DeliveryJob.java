@@ -1,6 +1,7 @@
 package org.docport.connectors;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param lease the claim on the pair, which fences the outcome and bounds the writes
  * @param calendarHeld the version of the doctor's calendar the insurer holds; null when it holds
  *     none (the delivery sends the whole calendar)
+ * @param readAhead the doctor as the registry was read for this job together with the other jobs of
+ *     its claim ({@link DeliveryPreparation#readAhead}); empty when the delivery reads it itself
  */
 public record DeliveryJob(
     String insurerId,
@@ -23,7 +26,8 @@ public record DeliveryJob(
     int attempts,
     Map<String, String> published,
     Lease lease,
-    Long calendarHeld) {
+    Long calendarHeld,
+    Optional<DeliverySubject> readAhead) {
 
   /**
    * Where a doctor's id would be, the insurer's own resources (its Organization, its networks, its
@@ -35,6 +39,40 @@ public record DeliveryJob(
   public DeliveryJob {
     published = published == null ? Map.of() : Map.copyOf(published);
     lease = lease == null ? Lease.none() : lease;
+    readAhead = readAhead == null ? Optional.empty() : readAhead;
+  }
+
+  /** A claimed job, before any read of the registry. */
+  public DeliveryJob(
+      String insurerId,
+      UUID doctorId,
+      long wantedVersion,
+      int attempts,
+      Map<String, String> published,
+      Lease lease,
+      Long calendarHeld) {
+    this(insurerId, doctorId, wantedVersion, attempts, published, lease, calendarHeld, null);
+  }
+
+  /** This job, reading the registry at delivery time. */
+  public DeliveryJob withoutReadAhead() {
+    return readAhead.isEmpty()
+        ? this
+        : new DeliveryJob(
+            insurerId, doctorId, wantedVersion, attempts, published, lease, calendarHeld, null);
+  }
+
+  /** This job, carrying the doctor as read for it ahead of its delivery. */
+  public DeliveryJob withReadAhead(DeliverySubject subject) {
+    return new DeliveryJob(
+        insurerId,
+        doctorId,
+        wantedVersion,
+        attempts,
+        published,
+        lease,
+        calendarHeld,
+        Optional.of(subject));
   }
 
   /** Whether this is the insurer's own pair rather than a doctor's. */
@@ -50,7 +88,7 @@ public record DeliveryJob(
       int attempts,
       Map<String, String> published,
       Lease lease) {
-    this(insurerId, doctorId, wantedVersion, attempts, published, lease, null);
+    this(insurerId, doctorId, wantedVersion, attempts, published, lease, null, null);
   }
 
   /** A job that holds no claim (tests, previews), for an insurer holding none of the calendar. */
@@ -60,6 +98,6 @@ public record DeliveryJob(
       long wantedVersion,
       int attempts,
       Map<String, String> published) {
-    this(insurerId, doctorId, wantedVersion, attempts, published, Lease.none(), null);
+    this(insurerId, doctorId, wantedVersion, attempts, published, Lease.none(), null, null);
   }
 }

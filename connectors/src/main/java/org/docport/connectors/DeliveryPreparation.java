@@ -2,12 +2,16 @@ package org.docport.connectors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.docport.mappings.MappedDoctor;
 import org.docport.mappings.MappingProfiles;
 import org.docport.mappings.PublishedResources;
 import org.docport.mappings.SchedulingMapper;
 import org.docport.mappings.document.DoctorCalendar;
 import org.hl7.fhir.r4.model.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The first step of every connector route: re-check consent and load the doctor's current snapshot
@@ -18,6 +22,8 @@ import org.hl7.fhir.r4.model.Resource;
  * pair was claimed.
  */
 public final class DeliveryPreparation {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryPreparation.class);
 
   private final DeliverySubjects subjects;
 
@@ -86,13 +92,47 @@ public final class DeliveryPreparation {
         what + ": " + e.getMessage(), RejectedDeliveryException.NOT_HTTP, null, e);
   }
 
+  /**
+   * Reads the registry for the jobs of one claim together ({@link DeliverySubjects#findAll}),
+   * before they wait for a worker: one query for the claim instead of one per job. This is as safe
+   * as the read at delivery time. Each job holds its pair's lease from before the read, so a
+   * consent withdrawn after it waits for the attempt to end and withdraws what it sent. A version
+   * committed after the read leaves the pair due, since the receipt records the version read. A job
+   * the read found nothing for (the doctor is no longer visible), the insurer's own pair, and every
+   * job of a read that failed, read at delivery time as before.
+   */
+  public List<DeliveryJob> readAhead(String insurerId, List<DeliveryJob> jobs) {
+    List<DeliveryJob> doctors = jobs.stream().filter(job -> !job.insurersOwn()).toList();
+    if (doctors.isEmpty()) {
+      return jobs;
+    }
+    Map<UUID, DeliverySubject> found;
+    try {
+      found = subjects.findAll(insurerId, doctors);
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not read ahead {} deliveries to {}; each reads at delivery time",
+          doctors.size(),
+          insurerId,
+          e);
+      return jobs;
+    }
+    return jobs.stream()
+        .map(
+            job -> {
+              DeliverySubject subject = job.insurersOwn() ? null : found.get(job.doctorId());
+              return subject == null ? job : job.withReadAhead(subject);
+            })
+        .toList();
+  }
+
   /** Returns a {@link PreparedDelivery}, or a {@link DeliveryResult} when nothing is to be sent. */
   public Object prepare(DeliveryJob job) {
     if (job.insurersOwn()) {
       return prepareInsurer(job);
     }
-    return subjects
-        .find(job.insurerId(), job.doctorId(), job.calendarHeld())
+    return job.readAhead()
+        .or(() -> subjects.find(job.insurerId(), job.doctorId(), job.calendarHeld()))
         .<Object>map(
             subject ->
                 subject.insurerPaused()

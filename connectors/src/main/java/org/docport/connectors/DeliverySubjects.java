@@ -1,6 +1,7 @@
 package org.docport.connectors;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,20 @@ public interface DeliverySubjects {
    * longer exists).
    */
   Optional<DeliverySubject> find(String insurerId, UUID doctorId, Long calendarHeld);
+
+  /**
+   * {@link #find} for the doctors of several jobs of one insurer (none the insurer's own pair), in
+   * as few queries as the registry allows: doctor id to subject, for the doctors the insurer may
+   * see now; the others are absent.
+   */
+  default Map<UUID, DeliverySubject> findAll(String insurerId, List<DeliveryJob> jobs) {
+    Map<UUID, DeliverySubject> found = new HashMap<>();
+    for (DeliveryJob job : jobs) {
+      find(insurerId, job.doctorId(), job.calendarHeld())
+          .ifPresent(subject -> found.put(job.doctorId(), subject));
+    }
+    return found;
+  }
 
   /**
    * The insurer's own profile, to publish its own resources, or empty when nothing of the insurer

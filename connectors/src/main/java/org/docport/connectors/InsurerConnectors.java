@@ -1,5 +1,6 @@
 package org.docport.connectors;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +86,14 @@ public final class InsurerConnectors {
    */
   public DeliveryResult deliver(DeliveryJob job) {
     return send(job.insurerId(), job, DeliveryResult.class);
+  }
+
+  /**
+   * The jobs of one claim with the registry read for all of them at once ({@link
+   * DeliveryPreparation#readAhead}).
+   */
+  public List<DeliveryJob> readAhead(String insurerId, List<DeliveryJob> jobs) {
+    return services.preparation().readAhead(insurerId, jobs);
   }
 
   /**

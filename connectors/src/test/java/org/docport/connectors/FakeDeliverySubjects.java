@@ -2,12 +2,14 @@ package org.docport.connectors;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.docport.mappings.codes.UnmappedCode;
 import org.docport.mappings.snapshot.DoctorSnapshot;
@@ -25,6 +27,14 @@ final class FakeDeliverySubjects implements DeliverySubjects {
   private final Map<Pair, DeliverySubject> consented = new ConcurrentHashMap<>();
   private final Map<String, MappingChoice> mappings = new ConcurrentHashMap<>();
   final List<UnmappedReport> unmappedReports = new CopyOnWriteArrayList<>();
+
+  /** Reads of one doctor ({@link #find}) and of a claim's doctors ({@link #findAll}). */
+  final AtomicInteger finds = new AtomicInteger();
+
+  final AtomicInteger findAlls = new AtomicInteger();
+
+  /** While set, a read of several doctors fails as a lost database connection would. */
+  volatile boolean readsOfSeveralFail;
 
   /** The doctor consents to the insurer, or changes, at this snapshot. */
   void consent(InsurerContext insurer, DoctorSnapshot doctor) {
@@ -56,6 +66,9 @@ final class FakeDeliverySubjects implements DeliverySubjects {
     consented.clear();
     mappings.clear();
     unmappedReports.clear();
+    finds.set(0);
+    findAlls.set(0);
+    readsOfSeveralFail = false;
   }
 
   /** The doctor's consent to the insurer ends. */
@@ -65,7 +78,24 @@ final class FakeDeliverySubjects implements DeliverySubjects {
 
   @Override
   public Optional<DeliverySubject> find(String insurerId, UUID doctorId, Long calendarHeld) {
+    finds.incrementAndGet();
     return Optional.ofNullable(consented.get(new Pair(insurerId, doctorId)));
+  }
+
+  @Override
+  public Map<UUID, DeliverySubject> findAll(String insurerId, List<DeliveryJob> jobs) {
+    findAlls.incrementAndGet();
+    if (readsOfSeveralFail) {
+      throw new IllegalStateException("connection lost");
+    }
+    Map<UUID, DeliverySubject> found = new HashMap<>();
+    for (DeliveryJob job : jobs) {
+      DeliverySubject subject = consented.get(new Pair(insurerId, job.doctorId()));
+      if (subject != null) {
+        found.put(job.doctorId(), subject);
+      }
+    }
+    return found;
   }
 
   @Override

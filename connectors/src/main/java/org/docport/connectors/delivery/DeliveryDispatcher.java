@@ -91,6 +91,7 @@ public class DeliveryDispatcher implements AutoCloseable {
                   settings,
                   circuit,
                   job -> attempt(job, circuit),
+                  jobs -> connectors.readAhead(insurerId, jobs),
                   () -> connectors.connectionProblem(insurerId),
                   renewals)
               .start());

@@ -2,8 +2,9 @@ package org.docport.connectors.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,20 +14,25 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.docport.connectors.DeliveryJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One insurer's delivery loop: claims due pairs a worker pool's worth at a time, hands them to the
- * workers, and sleeps until woken (new changes, a finished attempt) or until the poll interval
- * passes (retries coming due). While attempts run, their leases are renewed every third of a lease,
- * so a slow insurer never lets another worker claim a pair whose write is still in flight. While
- * the insurer's circuit is open, the lane claims nothing and probes the insurer instead.
+ * One insurer's delivery loop: claims due pairs a worker pool's worth at a time, reads the registry
+ * for them in one go, hands them to the workers, and sleeps until woken (new changes, a finished
+ * attempt) or until the poll interval passes (retries coming due). While attempts run, their leases
+ * are renewed every third of a lease, so a slow insurer never lets another worker claim a pair
+ * whose write is still in flight. While the insurer's circuit is open, the lane claims nothing and
+ * probes the insurer instead.
  */
 final class InsurerLane implements InsurerDriver {
 
   private static final Logger log = LoggerFactory.getLogger(InsurerLane.class);
+
+  /** How long the registry read ahead for a claim serves its jobs: about one delivery's time. */
+  static final Duration READ_AHEAD_KEPT = Duration.ofMillis(50);
 
   private final String insurerId;
   private final DeliveryStore store;
@@ -37,7 +43,11 @@ final class InsurerLane implements InsurerDriver {
   private final Semaphore freeWorkers;
   private final Semaphore wakeUp = new Semaphore(0);
   private final ExecutorService workers;
-  private final Set<DeliveryJob> inFlight = ConcurrentHashMap.newKeySet();
+  private final UnaryOperator<List<DeliveryJob>> readAhead;
+
+  /** By doctor: a lane has at most one attempt at a pair in flight. */
+  private final Map<UUID, DeliveryJob> inFlight = new ConcurrentHashMap<>();
+
   private final Thread loop;
   private final ScheduledFuture<?> renewal;
   private volatile boolean running = true;
@@ -48,6 +58,7 @@ final class InsurerLane implements InsurerDriver {
       DeliveryDispatcher.Settings settings,
       InsurerCircuit circuit,
       Consumer<DeliveryJob> attempt,
+      UnaryOperator<List<DeliveryJob>> readAhead,
       Supplier<Optional<String>> probe,
       ScheduledExecutorService renewals) {
     this.insurerId = insurerId;
@@ -55,6 +66,7 @@ final class InsurerLane implements InsurerDriver {
     this.settings = settings;
     this.circuit = circuit;
     this.attempt = attempt;
+    this.readAhead = readAhead;
     this.probe = probe;
     this.freeWorkers = new Semaphore(settings.workersPerInsurer());
     this.workers =
@@ -101,15 +113,25 @@ final class InsurerLane implements InsurerDriver {
           continue;
         }
         // A worker pool's worth per claim, even when only some workers are free: the lane hands
-        // the jobs out as workers free up, so one claim query serves many deliveries. A job whose
-        // insurer is paused while it waits is given back untouched (DeliveryResult.Held).
+        // the jobs out as workers free up, so one claim query and one read of the registry serve
+        // many deliveries. A job that waited longer than READ_AHEAD_KEPT for its worker reads the
+        // registry again, so a pause or a withdrawn consent during a long wait is seen (a paused
+        // insurer's job is given back untouched, DeliveryResult.Held).
         List<DeliveryJob> jobs =
             freeWorkers.availablePermits() == 0
                 ? List.of()
                 : store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
+        long readAt = System.nanoTime();
+        if (!jobs.isEmpty()) {
+          jobs = readAhead.apply(jobs);
+        }
         for (DeliveryJob job : jobs) {
           freeWorkers.acquire();
-          workers.execute(() -> runJob(job, true));
+          DeliveryJob handed =
+              System.nanoTime() - readAt <= READ_AHEAD_KEPT.toNanos()
+                  ? job
+                  : job.withoutReadAhead();
+          workers.execute(() -> runJob(handed, true));
         }
         if (jobs.isEmpty()) {
           sleepUntilWoken(settings.pollInterval());
@@ -147,7 +169,7 @@ final class InsurerLane implements InsurerDriver {
 
   private void renewLeases() {
     try {
-      store.renew(insurerId, List.copyOf(inFlight), settings.lease());
+      store.renew(insurerId, List.copyOf(inFlight.values()), settings.lease());
     } catch (RuntimeException e) {
       // The local view of each lease keeps running out; writes stop before the database's would.
       log.warn("Could not renew the delivery leases of {}", insurerId, e);
@@ -155,14 +177,14 @@ final class InsurerLane implements InsurerDriver {
   }
 
   private void runJob(DeliveryJob job, boolean onWorker) {
-    inFlight.add(job);
+    inFlight.put(job.doctorId(), job);
     try {
       attempt.accept(job);
     } catch (RuntimeException e) {
       // The store could not record the outcome; the lease runs out and the pair is retried.
       log.error("Could not record delivery of {} to {}", job.doctorId(), insurerId, e);
     } finally {
-      inFlight.remove(job);
+      inFlight.remove(job.doctorId());
       if (onWorker) {
         freeWorkers.release();
         wake();

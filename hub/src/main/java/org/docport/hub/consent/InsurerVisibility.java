@@ -2,7 +2,9 @@ package org.docport.hub.consent;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -137,20 +139,34 @@ public class InsurerVisibility {
    * pause flag and the data read see the same moment.
    */
   public Optional<Visible> find(UUID doctorId, String insurerId) {
-    return jdbc
-        .query(
-            "select d.profile, i.paused, i.version, coalesce(dc.version, 0) from "
-                + PAIRS
-                + " p join doctor d on d.id = p.doctor_id join insurer i on i.id = p.insurer_id"
-                + " left join doctor_calendar dc on dc.doctor_id = p.doctor_id"
-                + " where p.doctor_id = ? and p.insurer_id = ?",
-            (rs, n) ->
+    return Optional.ofNullable(findAll(List.of(doctorId), insurerId).get(doctorId));
+  }
+
+  /**
+   * {@link #find} for several doctors of one insurer in one query: doctor id to what is visible,
+   * for those of {@code doctorIds} whose data may flow to the insurer now.
+   */
+  public Map<UUID, Visible> findAll(Collection<UUID> doctorIds, String insurerId) {
+    Map<UUID, Visible> found = new HashMap<>();
+    RowCallbackHandler row =
+        rs ->
+            found.put(
+                rs.getObject(1, UUID.class),
                 new Visible(
-                    doctors.parse(rs.getString(1)), rs.getBoolean(2), rs.getLong(3), rs.getLong(4)),
-            doctorId,
-            insurerId)
-        .stream()
-        .findFirst();
+                    doctors.parse(rs.getString(2)),
+                    rs.getBoolean(3),
+                    rs.getLong(4),
+                    rs.getLong(5)));
+    jdbc.query(
+        "select p.doctor_id, d.profile, i.paused, i.version, coalesce(dc.version, 0) from "
+            + PAIRS
+            + " p join doctor d on d.id = p.doctor_id join insurer i on i.id = p.insurer_id"
+            + " left join doctor_calendar dc on dc.doctor_id = p.doctor_id"
+            + " where p.doctor_id = any(?) and p.insurer_id = ?",
+        row,
+        doctorIds.toArray(UUID[]::new),
+        insurerId);
+    return found;
   }
 
   /**

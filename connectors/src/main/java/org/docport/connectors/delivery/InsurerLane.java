@@ -45,7 +45,7 @@ final class InsurerLane implements InsurerDriver {
   private final ExecutorService workers;
   private final UnaryOperator<List<DeliveryJob>> readAhead;
 
-  /** By doctor: a lane has at most one attempt at a pair in flight. */
+  /** Claimed jobs, waiting for a worker or running, by doctor: one claim per pair at a time. */
   private final Map<UUID, DeliveryJob> inFlight = new ConcurrentHashMap<>();
 
   private final Thread loop;
@@ -112,15 +112,16 @@ final class InsurerLane implements InsurerDriver {
           sleepUntilWoken(settings.probeInterval());
           continue;
         }
-        // A worker pool's worth per claim, even when only some workers are free: the lane hands
-        // the jobs out as workers free up, so one claim query and one read of the registry serve
-        // many deliveries. A job that waited longer than READ_AHEAD_KEPT for its worker reads the
-        // registry again, so a pause or a withdrawn consent during a long wait is seen (a paused
-        // insurer's job is given back untouched, DeliveryResult.Held).
+        // A worker pool's worth per claim, claimed as soon as the previous claim's jobs are all
+        // handed out: while the workers run those, this claim and its read of the registry are
+        // made, and its jobs wait for workers to free up. So one claim query and one read serve
+        // many deliveries, and no worker waits for either. A job that waited longer than
+        // READ_AHEAD_KEPT for its worker reads the registry again, so a pause or a withdrawn
+        // consent during a long wait is seen (a paused insurer's job is given back untouched,
+        // DeliveryResult.Held). Waiting jobs' leases are renewed like running ones.
         List<DeliveryJob> jobs =
-            freeWorkers.availablePermits() == 0
-                ? List.of()
-                : store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
+            store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
+        jobs.forEach(job -> inFlight.put(job.doctorId(), job));
         long readAt = System.nanoTime();
         if (!jobs.isEmpty()) {
           jobs = readAhead.apply(jobs);

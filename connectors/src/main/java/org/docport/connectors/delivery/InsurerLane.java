@@ -121,19 +121,7 @@ final class InsurerLane implements InsurerDriver {
         // DeliveryResult.Held). Waiting jobs' leases are renewed like running ones.
         List<DeliveryJob> jobs =
             store.claim(insurerId, settings.workersPerInsurer(), settings.lease());
-        jobs.forEach(job -> inFlight.put(job.doctorId(), job));
-        long readAt = System.nanoTime();
-        if (!jobs.isEmpty()) {
-          jobs = readAhead.apply(jobs);
-        }
-        for (DeliveryJob job : jobs) {
-          freeWorkers.acquire();
-          DeliveryJob handed =
-              System.nanoTime() - readAt <= READ_AHEAD_KEPT.toNanos()
-                  ? job
-                  : job.withoutReadAhead();
-          workers.execute(() -> runJob(handed, true));
-        }
+        handOut(jobs);
         if (jobs.isEmpty()) {
           sleepUntilWoken(settings.pollInterval());
         }
@@ -144,6 +132,30 @@ final class InsurerLane implements InsurerDriver {
         log.warn("Delivery lane of {} could not claim work; trying again", insurerId, e);
         sleepQuietly();
       }
+    }
+  }
+
+  /**
+   * Reads the registry for the claimed jobs and gives each to the next free worker. A job that
+   * could not be handed out stops being renewed, so its lease runs out and the pair is claimed
+   * again.
+   */
+  private void handOut(List<DeliveryJob> claimed) throws InterruptedException {
+    claimed.forEach(job -> inFlight.put(job.doctorId(), job));
+    int handedOut = 0;
+    try {
+      long readAt = System.nanoTime();
+      List<DeliveryJob> jobs = claimed.isEmpty() ? claimed : readAhead.apply(claimed);
+      for (DeliveryJob job : jobs) {
+        freeWorkers.acquire();
+        DeliveryJob handed =
+            System.nanoTime() - readAt <= READ_AHEAD_KEPT.toNanos() ? job : job.withoutReadAhead();
+        workers.execute(() -> runJob(handed, true));
+        handedOut++;
+      }
+    } catch (RuntimeException e) {
+      claimed.stream().skip(handedOut).forEach(job -> inFlight.remove(job.doctorId()));
+      throw e;
     }
   }
 

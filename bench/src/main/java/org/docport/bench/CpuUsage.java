@@ -68,15 +68,20 @@ final class CpuUsage {
   }
 
   Snapshot snapshot() {
+    Map<Long, ThreadTicks> postgres = postgresProcesses();
+    // PostgreSQL: the postmaster with its reaped children, and its live children.
+    long postgresTicks =
+        ticks(Path.of("/proc", String.valueOf(postmasterPid), "stat"), true)
+            + postgres.values().stream().mapToLong(ThreadTicks::ticks).sum();
     return new Snapshot(
         System.nanoTime(),
         ticks(Path.of("/proc", String.valueOf(hubPid), "stat"), false),
-        postgresTicks(),
+        postgresTicks,
         ticks(Path.of("/proc", "self", "stat"), false),
         machineBusyTicks(),
         threads(hubPid),
         threads(ProcessHandle.current().pid()),
-        postgresProcesses());
+        postgres);
   }
 
   Breakdown between(Snapshot from, Snapshot to) {
@@ -179,37 +184,23 @@ final class CpuUsage {
     return new Share(name, seconds, wall > 0 ? 100 * seconds / wall : 0);
   }
 
-  private long postgresTicks() {
-    long total = ticks(Path.of("/proc", String.valueOf(postmasterPid), "stat"), true);
-    try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-      for (Path proc : procs) {
-        String[] fields = fields(proc.resolve("stat"));
-        if (fields != null && Long.parseLong(fields[1]) == postmasterPid) {
-          total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
-      }
-    } catch (IOException e) {
-      return total;
-    }
-    return total;
-  }
-
   /** The postmaster's live children, each named by its role ({@link #role}). */
   private Map<Long, ThreadTicks> postgresProcesses() {
     Map<Long, ThreadTicks> children = new HashMap<>();
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {
         String[] fields = fields(proc.resolve("stat"));
-        String title = read(proc.resolve("cmdline"));
-        if (fields != null && title != null && Long.parseLong(fields[1]) == postmasterPid) {
+        if (fields != null && Long.parseLong(fields[1]) == postmasterPid) {
+          String title = read(proc.resolve("cmdline"));
           children.put(
               Long.parseLong(proc.getFileName().toString()),
               new ThreadTicks(
-                  role(title), Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                  role(title == null ? "" : title),
+                  Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
         }
       }
     } catch (IOException e) {
-      // /proc unreadable: no roles
+      // /proc unreadable: the postmaster's own figure only
     }
     return children;
   }

@@ -42,37 +42,19 @@ public record DeliveryJob(
     readAhead = readAhead == null ? Optional.empty() : readAhead;
   }
 
-  /** A claimed job, before any read of the registry. */
-  public DeliveryJob(
-      String insurerId,
-      UUID doctorId,
-      long wantedVersion,
-      int attempts,
-      Map<String, String> published,
-      Lease lease,
-      Long calendarHeld) {
-    this(insurerId, doctorId, wantedVersion, attempts, published, lease, calendarHeld, null);
-  }
-
   /** This job, reading the registry at delivery time. */
   public DeliveryJob withoutReadAhead() {
-    return readAhead.isEmpty()
-        ? this
-        : new DeliveryJob(
-            insurerId, doctorId, wantedVersion, attempts, published, lease, calendarHeld, null);
+    return readAhead.isEmpty() ? this : withReadAhead(Optional.empty());
   }
 
   /** This job, carrying the doctor as read for it ahead of its delivery. */
   public DeliveryJob withReadAhead(DeliverySubject subject) {
+    return withReadAhead(Optional.of(subject));
+  }
+
+  private DeliveryJob withReadAhead(Optional<DeliverySubject> read) {
     return new DeliveryJob(
-        insurerId,
-        doctorId,
-        wantedVersion,
-        attempts,
-        published,
-        lease,
-        calendarHeld,
-        Optional.of(subject));
+        insurerId, doctorId, wantedVersion, attempts, published, lease, calendarHeld, read);
   }
 
   /** Whether this is the insurer's own pair rather than a doctor's. */
@@ -88,7 +70,7 @@ public record DeliveryJob(
       int attempts,
       Map<String, String> published,
       Lease lease) {
-    this(insurerId, doctorId, wantedVersion, attempts, published, lease, null, null);
+    this(insurerId, doctorId, wantedVersion, attempts, published, lease, null, Optional.empty());
   }
 
   /** A job that holds no claim (tests, previews), for an insurer holding none of the calendar. */
@@ -98,6 +80,14 @@ public record DeliveryJob(
       long wantedVersion,
       int attempts,
       Map<String, String> published) {
-    this(insurerId, doctorId, wantedVersion, attempts, published, Lease.none(), null, null);
+    this(
+        insurerId,
+        doctorId,
+        wantedVersion,
+        attempts,
+        published,
+        Lease.none(),
+        null,
+        Optional.empty());
   }
 }

@@ -117,10 +117,11 @@ public final class DeliveryPreparation {
           e);
       return jobs;
     }
+    // The insurer's own pair was not asked for, so it is never found.
     return jobs.stream()
         .map(
             job -> {
-              DeliverySubject subject = job.insurersOwn() ? null : found.get(job.doctorId());
+              DeliverySubject subject = found.get(job.doctorId());
               return subject == null ? job : job.withReadAhead(subject);
             })
         .toList();

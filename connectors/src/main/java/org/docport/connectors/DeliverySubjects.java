@@ -1,7 +1,6 @@
 package org.docport.connectors;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +27,7 @@ public interface DeliverySubjects {
    * as few queries as the registry allows: doctor id to subject, for the doctors the insurer may
    * see now; the others are absent.
    */
-  default Map<UUID, DeliverySubject> findAll(String insurerId, List<DeliveryJob> jobs) {
-    Map<UUID, DeliverySubject> found = new HashMap<>();
-    for (DeliveryJob job : jobs) {
-      find(insurerId, job.doctorId(), job.calendarHeld())
-          .ifPresent(subject -> found.put(job.doctorId(), subject));
-    }
-    return found;
-  }
+  Map<UUID, DeliverySubject> findAll(String insurerId, List<DeliveryJob> jobs);
 
   /**
    * The insurer's own profile, to publish its own resources, or empty when nothing of the insurer

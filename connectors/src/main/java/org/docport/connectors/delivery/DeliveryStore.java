@@ -632,7 +632,8 @@ public class DeliveryStore {
         rs.getInt("attempts"),
         fromJson(rs.getString("published")),
         lease,
-        rs.getObject("calendar_delivered", Long.class));
+        rs.getObject("calendar_delivered", Long.class),
+        Optional.empty());
   }
 
   private Map<String, String> fromJson(String value) {

@@ -92,10 +92,7 @@ class DeliveryStoreTest extends HubTest {
         withCalendar);
     DeliveryJob overtakenJob = leased(second, overtaken, 5, 4);
     DeliveryJob lostJob = leased(first, lost, 1, 1);
-    jdbc.update(
-        "update delivery set lease_token = gen_random_uuid() where insurer_id = ? and doctor_id = ?",
-        first,
-        lost);
+    takeOver(first, lost);
 
     Set<DeliveryStore.Pair> recorded =
         store.delivered(
@@ -131,6 +128,14 @@ class DeliveryStoreTest extends HubTest {
         .containsEntry("delivered_version", null);
   }
 
+  /** Another worker takes the pair over: the claim a job holds no longer holds it. */
+  private void takeOver(String insurer, UUID doctor) {
+    jdbc.update(
+        "update delivery set lease_token = gen_random_uuid() where insurer_id = ? and doctor_id = ?",
+        insurer,
+        doctor);
+  }
+
   private static DeliveryStore.Receipted receipted(DeliveryJob job, long version, Long calendar) {
     return new DeliveryStore.Receipted(
         job,
@@ -145,11 +150,7 @@ class DeliveryStoreTest extends HubTest {
     UUID takenOver = UUID.randomUUID();
     DeliveryJob keptJob = leased(insurer, kept, 1, 1);
     DeliveryJob lostJob = leased(insurer, takenOver, 1, 1);
-    jdbc.update(
-        "update delivery set lease_token = ? where insurer_id = ? and doctor_id = ?",
-        UUID.randomUUID(),
-        insurer,
-        takenOver);
+    takeOver(insurer, takenOver);
 
     store.renew(insurer, List.of(keptJob, lostJob), Duration.ofMinutes(10));
 

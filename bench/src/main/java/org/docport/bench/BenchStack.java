@@ -80,6 +80,16 @@ final class BenchStack implements AutoCloseable {
       if (!explainOver.isEmpty()) {
         explainSlowStatements(settings, explainOver, stamp);
       }
+      for (String setting : options.string("pg-settings", "").split(",")) {
+        if (!setting.isBlank()) {
+          String[] nameValue = setting.split("=", 2);
+          if (nameValue.length != 2 || nameValue[0].isBlank()) {
+            throw new IllegalArgumentException(
+                "--pg-settings: name=value pairs separated by commas, got '" + setting + "'");
+          }
+          settings.put(nameValue[0].strip(), nameValue[1].strip());
+        }
+      }
       stack.statementStats = options.string("statement-stats", "off").equals("on");
       if (stack.statementStats) {
         StatementStats.preload(settings);

@@ -10,8 +10,9 @@ import org.docport.testkit.TestDatabase;
 
 /**
  * What PostgreSQL ran over a window, statement by statement ({@code pg_stat_statements}, loaded
- * with {@code --statement-stats=on}): calls and execution time per statement, and per delivery, so
- * a run shows which of the hub's statements its database time goes to.
+ * with {@code --statement-stats=on}): calls, planning and execution time and WAL written per
+ * statement, and per delivery, so a run shows which of the hub's statements its database time goes
+ * to (a statement PostgreSQL plans again at every call shows as planning time).
  */
 final class StatementStats {
 
@@ -26,6 +27,7 @@ final class StatementStats {
         "shared_preload_libraries",
         preloaded.isEmpty() ? "pg_stat_statements" : preloaded + ",pg_stat_statements");
     settings.put("pg_stat_statements.track", "all");
+    settings.put("pg_stat_statements.track_planning", "on");
   }
 
   /** Creates the extension's view, and starts a window. */
@@ -39,7 +41,10 @@ final class StatementStats {
     run(db, "select pg_stat_statements_reset()");
   }
 
-  /** Adds the window's statements, most execution time first, per delivery of {@code per}. */
+  /**
+   * Adds the window's statements, most planning and execution time first, per delivery of {@code
+   * per}.
+   */
   static void add(Report report, TestDatabase db, String window, long per) {
     Table table =
         new Table(
@@ -47,35 +52,42 @@ final class StatementStats {
             "statement (first 70 chars)",
             "calls",
             "calls per delivery",
-            "exec ms",
+            "plan us per delivery",
             "exec us per delivery",
+            "WAL bytes per delivery",
             "rows");
     ArrayNode records = report.record("statements").put("window", window).putArray("statements");
     try (Connection c = db.connect();
         Statement s = c.createStatement();
         ResultSet rows =
             s.executeQuery(
-                "select regexp_replace(query, '\\s+', ' ', 'g'), calls, total_exec_time, rows"
-                    + " from pg_stat_statements where query not like '%pg_stat_statements%'"
-                    + " order by total_exec_time desc limit "
+                "select regexp_replace(query, '\\s+', ' ', 'g'), calls, total_plan_time,"
+                    + " total_exec_time, wal_bytes, rows from pg_stat_statements"
+                    + " where query not like '%pg_stat_statements%'"
+                    + " order by total_plan_time + total_exec_time desc limit "
                     + SHOWN)) {
       while (rows.next()) {
         String query = rows.getString(1).strip();
         long calls = rows.getLong(2);
-        double millis = rows.getDouble(3);
+        double planMillis = rows.getDouble(3);
+        double execMillis = rows.getDouble(4);
+        long walBytes = rows.getLong(5);
         table.add(
             query.substring(0, Math.min(70, query.length())),
             calls,
             String.format("%.2f", (double) calls / per),
-            String.format("%.0f", millis),
-            String.format("%.1f", millis * 1000 / per),
-            rows.getLong(4));
+            String.format("%.1f", planMillis * 1000 / per),
+            String.format("%.1f", execMillis * 1000 / per),
+            String.format("%.0f", (double) walBytes / per),
+            rows.getLong(6));
         records
             .addObject()
             .put("query", query)
             .put("calls", calls)
-            .put("exec_ms", Latencies.round(millis))
-            .put("rows", rows.getLong(4));
+            .put("plan_ms", Latencies.round(planMillis))
+            .put("exec_ms", Latencies.round(execMillis))
+            .put("wal_bytes", walBytes)
+            .put("rows", rows.getLong(6));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);

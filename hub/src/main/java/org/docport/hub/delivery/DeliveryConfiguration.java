@@ -14,10 +14,13 @@ import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.delivery.Backoff;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.hub.platform.LaneConnections;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliverySettings.class)
 class DeliveryConfiguration {
+
+  private static final String LANES = "lanes";
 
   /** One FhirContext for the process, warmed here so the first delivery does not pay ~1 s. */
   @Bean
@@ -53,7 +58,7 @@ class DeliveryConfiguration {
       FhirContext fhir,
       DeliveryPreparation preparation,
       DeliverySubjects subjects,
-      DeliveryStore store) {
+      @Qualifier(LANES) DeliveryStore store) {
     return new ConnectorServices(fhir, preparation, subjects, store);
   }
 
@@ -73,14 +78,29 @@ class DeliveryConfiguration {
     return new InsurerConnectors(camel, services);
   }
 
+  /** The store of the hub's own transactions: planning deliveries, the API, consents. */
   @Bean
+  @Primary
   DeliveryStore deliveryStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
     return new DeliveryStore(jdbc, tx, json);
   }
 
+  /**
+   * The store the lanes claim, renew and receipt through, and the batch kinds' runs: the same
+   * table, on the lanes' own connections ({@link LaneConnections}). None of its calls runs inside a
+   * transaction of the hub's.
+   */
+  @Bean
+  @Qualifier(LANES)
+  DeliveryStore laneDeliveryStore(LaneConnections lanes, ObjectMapper json) {
+    return new DeliveryStore(lanes.jdbc(), lanes.tx(), json);
+  }
+
   @Bean(destroyMethod = "close")
   DeliveryDispatcher deliveryDispatcher(
-      DeliveryStore store, InsurerConnectors connectors, DeliverySettings settings) {
+      @Qualifier(LANES) DeliveryStore store,
+      InsurerConnectors connectors,
+      DeliverySettings settings) {
     return new DeliveryDispatcher(
         store,
         connectors,

@@ -1,6 +1,9 @@
 package org.docport.hub.platform;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,6 +50,26 @@ class DataSourceConfiguration {
     // A batch of inserts travels as multi-row inserts (the directory's search index rows).
     ds.addDataSourceProperty("reWriteBatchedInserts", "true");
     return ds;
+  }
+
+  /**
+   * The delivery lanes' own connections to the same database, on which PostgreSQL plans each
+   * statement once ({@link LaneConnections}).
+   */
+  @Bean(destroyMethod = "close")
+  LaneConnections laneConnections(DatabaseEndpoint endpoint, MeterRegistry meters) {
+    var config = new HikariConfig();
+    config.setJdbcUrl(endpoint.jdbcUrl());
+    config.setUsername(endpoint.user());
+    config.setPassword(endpoint.password());
+    config.setMaximumPoolSize(10);
+    config.setMinimumIdle(2);
+    config.setPoolName("delivery-lanes");
+    config.setConnectionInitSql("set plan_cache_mode = force_generic_plan");
+    config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+    // Started here, not at the first claim, so its metrics are there from the start.
+    var ds = new HikariDataSource(config);
+    return new LaneConnections(ds);
   }
 
   /** Keeps the embedded server's lifecycle in the context; empty when the database is external. */

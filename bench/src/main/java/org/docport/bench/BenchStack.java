@@ -53,10 +53,7 @@ final class BenchStack implements AutoCloseable {
       Map<String, String> settings, String millis, String stamp) throws IOException {
     Path directory =
         Files.createDirectories(Path.of("bench", "target", "logs", "pg-" + stamp)).toAbsolutePath();
-    String preloaded = settings.getOrDefault("shared_preload_libraries", "");
-    settings.put(
-        "shared_preload_libraries",
-        preloaded.isEmpty() ? "auto_explain" : preloaded + ",auto_explain");
+    preload(settings, "auto_explain");
     settings.put("auto_explain.log_min_duration", millis);
     settings.put("auto_explain.log_analyze", "on");
     settings.put("auto_explain.log_buffers", "on");
@@ -64,6 +61,18 @@ final class BenchStack implements AutoCloseable {
     settings.put("logging_collector", "on");
     settings.put("log_directory", directory.toString());
     log("plans of statements over %s ms: %s", millis, directory);
+  }
+
+  /**
+   * Adds a library to those PostgreSQL loads at start (it cannot load them later), once however
+   * many settings ask for it.
+   */
+  static void preload(Map<String, String> settings, String library) {
+    String preloaded = settings.getOrDefault("shared_preload_libraries", "");
+    if (!List.of(preloaded.split(",")).contains(library)) {
+      settings.put(
+          "shared_preload_libraries", preloaded.isEmpty() ? library : preloaded + "," + library);
+    }
   }
 
   static BenchStack start(Options options, Scenario scenario, String stamp) {

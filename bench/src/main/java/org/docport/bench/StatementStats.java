@@ -20,14 +20,20 @@ final class StatementStats {
 
   private StatementStats() {}
 
-  /** Loads the extension's library at server start (it cannot be loaded later). */
+  /**
+   * The settings that turn the account on ({@link StatementProfile#SETTINGS}: the library, planning
+   * time included), counting the statements of functions too.
+   */
   static void preload(Map<String, String> settings) {
-    String preloaded = settings.getOrDefault("shared_preload_libraries", "");
-    settings.put(
-        "shared_preload_libraries",
-        preloaded.isEmpty() ? "pg_stat_statements" : preloaded + ",pg_stat_statements");
+    StatementProfile.SETTINGS.forEach(
+        (name, value) -> {
+          if (name.equals("shared_preload_libraries")) {
+            BenchStack.preload(settings, value);
+          } else {
+            settings.put(name, value);
+          }
+        });
     settings.put("pg_stat_statements.track", "all");
-    settings.put("pg_stat_statements.track_planning", "on");
   }
 
   /** Creates the extension's view, and starts a window. */

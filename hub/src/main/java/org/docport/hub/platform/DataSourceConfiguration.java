@@ -41,12 +41,7 @@ class DataSourceConfiguration {
 
   @Bean(destroyMethod = "close")
   HikariDataSource dataSource(DatabaseEndpoint endpoint) {
-    var ds = new HikariDataSource();
-    ds.setJdbcUrl(endpoint.jdbcUrl());
-    ds.setUsername(endpoint.user());
-    ds.setPassword(endpoint.password());
-    ds.setMaximumPoolSize(30);
-    ds.setPoolName("registry");
+    var ds = pool(new HikariDataSource(), endpoint, "registry", 30);
     // A batch of inserts travels as multi-row inserts (the directory's search index rows).
     ds.addDataSourceProperty("reWriteBatchedInserts", "true");
     return ds;
@@ -58,18 +53,24 @@ class DataSourceConfiguration {
    */
   @Bean(destroyMethod = "close")
   LaneConnections laneConnections(DatabaseEndpoint endpoint, MeterRegistry meters) {
-    var config = new HikariConfig();
-    config.setJdbcUrl(endpoint.jdbcUrl());
-    config.setUsername(endpoint.user());
-    config.setPassword(endpoint.password());
-    config.setMaximumPoolSize(10);
+    var config = pool(new HikariConfig(), endpoint, "delivery-lanes", 10);
     config.setMinimumIdle(2);
-    config.setPoolName("delivery-lanes");
     config.setConnectionInitSql("set plan_cache_mode = force_generic_plan");
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
     // Started here, not at the first claim, so its metrics are there from the start.
     var ds = new HikariDataSource(config);
     return new LaneConnections(ds);
+  }
+
+  /** A pool of connections to the registry's database, named as its metrics are tagged. */
+  private static <T extends HikariConfig> T pool(
+      T config, DatabaseEndpoint endpoint, String name, int size) {
+    config.setJdbcUrl(endpoint.jdbcUrl());
+    config.setUsername(endpoint.user());
+    config.setPassword(endpoint.password());
+    config.setMaximumPoolSize(size);
+    config.setPoolName(name);
+    return config;
   }
 
   /** Keeps the embedded server's lifecycle in the context; empty when the database is external. */

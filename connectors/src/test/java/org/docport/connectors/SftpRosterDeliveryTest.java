@@ -2,15 +2,26 @@ package org.docport.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.docport.connectors.ConnectorSettings.Sftp.RosterColumn;
+import org.docport.connectors.delivery.Backoff;
+import org.docport.connectors.delivery.DeliveryDispatcher;
+import org.docport.connectors.delivery.RunLedger;
+import org.docport.connectors.delivery.RunLedger.HeldRun;
+import org.docport.connectors.delivery.RunLedger.RunEntry;
 import org.docport.connectors.sftp.SftpRosterWriter;
 import org.docport.mappings.MappingProfile;
 import org.docport.mappings.codes.CodeMap;
@@ -339,38 +350,148 @@ class SftpRosterDeliveryTest extends RosterTestSupport {
   }
 
   @Test
-  void aScheduledRunIsTakenByOneReplicaOnly() {
-    java.time.Instant due = java.time.Instant.parse("2026-12-07T02:00:00Z");
+  void theLedgerHandsEachScheduledRunToOneHolderAtATime() {
+    RunLedger ledger = store.runs();
+    Instant due = Instant.parse("2026-12-07T02:00:00Z");
+    Duration hour = Duration.ofHours(1);
 
-    assertThat(store.claimRun(Doctors.INSURER_ID, DELTA, due)).isTrue();
-    assertThat(store.claimRun(Doctors.INSURER_ID, DELTA, due)).as("the same run again").isFalse();
-    assertThat(store.claimRun(Doctors.INSURER_ID, FULL, due)).as("another run").isTrue();
-    assertThat(store.claimRun(Doctors.INSURER_ID, DELTA, due.plusSeconds(1)))
-        .as("its next time")
-        .isTrue();
+    Optional<HeldRun> first = ledger.take(Doctors.INSURER_ID, DELTA, due, hour);
+    assertThat(first).isPresent();
+    assertThat(ledger.take(Doctors.INSURER_ID, DELTA, due, hour))
+        .as("the same run again")
+        .isEmpty();
+    assertThat(ledger.take(Doctors.INSURER_ID, FULL, due, hour)).as("another run").isPresent();
+    assertThat(ledger.takeOver(Doctors.INSURER_ID, List.of(DELTA, FULL), hour))
+        .as("while both are held")
+        .isEmpty();
+
+    // Its replica dies: once the hold runs out, the run is someone else's, and only theirs.
+    assertThat(ledger.renew(first.get(), Duration.ZERO)).isTrue();
+    HeldRun second = ledger.takeOver(Doctors.INSURER_ID, List.of(DELTA), hour).orElseThrow();
+    assertThat(second.dueAt()).isEqualTo(due);
+    assertThat(second.attempts()).isEqualTo(2);
+    assertThat(ledger.renew(first.get(), hour)).as("the old holder's renewal").isFalse();
+    ledger.completed(first.get());
+    assertThat(run(DELTA, due).completedAt()).as("the old holder's completion").isNull();
+
+    // It fails: held until its retry time, then taken again; once it went through, never.
+    ledger.failed(second, Duration.ZERO, "connection refused");
+    assertThat(run(DELTA, due).lastError()).isEqualTo("connection refused");
+    HeldRun third = ledger.takeOver(Doctors.INSURER_ID, List.of(DELTA), hour).orElseThrow();
+    assertThat(third.attempts()).isEqualTo(3);
+    ledger.completed(third);
+    assertThat(run(DELTA, due).completedAt()).isNotNull();
+    assertThat(run(DELTA, due).lastError()).isNull();
+    ledger.failed(third, Duration.ZERO, "too late");
+    assertThat(ledger.takeOver(Doctors.INSURER_ID, List.of(DELTA), hour)).isEmpty();
+
+    // A full roster left unfinished is not taken up once its next time was taken: that one sends
+    // what it would have. Nor is a run the insurer's schedule no longer has.
+    HeldRun full = ledger.take(Doctors.INSURER_ID, FULL, due.plusSeconds(60), hour).orElseThrow();
+    ledger.failed(full, Duration.ZERO, "refused");
+    assertThat(ledger.take(Doctors.INSURER_ID, FULL, due.plusSeconds(120), Duration.ZERO))
+        .isPresent();
+    assertThat(ledger.takeOver(Doctors.INSURER_ID, List.of(DELTA), hour)).isEmpty();
+    assertThat(ledger.takeOver(Doctors.INSURER_ID, List.of(FULL), hour))
+        .map(HeldRun::dueAt)
+        .contains(due.plusSeconds(120));
   }
 
   @Test
   void aScheduledDeltaSendsChangesWithoutAnyoneAsking() {
-    var dispatcher =
-        new org.docport.connectors.delivery.DeliveryDispatcher(
-            store,
-            connectors,
-            org.docport.connectors.delivery.Backoff.standard(),
-            new org.docport.connectors.delivery.DeliveryDispatcher.Settings(
-                1, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(5)));
-    try (dispatcher) {
+    try (DeliveryDispatcher dispatcher = dispatcher(Duration.ofSeconds(30))) {
       dispatcher.startScheduled(
-          Doctors.INSURER_ID,
-          List.of(new ScheduledRun(DELTA, "* * * * * *", java.time.ZoneOffset.UTC)));
+          Doctors.INSURER_ID, List.of(new ScheduledRun(DELTA, "* * * * * *", ZoneOffset.UTC)));
       DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
       changed(a);
 
-      org.awaitility.Awaitility.await()
+      await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> "DELIVERED".equals(delivery(a.id()).get("state")));
     }
     assertThat(files()).anyMatch(f -> f.contains("_delta_"));
+  }
+
+  @Test
+  void aRunWhoseReplicaDiedIsTakenUpOnceItsHoldRunsOutNotAtItsNextTime() {
+    Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    // The replica that took the 02:00 delta died before sending it.
+    store.runs().take(Doctors.INSURER_ID, DELTA, due, Duration.ofSeconds(1));
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    changed(a);
+
+    try (DeliveryDispatcher dispatcher = dispatcher(Duration.ofSeconds(1))) {
+      dispatcher.startScheduled(Doctors.INSURER_ID, List.of(yearly(DELTA)));
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> "DELIVERED".equals(delivery(a.id()).get("state")));
+    }
+    assertThat(files()).anyMatch(f -> f.contains("_delta_"));
+    RunEntry entry = run(DELTA, due);
+    assertThat(entry.completedAt()).isNotNull();
+    assertThat(entry.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aFailedRunIsRetriedWithBackoffUntilItGoesThroughNotAtItsNextTime() {
+    sftp.refuseWrites(true);
+    DoctorSnapshot a = Doctors.doctor(UUID.randomUUID(), 1, "a1");
+    changed(a);
+    ZonedDateTime soon = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(4);
+    // Due once, four seconds from now, and then not for a year.
+    ScheduledRun once =
+        new ScheduledRun(
+            DELTA,
+            String.format(
+                "%d %d %d %d %d *",
+                soon.getSecond(),
+                soon.getMinute(),
+                soon.getHour(),
+                soon.getDayOfMonth(),
+                soon.getMonthValue()),
+            ZoneOffset.UTC);
+
+    try (DeliveryDispatcher dispatcher = dispatcher(Duration.ofSeconds(30))) {
+      dispatcher.startScheduled(Doctors.INSURER_ID, List.of(once));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> latest().filter(r -> r.lastError() != null).isPresent());
+      assertThat(delivery(a.id())).containsEntry("state", "PENDING");
+
+      sftp.refuseWrites(false);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "DELIVERED".equals(delivery(a.id()).get("state")));
+    }
+    RunEntry entry = latest().orElseThrow();
+    assertThat(entry.dueAt()).isEqualTo(soon.withNano(0).toInstant());
+    assertThat(entry.completedAt()).isNotNull();
+    assertThat(entry.attempts()).isGreaterThanOrEqualTo(2);
+    assertThat(files()).anyMatch(f -> f.contains("_delta_"));
+  }
+
+  private DeliveryDispatcher dispatcher(Duration lease) {
+    return new DeliveryDispatcher(
+        store,
+        connectors,
+        Backoff.standard(),
+        new DeliveryDispatcher.Settings(1, Duration.ofSeconds(1), lease, Duration.ofSeconds(5)));
+  }
+
+  private static ScheduledRun yearly(String run) {
+    return new ScheduledRun(run, "0 0 0 1 1 *", ZoneOffset.UTC);
+  }
+
+  private RunEntry run(String run, Instant dueAt) {
+    return store.runs().latest(Doctors.INSURER_ID, 100).stream()
+        .filter(r -> r.run().equals(run) && r.dueAt().equals(dueAt))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private Optional<RunEntry> latest() {
+    return store.runs().latest(Doctors.INSURER_ID, 1).stream().findFirst();
   }
 
   @Test

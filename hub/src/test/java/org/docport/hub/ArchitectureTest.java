@@ -19,6 +19,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.connectors.delivery.RunLedger;
 import org.docport.hub.consent.ConsentManagement;
 import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.fhir.DirectoryProjection;
@@ -87,10 +88,11 @@ class ArchitectureTest {
       classes()
           .that(PRODUCTION.and(not(named(DeliveryStore.class))))
           .should(
-              notWrite("delivery")
-                  .and(notWrite("dead_letter"))
-                  .and(notWrite("delivery_batch"))
-                  .and(notWrite("delivery_run")));
+              notWrite("delivery").and(notWrite("dead_letter")).and(notWrite("delivery_batch")));
+
+  @ArchTest
+  static final ArchRule onlyTheRunLedgerWritesScheduledRuns =
+      classes().that(PRODUCTION.and(not(named(RunLedger.class)))).should(notWrite("delivery_run"));
 
   @ArchTest
   static final ArchRule onlyTheProjectionWritesTheDirectory =

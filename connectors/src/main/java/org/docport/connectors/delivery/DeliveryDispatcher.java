@@ -34,7 +34,9 @@ public class DeliveryDispatcher implements AutoCloseable {
    * @param workersPerInsurer parallel deliveries per insurer
    * @param pollInterval how often an idle lane looks for due retries without being woken
    * @param lease how long a claim holds before another worker may take the pair over; renewed while
-   *     the attempt runs, so it must comfortably exceed one request to the insurer
+   *     the attempt runs, so it must comfortably exceed one request to the insurer. A scheduled run
+   *     is held as long, and each replica looks this often for runs to take up ({@link
+   *     ScheduledInsurer})
    * @param probeInterval how often an insurer that stopped answering is asked whether it is back
    *     ({@link InsurerCircuit})
    */
@@ -109,7 +111,15 @@ public class DeliveryDispatcher implements AutoCloseable {
     stop(insurerId);
     lanes.put(
         insurerId,
-        new ScheduledInsurer(insurerId, runs, connectors::run, store::claimRun, Clock.systemUTC())
+        new ScheduledInsurer(
+                insurerId,
+                runs,
+                connectors::run,
+                store.runs(),
+                backoff,
+                settings.lease(),
+                renewals,
+                Clock.systemUTC())
             .start());
   }
 

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -27,20 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The durable delivery state of every (insurer, doctor) pair in PostgreSQL, and the only writer of
- * the {@code delivery}, {@code dead_letter}, {@code delivery_batch} and {@code delivery_run} tables
- * (the hub's architecture test fails a second one). A pair is claimed with a lease, so at most one
- * attempt per pair is in flight (deliveries for a pair stay in order) and a crashed worker's claim
- * runs out by itself. Each claim carries a fresh token; every outcome is recorded only while the
- * token still holds the pair, so a worker that lost its lease cannot overwrite the outcome of the
- * one that took the pair over.
+ * the {@code delivery}, {@code dead_letter} and {@code delivery_batch} tables (the hub's
+ * architecture test fails a second one); the scheduled runs are in its {@link #runs() ledger}. A
+ * pair is claimed with a lease, so at most one attempt per pair is in flight (deliveries for a pair
+ * stay in order) and a crashed worker's claim runs out by itself. Each claim carries a fresh token;
+ * every outcome is recorded only while the token still holds the pair, so a worker that lost its
+ * lease cannot overwrite the outcome of the one that took the pair over.
  */
 public class DeliveryStore {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryStore.class);
   private static final TypeReference<Map<String, String>> PUBLISHED = new TypeReference<>() {};
-
-  /** How long a scheduled run that was taken is remembered. */
-  static final Duration RUNS_KEPT = Duration.ofDays(7);
 
   /**
    * A version of a doctor (and of the doctor's calendar) that an insurer may see and should hold;
@@ -72,11 +66,18 @@ public class DeliveryStore {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
+  private final RunLedger runs;
 
   public DeliveryStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.json = json;
+    this.runs = new RunLedger(jdbc);
+  }
+
+  /** The scheduled runs of the kinds that send in batches, on the same connections. */
+  public RunLedger runs() {
+    return runs;
   }
 
   /**
@@ -359,27 +360,6 @@ public class DeliveryStore {
             + " where delivery.insurer_id = ? and delivery.doctor_id = r.doctor_id"
             + " and delivery.lease_token = r.lease_token",
         all);
-  }
-
-  /**
-   * Takes the insurer's run due at {@code dueAt} for this replica: true for the first replica to
-   * ask, false for every other, so a schedule that every replica keeps runs once. Runs due over
-   * {@link #RUNS_KEPT} before are forgotten on the way.
-   */
-  public boolean claimRun(String insurerId, String run, Instant dueAt) {
-    OffsetDateTime due = dueAt.atOffset(ZoneOffset.UTC);
-    jdbc.update(
-        "delete from delivery_run where insurer_id = ? and run = ? and due_at < ?",
-        insurerId,
-        run,
-        due.minus(RUNS_KEPT));
-    return jdbc.update(
-            "insert into delivery_run (insurer_id, run, due_at) values (?, ?, ?)"
-                + " on conflict do nothing",
-            insurerId,
-            run,
-            due)
-        == 1;
   }
 
   /**

@@ -7,10 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.docport.connectors.RunReport;
@@ -20,14 +25,40 @@ import org.junit.jupiter.api.Test;
 
 class ScheduledInsurerTest {
 
+  private static final ScheduledExecutorService RENEWALS =
+      Executors.newSingleThreadScheduledExecutor();
+
   @Test
   void aScheduleThatTwoReplicasKeepRunsOnceEachTimeItComesDue() {
     Map<Instant, Integer> asked = new ConcurrentHashMap<>();
     Set<Instant> taken = ConcurrentHashMap.newKeySet();
-    ScheduledInsurer.RunClaim claim =
-        (insurer, run, dueAt) -> {
-          asked.merge(dueAt, 1, Integer::sum);
-          return taken.add(dueAt);
+    ScheduledInsurer.Runs firstComes =
+        new ScheduledInsurer.Runs() {
+          @Override
+          public Optional<RunLedger.HeldRun> take(
+              String insurerId, String run, Instant dueAt, Duration hold) {
+            asked.merge(dueAt, 1, Integer::sum);
+            return taken.add(dueAt)
+                ? Optional.of(new RunLedger.HeldRun(insurerId, run, dueAt, UUID.randomUUID(), 1))
+                : Optional.empty();
+          }
+
+          @Override
+          public Optional<RunLedger.HeldRun> takeOver(
+              String insurerId, Collection<String> runs, Duration hold) {
+            return Optional.empty();
+          }
+
+          @Override
+          public boolean renew(RunLedger.HeldRun run, Duration hold) {
+            return true;
+          }
+
+          @Override
+          public void completed(RunLedger.HeldRun run) {}
+
+          @Override
+          public void failed(RunLedger.HeldRun run, Duration retryIn, String error) {}
         };
     AtomicInteger ran = new AtomicInteger();
     Function<RunRequest, RunReport> run =
@@ -38,8 +69,8 @@ class ScheduledInsurerTest {
     List<ScheduledRun> everySecond =
         List.of(new ScheduledRun("delta", "* * * * * *", ZoneOffset.UTC));
 
-    try (ScheduledInsurer first = replica(everySecond, run, claim);
-        ScheduledInsurer second = replica(everySecond, run, claim)) {
+    try (ScheduledInsurer first = replica(everySecond, run, firstComes);
+        ScheduledInsurer second = replica(everySecond, run, firstComes)) {
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> asked.values().stream().filter(asks -> asks >= 2).count() >= 3);
@@ -52,9 +83,16 @@ class ScheduledInsurerTest {
   }
 
   private static ScheduledInsurer replica(
-      List<ScheduledRun> runs,
-      Function<RunRequest, RunReport> run,
-      ScheduledInsurer.RunClaim claim) {
-    return new ScheduledInsurer("acme", runs, run, claim, Clock.systemUTC()).start();
+      List<ScheduledRun> runs, Function<RunRequest, RunReport> run, ScheduledInsurer.Runs ledger) {
+    return new ScheduledInsurer(
+            "acme",
+            runs,
+            run,
+            ledger,
+            Backoff.standard(),
+            Duration.ofSeconds(30),
+            RENEWALS,
+            Clock.systemUTC())
+        .start();
   }
 }

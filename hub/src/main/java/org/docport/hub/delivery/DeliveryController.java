@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.docport.connectors.RetryableDeliveryException;
 import org.docport.connectors.RunReport;
 import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.connectors.delivery.RunLedger;
 import org.docport.hub.insurer.InsurerRegistration;
 import org.docport.hub.insurer.Insurers;
 import org.docport.hub.web.ApiException;
@@ -61,10 +62,7 @@ class DeliveryController {
   List<DeliveryReports.Receipt> receipts(
       @PathVariable String insurerId, @RequestParam(defaultValue = "100") int limit) {
     insurers.get(insurerId);
-    if (limit < 1 || limit > 10_000) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid limit", "limit: 1 to 10000");
-    }
-    return reports.receipts(insurerId, limit);
+    return reports.receipts(insurerId, limit(limit, 10_000));
   }
 
   @Operation(summary = "The receipt of one doctor at one insurer")
@@ -112,6 +110,28 @@ class DeliveryController {
                         "Nothing to replay",
                         "Dead letter " + id + " does not exist or was replayed already."));
     connections.wake(List.of(insurerId));
+  }
+
+  @Operation(
+      summary = "The insurer's latest scheduled runs (sftp-roster), newest first",
+      description =
+          "Each run as its schedule came due: how many times it was taken, until when it is held"
+              + " (by the replica running it, or until its retry after a failure), when it completed"
+              + " and its last error. A run that failed or whose replica died is taken up again"
+              + " until it completes or the same run comes due again. Runs on demand are not"
+              + " listed.")
+  @GetMapping("/insurers/{insurerId}/runs")
+  List<RunLedger.RunEntry> runs(
+      @PathVariable String insurerId, @RequestParam(defaultValue = "20") int limit) {
+    insurers.get(insurerId);
+    return deliveries.runs().latest(insurerId, limit(limit, 1_000));
+  }
+
+  private static int limit(int limit, int max) {
+    if (limit < 1 || limit > max) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid limit", "limit: 1 to " + max);
+    }
+    return limit;
   }
 
   @Operation(

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.docport.hub.HubTest;
@@ -113,8 +115,30 @@ class SftpRosterDeliveryTest extends HubTest {
   }
 
   @Test
+  void theOperatorSeesEachScheduledRunAndHowItEnded() {
+    Insurer insurer = insurerWithConnector(rosterConnector(sftp, "* * * * * *"));
+    String doctor = createDoctor("Scheduled");
+    consent(doctor, insurer, "ACTIVE");
+
+    awaitState(insurer, doctor, "DELIVERED");
+    await().atMost(PLANNED).until(() -> completed(runs(insurer, 5)).size() >= 2);
+    JsonNode latest = runs(insurer, 5);
+
+    assertThat(latest.size()).isBetween(2, 5);
+    JsonNode completed = completed(latest).get(0);
+    assertThat(completed.get("run").asText()).isEqualTo("delta");
+    assertThat(completed.get("attempts").asInt()).isEqualTo(1);
+    assertThat(completed.hasNonNull("lastError")).isFalse();
+    assertThat(Instant.parse(latest.get(0).get("dueAt").asText()))
+        .isAfter(Instant.parse(latest.get(1).get("dueAt").asText()));
+    assertThat(operator().get("/api/operator/insurers/" + insurer.id() + "/runs?limit=0").status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void anInsurerThatTakesEachChangeOnItsOwnHasNoRuns() {
     Insurer insurer = insurer();
+    assertThat(runs(insurer, 20).isEmpty()).isTrue();
 
     assertThat(
             operator()
@@ -147,6 +171,24 @@ class SftpRosterDeliveryTest extends HubTest {
             sftp.hostKey(),
             "deltaSchedule",
             deltaSchedule));
+  }
+
+  private static List<JsonNode> completed(JsonNode runs) {
+    List<JsonNode> completed = new ArrayList<>();
+    runs.forEach(
+        run -> {
+          if (run.hasNonNull("completedAt")) {
+            completed.add(run);
+          }
+        });
+    return completed;
+  }
+
+  private JsonNode runs(Insurer insurer, int limit) {
+    return operator()
+        .get("/api/operator/insurers/" + insurer.id() + "/runs?limit=" + limit)
+        .expect(200)
+        .body();
   }
 
   /** Uploads, or replaces, the insurer's one code map: the NUCC {@code code} to {@code target}. */

@@ -13,6 +13,7 @@ import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import org.docport.hub.registry.Doctors;
 import org.docport.mappings.snapshot.DoctorSnapshot;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * no class outside this feature read the consent table.
  */
 @Component
+@Primary
 public class InsurerVisibility {
 
   /** Consent statuses under which data flows to the insurer. */
@@ -68,7 +70,11 @@ public class InsurerVisibility {
   private final TransactionTemplate readOnly;
   private final Doctors doctors;
 
-  InsurerVisibility(JdbcTemplate jdbc, TransactionTemplate tx, Doctors doctors) {
+  /**
+   * The rule, asked on these connections: the registry's (this bean) or the delivery lanes' own,
+   * whose statements are planned once (the delivery feature's second instance).
+   */
+  public InsurerVisibility(JdbcTemplate jdbc, TransactionTemplate tx, Doctors doctors) {
     this.jdbc = jdbc;
     this.doctors = doctors;
     this.streaming = new JdbcTemplate(jdbc.getDataSource());

@@ -14,7 +14,9 @@ import org.docport.connectors.InsurerConnectors;
 import org.docport.connectors.delivery.Backoff;
 import org.docport.connectors.delivery.DeliveryDispatcher;
 import org.docport.connectors.delivery.DeliveryStore;
+import org.docport.hub.consent.InsurerVisibility;
 import org.docport.hub.platform.LaneConnections;
+import org.docport.hub.registry.Doctors;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(DeliverySettings.class)
 class DeliveryConfiguration {
 
-  private static final String LANES = "lanes";
+  static final String LANES = "lanes";
 
   /** One FhirContext for the process, warmed here so the first delivery does not pay ~1 s. */
   @Bean
@@ -94,6 +96,16 @@ class DeliveryConfiguration {
   @Qualifier(LANES)
   DeliveryStore laneDeliveryStore(LaneConnections lanes, ObjectMapper json) {
     return new DeliveryStore(lanes.jdbc(), lanes.tx(), json);
+  }
+
+  /**
+   * The visibility rule as the lanes ask it at delivery time (the read-ahead of every claim, the
+   * roster listings): on the lanes' connections, so those reads are planned once too.
+   */
+  @Bean
+  @Qualifier(LANES)
+  InsurerVisibility laneVisibility(LaneConnections lanes, Doctors doctors) {
+    return new InsurerVisibility(lanes.jdbc(), lanes.tx(), doctors);
   }
 
   @Bean(destroyMethod = "close")

@@ -18,6 +18,7 @@ import org.docport.hub.fhir.CalendarFeed;
 import org.docport.hub.insurer.InsurerContexts;
 import org.docport.hub.insurer.Insurers;
 import org.docport.mappings.codes.UnmappedCode;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * InsurerVisibility}), whether the insurer is paused and which version of the insurer's profile is
  * current (a cached insurer older than that is read again, so a delivery never maps an insurer as
  * it was before an edit that committed first); and the doctor's calendar changes ({@link
- * CalendarFeed}).
+ * CalendarFeed}). The rule is asked on the delivery lanes' connections: every caller is a lane, a
+ * roster run or a saga's activity, none inside a transaction of the hub's.
  */
 @Component
 class RegistryDeliverySubjects implements DeliverySubjects {
@@ -38,7 +40,7 @@ class RegistryDeliverySubjects implements DeliverySubjects {
   private final UnmappedCodes unmappedCodes;
 
   RegistryDeliverySubjects(
-      InsurerVisibility visibility,
+      @Qualifier(DeliveryConfiguration.LANES) InsurerVisibility visibility,
       InsurerContexts contexts,
       Insurers insurers,
       CalendarFeed calendar,

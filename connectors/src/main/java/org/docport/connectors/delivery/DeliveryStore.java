@@ -53,14 +53,49 @@ public class DeliveryStore {
 
   /** Gives a claim back untouched. */
   private static final String RELEASE =
-      "update delivery set lease_until = null, lease_token = null";
+      "update delivery d set lease_until = null, lease_token = null";
 
   /** Gives a claim back with the attempt counted, due again after a delay (ms) and an error. */
   private static final String RETRY_LATER =
       """
-      update delivery set attempts = attempts + 1,
+      update delivery d set attempts = attempts + 1,
         next_attempt_at = now() + ? * interval '1 millisecond',
         lease_until = null, lease_token = null, last_error = ?
+      """;
+
+  /**
+   * Locks, in key order, the rows of {@code delivery} that the relation {@code r} (with {@code
+   * insurer_id}, {@code doctor_id} and {@code lease_token}) names and whose claim it holds: the
+   * {@code locked} relation to join. Every statement that writes many pairs takes their locks in
+   * this one order first, so two of them (receipts and a renewal of the same lane, receipts grouped
+   * across insurers and the planner's enqueue) wait for each other instead of deadlocking, which
+   * PostgreSQL sees only after {@code deadlock_timeout} (1 s) and breaks by failing one.
+   */
+  private static final String LOCKED_CLAIMS =
+      """
+      locked as materialized (
+        select d.insurer_id, d.doctor_id from delivery d join r
+          on d.insurer_id = r.insurer_id and d.doctor_id = r.doctor_id
+         and d.lease_token = r.lease_token
+        order by d.insurer_id, d.doctor_id
+        for update of d)
+      """;
+
+  /** The claims of one insurer as the relation {@code r}: the insurer, then two arrays. */
+  private static final String ONE_INSURERS_CLAIMS =
+      """
+      with r as materialized (
+        select ?::text as insurer_id, u.doctor_id, u.lease_token
+        from unnest(?::uuid[], ?::uuid[]) as u(doctor_id, lease_token)),
+      """
+          + LOCKED_CLAIMS;
+
+  /** Joins the claims {@code r} to the row {@code d} being updated, once it is locked. */
+  private static final String WHERE_LOCKED_CLAIM =
+      """
+       from r join locked l on l.insurer_id = r.insurer_id and l.doctor_id = r.doctor_id
+      where d.insurer_id = r.insurer_id and d.doctor_id = r.doctor_id
+        and d.lease_token = r.lease_token
       """;
 
   private final JdbcTemplate jdbc;
@@ -83,7 +118,8 @@ public class DeliveryStore {
   /**
    * Makes these versions due, coalescing with what is queued: the newest version wins, an older one
    * never replaces a newer one, and a pair the insurer already holds at this version stays as it
-   * is. A skipped pair (the doctor was not visible) becomes due again.
+   * is. A skipped pair (the doctor was not visible) becomes due again. The pairs are written in key
+   * order, the order every statement that writes many pairs locks them in ({@link #LOCKED_CLAIMS}).
    *
    * @return the insurers that got something new to deliver
    */
@@ -98,6 +134,7 @@ public class DeliveryStore {
             select w.insurer_id, w.doctor_id, w.version, w.calendar, 'PENDING'
             from unnest(?::text[], ?::uuid[], ?::bigint[], ?::bigint[])
               as w(insurer_id, doctor_id, version, calendar)
+            order by w.insurer_id, w.doctor_id
             on conflict (insurer_id, doctor_id) do update set
               wanted_version = greatest(delivery.wanted_version, excluded.wanted_version),
               calendar_wanted = greatest(delivery.calendar_wanted, excluded.calendar_wanted),
@@ -203,18 +240,17 @@ public class DeliveryStore {
     Set<UUID> renewed =
         new HashSet<>(
             jdbc.queryForList(
-                """
+                ONE_INSURERS_CLAIMS
+                    + """
             update delivery d set lease_until = now() + ? * interval '1 millisecond'
-            from unnest(?::uuid[], ?::uuid[]) as r(doctor_id, lease_token)
-            where d.insurer_id = ? and d.doctor_id = r.doctor_id and d.lease_token = r.lease_token
-              and d.lease_until is not null
-            returning d.doctor_id
-            """,
+            """
+                    + WHERE_LOCKED_CLAIM
+                    + " and d.lease_until is not null returning d.doctor_id",
                 UUID.class,
-                lease.toMillis(),
+                insurerId,
                 running.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new),
                 running.stream().map(j -> j.lease().token()).toArray(UUID[]::new),
-                insurerId));
+                lease.toMillis()));
     for (DeliveryJob job : running) {
       if (renewed.contains(job.doctorId())) {
         job.lease().renewed(sentAt, lease);
@@ -258,6 +294,13 @@ public class DeliveryStore {
         new HashSet<>(
             jdbc.query(
                 """
+                with r as materialized (
+                  select * from unnest(
+                    ?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::bigint[], ?::text[])
+                  as u(insurer_id, doctor_id, lease_token, version, calendar, published)),
+                """
+                    + LOCKED_CLAIMS
+                    + """
                 update delivery d set
                   wanted_version = greatest(d.wanted_version, r.version),
                   delivered_version = greatest(coalesce(d.delivered_version, 0), r.version),
@@ -272,12 +315,9 @@ public class DeliveryStore {
                                then 'PENDING' else 'DELIVERED' end,
                   remap = false, attempts = 0, lease_until = null, lease_token = null,
                   last_error = null, next_attempt_at = now()
-                from unnest(?::text[], ?::uuid[], ?::uuid[], ?::bigint[], ?::bigint[], ?::text[])
-                  as r(insurer_id, doctor_id, lease_token, version, calendar, published)
-                where d.insurer_id = r.insurer_id and d.doctor_id = r.doctor_id
-                  and d.lease_token = r.lease_token
-                returning d.insurer_id, d.doctor_id
-                """,
+                """
+                    + WHERE_LOCKED_CLAIM
+                    + " returning d.insurer_id, d.doctor_id",
                 (rs, n) -> new Pair(rs.getString(1), rs.getObject(2, UUID.class)),
                 receipts.stream().map(r -> r.job().insurerId()).toArray(String[]::new),
                 receipts.stream().map(r -> r.job().doctorId()).toArray(UUID[]::new),
@@ -315,6 +355,13 @@ public class DeliveryStore {
     }
     return jdbc.update(
         """
+        with r as materialized (
+          select ?::text as insurer_id, u.*
+          from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[])
+            as u(doctor_id, lease_token, version, published)),
+        """
+            + LOCKED_CLAIMS
+            + """
         update delivery d set
           wanted_version = greatest(d.wanted_version, r.version),
           delivered_version = greatest(coalesce(d.delivered_version, 0), r.version),
@@ -325,15 +372,13 @@ public class DeliveryStore {
                        then 'PENDING' else 'DELIVERED' end,
           remap = false, attempts = 0, lease_until = null, lease_token = null, last_error = null,
           next_attempt_at = now()
-        from unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::text[])
-          as r(doctor_id, lease_token, version, published)
-        where d.insurer_id = ? and d.doctor_id = r.doctor_id and d.lease_token = r.lease_token
-        """,
+        """
+            + WHERE_LOCKED_CLAIM,
+        sent.iterator().next().job().insurerId(),
         sent.stream().map(s -> s.job().doctorId()).toArray(UUID[]::new),
         sent.stream().map(s -> s.job().lease().token()).toArray(UUID[]::new),
         sent.stream().map(Sent::version).toArray(Long[]::new),
-        sent.stream().map(s -> toJson(s.published())).toArray(String[]::new),
-        sent.iterator().next().job().insurerId());
+        sent.stream().map(s -> toJson(s.published())).toArray(String[]::new));
   }
 
   /** {@link #retryLater} for many claimed pairs of one insurer, in one statement. */
@@ -350,16 +395,12 @@ public class DeliveryStore {
     if (jobs.isEmpty()) {
       return;
     }
-    Object[] all = Arrays.copyOf(args, args.length + 3);
-    all[args.length] = jobs.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new);
-    all[args.length + 1] = jobs.stream().map(j -> j.lease().token()).toArray(UUID[]::new);
-    all[args.length + 2] = jobs.iterator().next().insurerId();
-    jdbc.update(
-        updateSet
-            + " from unnest(?::uuid[], ?::uuid[]) as r(doctor_id, lease_token)"
-            + " where delivery.insurer_id = ? and delivery.doctor_id = r.doctor_id"
-            + " and delivery.lease_token = r.lease_token",
-        all);
+    Object[] all = new Object[args.length + 3];
+    all[0] = jobs.iterator().next().insurerId();
+    all[1] = jobs.stream().map(DeliveryJob::doctorId).toArray(UUID[]::new);
+    all[2] = jobs.stream().map(j -> j.lease().token()).toArray(UUID[]::new);
+    System.arraycopy(args, 0, all, 3, args.length);
+    jdbc.update(ONE_INSURERS_CLAIMS + updateSet + WHERE_LOCKED_CLAIM, all);
   }
 
   /**
@@ -383,7 +424,7 @@ public class DeliveryStore {
     fenced(
         job,
         """
-        update delivery set lease_until = null, lease_token = null,
+        update delivery d set lease_until = null, lease_token = null,
           state = case when wanted_version <= ? then 'SKIPPED' else state end,
           last_error = case when wanted_version <= ? then ? else last_error end
         """,
@@ -467,7 +508,7 @@ public class DeliveryStore {
     return fenced(
         job,
         """
-        update delivery set published = ?::jsonb, delivered_version = null,
+        update delivery d set published = ?::jsonb, delivered_version = null,
           calendar_delivered = null, state = 'SKIPPED',
           attempts = 0, lease_until = null, lease_token = null, last_error = ?
         """,
@@ -489,8 +530,15 @@ public class DeliveryStore {
   public int releaseRetries(String insurerId) {
     return jdbc.update(
         """
-        update delivery set next_attempt_at = now()
-        where insurer_id = ? and state = 'PENDING' and next_attempt_at > now()
+        with locked as materialized (
+          select insurer_id, doctor_id from delivery
+          where insurer_id = ? and state = 'PENDING' and next_attempt_at > now()
+          order by insurer_id, doctor_id
+          for update)
+        update delivery d set next_attempt_at = now()
+        from locked l
+        where d.insurer_id = l.insurer_id and d.doctor_id = l.doctor_id
+          and d.state = 'PENDING' and d.next_attempt_at > now()
         """,
         insurerId);
   }
@@ -505,12 +553,20 @@ public class DeliveryStore {
   public int redeliverAll(String insurerId) {
     return jdbc.update(
         """
-        update delivery set
+        with locked as materialized (
+          select insurer_id, doctor_id from delivery
+          where insurer_id = ?
+            and (state = 'DELIVERED' or (state = 'PENDING' and lease_token is not null))
+          order by insurer_id, doctor_id
+          for update)
+        update delivery d set
           state = 'PENDING',
-          next_attempt_at = case when state = 'DELIVERED' then now() else next_attempt_at end,
-          attempts = case when state = 'DELIVERED' then 0 else attempts end,
-          remap = remap or lease_token is not null
-        where insurer_id = ? and (state = 'DELIVERED' or (state = 'PENDING' and lease_token is not null))
+          next_attempt_at = case when d.state = 'DELIVERED' then now() else d.next_attempt_at end,
+          attempts = case when d.state = 'DELIVERED' then 0 else d.attempts end,
+          remap = d.remap or d.lease_token is not null
+        from locked l
+        where d.insurer_id = l.insurer_id and d.doctor_id = l.doctor_id
+          and (d.state = 'DELIVERED' or (d.state = 'PENDING' and d.lease_token is not null))
         """,
         insurerId);
   }
@@ -528,7 +584,7 @@ public class DeliveryStore {
               fenced(
                   job,
                   """
-                  update delivery set
+                  update delivery d set
                     state = case when wanted_version > ? then 'PENDING' else 'DEAD' end,
                     attempts = 0, lease_until = null, lease_token = null, last_error = ?
                   """,
@@ -589,7 +645,8 @@ public class DeliveryStore {
     all[args.length + 1] = job.doctorId();
     all[args.length + 2] = job.lease().token();
     int changed =
-        jdbc.update(updateSet + " where insurer_id = ? and doctor_id = ? and lease_token = ?", all);
+        jdbc.update(
+            updateSet + " where d.insurer_id = ? and d.doctor_id = ? and d.lease_token = ?", all);
     if (changed == 0) {
       lostClaim(job);
     }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.docport.connectors.DeliveryJob;
 import org.docport.connectors.DeliveryResult;
 import org.docport.connectors.Lease;
@@ -217,6 +223,57 @@ class DeliveryStoreTest extends HubTest {
     assertThat(store.claim(insurer, 10, Duration.ofMinutes(1)))
         .extracting(DeliveryJob::doctorId)
         .containsExactly(doctor);
+  }
+
+  @Test
+  void statementsWritingManyPairsWaitForEachOtherInsteadOfDeadlocking() throws Exception {
+    String insurer = pausedInsurer();
+    List<DeliveryJob> claims = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      claims.add(leased(insurer, UUID.randomUUID(), 1, 1));
+    }
+    List<DeliveryJob> reversed = new ArrayList<>(claims);
+    Collections.reverse(reversed);
+    int rounds = 300;
+
+    // A lane renews its claims in one order while change capture plans new versions of the same
+    // pairs in the other: each statement locks many rows, and PostgreSQL would break a cycle
+    // between them only after deadlock_timeout, by failing one.
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> renewing =
+          two.submit(
+              () -> {
+                for (int round = 0; round < rounds; round++) {
+                  store.renew(insurer, claims, Duration.ofMinutes(1));
+                }
+              });
+      Future<?> planning =
+          two.submit(
+              () -> {
+                for (int round = 0; round < rounds; round++) {
+                  long version = round + 2;
+                  store.enqueue(
+                      reversed.stream()
+                          .map(c -> new DeliveryStore.Wanted(insurer, c.doctorId(), version))
+                          .toList());
+                }
+              });
+      renewing.get(2, TimeUnit.MINUTES);
+      planning.get(2, TimeUnit.MINUTES);
+    } finally {
+      two.shutdownNow();
+    }
+
+    assertThat(
+            jdbc.queryForList(
+                "select distinct wanted_version from delivery where insurer_id = ?",
+                Long.class,
+                insurer))
+        .containsExactly((long) rounds + 1);
+    assertThat(claims)
+        .as("every claim renewed, none lost")
+        .allSatisfy(c -> c.lease().ensureLasts(Duration.ofSeconds(30)));
   }
 
   /** An insurer whose lane is stopped, so only the test claims its rows. */

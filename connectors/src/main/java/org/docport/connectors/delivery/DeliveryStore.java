@@ -523,7 +523,8 @@ public class DeliveryStore {
 
   /**
    * Makes every change waiting for a retry to the insurer due now, whatever its backoff said: the
-   * insurer answers again.
+   * insurer answers again. The pairs are locked first, in key order ({@link #LOCKED_CLAIMS}); a
+   * locked pair still meets the condition it was locked under when it is updated.
    *
    * @return how many pairs were waiting
    */
@@ -538,7 +539,6 @@ public class DeliveryStore {
         update delivery d set next_attempt_at = now()
         from locked l
         where d.insurer_id = l.insurer_id and d.doctor_id = l.doctor_id
-          and d.state = 'PENDING' and d.next_attempt_at > now()
         """,
         insurerId);
   }
@@ -546,7 +546,8 @@ public class DeliveryStore {
   /**
    * Makes every pair of the insurer that it holds due again (the insurer's own included), as the
    * way its doctors are mapped changed: each is delivered again, mapped the new way. A pair an
-   * attempt holds now was mapped the old way: its receipt leaves it due again ({@code remap}).
+   * attempt holds now was mapped the old way: its receipt leaves it due again ({@code remap}). The
+   * pairs are locked first, in key order, as in {@link #releaseRetries}.
    *
    * @return how many pairs are due again
    */
@@ -566,7 +567,6 @@ public class DeliveryStore {
           remap = d.remap or d.lease_token is not null
         from locked l
         where d.insurer_id = l.insurer_id and d.doctor_id = l.doctor_id
-          and (d.state = 'DELIVERED' or (d.state = 'PENDING' and d.lease_token is not null))
         """,
         insurerId);
   }

@@ -21,15 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Only what the lanes run alone belongs here: a statement on these connections is never part of
  * a transaction on the registry's pool.
  */
-public record LaneConnections(HikariDataSource pool) implements AutoCloseable {
+public record LaneConnections(HikariDataSource pool, JdbcTemplate jdbc, TransactionTemplate tx)
+    implements AutoCloseable {
 
-  public JdbcTemplate jdbc() {
-    return new JdbcTemplate(pool);
-  }
-
-  /** Transactions on these connections only. */
-  public TransactionTemplate tx() {
-    return new TransactionTemplate(new JdbcTransactionManager(pool));
+  /** The pool, with one template for its statements and one for transactions on it only. */
+  public LaneConnections(HikariDataSource pool) {
+    this(pool, new JdbcTemplate(pool), new TransactionTemplate(new JdbcTransactionManager(pool)));
   }
 
   @Override

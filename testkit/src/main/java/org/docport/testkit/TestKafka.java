@@ -59,11 +59,20 @@ public final class TestKafka implements AutoCloseable {
     return new TestKafka(broker, true);
   }
 
-  /** A broker without authentication listening on {@code port} (to bring one up where one was). */
+  /**
+   * A broker without authentication listening on {@code port} (to bring one up where one was). It
+   * creates no topic on its own: a producer still trying the old cluster asks for its topic's
+   * metadata as soon as the new one listens, which would otherwise create the topic (with one
+   * partition) before {@link #createTopic} does.
+   */
   public static TestKafka plaintextOn(int port) {
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
     broker.brokerProperties(
-        Map.of("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0"));
+        Map.of(
+            "listeners",
+            "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
+            "auto.create.topics.enable",
+            "false"));
     return new TestKafka(broker, false);
   }
 
